@@ -1,0 +1,126 @@
+/**
+ * The resolved config: what the user wrote (`GenCollectionConfig`, generated from the schema) with every
+ * default applied, paths made absolute and shapes normalised. Defaults are applied once, in
+ * `resolve.ts`; nothing downstream re-checks them.
+ */
+import type { TokenVariables } from '../scripts/token-config.js';
+
+export interface ResolvedConfig {
+  name: string;
+  /** File-name slug of `name` (see `slugify`). */
+  slug: string;
+  description?: string;
+  /** Absolute path of the config file, when there is one. */
+  configFile?: string;
+  /** Directory that script paths are relative to (the config file's). */
+  baseDir: string;
+  /** Absolute output directory. */
+  outputDir: string;
+  auth: ResolvedAuth;
+  /** Every secret variable name: the auth's own secrets plus `auth.secretVariables`. */
+  secretVariables: string[];
+  /** Environment name → variable → value, values stringified, in config order. */
+  environments: Record<string, Record<string, string>>;
+  /** Collection variables (non-secret defaults), values stringified. */
+  variables: Record<string, string>;
+  scripts: ResolvedScripts;
+  items: ResolvedItem[];
+}
+
+export type ResolvedAuth = NoAuthResolved | OAuth2Resolved | BearerResolved | BasicResolved | ApiKeyResolved;
+
+export interface NoAuthResolved {
+  type: 'none';
+}
+
+export interface OAuth2Resolved {
+  type: 'oauth2';
+  grantType: 'client_credentials' | 'password';
+  tokenUrl: string;
+  clientAuth: 'body' | 'basic';
+  bodyFormat: 'form' | 'json';
+  /** scope, audience, resource (when set) then extraParams, in that order. */
+  params: Record<string, string>;
+  expiryBufferSeconds: number;
+  storage: 'auto' | 'environment' | 'collection';
+  retryOn401: boolean;
+  variables: TokenVariables;
+}
+
+export interface BearerResolved {
+  type: 'bearer';
+  tokenVariable: string;
+}
+
+export interface BasicResolved {
+  type: 'basic';
+  usernameVariable: string;
+  passwordVariable: string;
+}
+
+export interface ApiKeyResolved {
+  type: 'apikey';
+  name: string;
+  in: 'header' | 'query';
+  variable: string;
+}
+
+/** A script file named in the config. */
+export interface ScriptRef {
+  /** Absolute path. */
+  path: string;
+  /** The path as the user wrote it (for messages). */
+  display: string;
+  /** JSON pointer of the reference in the config, e.g. `/items/0/scripts/test`. */
+  pointer: string;
+}
+
+export interface ResolvedScripts {
+  prerequest: ScriptRef[];
+  test: ScriptRef[];
+}
+
+/** A key/value entry (query parameter, header, path variable, form field). */
+export interface KeyValueEntry {
+  key: string;
+  value: string;
+  description?: string;
+  disabled?: boolean;
+}
+
+export type ResolvedBody =
+  | { mode: 'json'; json: unknown }
+  | { mode: 'form'; entries: KeyValueEntry[] }
+  | { mode: 'urlencoded'; entries: KeyValueEntry[] }
+  | { mode: 'raw'; raw: string; contentType?: string };
+
+export type ResolvedItem = ResolvedFolder | ResolvedRequest;
+
+export interface ResolvedFolder {
+  kind: 'folder';
+  name: string;
+  description?: string;
+  auth: 'inherit' | 'none';
+  scripts: ResolvedScripts;
+  items: ResolvedItem[];
+  /** JSON pointer of this item in the config. */
+  pointer: string;
+}
+
+export interface ResolvedRequest {
+  kind: 'request';
+  name: string;
+  description?: string;
+  /** Upper-cased. */
+  method: string;
+  url: string;
+  pathVariables: KeyValueEntry[];
+  query: KeyValueEntry[];
+  headers: KeyValueEntry[];
+  body?: ResolvedBody;
+  auth: 'inherit' | 'none';
+  /** Accepted statuses from `expect.status`; empty: no generated test. */
+  expectStatus: number[];
+  scripts: ResolvedScripts;
+  pointer: string;
+}
