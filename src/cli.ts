@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// The gen-collection binary: commander wiring only. Each command's module is imported when it runs,
+// so `--help` stays fast.
+import { Command, CommanderError, Option } from 'commander';
+import { VERSION } from './version.js';
+
+const program = new Command('gen-collection')
+  .description('Generate Postman v2.1 collections with typed, Newman-safe OAuth2 token scripts and secret-free environment templates.')
+  .version(VERSION, '-v, --version')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+program
+  .command('init')
+  .description('write a starter gen-collection.config.json and an example TypeScript test script')
+  .option('--dir <dir>', 'directory to write into', '.')
+  .option('--force', 'overwrite existing files')
+  .addHelpText('after', '\nExample:\n  $ gen-collection init --dir my-api && cd my-api && gen-collection build')
+  .action(async (opts) => exit(await (await import('./commands/init.js')).runInit(opts)));
+
+program
+  .command('build')
+  .description('config → <slug>.postman_collection.json and one <slug>.<env>.postman_environment.json per environment')
+  .option('-c, --config <file>', 'config file (default: gen-collection.config.{json,yaml,yml} in the working directory)')
+  .option('-o, --output <dir>', "output directory (default: the config's \"output\", else postman/)")
+  .addHelpText(
+    'after',
+    '\nExample:\n  $ gen-collection build -c examples/orders-api/gen-collection.config.json -o postman\n' +
+      '  $ newman run postman/orders-api.postman_collection.json -e postman/orders-api.dev.postman_environment.json \\\n' +
+      '      --env-var client_secret=$CLIENT_SECRET',
+  )
+  .action(async (opts) => exit(await (await import('./commands/build.js')).runBuild(opts)));
+
+program
+  .command('openapi')
+  .description('OpenAPI 3.0/3.1 or Swagger 2.0 (JSON or YAML) → the same outputs as build')
+  .argument('<spec>', 'the API description file')
+  .option('-c, --config <file>', 'config whose name, auth, environments and scripts override the spec')
+  .option('-o, --output <dir>', 'output directory (default: the config\'s "output", else postman/)')
+  .option('--discover', 'fetch the OpenID Connect discovery document to find the token URL')
+  .addHelpText('after', '\nExample:\n  $ gen-collection openapi openapi.yaml -o postman')
+  .action(async (spec, opts) => exit(await (await import('./commands/openapi.js')).runOpenapi(spec, opts)));
+
+program
+  .command('inject')
+  .description('add the token scripts and collection-level Bearer auth to an exported collection (v2.0 or v2.1); output v2.1')
+  .argument('<collection>', 'the exported collection file')
+  .option('-c, --config <file>', 'config giving the oauth2 settings (default: gen-collection.config.* if present)')
+  .addOption(new Option('-o, --output <file>', 'write the result here (default: stdout)').conflicts('inPlace'))
+  .option('--in-place', 'overwrite the input collection')
+  .option('--env-dir <dir>', 'also write environment templates into this directory')
+  .option('--force', 'replace an existing collection-level auth of another type')
+  .option('--inherit-bearer', 'switch requests with their own Bearer {{access_token}} auth to inherit it')
+  .addHelpText('after', '\nExample:\n  $ gen-collection inject exported.json -c gen-collection.config.json -o injected.json --env-dir postman')
+  .action(async (collection, opts) => exit(await (await import('./commands/inject.js')).runInject(collection, opts)));
+
+program
+  .command('bundle')
+  .description('write <dir>/prerequest.js and <dir>/test.js: the collection-level scripts alone, for pasting into the Postman app')
+  .option('-c, --config <file>', 'config file (default: gen-collection.config.{json,yaml,yml} in the working directory)')
+  .option('-o, --output <dir>', 'output directory (default: the config\'s "output", else postman/)')
+  .addHelpText('after', '\nExample:\n  $ gen-collection bundle -o postman/scripts')
+  .action(async (opts) => exit(await (await import('./commands/bundle.js')).runBundle(opts)));
+
+program
+  .command('audit')
+  .description('find secrets in collections, environment and globals files (exit 1 when any is found)')
+  .argument('<files...>', 'files to scan')
+  .option('--json', 'print the findings as JSON on stdout')
+  .addHelpText('after', '\nExample:\n  $ gen-collection audit postman/*.json')
+  .action(async (files, opts) => exit(await (await import('./commands/audit.js')).runAudit(files, opts)));
+
+function exit(code: number): void {
+  process.exitCode = code;
+}
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else {
+    const { reportError } = await import('./commands/report.js');
+    process.exitCode = reportError(error);
+  }
+}

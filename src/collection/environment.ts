@@ -1,0 +1,46 @@
+import { stableId } from './ids.js';
+
+/** A Postman environment file. */
+export interface PostmanEnvironment {
+  id: string;
+  name: string;
+  values: { key: string; value: string; type: 'default' | 'secret'; enabled: true }[];
+  _postman_variable_scope: 'environment';
+}
+
+export interface EnvironmentTemplateInput {
+  collectionName: string;
+  /** Namespace for the deterministic id (the collection slug). */
+  idRoot: string;
+  /** Environment name → configured values (in config order). */
+  environments: Record<string, Record<string, string>>;
+  /** Every variable the collection uses and the environment should hold. */
+  variables: string[];
+  /** Variable names that must be written empty with `type: secret`. */
+  secrets: string[];
+}
+
+/**
+ * One environment template per environment: the configured values first (config order), then every
+ * other variable the collection uses, sorted, empty. Secrets are always empty and typed `secret`.
+ */
+export function environmentTemplates(input: EnvironmentTemplateInput): { name: string; json: PostmanEnvironment }[] {
+  const secrets = new Set(input.secrets);
+  return Object.entries(input.environments).map(([env, configured]) => {
+    const keys = [...Object.keys(configured), ...input.variables.filter((v) => !(v in configured)).sort()];
+    return {
+      name: env,
+      json: {
+        id: stableId(input.idRoot, 'environment', env),
+        name: `${input.collectionName} - ${env}`,
+        values: keys.map((key) => ({
+          key,
+          value: secrets.has(key) ? '' : (configured[key] ?? ''),
+          type: secrets.has(key) ? 'secret' : 'default',
+          enabled: true,
+        })),
+        _postman_variable_scope: 'environment',
+      },
+    };
+  });
+}

@@ -1,0 +1,21 @@
+const VARIABLE = /\{\{\s*([^{}\s$][^{}]*?)\s*\}\}/g;
+
+/**
+ * Names of the Postman variables a value uses as `{{name}}`, deep, sorted and unique. Dynamic variables
+ * (`{{$guid}}`) are not variables. Script code (`event` arrays) is not walked: a `{{…}}` in a comment or
+ * a string there is not a use the environment must provide.
+ */
+export function collectVariableNames(value: unknown): string[] {
+  const names = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      for (const match of v.matchAll(VARIABLE)) names.add(match[1]!);
+    } else if (Array.isArray(v)) {
+      v.forEach(walk);
+    } else if (v && typeof v === 'object') {
+      for (const [key, child] of Object.entries(v)) if (key !== 'event') walk(child);
+    }
+  };
+  walk(value);
+  return [...names].sort();
+}

@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { GenCollectionError } from '../errors.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+import { writeFilesAtomic } from '../write-files.js';
+import { info } from './report.js';
+
+const TEMPLATE_DIR = join(PACKAGE_ROOT, 'templates', 'init');
+const SCHEMA_FILE = join(PACKAGE_ROOT, 'schema', 'config.schema.json');
+const FILES = ['gen-collection.config.json', join('scripts-src', 'common-tests.ts')];
+
+/** `gen-collection init`: a starter config and an example typed test script. */
+export async function runInit(opts: { dir: string; force?: boolean }): Promise<number> {
+  const dir = resolve(opts.dir);
+  const existing = FILES.filter((f) => existsSync(join(dir, f)));
+  if (existing.length > 0 && !opts.force) {
+    throw new GenCollectionError('output-exists', `${existing.map((f) => join(opts.dir, f)).join(', ')} already exist${existing.length === 1 ? 's' : ''}`, {
+      fix: 'pass --force to overwrite, or --dir to write somewhere else',
+    });
+  }
+  const files = await Promise.all(
+    FILES.map(async (f) => {
+      let content = await readFile(join(TEMPLATE_DIR, f), 'utf8');
+      if (f.endsWith('.json')) content = content.replace('SCHEMA_PATH', schemaReference(dir));
+      return { path: join(dir, f), content };
+    }),
+  );
+  await writeFilesAtomic(files);
+  for (const f of files) info(`wrote ${relative(process.cwd(), f.path) || f.path}`);
+  info('next: fill in base_url and client_id in "environments", then run: gen-collection build');
+  return 0;
+}
+
+/** How the config's `$schema` points at the shipped schema: through node_modules when installed there. */
+function schemaReference(dir: string): string {
+  const installed = join(dir, 'node_modules', 'gen-collection', 'schema', 'config.schema.json');
+  if (existsSync(installed)) return './node_modules/gen-collection/schema/config.schema.json';
+  const rel = relative(dir, SCHEMA_FILE).split(sep).join('/');
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}

@@ -1,0 +1,30 @@
+/** JSON pointers (RFC 6901): the way every message names a key of the config. */
+
+/** Builds a pointer from path segments, escaping `~` and `/`: `['items', 0, 'url']` → `/items/0/url`. */
+export function toPointer(segments: readonly (string | number)[]): string {
+  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/** Splits a pointer into its unescaped segments: `/items/0/url` → `['items', '0', 'url']`; `''` → `[]`. */
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === '' || pointer === '/') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Appends one segment to a pointer. */
+export function childPointer(pointer: string, segment: string | number): string {
+  return pointer + toPointer([segment]);
+}
+
+/** The value at `pointer` inside `data`, or undefined when the path does not exist. */
+export function valueAt(data: unknown, pointer: string): unknown {
+  let current: unknown = data;
+  for (const segment of pointerSegments(pointer)) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
