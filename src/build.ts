@@ -26,9 +26,11 @@ export interface BuildOptions {
 /** Validates a config object, resolves it and generates the collection and environment templates. */
 export async function buildFromConfig(config: unknown, options: BuildOptions): Promise<BuildResult> {
   const file = options.file ?? join(options.baseDir, 'gen-collection.config.json');
-  const valid = validateConfig(config, file);
+  const warnings = new Warnings();
+  const valid = validateConfig(config, file, undefined, warnings);
   const resolved = resolveConfig(valid, { file, baseDir: options.baseDir, output: options.output });
-  return buildResolved(resolved);
+  const result = await buildResolved(resolved);
+  return { ...result, warnings: [...warnings.list, ...result.warnings] };
 }
 
 /** Reads, validates and resolves a config file (JSON or YAML), then generates its outputs. */

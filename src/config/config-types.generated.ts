@@ -15,11 +15,15 @@ export type Auth = NoAuth | OAuth2Auth | BearerAuth | BasicAuth | ApiKeyAuth;
  */
 export type ScriptList = string | string[];
 /**
+ * A folder (has "items") or a request (has "url").
+ *
  * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
  * via the `definition` "item".
  */
 export type Item = Folder | Request;
 /**
+ * A Postman variable name, without braces: client_secret, not {{client_secret}}.
+ *
  * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
  * via the `definition` "variableName".
  */
@@ -31,16 +35,49 @@ export type VariableName = string;
  * via the `definition` "secretVariables".
  */
 export type SecretVariables = VariableName[];
+/**
+ * A Postman variable name, without braces: client_secret, not {{client_secret}}.
+ */
 export type VariableName1 = string;
+/**
+ * A Postman variable name, without braces: client_secret, not {{client_secret}}.
+ */
 export type VariableName2 = string;
+/**
+ * A Postman variable name, without braces: client_secret, not {{client_secret}}.
+ */
 export type VariableName3 = string;
+/**
+ * A Postman variable name, without braces: client_secret, not {{client_secret}}.
+ */
 export type VariableName4 = string;
+/**
+ * A Postman variable name, without braces: client_secret, not {{client_secret}}.
+ */
 export type VariableName5 = string;
+/**
+ * A Postman variable name, without braces: client_secret, not {{client_secret}}.
+ */
 export type VariableName6 = string;
+/**
+ * A Postman variable name, without braces: client_secret, not {{client_secret}}.
+ */
 export type VariableName7 = string;
+/**
+ * A Postman variable name, without braces: client_secret, not {{client_secret}}.
+ */
 export type VariableName8 = string;
+/**
+ * A Postman variable name, without braces: client_secret, not {{client_secret}}.
+ */
 export type VariableName9 = string;
+/**
+ * A Postman variable name, without braces: client_secret, not {{client_secret}}.
+ */
 export type VariableName10 = string;
+/**
+ * A Postman variable name, without braces: client_secret, not {{client_secret}}.
+ */
 export type VariableName11 = string;
 /**
  * Either an object of name → value, or a list of entries with descriptions and a disabled flag.
@@ -75,7 +112,13 @@ export type Body =
       urlencoded: KeyValue;
     }
   | {
+      /**
+       * Raw body text.
+       */
       raw: string;
+      /**
+       * Content-Type header of a raw body.
+       */
       contentType?: string;
     };
 /**
@@ -101,7 +144,7 @@ export interface GenCollectionConfig {
    */
   $schema?: string;
   /**
-   * Collection name; also gives the output file slug.
+   * Collection name, shown in Postman; also gives the output file names (<slug>.postman_collection.json).
    */
   name: string;
   /**
@@ -109,31 +152,36 @@ export interface GenCollectionConfig {
    */
   description?: string;
   /**
-   * Output directory, relative to the config file. Default: postman.
+   * Output directory, relative to the config file; `-o` on the command line wins. Default: postman.
    */
   output?: string;
   auth?: Auth;
   /**
-   * One environment template is written per key. Values of secret variables must stay empty.
+   * One environment template <slug>.<env>.postman_environment.json is written per key (dev, staging, …), holding these values plus every variable the collection uses. Values of secret variables (client_secret, password, tokens, auth.secretVariables) must stay empty: pass them at run time (newman run … --env-var client_secret=$CLIENT_SECRET).
    */
   environments?: {
+    /**
+     * Variable name → value of this environment.
+     */
     [k: string]: {
       [k: string]: string | number | boolean;
     };
   };
   /**
-   * Collection variables (non-secret defaults).
+   * Collection variables: non-secret defaults stored in the collection (an environment value of the same name wins).
    */
   variables?: {
     [k: string]: string | number | boolean;
   };
   scripts?: Scripts;
   /**
-   * Requests and folders.
+   * Requests and folders, in order. An item with "items" is a folder; otherwise a request (needs "url").
    */
   items?: Item[];
 }
 /**
+ * Scripts bundled into the pre-request and test events (collection level here; folder or request level in an item).
+ *
  * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
  * via the `definition` "scripts".
  */
@@ -142,6 +190,8 @@ export interface Scripts {
   test?: ScriptList;
 }
 /**
+ * No collection-level auth.
+ *
  * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
  * via the `definition` "noAuth".
  */
@@ -150,11 +200,16 @@ export interface NoAuth {
   secretVariables?: SecretVariables;
 }
 /**
+ * OAuth2 token handling: the collection fetches a token (client_credentials or password grant), caches it until it expires, refreshes it and retries once on a 401.
+ *
  * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
  * via the `definition` "oauth2Auth".
  */
 export interface OAuth2Auth {
   type: 'oauth2';
+  /**
+   * client_credentials: the client id and secret alone; password: also the username and password variables.
+   */
   grantType?: 'client_credentials' | 'password';
   /**
    * Token endpoint; {{variables}} are resolved at run time.
@@ -164,16 +219,43 @@ export interface OAuth2Auth {
    * body: client_id/client_secret in the request body; basic: HTTP Basic.
    */
   clientAuth?: 'body' | 'basic';
+  /**
+   * form: application/x-www-form-urlencoded (what OAuth2 servers expect); json: a JSON body.
+   */
   bodyFormat?: 'form' | 'json';
+  /**
+   * Sent as the scope parameter when not empty; {{variables}} allowed.
+   */
   scope?: string;
+  /**
+   * Sent as the audience parameter when not empty (Auth0 and similar).
+   */
   audience?: string;
+  /**
+   * Sent as the resource parameter (RFC 8707) when not empty.
+   */
   resource?: string;
+  /**
+   * More token-request parameters, sent after scope, audience and resource; values may use {{variables}}. Not for secrets: grant_type, client_id, client_secret, username, password and refresh_token are sent from variables.
+   */
   extraParams?: {
     [k: string]: string;
   };
+  /**
+   * A stored token is reused while it has more than this many seconds left.
+   */
   expiryBufferSeconds?: number;
+  /**
+   * Where the token is stored: environment, collection (variables), or auto: the environment when one is selected, else collection variables.
+   */
   storage?: 'auto' | 'environment' | 'collection';
+  /**
+   * On a 401, drop the stored token, fetch a new one and replay the request once.
+   */
   retryOn401?: boolean;
+  /**
+   * Names of the Postman variables the token scripts read and write; the defaults are shown.
+   */
   variables?: {
     accessToken?: VariableName1;
     expiresAt?: VariableName2;
@@ -197,6 +279,8 @@ export interface BearerAuth {
   secretVariables?: SecretVariables;
 }
 /**
+ * HTTP Basic auth from two variables.
+ *
  * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
  * via the `definition` "basicAuth".
  */
@@ -207,6 +291,8 @@ export interface BasicAuth {
   secretVariables?: SecretVariables;
 }
 /**
+ * An API key sent in a header or query parameter.
+ *
  * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
  * via the `definition` "apikeyAuth".
  */
@@ -216,11 +302,16 @@ export interface ApiKeyAuth {
    * Header or query parameter name, e.g. X-API-Key.
    */
   name: string;
+  /**
+   * Send the key as a header or as a query parameter.
+   */
   in?: 'header' | 'query';
   variable?: VariableName11;
   secretVariables?: SecretVariables;
 }
 /**
+ * Checks generated as tests.
+ *
  * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
  * via the `definition` "expect".
  */
@@ -231,33 +322,55 @@ export interface Expect {
   status?: number | [number, ...number[]];
 }
 /**
+ * A folder of requests and folders.
+ *
  * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
  * via the `definition` "folder".
  */
 export interface Folder {
+  /**
+   * Folder name, shown in Postman.
+   */
   name: string;
   description?: string;
+  /**
+   * inherit: the collection auth; none: no auth for the requests in this folder.
+   */
   auth?: 'inherit' | 'none';
   scripts?: Scripts;
+  /**
+   * Requests and folders in this folder.
+   */
   items: Item[];
   minItems?: 0;
 }
 /**
+ * A request.
+ *
  * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
  * via the `definition` "request".
  */
 export interface Request {
+  /**
+   * Request name, shown in Postman and in Newman reports.
+   */
   name: string;
   description?: string;
   /**
    * HTTP method, e.g. GET, POST, PUT, PATCH, DELETE.
    */
   method?: string;
+  /**
+   * Request URL; {{variables}} and :path variables allowed.
+   */
   url: string;
   pathVariables?: KeyValue1;
   query?: KeyValue;
   headers?: KeyValue;
   body?: Body;
+  /**
+   * inherit: the collection (or folder) auth; none: send no auth.
+   */
   auth?: 'inherit' | 'none';
   expect?: Expect;
   scripts?: Scripts;

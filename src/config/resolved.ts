@@ -73,6 +73,8 @@ export interface ScriptRef {
   display: string;
   /** JSON pointer of the reference in the config, e.g. `/items/0/scripts/test`. */
   pointer: string;
+  /** The config file naming the script, as the user gave it (for messages). */
+  configFile?: string;
 }
 
 export interface ResolvedScripts {

@@ -1,6 +1,21 @@
-import type { BuildFailure, BuildOptions, Message } from 'esbuild';
+import type { BuildFailure, BuildOptions, Message, Plugin } from 'esbuild';
 import { GenCollectionError } from '../errors.js';
-import { SANDBOX_MODULES } from './sandbox-externals.js';
+import { SANDBOX_MODULES, unsupportedModule, type UnsupportedModule } from './sandbox-externals.js';
+
+/**
+ * esbuild plugin: an import of a module the sandbox cannot load (a Node built-in such as `fs`, a `node:`
+ * specifier) fails the build at the import site, also inside npm packages, instead of esbuild's advice
+ * to bundle for Node.
+ */
+export const sandboxModulesPlugin: Plugin = {
+  name: 'gen-collection-sandbox-modules',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      const problem = unsupportedModule(args.path);
+      return problem ? { errors: [{ text: problem.message, detail: problem }] } : undefined;
+    });
+  },
+};
 
 /** esbuild options that produce JavaScript the Postman sandbox runs: one IIFE, no imports, readable. */
 export const SANDBOX_BUILD_OPTIONS: BuildOptions = {
@@ -15,21 +30,37 @@ export const SANDBOX_BUILD_OPTIONS: BuildOptions = {
   logLevel: 'silent',
   mainFields: ['module', 'main'],
   external: [...SANDBOX_MODULES],
+  plugins: [sandboxModulesPlugin],
 };
 
+/** Options of `bundleEntry`. */
+export interface BundleEntryOptions {
+  /**
+   * Directory the `// path` comments esbuild writes into the bundle (and error locations) are relative
+   * to; defaults to the working directory. Pass the config's directory for output that does not depend
+   * on where the command runs.
+   */
+  absWorkingDir?: string;
+}
+
 /** Bundles one script entry file into sandbox JavaScript (an IIFE, sandbox modules left as `require`). */
-export async function bundleEntry(entryFile: string, displayName = entryFile): Promise<string> {
+export async function bundleEntry(entryFile: string, displayName = entryFile, options: BundleEntryOptions = {}): Promise<string> {
   const esbuild = await import('esbuild');
   try {
-    const result = await esbuild.build({ ...SANDBOX_BUILD_OPTIONS, entryPoints: [entryFile], write: false });
+    const result = await esbuild.build({ ...SANDBOX_BUILD_OPTIONS, ...options, entryPoints: [entryFile], write: false });
     return result.outputFiles[0]!.text;
   } catch (error) {
     const first: Message | undefined = (error as BuildFailure).errors?.[0];
     if (!first) throw error;
-    throw new GenCollectionError('script-bundle', first.text, {
+    const where = {
       file: first.location?.file ?? displayName,
       line: first.location?.line,
       column: first.location ? first.location.column + 1 : undefined,
+    };
+    const unsupported = first.pluginName === sandboxModulesPlugin.name ? (first.detail as UnsupportedModule) : undefined;
+    if (unsupported) throw new GenCollectionError('script-compat', unsupported.message, { ...where, fix: unsupported.fix });
+    throw new GenCollectionError('script-bundle', first.text, {
+      ...where,
       fix: 'fix the script so esbuild can bundle it (imports must resolve from the script folder or node_modules)',
     });
   }

@@ -51,10 +51,11 @@ export async function startOidcProvider(opts: OidcProviderOptions = {}): Promise
     post: opts.clients?.post ?? { id: 'e2e-post-client', secret: 'e2e-post-secret-9Zk4wT' },
   };
   const tokenRequests: TokenRequestRecord[] = [];
-  let providerHandler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  // The issuer URL needs the port, so the server listens before the provider exists.
+  const target: { handler?: (req: IncomingMessage, res: ServerResponse) => void } = {};
 
   const server = createJsonServer(async (req, res) => {
-    if (!providerHandler) {
+    if (!target.handler) {
       sendJson(res, 503, { error: 'temporarily_unavailable' });
       return;
     }
@@ -66,7 +67,7 @@ export async function startOidcProvider(opts: OidcProviderOptions = {}): Promise
       res.once('finish', () => { record.status = res.statusCode; });
       (req as IncomingMessage & { body?: Buffer }).body = body;
     }
-    providerHandler(req, res);
+    target.handler(req, res);
   });
   const listening = await listenLoopback(server);
   const issuer = listening.url;
@@ -104,7 +105,7 @@ export async function startOidcProvider(opts: OidcProviderOptions = {}): Promise
       Grant: () => 3600,
     },
   });
-  providerHandler = provider.callback();
+  target.handler = provider.callback();
 
   const tokenUrl = `${issuer}/token`;
   const introspectionUrl = `${issuer}/token/introspection`;

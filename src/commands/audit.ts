@@ -1,0 +1,27 @@
+import { readFile } from 'node:fs/promises';
+import { auditFiles } from '../audit/audit-files.js';
+import { formatFinding } from '../audit/finding.js';
+import { GenCollectionError } from '../errors.js';
+import { info } from './report.js';
+
+/** `gen-collection audit FILE...`: secrets in collections, environments and globals; exit 1 on findings. */
+export async function runAudit(files: string[], opts: { json?: boolean }): Promise<number> {
+  const inputs = await Promise.all(
+    files.map(async (file) => {
+      try {
+        return { file, text: await readFile(file, 'utf8') };
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new GenCollectionError('collection-read', `cannot read the file${code ? ` (${code})` : ''}`, { file, fix: 'check the path' });
+      }
+    }),
+  );
+  const findings = auditFiles(inputs);
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
+  } else {
+    for (const f of findings) process.stdout.write(`${formatFinding(f)}\n`);
+    info(findings.length ? `${findings.length} secret${findings.length === 1 ? '' : 's'} found in ${new Set(findings.map((f) => f.file)).size} of ${files.length} file(s)` : `no secrets found in ${files.length} file(s)`);
+  }
+  return findings.length ? 1 : 0;
+}

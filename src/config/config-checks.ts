@@ -1,0 +1,102 @@
+/** Checks beyond the schema, on a config the schema accepted. */
+import { slugify } from '../slug.js';
+import type { GenCollectionConfig, Item } from './config-types.generated.js';
+import { childPointer } from './pointer.js';
+import type { Problem } from './problems.js';
+import { resolveAuth, secretVariableNames } from './resolve-auth.js';
+
+/** Secret variables given a value in `environments` or `variables`. The value is never part of the message. */
+export function secretValueProblems(config: GenCollectionConfig): Problem[] {
+  const secrets = secretVariableNames(resolveAuth(config.auth), config.auth?.secretVariables);
+  const scopes: [string, Record<string, unknown>][] = [
+    ...Object.entries(config.environments ?? {}).map(([env, values]): [string, Record<string, unknown>] => [childPointer('/environments', env), values]),
+    ['/variables', config.variables ?? {}],
+  ];
+  const problems: Problem[] = [];
+  for (const [pointer, values] of scopes) {
+    for (const name of secrets) {
+      if (!Object.hasOwn(values, name) || values[name] === '') continue;
+      problems.push({
+        pointer: childPointer(pointer, name),
+        problem: `secret variable "${name}" has a value in the config (secrets are written empty, never into files)`,
+        fix: `leave it empty ("${name}": "") and pass it at run time: newman run … --env-var ${name}=$${envVarName(name)}`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** Token-request parameters the token script sends itself, from variables. */
+const RESERVED_PARAMS = ['grant_type', 'client_id', 'client_secret', 'username', 'password', 'refresh_token'];
+
+/** Mistakes the schema cannot express: an unusable name, token parameters set twice or smuggled into extraParams. */
+export function semanticProblems(config: GenCollectionConfig): Problem[] {
+  const problems: Problem[] = [];
+  if (slugify(config.name) === '') {
+    problems.push({
+      pointer: '/name',
+      problem: 'the name has no ASCII letter or digit, so it gives no file name',
+      fix: 'add at least one letter or digit, e.g. "Orders API"',
+    });
+  }
+  const auth = config.auth;
+  if (auth?.type === 'oauth2') {
+    for (const key of Object.keys(auth.extraParams ?? {})) {
+      const pointer = childPointer('/auth/extraParams', key);
+      if (RESERVED_PARAMS.includes(key)) {
+        problems.push({
+          pointer,
+          problem: `"${key}" is sent by the token script itself, from its variable`,
+          fix: 'remove it from extraParams (variable names are set in auth.variables)',
+        });
+      } else if ((key === 'scope' || key === 'audience' || key === 'resource') && auth[key] !== undefined) {
+        problems.push({ pointer, problem: `"${key}" is set twice: as auth.${key} and in extraParams`, fix: 'keep one of the two' });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Things that work but are probably not meant: duplicate sibling names, an environment value hiding the stored token. */
+export function configWarnings(config: GenCollectionConfig): Problem[] {
+  const warnings = duplicateNames(config.items ?? [], '/items');
+  const auth = resolveAuth(config.auth);
+  if (auth.type === 'oauth2' && auth.storage === 'collection') {
+    const tokenVariables = [auth.variables.accessToken, auth.variables.expiresAt, auth.variables.refreshToken];
+    for (const [env, values] of Object.entries(config.environments ?? {})) {
+      for (const name of tokenVariables.filter((n) => Object.hasOwn(values, n))) {
+        warnings.push({
+          pointer: childPointer(childPointer('/environments', env), name),
+          problem: `"${name}" in an environment (even empty) hides the collection variable where the token is stored (storage: collection)`,
+          fix: 'remove it from the environment, or use storage "auto" or "environment"',
+        });
+      }
+    }
+  }
+  return warnings;
+}
+
+function duplicateNames(items: Item[], pointer: string): Problem[] {
+  const warnings: Problem[] = [];
+  const first = new Map<string, number>();
+  items.forEach((item, index) => {
+    const itemPointer = childPointer(pointer, index);
+    const earlier = first.get(item.name);
+    if (earlier === undefined) first.set(item.name, index);
+    else {
+      warnings.push({
+        pointer: itemPointer,
+        problem: `another item in the same folder is also named "${item.name}" (${childPointer(pointer, earlier)})`,
+        fix: 'give sibling items distinct names: Newman reports and --folder tell items apart by name',
+      });
+    }
+    if ('items' in item) warnings.push(...duplicateNames(item.items, childPointer(itemPointer, 'items')));
+  });
+  return warnings;
+}
+
+/** The shell variable suggested for a Postman variable: `client_secret` → `CLIENT_SECRET`. */
+function envVarName(name: string): string {
+  const upper = name.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+  return /^[0-9]/.test(upper) ? `_${upper}` : upper;
+}

@@ -1,0 +1,111 @@
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { GenCollectionError } from '../errors.js';
+import type { Locate } from './locate.js';
+import { parseJson } from './parse-json.js';
+import { parseYaml } from './parse-yaml.js';
+
+export type ConfigFormat = 'json' | 'yaml';
+
+/** A config file read and parsed, not yet validated. */
+export interface LoadedConfig {
+  /** The parsed top-level object. */
+  config: unknown;
+  /** The file as the caller named it (used in messages). */
+  file: string;
+  format: ConfigFormat;
+  /** Source position of a JSON pointer's key, for messages. */
+  locate: Locate;
+}
+
+/** Reads a config file, JSON or YAML by extension (`.yaml`/`.yml` are YAML, anything else JSON); throws GenCollectionError (exit 2). */
+export async function loadConfigFile(file: string): Promise<LoadedConfig> {
+  return parseConfigText(await readConfigText(file), file);
+}
+
+/** The format a config file name implies. */
+export function configFormatOf(file: string): ConfigFormat {
+  return /^\.ya?ml$/i.test(extname(file)) ? 'yaml' : 'json';
+}
+
+/** Parses config text already read (a UTF-8 BOM is dropped); `file` names it in messages. */
+export function parseConfigText(text: string, file: string, format: ConfigFormat = configFormatOf(file)): LoadedConfig {
+  const source = text.replace(/^\uFEFF/, '');
+  if (source.trim() === '') {
+    throw new GenCollectionError('config-parse', 'the config file is empty', { file, fix: EMPTY_FIX });
+  }
+  const parsed = format === 'yaml' ? parseYaml(source, file) : parseJsonOrExplainYaml(source, file);
+  const { value, locate } = parsed;
+  if (value === null || value === undefined) {
+    throw new GenCollectionError('config-parse', 'the config file holds no settings (only comments or null)', { file, fix: EMPTY_FIX });
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    const found = Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+    const what = format === 'yaml' ? 'a mapping of keys' : 'a JSON object';
+    throw new GenCollectionError('config-invalid', `the top level must be ${what}, not ${found}`, {
+      file,
+      pointer: '',
+      ...locate(''),
+      fix: format === 'yaml' ? 'start the file with keys, e.g. name: Orders API' : 'wrap the settings in { … }, e.g. { "name": "Orders API" }',
+    });
+  }
+  return { config: value, file, format, locate };
+}
+
+const EMPTY_FIX = 'run `gen-collection init` for a starter config, or write at least { "name": "My API" }';
+
+function parseJsonOrExplainYaml(source: string, file: string): ReturnType<typeof parseJson> {
+  try {
+    return parseJson(source, file);
+  } catch (error) {
+    if (!/^\s*[[{]/.test(source) && holdsYamlObject(source, file)) {
+      const yamlName = basename(file, extname(file)) + '.yaml';
+      throw new GenCollectionError('config-parse', 'the file holds YAML, but its name says JSON', {
+        file,
+        fix: `rename it to ${yamlName} (YAML is read from .yaml/.yml files), or write it as JSON`,
+      });
+    }
+    throw error;
+  }
+}
+
+function holdsYamlObject(source: string, file: string): boolean {
+  try {
+    const { value } = parseYaml(source, file);
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+async function readConfigText(file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const { problem, fix } = readFailure(error as NodeJS.ErrnoException);
+    throw new GenCollectionError('config-read', problem, { file, fix });
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new GenCollectionError('config-read', 'the file is UTF-16 encoded', { file, fix: 'save it as UTF-8 (PowerShell: Set-Content -Encoding utf8)' });
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new GenCollectionError('config-read', 'the file is not valid UTF-8 text', { file, fix: 'save it as UTF-8' });
+  }
+}
+
+function readFailure(error: NodeJS.ErrnoException): { problem: string; fix: string } {
+  switch (error.code) {
+    case 'ENOENT':
+      return { problem: 'cannot read the config: no such file', fix: 'check the path given with -c, or run `gen-collection init` to create a config' };
+    case 'EISDIR':
+      return { problem: 'cannot read the config: it is a directory', fix: 'pass the config file itself, e.g. -c DIR/gen-collection.config.json' };
+    case 'EACCES':
+    case 'EPERM':
+      return { problem: 'cannot read the config: permission denied', fix: 'make the file readable by this user' };
+    default:
+      return { problem: `cannot read the config: ${error.code ?? error.message}`, fix: 'check that the file exists and is readable' };
+  }
+}

@@ -1,0 +1,130 @@
+import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { GenCollectionError } from '../errors.js';
+import { lineCounterFor, type Locate, type ParsedSource, positionAt } from './locate.js';
+import { pointerSegments } from './pointer.js';
+
+/**
+ * Parses strict JSON (no comments, no trailing commas) and keeps the position of every key.
+ * `JSON.parse` gives the value; jsonc-parser gives the positions and precise syntax errors,
+ * which `JSON.parse` often reports without any position.
+ */
+export function parseJson(text: string, file: string): ParsedSource {
+  const lines = lineCounterFor(text);
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length > 0 || !tree) {
+    const syntax = describeSyntaxError(text, errors[0]);
+    throw new GenCollectionError('config-parse', `invalid JSON: ${syntax.problem}`, {
+      file,
+      ...positionAt(lines, syntax.offset),
+      fix: syntax.fix,
+    });
+  }
+  rejectDuplicateKeys(tree, file, (offset) => positionAt(lines, offset).line);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new GenCollectionError('config-parse', `invalid JSON: ${(error as Error).message}`, {
+      file,
+      fix: 'fix the JSON syntax (an editor with JSON support shows the spot)',
+    });
+  }
+  return { value, locate: (pointer) => locateJson(tree, pointer, (offset) => positionAt(lines, offset)) };
+}
+
+interface SyntaxProblem {
+  offset: number;
+  problem: string;
+  fix: string;
+}
+
+const QUOTES_FIX = 'JSON needs double quotes around every key and string: "name": "Orders API"';
+
+/** Turns jsonc-parser's first error into words. Never echoes the offending text: it may be a secret. */
+function describeSyntaxError(text: string, error: ParseError | undefined): SyntaxProblem {
+  if (!error) return { offset: 0, problem: 'the file holds no JSON value', fix: 'write a JSON object, e.g. { "name": "Orders API" }' };
+  const { offset } = error;
+  const code = printParseErrorCode(error.error);
+  const at = text.charAt(offset);
+  const trailingComma = /,\s*$/.exec(text.slice(0, offset));
+  if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && (at === '}' || at === ']') && trailingComma) {
+    return { offset: trailingComma.index, problem: 'trailing comma', fix: `remove the "," before "${at}": JSON allows no trailing commas` };
+  }
+  switch (code) {
+    case 'InvalidCommentToken':
+    case 'UnexpectedEndOfComment':
+      return { offset, problem: 'comments are not allowed in JSON', fix: 'remove the comment, or write the config as gen-collection.config.yaml, where # comments are allowed' };
+    case 'InvalidSymbol':
+      if (at === "'") return { offset, problem: 'single quotes', fix: QUOTES_FIX };
+      if (/[A-Za-z_$]/.test(at)) return { offset, problem: 'unquoted word', fix: `${QUOTES_FIX}; the only bare words are true, false and null` };
+      return { offset, problem: /[\x21-\x7e]/.test(at) ? `unexpected character "${at}"` : 'unexpected character', fix: QUOTES_FIX };
+    case 'PropertyNameExpected':
+      return { offset, problem: 'expected a key in double quotes', fix: QUOTES_FIX };
+    case 'ValueExpected':
+      return { offset, problem: offset >= text.length ? 'the JSON ends too early' : 'expected a value', fix: 'a value is a "string", a number, true, false, null, an {object} or an [array]' };
+    case 'ColonExpected':
+      return { offset, problem: 'expected ":" after the key', fix: 'write each member as "key": value' };
+    case 'CommaExpected':
+      return { offset, problem: 'expected "," between two entries', fix: 'separate object members and array elements with ","' };
+    case 'CloseBraceExpected':
+      return { offset, problem: 'expected "}" to close an object', fix: 'check that every "{" has its "}"' };
+    case 'CloseBracketExpected':
+      return { offset, problem: 'expected "]" to close an array', fix: 'check that every "[" has its "]"' };
+    case 'EndOfFileExpected':
+      return { offset, problem: 'unexpected content after the end of the top-level object', fix: 'the file must hold exactly one JSON object; remove what follows it' };
+    case 'UnexpectedEndOfString':
+      return { offset, problem: 'unterminated string', fix: 'close the string with " on the same line; write a line break inside a string as \\n' };
+    case 'InvalidEscapeCharacter':
+    case 'InvalidUnicode':
+      return { offset, problem: 'invalid escape sequence in a string', fix: 'write a backslash as \\\\; valid escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX' };
+    case 'InvalidCharacter':
+      return { offset, problem: 'control character inside a string', fix: 'write a tab as \\t and a line break as \\n' };
+    case 'InvalidNumberFormat':
+    case 'UnexpectedEndOfNumber':
+      return { offset, problem: 'invalid number', fix: 'write numbers like 5, -1, 0.5 or 1e3 (no leading zeros, no trailing dot)' };
+    default:
+      return { offset, problem: 'syntax error', fix: 'fix the JSON syntax at that spot' };
+  }
+}
+
+/** `JSON.parse` silently keeps the last of two equal keys; in a config that is always a mistake. */
+function rejectDuplicateKeys(node: JsonNode, file: string, lineOf: (offset: number) => number): void {
+  if (node.type === 'object') {
+    const seen = new Map<string, number>();
+    for (const property of node.children ?? []) {
+      const [key] = property.children ?? [];
+      const name = String(key?.value);
+      const first = seen.get(name);
+      if (first !== undefined) {
+        throw new GenCollectionError('config-parse', `duplicate key "${name}" (first at line ${lineOf(first)})`, {
+          file,
+          line: lineOf(property.offset),
+          fix: 'keep one of the two: JSON parsers silently drop all but the last',
+        });
+      }
+      seen.set(name, property.offset);
+    }
+  }
+  for (const child of node.children ?? []) rejectDuplicateKeys(child, file, lineOf);
+}
+
+function locateJson(root: JsonNode, pointer: string, at: (offset: number) => ReturnType<Locate>): ReturnType<Locate> {
+  let node: JsonNode | undefined = root;
+  let offset = root.offset;
+  for (const segment of pointerSegments(pointer)) {
+    if (node?.type === 'object') {
+      const property: JsonNode | undefined = node.children?.find((p) => p.children?.[0]?.value === segment);
+      if (!property) return undefined;
+      offset = property.offset;
+      node = property.children?.[1];
+    } else if (node?.type === 'array' && /^\d+$/.test(segment)) {
+      node = node.children?.[Number(segment)];
+      if (!node) return undefined;
+      offset = node.offset;
+    } else {
+      return undefined;
+    }
+  }
+  return at(offset);
+}

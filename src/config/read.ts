@@ -1,0 +1,23 @@
+import { dirname } from 'node:path';
+import { Warnings } from '../errors.js';
+import type { GenCollectionConfig } from './config-types.generated.js';
+import { loadConfigFile } from './load.js';
+import { resolveConfig } from './resolve.js';
+import type { ResolvedConfig } from './resolved.js';
+import { validateConfig } from './validate.js';
+
+/** A config file read, validated and resolved. */
+export interface ReadConfigResult {
+  config: GenCollectionConfig;
+  resolved: ResolvedConfig;
+  warnings: string[];
+}
+
+/** Load + validate + resolve of a config file; paths in it are relative to the file's directory. Throws GenCollectionError (exit 2). */
+export async function readConfig(file: string, opts: { output?: string } = {}): Promise<ReadConfigResult> {
+  const loaded = await loadConfigFile(file);
+  const warnings = new Warnings();
+  const config = validateConfig(loaded.config, file, loaded.locate, warnings);
+  const resolved = resolveConfig(config, { file, baseDir: dirname(file), output: opts.output });
+  return { config, resolved, warnings: warnings.list };
+}

@@ -1,0 +1,98 @@
+import type { TokenVariables } from '../scripts/token-config.js';
+import type { Auth, OAuth2Auth } from './config-types.generated.js';
+import type { OAuth2Resolved, ResolvedAuth } from './resolved.js';
+
+/** Defaults of the oauth2 auth (the schema's `default`s; a test keeps the two in step). */
+export const OAUTH2_DEFAULTS = {
+  grantType: 'client_credentials',
+  clientAuth: 'body',
+  bodyFormat: 'form',
+  expiryBufferSeconds: 5,
+  storage: 'auto',
+  retryOn401: true,
+} as const satisfies Partial<OAuth2Resolved>;
+
+/** Default names of the Postman variables the token scripts use. */
+export const TOKEN_VARIABLE_DEFAULTS: TokenVariables = {
+  accessToken: 'access_token',
+  expiresAt: 'token_expires_at',
+  refreshToken: 'refresh_token',
+  clientId: 'client_id',
+  clientSecret: 'client_secret',
+  username: 'username',
+  password: 'password',
+};
+
+/** Defaults of the other auth types. */
+export const AUTH_DEFAULTS = {
+  bearer: { tokenVariable: 'access_token' },
+  basic: { usernameVariable: 'username', passwordVariable: 'password' },
+  apikey: { in: 'header', variable: 'api_key' },
+} as const;
+
+/** The auth with every default applied; no auth → `{ type: 'none' }`. */
+export function resolveAuth(auth: Auth | undefined): ResolvedAuth {
+  switch (auth?.type) {
+    case undefined:
+    case 'none':
+      return { type: 'none' };
+    case 'oauth2':
+      return resolveOAuth2(auth);
+    case 'bearer':
+      return { type: 'bearer', tokenVariable: auth.tokenVariable ?? AUTH_DEFAULTS.bearer.tokenVariable };
+    case 'basic':
+      return {
+        type: 'basic',
+        usernameVariable: auth.usernameVariable ?? AUTH_DEFAULTS.basic.usernameVariable,
+        passwordVariable: auth.passwordVariable ?? AUTH_DEFAULTS.basic.passwordVariable,
+      };
+    case 'apikey':
+      return { type: 'apikey', name: auth.name, in: auth.in ?? AUTH_DEFAULTS.apikey.in, variable: auth.variable ?? AUTH_DEFAULTS.apikey.variable };
+  }
+}
+
+function resolveOAuth2(auth: OAuth2Auth): OAuth2Resolved {
+  return {
+    type: 'oauth2',
+    grantType: auth.grantType ?? OAUTH2_DEFAULTS.grantType,
+    tokenUrl: auth.tokenUrl,
+    clientAuth: auth.clientAuth ?? OAUTH2_DEFAULTS.clientAuth,
+    bodyFormat: auth.bodyFormat ?? OAUTH2_DEFAULTS.bodyFormat,
+    params: tokenParams(auth),
+    expiryBufferSeconds: auth.expiryBufferSeconds ?? OAUTH2_DEFAULTS.expiryBufferSeconds,
+    storage: auth.storage ?? OAUTH2_DEFAULTS.storage,
+    retryOn401: auth.retryOn401 ?? OAUTH2_DEFAULTS.retryOn401,
+    variables: { ...TOKEN_VARIABLE_DEFAULTS, ...auth.variables },
+  };
+}
+
+/** scope, audience and resource when not empty, then extraParams, in that order. */
+function tokenParams(auth: OAuth2Auth): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const key of ['scope', 'audience', 'resource'] as const) {
+    const value = auth[key];
+    if (value) params[key] = value;
+  }
+  return { ...params, ...auth.extraParams };
+}
+
+/** Every secret variable name: the auth's own secrets, then `secretVariables`, without repeats. */
+export function secretVariableNames(auth: ResolvedAuth, secretVariables: readonly string[] = []): string[] {
+  return [...new Set([...ownSecrets(auth), ...secretVariables])];
+}
+
+function ownSecrets(auth: ResolvedAuth): string[] {
+  switch (auth.type) {
+    case 'none':
+      return [];
+    case 'oauth2':
+      // the password only matters for the password grant, but it is a secret whatever the grant
+      return [auth.variables.clientSecret, auth.variables.password, auth.variables.accessToken, auth.variables.refreshToken];
+    case 'bearer':
+      return [auth.tokenVariable];
+    case 'basic':
+      return [auth.passwordVariable];
+    case 'apikey':
+      return [auth.variable];
+  }
+}

@@ -1,0 +1,55 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Warnings } from '../errors.js';
+import { configWarnings, secretValueProblems, semanticProblems } from './config-checks.js';
+import type { GenCollectionConfig } from './config-types.generated.js';
+import type { Locate } from './locate.js';
+import { byLine, formatProblem, problemsError, uniqueProblems } from './problems.js';
+import { configSchema } from './schema.js';
+import { schemaProblems } from './schema-errors.js';
+
+interface Compiled {
+  ajv: Ajv;
+  validate: ValidateFunction<GenCollectionConfig>;
+  schemaId: string;
+}
+
+let compiled: Compiled | undefined;
+
+/** The ajv validator of the config schema, compiled once per process. */
+function compiledSchema(): Compiled {
+  if (!compiled) {
+    // verbose: errors carry their schema and data, which the messages are built from
+    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
+    ajv.addKeyword('tsType'); // a hint for json-schema-to-typescript
+    const schema = configSchema();
+    compiled = { ajv, validate: ajv.compile<GenCollectionConfig>(schema), schemaId: String(schema.$id) };
+  }
+  return compiled;
+}
+
+function validateBranch(schemaPointer: string, data: unknown): ErrorObject[] {
+  const { ajv, schemaId } = compiledSchema();
+  const validate = ajv.getSchema(`${schemaId}#${schemaPointer}`);
+  if (!validate || validate(data)) return [];
+  return validate.errors ?? [];
+}
+
+/**
+ * Checks a parsed config against the schema and the rules beyond it (no secret values, …) and
+ * returns it typed; throws one GenCollectionError (exit 2) listing every problem with
+ * `file:line: /pointer: problem. fix: …`. `locate` adds line numbers; `warnings` collects the
+ * things that work but are probably not meant.
+ */
+export function validateConfig(config: unknown, file: string, locate?: Locate, warnings?: Warnings): GenCollectionConfig {
+  const { validate } = compiledSchema();
+  if (!validate(config)) {
+    const problems = uniqueProblems(schemaProblems(validate.errors ?? [], config, validateBranch));
+    throw problemsError('config-invalid', problems, file, locate);
+  }
+  const secrets = secretValueProblems(config);
+  if (secrets.length > 0) throw problemsError('config-secret', secrets, file, locate);
+  const semantic = semanticProblems(config);
+  if (semantic.length > 0) throw problemsError('config-invalid', semantic, file, locate);
+  for (const { p } of byLine(configWarnings(config), locate)) warnings?.add(formatProblem(p, file, locate));
+  return config;
+}

@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, resolve as resolvePath } from 'node:path';
+import { $RefParser, type JSONParserError } from '@apidevtools/json-schema-ref-parser';
+import { parse as parseYaml } from 'yaml';
+import { parseJson as parseConfigJson } from '../config/parse-json.js';
+import { parseYaml as parseConfigYaml } from '../config/parse-yaml.js';
+import { childPointer } from '../config/pointer.js';
+import { GenCollectionError } from '../errors.js';
+import { isObject } from './json-value.js';
+
+/** A parsed spec: external file `$ref`s bundled in as local ones, local `$ref`s left in place. */
+export interface LoadedSpec {
+  spec: object;
+  /** The file as the user named it. */
+  file: string;
+}
+
+/**
+ * Reads an OpenAPI/Swagger file (JSON or YAML, BOM stripped). `$ref`s to other files are bundled into the
+ * spec as local refs; nothing is dereferenced (big specs would multiply in memory, circular ones cannot be
+ * inlined). Throws GenCollectionError (exit 2) for an unreadable file, a parse error (with line and column)
+ * or an external `$ref` that does not resolve.
+ */
+export async function loadSpec(file: string): Promise<LoadedSpec> {
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new GenCollectionError('spec-read', `cannot read the spec${code ? ` (${code})` : ''}`, { file, fix: 'check the path of the OpenAPI file' });
+  }
+  const spec = parseSpecText(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source, file);
+  if (!isObject(spec)) {
+    throw new GenCollectionError('spec-invalid', 'the spec is not an object', { file, pointer: '', fix: 'give an OpenAPI 3.x or Swagger 2.0 description' });
+  }
+  return { spec: hasExternalRef(spec) ? await bundleExternalRefs(file, spec) : spec, file };
+}
+
+/** JSON when the name says so or the text starts with `{`, else YAML. */
+function parseSpecText(source: string, file: string): unknown {
+  const ext = extname(file).toLowerCase();
+  const json = ext === '.json' || (ext !== '.yaml' && ext !== '.yml' && /^\s*[{[]/.test(source));
+  try {
+    // The lean parsers: the config parsers keep every key's position, too heavy for 20 MB specs.
+    return json ? JSON.parse(source) : parseYaml(source, { maxAliasCount: 10_000 });
+  } catch (error) {
+    throw syntaxError(error as Error, source, file, json);
+  }
+}
+
+/** The config parsers diagnose syntax errors well (line, column, words, no echo of the text): reuse them. */
+function syntaxError(error: Error, source: string, file: string, json: boolean): GenCollectionError {
+  try {
+    (json ? parseConfigJson : parseConfigYaml)(source, file);
+  } catch (diagnosed) {
+    if (diagnosed instanceof GenCollectionError) return asSpecError(diagnosed);
+  }
+  return new GenCollectionError('spec-invalid', `invalid ${json ? 'JSON' : 'YAML'}: ${firstLine(error.message)}`, {
+    file,
+    fix: `fix the ${json ? 'JSON' : 'YAML'} syntax`,
+  });
+}
+
+function asSpecError(e: GenCollectionError): GenCollectionError {
+  const where = `${e.file ?? ''}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}: `;
+  const problem = e.message.split('\n  fix: ')[0]!.replace(where, '');
+  return new GenCollectionError('spec-invalid', problem, { file: e.file, line: e.line, column: e.column, fix: e.fix });
+}
+
+/** True when some `$ref` names another document. Iterative: specs nest deeply. */
+function hasExternalRef(root: object): boolean {
+  const stack: object[] = [root];
+  while (stack.length) {
+    const node = stack.pop() as Record<string, unknown>;
+    for (const key in node) {
+      const child = node[key];
+      if (typeof child === 'object' && child !== null) stack.push(child);
+      else if (key === '$ref' && typeof child === 'string' && !child.startsWith('#')) return true;
+    }
+  }
+  return false;
+}
+
+/** Pulls referenced files into the spec (`bundle`: internal refs only, nothing inlined twice). Local files only. */
+async function bundleExternalRefs(file: string, spec: object): Promise<object> {
+  const absolute = resolvePath(file);
+  try {
+    return (await new $RefParser().bundle(absolute, spec, { resolve: { http: false }, mutateInputSchema: true })) as object;
+  } catch (error) {
+    const e = error as Partial<JSONParserError> & { targetRef?: string };
+    const source = e.source?.replace(/^file:\/\//, '');
+    // The parser does not say where the failing $ref is: look for it in the spec itself.
+    const site = source
+      ? findRef(spec, (ref) => {
+          const [target = '', fragment] = ref.split('#');
+          return resolvePath(dirname(absolute), target) === source && (e.targetRef === undefined || `#${fragment ?? ''}` === e.targetRef);
+        })
+      : undefined;
+    throw new GenCollectionError('spec-invalid', `${site ? `$ref '${site.ref}'` : 'a $ref to another file'} does not resolve: ${firstLine(String(e.message))}`, {
+      file,
+      ...(site ? { pointer: site.pointer } : {}),
+      fix: 'check the referenced file path (relative to the spec) and the pointer after #; remote (http) $refs are not fetched: download them next to the spec',
+    });
+  }
+}
+
+/** The first `$ref` in the spec (document order) that `match` accepts, with its JSON pointer. */
+function findRef(node: unknown, match: (ref: string) => boolean, pointer = ''): { ref: string; pointer: string } | undefined {
+  if (typeof node !== 'object' || node === null) return undefined;
+  for (const [key, child] of Object.entries(node)) {
+    const at = childPointer(pointer, key);
+    if (key === '$ref' && typeof child === 'string' && match(child)) return { ref: child, pointer: at };
+    const found = findRef(child, match, at);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!;
+}

@@ -1,0 +1,113 @@
+import type { Request } from '../config/config-types.generated.js';
+import { childPointer } from '../config/pointer.js';
+import { expectedStatus } from './expected-status.js';
+import { text } from './json-value.js';
+import type { Located } from './local-refs.js';
+import type { Operation } from './operations.js';
+import { mergedParameters, parameterEntry, parameterValue, type KeyValueItem } from './parameters.js';
+import { requestBody } from './request-body.js';
+import type { SchemaSampler } from './schema-sample.js';
+import type { OperationAuth } from './security.js';
+import { firstServerUrl } from './servers.js';
+import type { SpecContext } from './spec-context.js';
+import type { JsonObject } from './json-value.js';
+
+/** What mapping an operation needs besides the operation itself. */
+export interface RequestMapping {
+  ctx: SpecContext;
+  sampler: SchemaSampler;
+  /** `base_url` values of the spec's servers: an operation-level server among them still uses `{{base_url}}`. */
+  serverUrls: Set<string>;
+}
+
+/** Header parameters OpenAPI says to ignore: the body kind and the auth set these. */
+const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+
+/** One operation as a config request. */
+export function operationRequest(m: RequestMapping, op: Operation, auth: OperationAuth): Request {
+  const { ctx } = m;
+  const params = mergedParameters(ctx, op.pathItem, op.operation);
+  const pathParams = new Map(params.filter((p) => p.value.in === 'path').map((p) => [p.value.name as string, p]));
+  const { path, variables } = urlPath(ctx, op.path, pathParams);
+  const pathVariables = variables.map((name) => pathVariable(ctx, name, pathParams.get(name)));
+  const query = params.filter((p) => p.value.in === 'query').map((p) => parameterEntry(ctx, p));
+  const headers = params
+    .filter((p) => p.value.in === 'header' && !IGNORED_HEADERS.has((p.value.name as string).toLowerCase()))
+    .map((p) => parameterEntry(ctx, p));
+  const mapped = requestBody(ctx, m.sampler, op.operation, params);
+  if (mapped?.contentType) headers.push({ key: 'Content-Type', value: mapped.contentType });
+  const cookie = cookieHeader(ctx, params.filter((p) => p.value.in === 'cookie'), auth);
+  if (cookie) headers.push(cookie);
+  const o = op.operation.value;
+  const description = text(o.description);
+  const status = expectedStatus(o.responses);
+  return {
+    name: requestName(op),
+    ...(description ? { description } : {}),
+    method: op.method,
+    url: baseUrl(m, op) + path,
+    ...(pathVariables.length ? { pathVariables } : {}),
+    ...(query.length ? { query } : {}),
+    ...(headers.length ? { headers } : {}),
+    ...(mapped ? { body: mapped.body } : {}),
+    ...(auth.none ? { auth: 'none' as const } : {}),
+    ...(status !== undefined ? { expect: { status: Array.isArray(status) ? (status as [number, ...number[]]) : status } } : {}),
+  };
+}
+
+/** `summary`, else `operationId`, else `METHOD /path`. */
+function requestName(op: Operation): string {
+  const name = text(op.operation.value.summary) ?? text(op.operation.value.operationId) ?? `${op.method} ${op.path}`;
+  return name.replace(/\s+/g, ' ');
+}
+
+/** `{{base_url}}`, or an operation's own server when it is not one of the spec's. */
+function baseUrl(m: RequestMapping, op: Operation): string {
+  if (m.ctx.version === '2.0') return '{{base_url}}';
+  const own =
+    firstServerUrl(m.ctx, op.operation.value.servers, childPointer(op.operation.pointer, 'servers')) ??
+    firstServerUrl(m.ctx, op.pathItem.value.servers, childPointer(op.pathItem.pointer, 'servers'));
+  if (own === undefined || m.serverUrls.has(own)) return '{{base_url}}';
+  m.ctx.warnings.add(`${m.ctx.file}: operations on ${op.path} name their own server ${own}: their URLs use it instead of {{base_url}}`);
+  return own;
+}
+
+/**
+ * The path with `{name}` segments as Postman `:name` path variables. A parameter that is only part of a
+ * segment (`/report(period='{period}')`) cannot be a path variable: its value goes inline, else `{{name}}`.
+ */
+function urlPath(ctx: SpecContext, path: string, params: Map<string, Located<JsonObject>>): { path: string; variables: string[] } {
+  const variables: string[] = [];
+  const mapped = path.replace(/\{([^{}]+)\}/g, (whole: string, name: string, offset: number) => {
+    const end = offset + whole.length;
+    if ((offset === 0 || path[offset - 1] === '/') && (end === path.length || path[end] === '/')) {
+      if (!variables.includes(name)) variables.push(name);
+      return `:${name}`;
+    }
+    const param = params.get(name);
+    const value = param ? parameterValue(ctx, param) : '';
+    return value === '' ? `{{${name}}}` : String(value);
+  });
+  return { path: mapped.startsWith('/') || mapped === '' ? mapped : `/${mapped}`, variables };
+}
+
+function pathVariable(ctx: SpecContext, name: string, param: Located<JsonObject> | undefined): KeyValueItem {
+  if (!param) return { key: name, value: '' };
+  const { disabled: _required, ...entry } = parameterEntry(ctx, param);
+  return entry;
+}
+
+/** Cookie parameters and cookie API keys as one Cookie header, enabled when any of it is required. */
+function cookieHeader(ctx: SpecContext, params: Located<JsonObject>[], auth: OperationAuth): KeyValueItem | undefined {
+  const entries = params.map((p) => parameterEntry(ctx, p));
+  const parts = [...entries.map((e) => `${e.key}=${e.value}`), ...auth.cookies.map((c) => `${c.name}={{${c.variable}}}`)];
+  if (parts.length === 0) return undefined;
+  const descriptions = entries.filter((e) => e.description).map((e) => `${e.key}: ${e.description}`);
+  const required = auth.cookies.length > 0 || entries.some((e) => !e.disabled);
+  return {
+    key: 'Cookie',
+    value: parts.join('; '),
+    ...(descriptions.length ? { description: descriptions.join('\n') } : {}),
+    ...(required ? {} : { disabled: true }),
+  };
+}

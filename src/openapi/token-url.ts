@@ -1,0 +1,43 @@
+import type { Server } from './servers.js';
+
+const ABSOLUTE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** Where the token URL of the collection comes from. */
+export interface TokenUrlPlan {
+  /** `tokenUrl` of the config: absolute, `{{base_url}}/…`, or `{{token_url}}`. */
+  tokenUrl: string;
+  /** With `{{token_url}}`: its value for each server, in server order. */
+  perServer?: string[];
+}
+
+/**
+ * A relative URL of the spec (token or discovery URL) resolved against each server, the server URL taken as
+ * a directory. When every server gives `server + same suffix`, the URL follows `{{base_url}}`; when every
+ * server gives the same URL, it is written as is; otherwise each environment gets its own `token_url`.
+ */
+export function planTokenUrl(url: string, servers: Server[]): TokenUrlPlan {
+  if (ABSOLUTE.test(url)) return { tokenUrl: url };
+  const resolved = servers.map((s) => resolveAgainst(s.url, url));
+  const suffixes = resolved.map((r, i) => {
+    const base = servers[i]!.url;
+    return r === base || r.startsWith(`${base}/`) ? r.slice(base.length) : undefined;
+  });
+  if (suffixes.every((s) => s !== undefined && s === suffixes[0])) return { tokenUrl: `{{base_url}}${suffixes[0]}` };
+  if (resolved.every((r) => r === resolved[0])) return { tokenUrl: resolved[0]! };
+  return { tokenUrl: '{{token_url}}', perServer: resolved };
+}
+
+/** `url` resolved against the first absolute server URL, or undefined when there is none. */
+export function absoluteUrl(url: string, servers: Server[]): string | undefined {
+  if (ABSOLUTE.test(url)) return url;
+  const base = servers.find((s) => ABSOLUTE.test(s.url));
+  return base ? resolveAgainst(base.url, url) : undefined;
+}
+
+function resolveAgainst(base: string, url: string): string {
+  if (ABSOLUTE.test(base)) return new URL(url, `${base}/`).href;
+  // A relative server (or none): resolve on a placeholder origin and drop it again.
+  const origin = 'http://relative.invalid';
+  const path = base.startsWith('/') ? base : `/${base}`;
+  return new URL(url, `${origin}${path === '/' ? '' : path}/`).href.slice(origin.length);
+}

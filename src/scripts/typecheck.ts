@@ -1,0 +1,133 @@
+import { dirname, join } from 'node:path';
+import type { CompilerHost, CompilerOptions, Diagnostic, SourceFile } from 'typescript';
+import { loadTypeScript, type TypeScriptApi } from './load-typescript.js';
+import { SANDBOX_MODULES } from './sandbox-externals.js';
+import { ambientDeclarations, augmentationFile, MODULES_TYPED_BY_SANDBOX_TYPINGS, sandboxTypingFiles, type ScriptEvent } from './sandbox-typings.js';
+import type { ScriptProblem } from './script-problem.js';
+
+const USER_TS_FILE = /\.(?:ts|tsx|mts|cts)$/;
+const TYPED_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.d.ts', '.mts', '.d.mts', '.cts', '.d.cts'];
+
+/**
+ * Parsed declaration files (the ES2020 lib, the sandbox and postman-collection typings, npm packages'
+ * `.d.ts`) kept for the life of the process: parsing them is most of the cost of a program, and the
+ * programs of the two events share all but one of them.
+ */
+const declarationCache = new Map<string, SourceFile>();
+
+/**
+ * Type-checks user script files (TypeScript only) of one event in one program, with `strict`, target
+ * ES2020 and the sandbox globals of that event. Returns the problems located in the user's own files
+ * (the entries and the local modules they import), never those inside typings or npm packages.
+ */
+export function typeCheckScripts(files: readonly string[], event: ScriptEvent): ScriptProblem[] {
+  if (files.length === 0) return [];
+  const ts = loadTypeScript();
+  const options = compilerOptions(ts);
+  const typings = sandboxTypingFiles(event);
+  const base = ts.createCompilerHost(options, true);
+  const augmentationPath = augmentationFile();
+  const augmentation = augmentationPath ? cachedSourceFile(base, augmentationPath, ts.ScriptTarget.ES2020) : undefined;
+  // Beside the typings, so that it counts as a library file, not one of the user's.
+  const ambientFile = join(dirname(typings[0]!), '__gen-collection-ambient__.d.ts');
+  const ambientText = ambientDeclarations(ts, augmentation, untypedSandboxModules(ts, files, options, base));
+  const program = ts.createProgram({
+    rootNames: [...files, ...typings, ambientFile],
+    options,
+    host: sandboxHost(base, ambientFile, ambientText),
+  });
+  const problems: ScriptProblem[] = [];
+  for (const sourceFile of program.getSourceFiles()) {
+    if (!isUserTypeScript(sourceFile)) continue;
+    const syntactic = program.getSyntacticDiagnostics(sourceFile);
+    const diagnostics = syntactic.length > 0 ? syntactic : program.getSemanticDiagnostics(sourceFile);
+    for (const diagnostic of diagnostics) problems.push(toProblem(ts, diagnostic, sourceFile, event));
+  }
+  return problems;
+}
+
+function compilerOptions(ts: TypeScriptApi): CompilerOptions {
+  return {
+    strict: true,
+    target: ts.ScriptTarget.ES2020,
+    lib: ['lib.es2020.d.ts'],
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    // Every script is its own module: two scripts may both declare `const id` at the top level.
+    moduleDetection: ts.ModuleDetectionKind.Force,
+    allowImportingTsExtensions: true,
+    resolveJsonModule: true,
+    allowJs: true,
+    checkJs: false,
+    esModuleInterop: true,
+    noEmit: true,
+    skipLibCheck: true,
+    // No @types packages: the sandbox is not Node, whatever the user's node_modules holds.
+    types: [],
+  };
+}
+
+/**
+ * Sandbox modules that some of `files` cannot import with types (not installed, or installed without
+ * typings): they get an untyped ambient declaration. A module with types (say `@types/lodash`) keeps them.
+ */
+function untypedSandboxModules(ts: TypeScriptApi, files: readonly string[], options: CompilerOptions, host: CompilerHost): string[] {
+  const cache = ts.createModuleResolutionCache(host.getCurrentDirectory(), (f) => host.getCanonicalFileName(f), options);
+  const directories = [...new Set(files.map((file) => dirname(file)))];
+  return SANDBOX_MODULES.filter(
+    (name) =>
+      !MODULES_TYPED_BY_SANDBOX_TYPINGS.includes(name) &&
+      directories.some((dir) => {
+        const extension = ts.resolveModuleName(name, join(dir, '__importer__.ts'), options, host, cache).resolvedModule?.extension;
+        return !extension || !TYPED_EXTENSIONS.includes(extension);
+      }),
+  );
+}
+
+/**
+ * A compiler host over `base` that serves the ambient file, caches declaration files and resolves no
+ * `/// <reference types>` (the typings ask for `node`, which would declare globals such as `process`
+ * that the sandbox lacks).
+ */
+function sandboxHost(base: CompilerHost, ambientFile: string, ambientText: string): CompilerHost {
+  return {
+    ...base,
+    fileExists: (file) => file === ambientFile || base.fileExists(file),
+    readFile: (file) => (file === ambientFile ? ambientText : base.readFile(file)),
+    getSourceFile: (file, languageVersion, onError) => {
+      if (file === ambientFile) return loadTypeScript().createSourceFile(file, ambientText, languageVersion, true);
+      if (file.endsWith('.d.ts')) return cachedSourceFile(base, file, languageVersion, onError);
+      return base.getSourceFile(file, languageVersion, onError);
+    },
+    resolveTypeReferenceDirectiveReferences: (references) => references.map(() => ({ resolvedTypeReferenceDirective: undefined })),
+  };
+}
+
+type LanguageVersion = Parameters<CompilerHost['getSourceFile']>[1];
+
+function cachedSourceFile(host: CompilerHost, file: string, languageVersion: LanguageVersion, onError?: (message: string) => void): SourceFile | undefined {
+  const key = `${file}\0${JSON.stringify(languageVersion)}`;
+  let sourceFile = declarationCache.get(key);
+  if (!sourceFile) {
+    sourceFile = host.getSourceFile(file, languageVersion, onError);
+    if (sourceFile) declarationCache.set(key, sourceFile);
+  }
+  return sourceFile;
+}
+
+function isUserTypeScript(sourceFile: SourceFile): boolean {
+  return !sourceFile.isDeclarationFile && USER_TS_FILE.test(sourceFile.fileName) && !/[\\/]node_modules[\\/]/.test(sourceFile.fileName);
+}
+
+function toProblem(ts: TypeScriptApi, diagnostic: Diagnostic, sourceFile: SourceFile, event: ScriptEvent): ScriptProblem {
+  const { line, character } = sourceFile.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
+  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+  const hint = event === 'prerequest' && message.includes("Property 'response' does not exist") ? ' (pm.response exists in test scripts only)' : '';
+  return {
+    file: sourceFile.fileName,
+    line: line + 1,
+    column: character + 1,
+    message: `${message} (TS${diagnostic.code})`,
+    fix: `fix the type error: ${event} scripts are checked in strict mode against the Postman sandbox typings${hint}`,
+  };
+}

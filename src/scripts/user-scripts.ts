@@ -1,0 +1,137 @@
+import { statSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import type { ScriptRef } from '../config/resolved.js';
+import { GenCollectionError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { bundleEntry } from './bundle.js';
+import { compatProblems } from './compat.js';
+import type { ScriptEvent } from './sandbox-typings.js';
+import { localModuleGraph } from './script-graph.js';
+import { scriptProblemsError } from './script-problem.js';
+import { typeCheckScripts } from './typecheck.js';
+
+export type { ScriptEvent } from './sandbox-typings.js';
+
+const TYPESCRIPT_FILE = /\.(?:ts|tsx|mts|cts)$/;
+
+/** A finished bundle and the `mtime:size` of every local file it was built from, to tell when it is stale. */
+interface CachedBundle {
+  code: string;
+  stamps: Map<string, string>;
+}
+
+/** Bundles already built by this process, by event, path and display name. */
+const bundleCache = new Map<string, CachedBundle>();
+
+/**
+ * Turns the user scripts of one event into sandbox JavaScript, in the order of `refs`: checks that each
+ * file exists, rejects what Newman 6 cannot run (see `compatProblems`), type-checks the TypeScript files
+ * together in one program against the sandbox typings of `event`, then bundles each with esbuild.
+ * Every problem of the batch is reported in one GenCollectionError (exit 2). TypeScript's parser is
+ * loaded whenever there is a script (the compatibility check uses it), a type-check program only when
+ * one of them is TypeScript.
+ */
+export async function bundleUserScripts(refs: readonly ScriptRef[], event: ScriptEvent): Promise<string[]> {
+  for (const ref of refs) assertScriptFile(ref);
+  const todo = [...new Map(refs.filter((ref) => !cachedBundle(ref, event)).map((ref) => [cacheKey(ref, event), ref])).values()];
+  if (todo.length > 0) {
+    const display = displayNames(refs);
+    const graphs = new Map(todo.map((ref) => [ref.path, localModuleGraph([ref.path])]));
+    const sources = new Map([...graphs.values()].flatMap((graph) => [...graph]));
+    const incompatible = compatProblems(sources.values());
+    if (incompatible.length > 0) throw scriptProblemsError('script-compat', incompatible, display);
+    const typed = [...graphs.keys()].filter((file) => TYPESCRIPT_FILE.test(file));
+    const typeErrors = typeCheckScripts(typed, event);
+    if (typeErrors.length > 0) throw scriptProblemsError('script-type', typeErrors, display);
+    await Promise.all(
+      todo.map(async (ref) => {
+        const code = await bundleEntry(ref.path, ref.display, { absWorkingDir: scriptBaseDir(ref) });
+        const header = `// ${ref.display} (${event} script), bundled by gen-collection ${VERSION}\n`;
+        bundleCache.set(cacheKey(ref, event), { code: header + code, stamps: stampsOf(graphs.get(ref.path)!.keys()) });
+      }),
+    );
+  }
+  return refs.map((ref) => bundleCache.get(cacheKey(ref, event))!.code);
+}
+
+/** Calls of `bundleUserScript` waiting for the next turn of the event loop, by event. */
+const pendingBatches = new Map<ScriptEvent, { refs: ScriptRef[]; codes: Promise<string[]> }>();
+
+/**
+ * Bundles one user script (see `bundleUserScripts`). Calls made in the same turn of the event loop
+ * (e.g. under `Promise.all`) share one batch, so one type-check program; a problem in any script of
+ * the batch rejects them all.
+ */
+export function bundleUserScript(ref: ScriptRef, event: ScriptEvent): Promise<string> {
+  let batch = pendingBatches.get(event);
+  if (!batch) {
+    const refs: ScriptRef[] = [];
+    const codes = new Promise<void>((next) => setImmediate(next)).then(() => {
+      pendingBatches.delete(event);
+      return bundleUserScripts(refs, event);
+    });
+    batch = { refs, codes };
+    pendingBatches.set(event, batch);
+  }
+  const index = batch.refs.push(ref) - 1;
+  return batch.codes.then((codes) => codes[index]!);
+}
+
+function assertScriptFile(ref: ScriptRef): void {
+  let isFile = false;
+  try {
+    isFile = statSync(ref.path).isFile();
+  } catch {
+    // missing or unreadable: reported below
+  }
+  if (!isFile) {
+    throw new GenCollectionError('script-missing', `script file not found: ${ref.display} (${ref.path})`, {
+      file: ref.configFile,
+      pointer: ref.pointer,
+      fix: `create the file, or correct the path at ${ref.pointer} (script paths are relative to the config file)`,
+    });
+  }
+}
+
+function cacheKey(ref: ScriptRef, event: ScriptEvent): string {
+  return `${event}\0${ref.path}\0${ref.display}`;
+}
+
+function cachedBundle(ref: ScriptRef, event: ScriptEvent): CachedBundle | undefined {
+  const cached = bundleCache.get(cacheKey(ref, event));
+  if (!cached) return undefined;
+  for (const [file, stamp] of cached.stamps) if (stampOf(file) !== stamp) return undefined;
+  return cached;
+}
+
+function stampsOf(files: Iterable<string>): Map<string, string> {
+  return new Map([...files].map((file) => [file, stampOf(file)]));
+}
+
+function stampOf(file: string): string {
+  try {
+    const stat = statSync(file);
+    return `${stat.mtimeMs}:${stat.size}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+/**
+ * The directory a script's display path is relative to (the config's, for a relative path): the nearest
+ * ancestor of `path` that `display` resolves against to `path`. Bundles name their sources relative to
+ * it, so they do not depend on the working directory.
+ */
+function scriptBaseDir(ref: ScriptRef): string {
+  for (let dir = dirname(ref.path); ; dir = dirname(dir)) {
+    if (resolve(dir, ref.display) === ref.path) return dir;
+    if (dirname(dir) === dir) return dirname(ref.path);
+  }
+}
+
+/** Names files in messages: an entry as the config wrote it, another file relative to the config's directory. */
+function displayNames(refs: readonly ScriptRef[]): (file: string) => string {
+  const byPath = new Map(refs.map((ref) => [ref.path, ref.display]));
+  const baseDir = refs[0] ? scriptBaseDir(refs[0]) : process.cwd();
+  return (file) => byPath.get(file) ?? relative(baseDir, file).split(sep).join('/');
+}

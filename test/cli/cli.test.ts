@@ -1,0 +1,187 @@
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listFiles, runCli, tempDir } from './run-cli.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+function workspace(): string {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+
+const EXAMPLE = join(import.meta.dirname, '../../examples/orders-api');
+
+describe('gen-collection CLI', () => {
+  it('init then build writes an importable collection and one environment template per environment', () => {
+    const dir = workspace();
+    const init = runCli(['init'], dir);
+    expect(init.status, init.stderr).toBe(0);
+    expect(listFiles(dir)).toEqual(['gen-collection.config.json', 'scripts-src/common-tests.ts']);
+    const config = JSON.parse(readFileSync(join(dir, 'gen-collection.config.json'), 'utf8'));
+    expect(config.$schema).toMatch(/config\.schema\.json$/);
+
+    const build = runCli(['build'], dir);
+    expect(build.status, build.stderr).toBe(0);
+    expect(build.stdout).toBe('');
+    expect(listFiles(join(dir, 'postman'))).toEqual(['my-api.dev.postman_environment.json', 'my-api.postman_collection.json']);
+    const collection = JSON.parse(readFileSync(join(dir, 'postman/my-api.postman_collection.json'), 'utf8'));
+    expect(collection.info.schema).toBe('https://schema.getpostman.com/json/collection/v2.1.0/collection.json');
+    expect(collection.auth).toEqual({ type: 'bearer', bearer: [{ key: 'token', value: '{{access_token}}', type: 'string' }] });
+    const env = JSON.parse(readFileSync(join(dir, 'postman/my-api.dev.postman_environment.json'), 'utf8'));
+    expect(env.name).toBe('My API - dev');
+    const secret = env.values.find((v: { key: string }) => v.key === 'client_secret');
+    expect(secret).toEqual({ key: 'client_secret', value: '', type: 'secret', enabled: true });
+  });
+
+  it('init refuses to overwrite without --force and overwrites with it', () => {
+    const dir = workspace();
+    expect(runCli(['init'], dir).status).toBe(0);
+    writeFileSync(join(dir, 'gen-collection.config.json'), '{"name":"Mine"}');
+    const again = runCli(['init'], dir);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('--force');
+    expect(readFileSync(join(dir, 'gen-collection.config.json'), 'utf8')).toBe('{"name":"Mine"}');
+    expect(runCli(['init', '--force'], dir).status).toBe(0);
+    expect(readFileSync(join(dir, 'gen-collection.config.json'), 'utf8')).toContain('"My API"');
+  });
+
+  it('build twice gives byte-identical files', () => {
+    const dir = workspace();
+    cpSync(EXAMPLE, dir, { recursive: true, filter: (src) => !src.includes('/postman') });
+    const read = () => Object.fromEntries(listFiles(join(dir, 'out')).map((f) => [f, readFileSync(join(dir, 'out', f), 'utf8')]));
+    expect(runCli(['build', '-o', 'out'], dir).status).toBe(0);
+    const first = read();
+    expect(Object.keys(first)).toEqual([
+      'orders-api.dev.postman_environment.json',
+      'orders-api.postman_collection.json',
+      'orders-api.staging.postman_environment.json',
+    ]);
+    expect(runCli(['build', '-o', 'out'], dir).status).toBe(0);
+    expect(read()).toEqual(first);
+  });
+
+  it('bundle writes the collection-level scripts alone', () => {
+    const dir = workspace();
+    cpSync(EXAMPLE, dir, { recursive: true, filter: (src) => !src.includes('/postman') });
+    const r = runCli(['bundle', '-o', 'scripts'], dir);
+    expect(r.status, r.stderr).toBe(0);
+    expect(listFiles(join(dir, 'scripts'))).toEqual(['prerequest.js', 'test.js']);
+    const pre = readFileSync(join(dir, 'scripts/prerequest.js'), 'utf8');
+    expect(pre.split('\n')[0]).toMatch(/^\/\/ gen-collection \d+\.\d+\.\d+/);
+    expect(pre).toContain('pm.sendRequest');
+    expect(pre).toContain('X-Trace-Id');
+  });
+
+  it('--help of every command teaches with an example', () => {
+    const dir = workspace();
+    for (const command of ['init', 'build', 'openapi', 'inject', 'bundle', 'audit']) {
+      const r = runCli([command, '--help'], dir);
+      expect(r.status, command).toBe(0);
+      expect(r.stdout, command).toContain('Example:');
+    }
+    expect(runCli(['--help'], dir).stdout).toContain('openapi');
+  });
+
+  it('an unknown command or option is a usage error (exit 2)', () => {
+    const dir = workspace();
+    expect(runCli(['frobnicate'], dir).status).toBe(2);
+    expect(runCli(['build', '--nope'], dir).status).toBe(2);
+  });
+
+  it('build without a config in the working directory says how to get one', () => {
+    const dir = workspace();
+    const r = runCli(['build'], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/gen-collection init|-c/);
+  });
+});
+
+const SCRIPT_OK = 'pm.test("ok", () => { pm.expect(pm.response.code).to.equal(200); });\n';
+const base = (extra: Record<string, unknown> = {}) => ({
+  name: 'Bad Config',
+  auth: { type: 'oauth2', tokenUrl: '{{base_url}}/token' },
+  environments: { dev: { base_url: 'http://127.0.0.1:1' } },
+  items: [{ name: 'One', url: '{{base_url}}/one' }],
+  ...extra,
+});
+
+interface BadCase {
+  name: string;
+  file?: string;
+  text: string;
+  scripts?: Record<string, string>;
+  /** What the message must name: a pointer or a file:line. */
+  mentions: (string | RegExp)[];
+}
+
+const json = (v: unknown) => JSON.stringify(v, null, 2);
+const badConfigs: BadCase[] = [
+  { name: 'unknown top-level key', text: json(base({ nmae: 'x' })), mentions: ['/nmae'] },
+  { name: 'unknown key in an item', text: json(base({ items: [{ name: 'One', url: 'u', metod: 'GET' }] })), mentions: ['/items/0/metod', 'method'] },
+  { name: 'unknown auth key', text: json(base({ auth: { type: 'oauth2', tokenUrl: 'u', tokenURL: 'v' } })), mentions: ['/auth/tokenURL'] },
+  { name: 'missing name', text: json({ items: [] }), mentions: ['name'] },
+  { name: 'name of the wrong type', text: json(base({ name: 42 })), mentions: ['/name'] },
+  { name: 'unknown auth type', text: json(base({ auth: { type: 'oauth', tokenUrl: 'u' } })), mentions: ['/auth/type'] },
+  { name: 'oauth2 without tokenUrl', text: json(base({ auth: { type: 'oauth2' } })), mentions: ['/auth', 'tokenUrl'] },
+  { name: 'bad grant type', text: json(base({ auth: { type: 'oauth2', tokenUrl: 'u', grantType: 'implicit' } })), mentions: ['/auth/grantType'] },
+  { name: 'negative expiry buffer', text: json(base({ auth: { type: 'oauth2', tokenUrl: 'u', expiryBufferSeconds: -1 } })), mentions: ['/auth/expiryBufferSeconds'] },
+  { name: 'body with two modes', text: json(base({ items: [{ name: 'One', url: 'u', body: { json: {}, raw: 'x' } }] })), mentions: ['/items/0/body'] },
+  { name: 'expect.status out of range', text: json(base({ items: [{ name: 'One', url: 'u', expect: { status: 42 } }] })), mentions: ['/items/0/expect/status'] },
+  { name: 'request without url', text: json(base({ items: [{ name: 'One', method: 'GET' }] })), mentions: ['/items/0', 'url'] },
+  {
+    name: 'client secret literal in an environment',
+    text: json(base({ environments: { dev: { client_secret: 'hunter2-super-secret' } } })),
+    mentions: ['/environments/dev/client_secret', '--env-var'],
+  },
+  {
+    name: 'custom secret variable with a literal value',
+    text: json(base({ auth: { type: 'oauth2', tokenUrl: 'u', secretVariables: ['db_password'] }, variables: { db_password: 'hunter2-super-secret' } })),
+    mentions: ['/variables/db_password'],
+  },
+  { name: 'missing script file', text: json(base({ scripts: { test: ['scripts-src/nope.ts'] } })), mentions: ['/scripts/test/0', 'nope.ts'] },
+  {
+    name: 'TypeScript type error in a user script',
+    text: json(base({ scripts: { test: 'scripts-src/typo.ts' } })),
+    scripts: { 'scripts-src/typo.ts': '\nconst code: string = pm.response.code;\n' },
+    mentions: [/typo\.ts:2/],
+  },
+  {
+    name: 'top-level await in a user script',
+    text: json(base({ scripts: { prerequest: 'scripts-src/wait.ts' } })),
+    scripts: { 'scripts-src/wait.ts': 'const x = 1;\nawait new Promise((r) => setTimeout(r, 1));\n' },
+    mentions: [/wait\.ts:2/],
+  },
+  {
+    name: 'pm.require in a user script',
+    text: json(base({ items: [{ name: 'One', url: 'u', scripts: { test: 'scripts-src/req.js' } }] })),
+    scripts: { 'scripts-src/req.js': SCRIPT_OK + 'pm.require("@team/lib");\n' },
+    mentions: [/req\.js:2/],
+  },
+  { name: 'invalid JSON', text: '{\n  "name": "x",\n  "items": [\n}\n', mentions: [/gen-collection\.config\.json:4/] },
+  { name: 'invalid YAML', file: 'gen-collection.config.yaml', text: 'name: x\nitems:\n  - name: a\n   url: b\n', mentions: [/gen-collection\.config\.yaml:4/] },
+  { name: 'empty file', text: '', mentions: ['gen-collection.config.json'] },
+  { name: 'top level is an array', text: '[]', mentions: ['gen-collection.config.json'] },
+];
+
+describe('bad configs: exit 2, a message naming the file and the key or line, nothing written', () => {
+  it.each(badConfigs)('$name', ({ file = 'gen-collection.config.json', text, scripts = {}, mentions }) => {
+    const dir = workspace();
+    writeFileSync(join(dir, file), text);
+    for (const [path, code] of Object.entries(scripts)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), code);
+    }
+    const before = listFiles(dir);
+    const r = runCli(['build', '-c', file], dir);
+    expect(r.status, r.stderr).toBe(2);
+    if (Object.keys(scripts).length === 0) expect(r.stderr).toContain(file);
+    for (const m of mentions) expect(r.stderr).toMatch(typeof m === 'string' ? new RegExp(m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : m);
+    expect(r.stderr).not.toContain('hunter2-super-secret');
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(r.stdout).toBe('');
+    expect(listFiles(dir)).toEqual(before);
+  });
+});

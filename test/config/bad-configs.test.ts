@@ -1,0 +1,388 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/config/read.js';
+import { GenCollectionError } from '../../src/errors.js';
+import { rejection, tempDir } from './temp-dir.js';
+
+/** Every secret in these configs; no message may contain it. */
+const SECRET = 's3cr3t-VALUE-42';
+
+interface BadConfig {
+  name: string;
+  /** File name (its extension picks the parser). */
+  file?: string;
+  text: string | Uint8Array;
+  /** JSON pointer the message must name. */
+  pointer?: string;
+  /** 1-based line the message must name (`file:line:`). */
+  line?: number;
+  /** Further text the message must contain. */
+  includes?: string[];
+  code?: string;
+}
+
+const oauth2 = 'auth:\n  type: oauth2\n  tokenUrl: "{{base_url}}/oauth/token"\n';
+
+const cases: BadConfig[] = [
+  { name: 'unknown top-level key, with a suggestion', text: 'name: Orders\nnmae: x\n', pointer: '/nmae', line: 2, includes: ['unknown key "nmae"', 'did you mean "name"?'] },
+  {
+    name: 'unknown top-level key, no close match: lists the allowed keys',
+    text: 'name: Orders\nfoo: 1\n',
+    pointer: '/foo',
+    line: 2,
+    includes: ['unknown key "foo"', 'the keys allowed here are $schema, name, description'],
+  },
+  {
+    name: 'unknown key inside a request (the example target)',
+    text: 'name: Orders\nitems:\n  - name: List\n    url: "{{base_url}}/orders"\n    metod: GET\n',
+    pointer: '/items/0/metod',
+    line: 5,
+    includes: ['unknown key "metod"', 'fix: did you mean "method"?', 'request "List"'],
+  },
+  {
+    name: 'unknown key inside a nested request of a JSON config',
+    file: 'gen-collection.config.json',
+    text: '{\n  "name": "Orders",\n  "items": [\n    { "name": "F", "items": [\n      { "name": "R", "url": "u",\n        "hedaers": {} }\n    ] }\n  ]\n}\n',
+    pointer: '/items/0/items/0/hedaers',
+    line: 6,
+    includes: ['did you mean "headers"?'],
+  },
+  { name: 'unknown oauth2 key', text: `name: Orders\n${oauth2}  scopes: read\n`, pointer: '/auth/scopes', line: 5, includes: ['did you mean "scope"?'] },
+  {
+    name: 'a client secret written into auth',
+    text: `name: Orders\n${oauth2}  clientSecret: ${SECRET}\n`,
+    pointer: '/auth/clientSecret',
+    line: 5,
+    includes: ['{{client_secret}}', '--env-var client_secret='],
+  },
+  {
+    name: 'an oauth2 key under another auth type',
+    text: 'name: Orders\nauth:\n  type: bearer\n  tokenUrl: x\n',
+    pointer: '/auth/tokenUrl',
+    line: 4,
+    includes: ['belongs to auth type "oauth2"'],
+  },
+  { name: 'missing name', text: 'description: no name\n', pointer: '/name', line: 1, includes: ['missing required key "name"', 'add "name", e.g. "name": "Orders API"'] },
+  { name: 'name of the wrong type', text: 'name: [a, b]\n', pointer: '/name', line: 1, includes: ['expected a string, got a list'] },
+  { name: 'empty name', text: 'name: ""\n', pointer: '/name', line: 1, includes: ['must not be empty'] },
+  { name: 'name without letters or digits', text: 'name: "!!!"\n', pointer: '/name', line: 1, includes: ['no ASCII letter or digit'] },
+  { name: 'bad auth type', text: 'name: Orders\nauth:\n  type: oauth\n', pointer: '/auth/type', line: 3, includes: ['"none", "oauth2", "bearer", "basic" or "apikey"', 'did you mean "oauth2"?'] },
+  {
+    name: 'auth without a type reports only that',
+    text: 'name: Orders\nauth:\n  tokenUrl: x\n  foo: 1\n',
+    pointer: '/auth/type',
+    line: 2,
+    includes: ['missing required key "type"', 'one of "none", "oauth2"'],
+  },
+  { name: 'auth that is not an object', text: 'name: Orders\nauth: oauth2\n', pointer: '/auth', line: 2, includes: ['expected an object, got a string'] },
+  {
+    name: 'oauth2 without tokenUrl',
+    text: 'name: Orders\nauth:\n  type: oauth2\n',
+    pointer: '/auth/tokenUrl',
+    line: 2,
+    includes: ['missing required key "tokenUrl"', '"{{base_url}}/oauth/token"'],
+  },
+  { name: 'bad grantType', text: `name: Orders\n${oauth2}  grantType: authorization_code\n`, pointer: '/auth/grantType', line: 5, includes: ['"client_credentials" or "password"'] },
+  { name: 'bad clientAuth', text: `name: Orders\n${oauth2}  clientAuth: header\n`, pointer: '/auth/clientAuth', line: 5, includes: ['"body" or "basic"', '(got "header")'] },
+  { name: 'bad bodyFormat', text: `name: Orders\n${oauth2}  bodyFormat: jsn\n`, pointer: '/auth/bodyFormat', line: 5, includes: ['did you mean "json"?'] },
+  { name: 'negative expiryBufferSeconds', text: `name: Orders\n${oauth2}  expiryBufferSeconds: -1\n`, pointer: '/auth/expiryBufferSeconds', line: 5, includes: ['between 0 and 86400', '(got -1)'] },
+  { name: 'bad storage', text: `name: Orders\n${oauth2}  storage: env\n`, pointer: '/auth/storage', line: 5, includes: ['"auto", "environment" or "collection"'] },
+  { name: 'retryOn401 not a boolean', text: `name: Orders\n${oauth2}  retryOn401: "yes"\n`, pointer: '/auth/retryOn401', line: 5, includes: ['expected true/false, got a string'] },
+  {
+    name: 'variable name written as a template',
+    text: `name: Orders\n${oauth2}  variables:\n    clientSecret: "{{cs}}"\n`,
+    pointer: '/auth/variables/clientSecret',
+    line: 6,
+    includes: ['"{{cs}}" is not a variable name', 'write the bare name'],
+  },
+  {
+    name: 'a token parameter smuggled into extraParams',
+    text: `name: Orders\n${oauth2}  extraParams:\n    client_secret: ${SECRET}\n`,
+    pointer: '/auth/extraParams/client_secret',
+    line: 6,
+    includes: ['sent by the token script itself'],
+  },
+  {
+    name: 'scope set twice',
+    text: `name: Orders\n${oauth2}  scope: read\n  extraParams:\n    scope: write\n`,
+    pointer: '/auth/extraParams/scope',
+    line: 7,
+    includes: ['set twice'],
+  },
+  {
+    name: 'body with two modes',
+    text: 'name: Orders\nitems:\n  - name: Create\n    url: u\n    body:\n      form: { a: 1 }\n      urlencoded: { b: 2 }\n',
+    pointer: '/items/0/body',
+    line: 5,
+    includes: ['both "form" and "urlencoded"', 'exactly one of "json", "form", "urlencoded" or "raw"'],
+  },
+  {
+    name: 'body json + raw',
+    text: 'name: Orders\nitems:\n  - name: Create\n    url: u\n    body:\n      json: { a: 1 }\n      raw: "{}"\n',
+    pointer: '/items/0/body',
+    line: 5,
+    includes: ['both "json" and "raw"', 'keep one of them'],
+  },
+  {
+    name: 'body mode misspelt',
+    text: 'name: Orders\nitems:\n  - name: Create\n    url: u\n    body:\n      jsno: { a: 1 }\n',
+    pointer: '/items/0/body/jsno',
+    line: 6,
+    includes: ['did you mean "json"?'],
+  },
+  {
+    name: 'contentType with a json body',
+    text: 'name: Orders\nitems:\n  - name: Create\n    url: u\n    body:\n      json: { a: 1 }\n      contentType: text/plain\n',
+    pointer: '/items/0/body/contentType',
+    line: 7,
+    includes: ['belongs to a "raw" body'],
+  },
+  {
+    name: 'form entry without a key',
+    text: 'name: Orders\nitems:\n  - name: Upload\n    url: u\n    body:\n      form:\n        - value: x\n',
+    pointer: '/items/0/body/form/0/key',
+    line: 7,
+    includes: ['missing required key "key"'],
+  },
+  {
+    name: 'header value that is an object',
+    text: 'name: Orders\nitems:\n  - name: List\n    url: u\n    headers:\n      Accept: { a: 1 }\n',
+    pointer: '/items/0/headers/Accept',
+    line: 6,
+    includes: ['expected a string, a number or true/false, got an object'],
+  },
+  {
+    name: 'expect.status out of range',
+    text: 'name: Orders\nitems:\n  - name: List\n    url: u\n    expect:\n      status: 600\n',
+    pointer: '/items/0/expect/status',
+    line: 6,
+    includes: ['between 100 and 599', '(got 600)'],
+  },
+  {
+    name: 'expect.status list with a bad entry',
+    text: 'name: Orders\nitems:\n  - name: List\n    url: u\n    expect:\n      status: [200, 99]\n',
+    pointer: '/items/0/expect/status/1',
+    line: 6,
+    includes: ['between 100 and 599'],
+  },
+  {
+    name: 'expect.status as a string',
+    text: 'name: Orders\nitems:\n  - name: List\n    url: u\n    expect:\n      status: "200"\n',
+    pointer: '/items/0/expect/status',
+    line: 6,
+    includes: ['expected a whole number or a list, got a string', 'e.g. 200 or [200,201]'],
+  },
+  {
+    name: 'item with neither url nor items',
+    text: 'name: Orders\nitems:\n  - name: Health\n    method: GET\n',
+    pointer: '/items/0',
+    line: 3,
+    includes: ['neither "url" (a request) nor "items" (a folder)'],
+  },
+  {
+    name: 'folder with a url',
+    text: 'name: Orders\nitems:\n  - name: Orders\n    url: u\n    items: []\n',
+    pointer: '/items/0/url',
+    line: 4,
+    includes: ['in a folder', 'remove "items" to make this item a request'],
+  },
+  { name: 'item that is not an object', text: 'name: Orders\nitems:\n  - List orders\n', pointer: '/items/0', line: 3, includes: ['expected an object, got a string'] },
+  {
+    name: 'method with spaces',
+    text: 'name: Orders\nitems:\n  - name: List\n    url: u\n    method: GET /orders\n',
+    pointer: '/items/0/method',
+    line: 5,
+    includes: ['"GET /orders" is not an HTTP method'],
+  },
+  { name: 'script list of the wrong type', text: 'name: Orders\nscripts:\n  test: 5\n', pointer: '/scripts/test', line: 3, includes: ['expected a string or a list, got a number'] },
+  {
+    name: 'environment name unusable in a file name',
+    text: 'name: Orders\nenvironments:\n  "dev env":\n    base_url: x\n',
+    pointer: '/environments/dev env',
+    line: 3,
+    includes: ['"dev env" is not a valid environment name'],
+  },
+  {
+    name: 'secret literal in environments (client_secret)',
+    text: `name: Orders\n${oauth2}environments:\n  dev:\n    base_url: https://dev\n    client_secret: ${SECRET}\n`,
+    pointer: '/environments/dev/client_secret',
+    line: 8,
+    code: 'config-secret',
+    includes: ['secret variable "client_secret"', 'newman run … --env-var client_secret=$CLIENT_SECRET'],
+  },
+  {
+    name: 'secret literal under a renamed client secret variable',
+    text: `name: Orders\n${oauth2}  variables:\n    clientSecret: orders_secret\nenvironments:\n  dev:\n    orders_secret: ${SECRET}\n`,
+    pointer: '/environments/dev/orders_secret',
+    line: 9,
+    code: 'config-secret',
+    includes: ['--env-var orders_secret=$ORDERS_SECRET'],
+  },
+  {
+    name: 'secret literal for a custom auth.secretVariables name',
+    text: `name: Orders\n${oauth2}  secretVariables: [signing-key]\nenvironments:\n  prod:\n    signing-key: ${SECRET}\n`,
+    pointer: '/environments/prod/signing-key',
+    line: 8,
+    code: 'config-secret',
+    includes: ['--env-var signing-key=$SIGNING_KEY'],
+  },
+  {
+    name: 'secret literal in variables',
+    text: `name: Orders\n${oauth2}variables:\n  access_token: ${SECRET}\n`,
+    pointer: '/variables/access_token',
+    line: 6,
+    code: 'config-secret',
+    includes: ['--env-var access_token=$ACCESS_TOKEN'],
+  },
+  {
+    name: 'the password is a secret whatever the grant',
+    text: `name: Orders\n${oauth2}environments:\n  dev:\n    password: ${SECRET}\n`,
+    pointer: '/environments/dev/password',
+    line: 7,
+    code: 'config-secret',
+  },
+  {
+    name: 'a number counts as a secret value',
+    text: 'name: Orders\nauth:\n  type: apikey\n  name: X-API-Key\nenvironments:\n  dev:\n    api_key: 123456789\n',
+    pointer: '/environments/dev/api_key',
+    line: 7,
+    code: 'config-secret',
+  },
+  {
+    name: 'basic auth password variable',
+    text: `name: Orders\nauth:\n  type: basic\n  passwordVariable: pw\nvariables:\n  pw: ${SECRET}\n`,
+    pointer: '/variables/pw',
+    line: 6,
+    code: 'config-secret',
+  },
+  {
+    name: 'several problems: one error listing each with its line, in file order',
+    text: 'name: Orders\noutptu: x\nitems:\n  - name: List\n    url: u\n    metod: GET\n',
+    pointer: '/items/0/metod',
+    line: 6,
+    includes: ['2 problems in the config', ':2: /outptu: unknown key "outptu". fix: did you mean "output"?'],
+  },
+  {
+    name: 'unknown key in a JSON config, with its line',
+    file: 'gen-collection.config.json',
+    text: '{\n  "name": "Orders",\n  "items": [\n    { "name": "List", "url": "u", "metod": "GET" }\n  ]\n}\n',
+    pointer: '/items/0/metod',
+    line: 4,
+    includes: ['did you mean "method"?'],
+  },
+  {
+    name: 'secret literal in a JSON config',
+    file: 'gen-collection.config.json',
+    text: `{\n  "name": "Orders",\n  "auth": { "type": "bearer" },\n  "environments": {\n    "dev": { "access_token": "${SECRET}" }\n  }\n}\n`,
+    pointer: '/environments/dev/access_token',
+    line: 5,
+    code: 'config-secret',
+  },
+  {
+    name: 'invalid JSON',
+    file: 'gen-collection.config.json',
+    text: '{\n  "name": "Orders",\n  "output": postman\n}\n',
+    line: 3,
+    code: 'config-parse',
+    includes: ['invalid JSON: unquoted word', 'double quotes'],
+  },
+  {
+    name: 'invalid JSON: trailing comma',
+    file: 'gen-collection.config.json',
+    text: '{\n  "name": "Orders",\n}\n',
+    line: 2,
+    code: 'config-parse',
+    includes: ['trailing comma'],
+  },
+  {
+    name: 'invalid JSON: an unquoted secret is not echoed',
+    file: 'gen-collection.config.json',
+    text: `{\n  "name": "Orders",\n  "environments": { "dev": { "client_secret": ${SECRET} } }\n}\n`,
+    line: 3,
+    code: 'config-parse',
+  },
+  {
+    name: 'JSON with comments',
+    file: 'gen-collection.config.json',
+    text: '{\n  // the name\n  "name": "Orders"\n}\n',
+    line: 2,
+    code: 'config-parse',
+    includes: ['comments are not allowed in JSON', 'gen-collection.config.yaml'],
+  },
+  {
+    name: 'duplicate key in JSON',
+    file: 'gen-collection.config.json',
+    text: '{\n  "name": "Orders",\n  "name": "Other"\n}\n',
+    line: 3,
+    code: 'config-parse',
+    includes: ['duplicate key "name" (first at line 2)'],
+  },
+  { name: 'YAML in a .json file', file: 'gen-collection.config.json', text: 'name: Orders\nitems: []\n', code: 'config-parse', includes: ['rename it to gen-collection.config.yaml'] },
+  {
+    name: 'invalid YAML',
+    text: 'name: Orders\nitems:\n  - name: List\n   url: u\n',
+    line: 4,
+    code: 'config-parse',
+    includes: ['invalid YAML', 'indentation'],
+  },
+  { name: 'duplicate key in YAML', text: 'name: Orders\noutput: a\noutput: b\n', line: 3, code: 'config-parse', includes: ['duplicate key "output"'] },
+  { name: 'tab indentation in YAML', text: 'name: Orders\nauth:\n\ttype: none\n', line: 3, code: 'config-parse', includes: ['tabs'] },
+  { name: 'empty file', text: '', code: 'config-parse', includes: ['empty', 'gen-collection init'] },
+  { name: 'blank YAML file', text: '\n   \n', code: 'config-parse', includes: ['empty'] },
+  { name: 'YAML with only comments', text: '# nothing yet\n', code: 'config-parse', includes: ['no settings'] },
+  { name: 'top-level array (JSON)', file: 'gen-collection.config.json', text: '[\n  { "name": "Orders" }\n]\n', pointer: '/', line: 1, includes: ['the top level must be a JSON object, not a list'] },
+  { name: 'top-level list (YAML)', text: '- name: Orders\n', pointer: '/', line: 1, includes: ['mapping', 'not a list'] },
+  { name: 'top-level string', text: 'just words\n', pointer: '/', line: 1, includes: ['not a string'] },
+  {
+    name: 'UTF-16 file',
+    file: 'gen-collection.config.json',
+    text: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"name":"Orders"}', 'utf16le')]),
+    code: 'config-read',
+    includes: ['UTF-16', 'UTF-8'],
+  },
+];
+
+describe('bad configs: one GenCollectionError, exit 2, naming the file, the key and the line', () => {
+  const tmp = tempDir();
+  it('has at least 20 cases', () => expect(cases.length).toBeGreaterThanOrEqual(20));
+
+  it.each(cases.map((c, i) => ({ ...c, i })))('$name', async ({ i, file = 'gen-collection.config.yaml', text, pointer, line, includes = [], code }) => {
+    const path = tmp.write(`case-${i}/${file}`, text);
+    const error = await rejection(readConfig(path));
+    expect(error).toBeInstanceOf(GenCollectionError);
+    const e = error as GenCollectionError;
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toContain(path);
+    if (pointer !== undefined) expect(e.message).toContain(`${pointer}: `);
+    if (line !== undefined) expect(e.message).toContain(`${path}:${line}:`);
+    for (const part of includes) expect(e.message).toContain(part);
+    if (code) expect(e.code).toBe(code);
+    expect(e.message).not.toContain(SECRET);
+    expect(e.stack ?? '').not.toContain(SECRET);
+  });
+
+  it('fills pointer, line and fix on a single problem', async () => {
+    const path = tmp.write('single/gen-collection.config.yaml', 'name: Orders\nitems:\n  - name: List\n    url: u\n    metod: GET\n');
+    const e = (await rejection(readConfig(path))) as GenCollectionError;
+    expect({ code: e.code, file: e.file, pointer: e.pointer, line: e.line, fix: e.fix }).toEqual({
+      code: 'config-invalid',
+      file: path,
+      pointer: '/items/0/metod',
+      line: 5,
+      fix: 'did you mean "method"?',
+    });
+    expect(e.message).toBe(`${path}:5: /items/0/metod: unknown key "metod" (in request "List")\n  fix: did you mean "method"?`);
+  });
+
+  it('lists secrets everywhere at once, and never their values', async () => {
+    const path = tmp.write(
+      'secrets/gen-collection.config.yaml',
+      `name: Orders\n${oauth2}environments:\n  dev:\n    client_secret: ${SECRET}\n  prod:\n    client_secret: ${SECRET}\n    password: ${SECRET}\nvariables:\n  refresh_token: ${SECRET}\n`,
+    );
+    const e = (await rejection(readConfig(path))) as GenCollectionError;
+    expect(e.code).toBe('config-secret');
+    for (const pointer of ['/environments/dev/client_secret', '/environments/prod/client_secret', '/environments/prod/password', '/variables/refresh_token']) {
+      expect(e.message).toContain(`: ${pointer}: `);
+    }
+    expect(e.message).not.toContain(SECRET);
+  });
+});

@@ -1,0 +1,260 @@
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { GenCollectionConfig } from '../../src/config/config-types.generated.js';
+import { readConfig } from '../../src/config/read.js';
+import { AUTH_DEFAULTS, OAUTH2_DEFAULTS, TOKEN_VARIABLE_DEFAULTS } from '../../src/config/resolve-auth.js';
+import { resolveConfig } from '../../src/config/resolve.js';
+import type { ResolvedBody, ResolvedConfig } from '../../src/config/resolved.js';
+import { schemaDefinition } from '../../src/config/schema.js';
+import { validateConfig } from '../../src/config/validate.js';
+import { Warnings } from '../../src/errors.js';
+import { tempDir } from './temp-dir.js';
+
+const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const base = resolve(fixtures);
+const script = (display: string, pointer: string) => ({ path: join(base, display), display, pointer, configFile: join(base, 'gen-collection.config.json') });
+
+const EXPECTED: ResolvedConfig = {
+  name: 'Orders API',
+  slug: 'orders-api',
+  description: 'Orders: list and create.',
+  configFile: join(base, 'gen-collection.config.json'),
+  baseDir: base,
+  outputDir: join(base, 'out/postman'),
+  auth: {
+    type: 'oauth2',
+    grantType: 'password',
+    tokenUrl: '{{base_url}}/oauth/token',
+    clientAuth: 'basic',
+    bodyFormat: 'form',
+    params: { scope: 'read write', resource: 'https://api.example.com', tenant: '{{tenant_id}}' },
+    expiryBufferSeconds: 5,
+    storage: 'environment',
+    retryOn401: true,
+    variables: { ...TOKEN_VARIABLE_DEFAULTS, clientSecret: 'orders_client_secret' },
+  },
+  secretVariables: ['orders_client_secret', 'password', 'access_token', 'refresh_token', 'signing_key'],
+  environments: {
+    dev: { base_url: 'https://dev.example.com', client_id: 'orders-ci', orders_client_secret: '', page: '10', debug: 'true' },
+    prod: { base_url: 'https://api.example.com' },
+  },
+  variables: { tenant_id: 'acme', signing_key: '' },
+  scripts: {
+    prerequest: [script('scripts-src/trace-id.ts', '/scripts/prerequest/0')],
+    test: [script('scripts-src/common-tests.ts', '/scripts/test')],
+  },
+  items: [
+    {
+      kind: 'folder',
+      name: 'Orders',
+      description: 'Order endpoints.',
+      auth: 'inherit',
+      scripts: { prerequest: [], test: [script('scripts-src/orders/a.ts', '/items/0/scripts/test/0'), script('scripts-src/orders/b.ts', '/items/0/scripts/test/1')] },
+      pointer: '/items/0',
+      items: [
+        {
+          kind: 'request',
+          name: 'List orders',
+          method: 'GET',
+          url: '{{base_url}}/orders',
+          pathVariables: [],
+          query: [
+            { key: 'limit', value: '10' },
+            { key: 'open', value: 'true' },
+          ],
+          headers: [
+            { key: 'Accept', value: 'application/json', description: 'JSON please' },
+            { key: 'X-Debug', value: '1', disabled: true },
+            { key: 'X-Empty', value: '' },
+          ],
+          auth: 'inherit',
+          expectStatus: [200],
+          scripts: { prerequest: [], test: [script('scripts-src/orders/list.test.ts', '/items/0/items/0/scripts/test')] },
+          pointer: '/items/0/items/0',
+        },
+        {
+          kind: 'request',
+          name: 'Create order',
+          method: 'POST',
+          url: '{{base_url}}/orders',
+          pathVariables: [],
+          query: [],
+          headers: [],
+          body: { mode: 'json', json: { sku: 'A1', qty: 1 } },
+          auth: 'inherit',
+          expectStatus: [200, 201],
+          scripts: { prerequest: [], test: [] },
+          pointer: '/items/0/items/1',
+        },
+        {
+          kind: 'request',
+          name: 'Get order',
+          method: 'GET',
+          url: '{{base_url}}/orders/:id',
+          pathVariables: [{ key: 'id', value: '42' }],
+          query: [],
+          headers: [],
+          auth: 'inherit',
+          expectStatus: [],
+          scripts: { prerequest: [], test: [] },
+          pointer: '/items/0/items/2',
+        },
+      ],
+    },
+    request('Upload', 'PUT', '/files', 1, { mode: 'form', entries: [{ key: 'file', value: 'a.txt' }] }),
+    request('Login form', 'POST', '/login', 2, { mode: 'urlencoded', entries: [{ key: 'user', value: 'me' }] }),
+    request('XML', 'POST', '/xml', 3, { mode: 'raw', raw: '<a/>', contentType: 'application/xml' }),
+    request('Plain', 'POST', '/plain', 4, { mode: 'raw', raw: 'hi' }),
+    { ...request('Health', 'GET', '/health', 5), auth: 'none' },
+  ],
+};
+
+function request(name: string, method: string, path: string, index: number, body?: ResolvedBody) {
+  return {
+    kind: 'request' as const,
+    name,
+    method,
+    url: `{{base_url}}${path}`,
+    pathVariables: [],
+    query: [],
+    headers: [],
+    ...(body !== undefined && { body }),
+    auth: 'inherit' as const,
+    expectStatus: [],
+    scripts: { prerequest: [], test: [] },
+    pointer: `/items/${index}`,
+  };
+}
+
+describe('good configs resolve to the expected ResolvedConfig', () => {
+  it('JSON: the whole object', async () => {
+    const { resolved, warnings } = await readConfig(join(fixtures, 'gen-collection.config.json'));
+    expect(resolved).toEqual(EXPECTED);
+    expect(warnings).toEqual([]);
+  });
+
+  it('YAML: the same config as the JSON one', async () => {
+    const { resolved } = await readConfig(join(fixtures, 'gen-collection.config.yaml'));
+    // Only the config file name differs (the resolved config and every script reference carry it).
+    const asJson = JSON.parse(JSON.stringify(resolved).replaceAll('gen-collection.config.yaml', 'gen-collection.config.json'));
+    expect(resolved.configFile).toBe(join(base, 'gen-collection.config.yaml'));
+    expect(asJson).toEqual(EXPECTED);
+  });
+
+  it('-o wins over output and is relative to the working directory', async () => {
+    const { resolved } = await readConfig(join(fixtures, 'gen-collection.config.json'), { output: 'elsewhere' });
+    expect(resolved.outputDir).toBe(resolve(process.cwd(), 'elsewhere'));
+  });
+});
+
+const resolveMinimal = (config: GenCollectionConfig, baseDir = '/work/project') => resolveConfig(validateConfig(config, 'c.json'), { baseDir });
+
+describe('defaults are applied in resolveConfig', () => {
+  it('a config with only a name', () => {
+    expect(resolveMinimal({ name: 'Hello, World!' })).toEqual({
+      name: 'Hello, World!',
+      slug: 'hello-world',
+      baseDir: '/work/project',
+      outputDir: '/work/project/postman',
+      auth: { type: 'none' },
+      secretVariables: [],
+      environments: {},
+      variables: {},
+      scripts: { prerequest: [], test: [] },
+      items: [],
+    });
+  });
+
+  it.each<{ name: string; auth: GenCollectionConfig['auth']; resolved: ResolvedConfig['auth']; secrets: string[] }>([
+    { name: 'none', auth: { type: 'none', secretVariables: ['x'] }, resolved: { type: 'none' }, secrets: ['x'] },
+    {
+      name: 'oauth2 with defaults',
+      auth: { type: 'oauth2', tokenUrl: 't' },
+      resolved: { type: 'oauth2', tokenUrl: 't', ...OAUTH2_DEFAULTS, params: {}, variables: TOKEN_VARIABLE_DEFAULTS },
+      secrets: ['client_secret', 'password', 'access_token', 'refresh_token'],
+    },
+    { name: 'bearer', auth: { type: 'bearer' }, resolved: { type: 'bearer', tokenVariable: 'access_token' }, secrets: ['access_token'] },
+    {
+      name: 'basic',
+      auth: { type: 'basic', usernameVariable: 'u', secretVariables: ['password', 'other'] },
+      resolved: { type: 'basic', usernameVariable: 'u', passwordVariable: 'password' },
+      secrets: ['password', 'other'],
+    },
+    { name: 'apikey', auth: { type: 'apikey', name: 'X-Key' }, resolved: { type: 'apikey', name: 'X-Key', in: 'header', variable: 'api_key' }, secrets: ['api_key'] },
+  ])('auth $name', ({ auth, resolved, secrets }) => {
+    const result = resolveMinimal({ name: 'x', auth });
+    expect(result.auth).toEqual(resolved);
+    expect(result.secretVariables).toEqual(secrets);
+  });
+
+  it('token params: scope, audience, resource when not empty, then extraParams', () => {
+    const result = resolveMinimal({
+      name: 'x',
+      auth: { type: 'oauth2', tokenUrl: 't', extraParams: { z: '1', a: '2' }, resource: 'r', scope: '', audience: 'aud' },
+    });
+    expect(result.auth.type === 'oauth2' && Object.entries(result.auth.params)).toEqual([
+      ['audience', 'aud'],
+      ['resource', 'r'],
+      ['z', '1'],
+      ['a', '2'],
+    ]);
+  });
+
+  it('output relative to baseDir; absolute script paths kept', () => {
+    const result = resolveMinimal({ name: 'x', output: '../out', scripts: { test: '/abs/t.ts' } }, '/work/project/cfg');
+    expect(result.outputDir).toBe('/work/project/out');
+    expect(result.scripts.test).toEqual([{ path: '/abs/t.ts', display: '/abs/t.ts', pointer: '/scripts/test' }]);
+  });
+
+  it('the resolve defaults are the schema defaults', () => {
+    const props = (name: string) => schemaDefinition(name).properties as Record<string, { default?: unknown; properties?: Record<string, { default?: unknown }> }>;
+    const oauth2 = props('oauth2Auth');
+    for (const [key, value] of Object.entries(OAUTH2_DEFAULTS)) expect(oauth2[key].default, key).toEqual(value);
+    for (const [key, value] of Object.entries(TOKEN_VARIABLE_DEFAULTS)) expect(oauth2.variables.properties?.[key].default, key).toEqual(value);
+    expect(props('bearerAuth').tokenVariable.default).toBe(AUTH_DEFAULTS.bearer.tokenVariable);
+    expect(props('basicAuth').usernameVariable.default).toBe(AUTH_DEFAULTS.basic.usernameVariable);
+    expect(props('basicAuth').passwordVariable.default).toBe(AUTH_DEFAULTS.basic.passwordVariable);
+    expect(props('apikeyAuth').in.default).toBe(AUTH_DEFAULTS.apikey.in);
+    expect(props('apikeyAuth').variable.default).toBe(AUTH_DEFAULTS.apikey.variable);
+    expect(props('request').method.default).toBe('GET');
+  });
+});
+
+describe('warnings', () => {
+  const tmp = tempDir();
+
+  it('duplicate sibling names and an environment hiding the stored token: warned, not rejected', async () => {
+    const file = tmp.write(
+      'gen-collection.config.yaml',
+      [
+        'name: Orders',
+        'auth: { type: oauth2, tokenUrl: t, storage: collection }',
+        'environments:',
+        '  dev: { access_token: "" }',
+        'items:',
+        '  - { name: A, url: u }',
+        '  - name: F',
+        '    items:',
+        '      - { name: B, url: u }',
+        '      - { name: B, url: v }',
+        '  - { name: A, url: w }',
+        '',
+      ].join('\n'),
+    );
+    const { warnings } = await readConfig(file);
+    expect(warnings).toEqual([
+      `${file}:4: /environments/dev/access_token: "access_token" in an environment (even empty) hides the collection variable where the token is stored (storage: collection). fix: remove it from the environment, or use storage "auto" or "environment"`,
+      `${file}:10: /items/1/items/1: another item in the same folder is also named "B" (/items/1/items/0). fix: give sibling items distinct names: Newman reports and --folder tell items apart by name`,
+      `${file}:11: /items/2: another item in the same folder is also named "A" (/items/0). fix: give sibling items distinct names: Newman reports and --folder tell items apart by name`,
+    ]);
+  });
+
+  it('validateConfig adds to a Warnings collector', () => {
+    const warnings = new Warnings();
+    validateConfig({ name: 'x', items: [{ name: 'a', url: 'u' }, { name: 'a', url: 'u' }] }, 'c.json', undefined, warnings);
+    expect(warnings.list).toEqual([
+      'c.json: /items/1: another item in the same folder is also named "a" (/items/0). fix: give sibling items distinct names: Newman reports and --folder tell items apart by name',
+    ]);
+  });
+});

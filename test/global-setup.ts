@@ -1,0 +1,29 @@
+// Vitest global setup: the CLI tests run the real binary (dist/src/cli.js), so rebuild dist/ when any
+// source file is newer than it. `npm test` builds first anyway; this keeps `npx vitest run` honest.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+export default function setup(): void {
+  const bin = join(root, 'dist/src/cli.js');
+  const sources = Math.max(newestMtime(join(root, 'src')), statSync(join(root, 'package.json')).mtimeMs);
+  if (!existsSync(bin) || statSync(bin).mtimeMs < sources) {
+    try {
+      execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'pipe' });
+    } catch {
+      // tsc still emits on type errors; `npm run typecheck` reports them, and CLI tests fail on a broken dist/.
+      console.warn('global-setup: tsc reported errors while rebuilding dist/ (run `npm run typecheck`)');
+    }
+  }
+}

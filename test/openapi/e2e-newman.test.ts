@@ -1,0 +1,88 @@
+/**
+ * Issue 6 end to end: the OpenAPI description of the e2e test API (oauth2 clientCredentials pointing at
+ * oidc-provider's token endpoint) → `loadSpec` → `specToConfig` → the real generator → Newman, with only
+ * the client credentials supplied at run time: green, no 401, every protected request with a token.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFromConfig } from '../../src/build.js';
+import { Warnings } from '../../src/errors.js';
+import { loadSpec, specToConfig } from '../../src/openapi/index.js';
+import { runNewman } from '../e2e/newman.js';
+import { startOidcProvider, type OidcProvider } from '../e2e/servers/oidc.js';
+import { startProtectedApi, type ProtectedApi } from '../e2e/servers/protected-api.js';
+
+function ordersSpec(apiUrl: string, tokenUrl: string): object {
+  const ok = (status: string) => ({ [status]: { description: 'ok' } });
+  return {
+    openapi: '3.0.3',
+    info: { title: 'Orders e2e', version: '1' },
+    servers: [{ url: apiUrl, description: 'e2e' }],
+    components: {
+      securitySchemes: { oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl, scopes: { read: 'read', write: 'write' } } } } },
+      schemas: { NewOrder: { type: 'object', required: ['sku'], properties: { sku: { type: 'string', example: 'A1' }, qty: { type: 'integer', minimum: 1 } } } },
+    },
+    security: [{ oauth: ['read'] }],
+    tags: [{ name: 'orders' }],
+    paths: {
+      '/orders': {
+        get: { tags: ['orders'], summary: 'List orders', responses: ok('200') },
+        post: {
+          tags: ['orders'],
+          summary: 'Create order',
+          security: [{ oauth: ['write'] }],
+          requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/NewOrder' } } } },
+          responses: { ...ok('201'), ...ok('400') },
+        },
+      },
+      '/orders/{id}': {
+        get: { tags: ['orders'], summary: 'Get order', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', example: '7' } }], responses: ok('200') },
+      },
+      '/health': { get: { summary: 'Health', security: [], responses: ok('200') } },
+    },
+  };
+}
+
+describe('OpenAPI → collection → Newman against oidc-provider', () => {
+  let op: OidcProvider;
+  let api: ProtectedApi;
+  const work = mkdtempSync(join(tmpdir(), 'gen-collection-openapi-e2e-'));
+  beforeAll(async () => {
+    op = await startOidcProvider({ ttlSeconds: 60 });
+    api = await startProtectedApi({ validate: op.validateToken });
+  });
+  afterAll(async () => {
+    await api.close();
+    await op.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('runs green with 0 401s once the client credentials are supplied', async () => {
+    const file = join(work, 'openapi.yaml');
+    writeFileSync(file, stringify(ordersSpec(api.url, op.tokenUrl)));
+    const warnings = new Warnings();
+    const { spec } = await loadSpec(file);
+    const config = await specToConfig(spec, { file, warnings });
+    expect(warnings.list).toEqual([]);
+    expect(config.auth).toEqual({ type: 'oauth2', grantType: 'client_credentials', tokenUrl: op.tokenUrl, scope: 'read write' });
+
+    const result = await buildFromConfig(config, { baseDir: work, output: join(work, 'postman') });
+    const environment = result.environments.find((e) => e.name === 'e2e')!.json;
+    const run = await runNewman(result.collection, {
+      environment,
+      envVars: { client_id: op.clients.post.id, client_secret: op.clients.post.secret },
+      iterationCount: 2,
+    });
+
+    expect(run.failures).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    expect(api.stats.unauthorized).toBe(0);
+    expect(api.stats.withoutToken).toBe(0);
+    expect(api.stats.byPath).toEqual({ '/orders': 4, '/orders/7': 2, '/health': 2 });
+    expect(run.assertions.filter((a) => a.passed && !a.skipped)).toHaveLength(8);
+    expect(op.tokenRequests.filter((r) => r.clientId === op.clients.post.id)).toHaveLength(1);
+  });
+});

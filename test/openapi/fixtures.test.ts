@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildFromConfig } from '../../src/build.js';
+import { loadSpec, mergeConfigOverrides } from '../../src/openapi/index.js';
+import { mapSpec } from './map-spec.js';
+
+const fixtures = new URL('../fixtures/openapi/', import.meta.url).pathname;
+const work = mkdtempSync(join(tmpdir(), 'gen-collection-openapi-build-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function fixtureConfig(name: string) {
+  const { spec } = await loadSpec(fixtures + name);
+  return mapSpec(spec, { file: `test/fixtures/openapi/${name}` });
+}
+
+describe('whole configs from the fixture specs (reviewed snapshots)', () => {
+  it.each(['petstore-3.0.yaml', 'petstore-2.0.json', 'library-3.1.yaml'])('%s', async (name) => {
+    const { config, warnings } = await fixtureConfig(name);
+    await expect(`${JSON.stringify({ config, warnings }, null, 2)}\n`).toMatchFileSnapshot(`__snapshots__/${name}.config.json`);
+  });
+});
+
+describe('the generated config goes through the build pipeline', () => {
+  it('petstore 3.0 → collection with path variables, oauth2 token scripts, one environment per server', async () => {
+    const { config } = await fixtureConfig('petstore-3.0.yaml');
+    const result = await buildFromConfig(config, { baseDir: work, output: join(work, 'out') });
+    const collection = result.collection as {
+      auth: { type: string };
+      event: { listen: string }[];
+      item: { name: string; item?: { name: string; request: { url: { raw: string; variable?: unknown[] }; auth?: { type: string } } }[] }[];
+    };
+    expect(collection.auth.type).toBe('bearer');
+    expect(collection.event.map((e) => e.listen)).toContain('prerequest');
+    const pets = collection.item.find((i) => i.name === 'pets')!.item!;
+    const show = pets.find((r) => r.name === 'Show a pet')!;
+    expect(show.request.url.raw).toBe('{{base_url}}/pets/:petId');
+    expect(show.request.url.variable).toEqual([{ key: 'petId', value: '42', description: 'The pet id' }]);
+    const health = collection.item.find((i) => i.name === 'GET /health') as unknown as { request: { auth: { type: string } } };
+    expect(health.request.auth.type).toBe('noauth');
+    expect(result.environments.map((e) => e.file)).toEqual(['petstore.production.postman_environment.json', 'petstore.staging.postman_environment.json']);
+    const production = result.environments[0]!.json as { values: { key: string; value: string; type: string }[] };
+    const values = Object.fromEntries(production.values.map((v) => [v.key, v]));
+    expect(values.base_url!.value).toBe('https://eu.petstore.example.com/v1');
+    expect(values.token_url!.value).toBe('https://eu.petstore.example.com/oauth/token');
+    expect(values.client_secret).toMatchObject({ value: '', type: 'secret' });
+  });
+
+  it('a user config overrides environments and auth; the result still builds', async () => {
+    const { config } = await fixtureConfig('petstore-2.0.json');
+    const merged = mergeConfigOverrides(config, {
+      name: 'My Pets',
+      environments: { local: { base_url: 'http://127.0.0.1:3000', client_id: 'ci' } },
+      auth: { type: 'oauth2', tokenUrl: '{{base_url}}/token', clientAuth: 'basic' },
+    });
+    const result = await buildFromConfig(merged, { baseDir: work, output: join(work, 'out2') });
+    expect(result.collectionFile).toBe('my-pets.postman_collection.json');
+    expect(result.environments.map((e) => e.name)).toEqual(['local']);
+  });
+});

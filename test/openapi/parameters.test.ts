@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { mapSpec, onlyRequest, oneOperation, openapi, requests, swagger } from './map-spec.js';
+
+const ok = { '200': { description: 'ok' } };
+
+describe('path parameters → :name path variables', () => {
+  const cases: { name: string; param: Record<string, unknown>; extra?: Record<string, unknown>; value: unknown }[] = [
+    { name: 'example', param: { example: 'p-1', schema: { type: 'string', example: 'ignored' } }, value: 'p-1' },
+    { name: 'first of examples', param: { examples: { a: { value: 5 }, b: { value: 6 } } }, value: 5 },
+    {
+      name: 'examples entry given as a $ref',
+      param: { examples: { a: { $ref: '#/components/examples/Id' } } },
+      extra: { components: { examples: { Id: { value: 'from-ref' } } } },
+      value: 'from-ref',
+    },
+    { name: 'schema example', param: { schema: { type: 'integer', example: 42 } }, value: 42 },
+    { name: 'schema default', param: { schema: { type: 'string', default: 'me' } }, value: 'me' },
+    { name: 'schema first enum value', param: { schema: { type: 'string', enum: ['a', 'b'] } }, value: 'a' },
+    {
+      name: 'schema given as a $ref',
+      param: { schema: { $ref: '#/components/schemas/Id' } },
+      extra: { components: { schemas: { Id: { type: 'string', example: 'id-7' } } } },
+      value: 'id-7',
+    },
+    { name: 'content instead of schema', param: { content: { 'application/json': { example: { a: 1 } } } }, value: '{"a":1}' },
+    { name: 'nothing known: empty', param: { schema: { type: 'string' } }, value: '' },
+  ];
+  it.each(cases)('value from $name', async ({ param, extra, value }) => {
+    const spec = oneOperation({ parameters: [{ name: 'petId', in: 'path', required: true, description: 'The pet', ...param }] }, extra ?? {}, 'get', '/pets/{petId}');
+    const request = await onlyRequest(spec);
+    expect(request.url).toBe('{{base_url}}/pets/:petId');
+    expect(request.pathVariables).toEqual([{ key: 'petId', value, description: 'The pet' }]);
+  });
+
+  it('every {name} segment, in path order, even undeclared ones', async () => {
+    const spec = oneOperation(
+      { parameters: [{ name: 'b', in: 'path', required: true, example: 2 }, { name: 'a', in: 'path', required: true, example: 1 }] },
+      {},
+      'get',
+      '/x/{a}/y/{b}/{c}',
+    );
+    const request = await onlyRequest(spec);
+    expect(request.url).toBe('{{base_url}}/x/:a/y/:b/:c');
+    expect(request.pathVariables).toEqual([
+      { key: 'a', value: 1 },
+      { key: 'b', value: 2 },
+      { key: 'c', value: '' },
+    ]);
+  });
+
+  it('a parameter inside a segment goes inline (value) or as {{name}} (no value)', async () => {
+    const spec = oneOperation(
+      { parameters: [{ name: 'period', in: 'path', required: true, example: 'D7' }, { name: 'format', in: 'path', required: true }] },
+      {},
+      'get',
+      "/reports/usage(period='{period}')/file.{format}",
+    );
+    const request = await onlyRequest(spec);
+    expect(request.url).toBe("{{base_url}}/reports/usage(period='D7')/file.{{format}}");
+    expect(request.pathVariables).toBeUndefined();
+  });
+});
+
+describe('query and header parameters', () => {
+  it('required enabled, optional disabled, with descriptions and example/default values', async () => {
+    const spec = oneOperation({
+      parameters: [
+        { name: 'limit', in: 'query', required: true, description: 'Page size', schema: { type: 'integer', default: 20 } },
+        { name: 'sort', in: 'query', schema: { type: 'string', enum: ['asc', 'desc'] } },
+        { name: 'tags', in: 'query', example: ['a', 'b'] },
+        { name: 'filter', in: 'query', example: { status: 'open' } },
+        { name: 'X-Trace', in: 'header', required: true, example: 'abc' },
+        { name: 'X-Debug', in: 'header', description: 'Verbose output', schema: { type: 'boolean' } },
+      ],
+    });
+    const request = await onlyRequest(spec);
+    expect(request.query).toEqual([
+      { key: 'limit', value: 20, description: 'Page size' },
+      { key: 'sort', value: 'asc', disabled: true },
+      { key: 'tags', value: 'a,b', disabled: true },
+      { key: 'filter', value: '{"status":"open"}', disabled: true },
+    ]);
+    expect(request.headers).toEqual([
+      { key: 'X-Trace', value: 'abc' },
+      { key: 'X-Debug', value: '', description: 'Verbose output', disabled: true },
+    ]);
+  });
+
+  it('Accept, Content-Type and Authorization header parameters are ignored (OpenAPI says so)', async () => {
+    const spec = oneOperation({
+      parameters: ['Accept', 'content-type', 'Authorization', 'X-Keep'].map((name) => ({ name, in: 'header', required: true })),
+    });
+    expect((await onlyRequest(spec)).headers).toEqual([{ key: 'X-Keep', value: '' }]);
+  });
+
+  it('path-level parameters merged with the operation ones: the operation wins, in place', async () => {
+    const spec = openapi({
+      paths: {
+        '/a': {
+          parameters: [
+            { name: 'page', in: 'query', description: 'path-level' },
+            { name: 'size', in: 'query' },
+            { name: 'page', in: 'header', description: 'same name, other place' },
+          ],
+          get: { parameters: [{ name: 'extra', in: 'query' }, { name: 'page', in: 'query', required: true, example: 3 }], responses: ok },
+          post: { responses: ok },
+        },
+      },
+    });
+    const [get, post] = requests((await mapSpec(spec)).config);
+    expect(get!.query!.map((q) => q.key)).toEqual(['page', 'size', 'extra']);
+    expect(get!.query![0]).toEqual({ key: 'page', value: 3 });
+    expect(get!.headers).toEqual([{ key: 'page', value: '', description: 'same name, other place', disabled: true }]);
+    expect(post!.query!.map((q) => q.key)).toEqual(['page', 'size']);
+  });
+
+  it('Swagger 2.0 parameters: $refs to #/parameters, values from the parameter (x-example, default, enum)', async () => {
+    const spec = swagger({
+      parameters: { Page: { name: 'page', in: 'query', type: 'integer', default: 1, required: true } },
+      paths: {
+        '/a/{id}': {
+          get: {
+            parameters: [
+              { $ref: '#/parameters/Page' },
+              { name: 'id', in: 'path', required: true, type: 'string', 'x-example': 'abc' },
+              { name: 'mode', in: 'query', type: 'string', enum: ['fast', 'slow'] },
+            ],
+            responses: ok,
+          },
+        },
+      },
+    });
+    const request = await onlyRequest(spec);
+    expect(request.url).toBe('{{base_url}}/a/:id');
+    expect(request.pathVariables).toEqual([{ key: 'id', value: 'abc' }]);
+    expect(request.query).toEqual([
+      { key: 'page', value: 1 },
+      { key: 'mode', value: 'fast', disabled: true },
+    ]);
+  });
+});
+
+describe('cookie parameters → one Cookie header', () => {
+  const cases: { name: string; params: Record<string, unknown>[]; header: Record<string, unknown> }[] = [
+    {
+      name: 'required cookies: enabled, with descriptions',
+      params: [
+        { name: 'session', in: 'cookie', required: true, example: 's1', description: 'Session id' },
+        { name: 'lang', in: 'cookie', example: 'en' },
+      ],
+      header: { key: 'Cookie', value: 'session=s1; lang=en', description: 'session: Session id' },
+    },
+    {
+      name: 'only optional cookies: disabled',
+      params: [{ name: 'lang', in: 'cookie', example: 'en' }],
+      header: { key: 'Cookie', value: 'lang=en', disabled: true },
+    },
+  ];
+  it.each(cases)('$name', async ({ params, header }) => {
+    expect((await onlyRequest(oneOperation({ parameters: params }))).headers).toEqual([header]);
+  });
+});

@@ -1,0 +1,44 @@
+// The README's config reference is checked against the schema, so the two cannot drift apart.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const schema = JSON.parse(readFileSync(join(root, 'schema/config.schema.json'), 'utf8'));
+const reference = readme.split('<!-- config-reference:start -->')[1]?.split('<!-- config-reference:end -->')[0] ?? '';
+
+interface Property {
+  name: string;
+  default?: unknown;
+}
+
+/** Every property name the schema defines (deep, through definitions), with its default. */
+function schemaProperties(): Property[] {
+  const found = new Map<string, Property>();
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { properties?: Record<string, { default?: unknown; $ref?: string }> };
+    for (const [name, sub] of Object.entries(n.properties ?? {})) {
+      const def = sub.default ?? (sub.$ref ? undefined : undefined);
+      if (!found.has(name) || def !== undefined) found.set(name, { name, default: def });
+    }
+    for (const value of Object.values(node)) visit(value);
+  };
+  visit(schema);
+  return [...found.values()];
+}
+
+describe('README config reference', () => {
+  it('exists', () => {
+    expect(reference.length).toBeGreaterThan(500);
+  });
+
+  it.each(schemaProperties())('documents `$name` and its default', ({ name, default: def }) => {
+    const rows = reference.split('\n').filter((line) => new RegExp('[`.]' + name.replace(/\$/g, '\\$') + '[`,]').test(line) || line.includes(`item \`${name}\``));
+    expect(rows.length, `no README row mentions ${name}`).toBeGreaterThan(0);
+    if (def !== undefined && typeof def !== 'object') {
+      expect(rows.some((row) => row.includes(`\`${String(def)}\``)), `README does not give ${name}'s default ${String(def)}`).toBe(true);
+    }
+  });
+});
