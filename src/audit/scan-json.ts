@@ -91,7 +91,8 @@ function visit(scan: Scan, node: unknown, path: Path, key: string | number | und
   }
   const childrenInAuth = inAuth || authBlock;
   if (!childrenInAuth) scanObject(scan, node, path, key, where);
-  for (const k of Object.keys(node)) {
+  // for…in: no key array per object (JSON.parse objects have no inherited enumerable keys)
+  for (const k in node) {
     path.push(k);
     visit(scan, node[k], path, k, propertyWhere(k, where), childrenInAuth);
     path.pop();

@@ -8,6 +8,7 @@ import { isObject } from './json-text.js';
  */
 export type AuthKind = 'inherit' | 'noauth' | 'ours' | 'other';
 
+/** Classifies an auth block (collection, folder or request) against the Bearer `{{<token variable>}}`. */
 export function authKind(auth: unknown, tokenVariable: string): AuthKind {
   if (auth === undefined || auth === null) return 'inherit';
   if (!isObject(auth)) return 'other';

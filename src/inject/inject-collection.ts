@@ -11,6 +11,7 @@ import { readCollection } from './read-collection.js';
 import { placeScriptBlocks } from './script-block.js';
 import { upgradeToV21 } from './upgrade-v21.js';
 
+/** Options of `injectCollection`; the CLI maps `--force` and `--inherit-bearer` onto them. */
 export interface InjectOptions {
   /** The collection file as the user named it (for messages). */
   file: string;
@@ -22,6 +23,7 @@ export interface InjectOptions {
   warnings: Warnings;
 }
 
+/** The injected collection (text and object) and the variables environment templates need. */
 export interface InjectResult {
   /** The injected collection as JSON text, laid out like the input. */
   text: string;

@@ -5,6 +5,7 @@ import { authKind } from './auth-kind.js';
 import { isObject, type JsonObject } from './json-text.js';
 import { insertKey } from './object-keys.js';
 
+/** What `planItemAuth` needs: the file (for messages), the token variable and the `--inherit-bearer` choice. */
 export interface ItemAuthOptions {
   file: string;
   tokenVariable: string;

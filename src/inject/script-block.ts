@@ -1,5 +1,6 @@
 import { toPointer } from '../config/pointer.js';
 import { GenCollectionError } from '../errors.js';
+import { TOKEN_CONFIG_GLOBAL } from '../scripts/token-config.js';
 import { isObject, type JsonObject } from './json-text.js';
 import { insertKey } from './object-keys.js';
 
@@ -24,6 +25,7 @@ export function placeScriptBlocks(collection: JsonObject, code: Record<Listen, s
   events.forEach((event, i) => {
     if (isObject(event) && removeBlocks(event, ['event', i], file)) vacated.add(event);
   });
+  events.forEach((event, i) => rejectUnmarkedTokenScript(event, ['event', i], file));
   const userPrerequest = events.flatMap((e) => (isObject(e) && e.listen === 'prerequest' && isObject(e.script) ? execLines(e.script.exec) : []));
   for (const listen of ['prerequest', 'test'] as const) {
     const block = blocks[listen];
@@ -61,6 +63,21 @@ function removeBlocks(event: JsonObject, path: (string | number)[], file: string
   if (!removed) return false;
   setExecLines(script, lines);
   return lines.every((line) => line.trim() === '');
+}
+
+/**
+ * Token scripts outside a block come from `gen-collection build` or a pasted `bundle`: adding the
+ * block would run the token logic twice.
+ */
+function rejectUnmarkedTokenScript(event: unknown, path: (string | number)[], file: string): void {
+  if (!isObject(event) || !isObject(event.script)) return;
+  const line = execLines(event.script.exec).findIndex((l) => l.startsWith(`const ${TOKEN_CONFIG_GLOBAL} = `));
+  if (line === -1) return;
+  throw new GenCollectionError('collection-invalid', 'this collection script already holds gen-collection token scripts outside an inject block', {
+    file,
+    pointer: toPointer([...path, 'script', 'exec']),
+    fix: 'a collection made by `gen-collection build` is regenerated with build, not injected; otherwise remove the pasted token script from the collection-level scripts first',
+  });
 }
 
 function prependLines(script: JsonObject, block: string[]): void {

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listFiles, runCli, tempDir } from './run-cli.js';
@@ -183,5 +183,61 @@ describe('bad configs: exit 2, a message naming the file and the key or line, no
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(r.stdout).toBe('');
     expect(listFiles(dir)).toEqual(before);
+  });
+});
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/collections');
+
+describe('inject and audit through the binary', () => {
+  it('build outputs of the example are audit-clean (exit 0)', () => {
+    const dir = workspace();
+    cpSync(EXAMPLE, dir, { recursive: true, filter: (src) => !src.includes('/postman') });
+    expect(runCli(['build', '-o', 'out'], dir).status).toBe(0);
+    const files = listFiles(join(dir, 'out')).map((f) => join('out', f));
+    const r = runCli(['audit', ...files], dir);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+  });
+
+  it('audit reports a planted secret masked, exit 1, and --json for machines', () => {
+    const dir = workspace();
+    const env = { name: 'leak', values: [{ key: 'client_secret', value: 'hunter2-super-secret', enabled: true }], _postman_variable_scope: 'environment' };
+    writeFileSync(join(dir, 'leak.postman_environment.json'), JSON.stringify(env));
+    const r = runCli(['audit', 'leak.postman_environment.json'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^leak\.postman_environment\.json: \/values\/0\/value: /);
+    expect(r.stdout + r.stderr).not.toContain('hunter2-super-secret');
+    const j = runCli(['audit', '--json', 'leak.postman_environment.json'], dir);
+    expect(j.status).toBe(1);
+    expect(JSON.parse(j.stdout)).toHaveLength(1);
+    expect(runCli(['audit', 'missing.json'], dir).status).toBe(2);
+  });
+
+  it('inject: stdout by default, -o, --in-place and --env-dir, idempotent', () => {
+    const dir = workspace();
+    const fixture = listFiles(FIXTURES).find((f) => f.endsWith('.json'))!;
+    copyFileSync(join(FIXTURES, fixture), join(dir, 'in.json'));
+    const toStdout = runCli(['inject', 'in.json'], dir);
+    expect(toStdout.status, toStdout.stderr).toBe(0);
+    const injected = JSON.parse(toStdout.stdout);
+    expect(injected.info.schema).toBe('https://schema.getpostman.com/json/collection/v2.1.0/collection.json');
+    expect(injected.auth.type).toBe('bearer');
+
+    expect(runCli(['inject', 'in.json', '-o', 'out.json', '--env-dir', 'env'], dir).status).toBe(0);
+    expect(readFileSync(join(dir, 'out.json'), 'utf8')).toBe(toStdout.stdout);
+    expect(listFiles(join(dir, 'env')).length).toBe(1);
+    expect(runCli(['audit', 'out.json', ...listFiles(join(dir, 'env')).map((f) => join('env', f))], dir).status).toBe(0);
+
+    expect(runCli(['inject', 'out.json', '--in-place'], dir).status).toBe(0);
+    expect(readFileSync(join(dir, 'out.json'), 'utf8')).toBe(toStdout.stdout);
+  });
+
+  it('inject refuses bad input with exit 2 and writes nothing', () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'env.json'), JSON.stringify({ name: 'e', values: [], _postman_variable_scope: 'environment' }));
+    const r = runCli(['inject', 'env.json', '-o', 'out.json'], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('env.json');
+    expect(listFiles(dir)).toEqual(['env.json']);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNewman } from './newman.js';
+import { withoutNewmanCopies } from './newman-report.js';
 import { assertNoSecret, secretForms } from './no-secret.js';
 import { refusedUrl } from './servers/http-util.js';
 import { startOidcProvider, type ClientCredentials, type OidcProvider } from './servers/oidc.js';
@@ -370,5 +371,49 @@ describe('Newman harness', () => {
     const result = await runNewman(collection);
     expect(result).toMatchObject({ exitCode: 0, failures: [], runError: undefined });
     expect(result.requests).toHaveLength(1);
+  });
+});
+
+describe('secret checks', () => {
+  const secret = 'check-secret-Zx81Lm';
+
+  it.each([
+    { where: 'raw', text: `a=${secret}`, found: 'raw in t' },
+    { where: 'url-encoded', text: `a=${encodeURIComponent('s3cr/t+value=1')}`, found: 'url-encoded in t', value: 's3cr/t+value=1' },
+    { where: 'basic header', text: `Authorization: Basic ${Buffer.from(`id:${secret}`).toString('base64')}`, found: 'basic header in t' },
+    { where: 'nowhere', text: 'nothing to see', found: undefined },
+  ])('assertNoSecret finds the $where form and never repeats the secret', ({ text, found, value }) => {
+    const forms = secretForms(value ?? secret, 'id');
+    const check = () => assertNoSecret(forms, { t: text });
+    if (!found) {
+      expect(check).not.toThrow();
+      return;
+    }
+    const error = (() => {
+      try {
+        check();
+      } catch (caught) {
+        return caught as Error;
+      }
+      return undefined;
+    })();
+    expect(error?.message).toContain(found);
+    expect(error?.message.includes(value ?? secret)).toBe(false);
+  });
+
+  it('withoutNewmanCopies sets aside exactly the --env-var values and the token requests', () => {
+    const tokenRequest = { method: 'POST', url: { protocol: 'http', host: ['127', '0', '0', '1'], port: '5', path: ['token'] }, body: { urlencoded: [{ key: 'client_secret', value: secret }] } };
+    const report = {
+      environment: { values: [{ key: 'client_secret', value: secret }, { key: 'base_url', value: 'http://x' }] },
+      run: {
+        executions: [{ request: tokenRequest }, { request: { method: 'GET', url: 'http://127.0.0.1:6/orders', header: [{ key: 'X', value: secret }] } }],
+        failures: [{ source: { name: 'List', request: tokenRequest } }],
+      },
+    };
+    const { rest, copies } = withoutNewmanCopies(report, { envVarKeys: ['client_secret'], tokenUrl: 'http://127.0.0.1:5/token' });
+    expect(copies).toEqual({ envVars: 1, tokenRequests: 2 });
+    // The secret in a non-token request header is still there to be found.
+    expect(() => assertNoSecret({ secret }, { rest: JSON.stringify(rest) })).toThrow(/raw|secret in rest/);
+    expect(JSON.stringify(rest)).toContain('http://x');
   });
 });

@@ -43,6 +43,7 @@ const BAD_INPUTS: [string, string, string, (string | RegExp)[], string | undefin
   ['unknown schema version', minimal({ info: { name: 'x', schema: 'https://schema.getpostman.com/json/collection/v3.0.0/collection.json' } }), 'collection-invalid', ['unsupported collection schema'], '/info/schema', undefined],
   ['an item that is not an object', minimal({ item: [{ name: 'Folder', item: ['oops'] }] }), 'collection-invalid', ['an item is not an object'], '/item/0/item/0', undefined],
   ['"event" of the wrong type', minimal({ event: 'prerequest' }), 'collection-invalid', ['"event" is neither'], '/event', undefined],
+  ['token scripts outside a block (a build output)', minimal({ event: [{ listen: 'prerequest', script: { exec: ['// gen-collection 0.1.0: OAuth2 token', 'const genCollection = {', '};'] } }] }), 'collection-invalid', ['already holds gen-collection token scripts', 'regenerated with build'], '/event/0/script/exec', undefined],
   ['a block without its end marker', minimal({ event: [{ listen: 'prerequest', script: { exec: [BLOCK_BEGIN, 'code();'] } }] }), 'collection-invalid', ['no end marker'], '/event/0/script/exec', undefined],
 ];
 

@@ -15,7 +15,10 @@ export async function mapSpec(spec: object, options: Partial<SpecToConfigOptions
 export function requests(config: GenCollectionConfig): Request[] {
   const out: Request[] = [];
   const walk = (items: Item[]): void => {
-    for (const item of items) 'items' in item ? walk(item.items) : out.push(item as Request);
+    for (const item of items) {
+      if ('items' in item) walk(item.items);
+      else out.push(item);
+    }
   };
   walk(config.items ?? []);
   return out;

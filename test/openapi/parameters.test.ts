@@ -108,10 +108,16 @@ describe('query and header parameters', () => {
       },
     });
     const [get, post] = requests((await mapSpec(spec)).config);
-    expect(get!.query!.map((q) => q.key)).toEqual(['page', 'size', 'extra']);
-    expect(get!.query![0]).toEqual({ key: 'page', value: 3 });
+    expect(get!.query).toEqual([
+      { key: 'page', value: 3 },
+      { key: 'size', value: '', disabled: true },
+      { key: 'extra', value: '', disabled: true },
+    ]);
     expect(get!.headers).toEqual([{ key: 'page', value: '', description: 'same name, other place', disabled: true }]);
-    expect(post!.query!.map((q) => q.key)).toEqual(['page', 'size']);
+    expect(post!.query).toEqual([
+      { key: 'page', value: '', description: 'path-level', disabled: true },
+      { key: 'size', value: '', disabled: true },
+    ]);
   });
 
   it('Swagger 2.0 parameters: $refs to #/parameters, values from the parameter (x-example, default, enum)', async () => {

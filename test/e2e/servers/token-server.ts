@@ -15,6 +15,7 @@ export type TokenFault =
   | 'status-500'
   | 'status-503-once'
   | 'slow'
+  | 'slow-once'
   | 'non-json'
   | 'no-access-token'
   | 'invalid-client';
@@ -24,6 +25,7 @@ export const TOKEN_FAULTS: readonly Exclude<TokenFault, 'none'>[] = [
   'status-500',
   'status-503-once',
   'slow',
+  'slow-once',
   'non-json',
   'no-access-token',
   'invalid-client',
@@ -136,8 +138,12 @@ export async function startTokenServer(opts: TokenServerOptions = {}): Promise<T
         }
         break;
       case 'slow':
-        await delay(slowMs, closing.signal);
-        if (closing.signal.aborted) return;
+      case 'slow-once':
+        if (fault === 'slow' || !failedOnce) {
+          failedOnce = true;
+          await delay(slowMs, closing.signal);
+          if (closing.signal.aborted) return;
+        }
         break;
       case 'non-json':
         sendText(res, 200, FAULT_BODIES['non-json'], 'text/html; charset=utf-8');
