@@ -1,17 +1,29 @@
-import { redactSecrets } from './error-message.ts';
+import { describeError, failTest } from './error-message.ts';
+import { forgetReplay } from './replay.ts';
 
 let reported = false;
 
 /**
- * Reports why the request cannot be sent as a failing test (runners count it), then skips the request.
- * Once per script run: a second call, after a throw while reporting, changes nothing.
+ * Reports why the request cannot be sent as a failing test, then skips the request. A skipped request gets
+ * no test script to end its replay, so the replay is forgotten here. Once per script run: a second call,
+ * after a throw while reporting, changes nothing.
  */
-export function failRequest(message: string): void {
+export function failRequest(problem: string): void {
   if (reported) return;
   reported = true;
-  const text = redactSecrets(message);
-  pm.test(text, () => {
-    throw new Error(text);
-  });
+  forgetReplay();
+  failTest(problem);
   pm.execution.skipRequest();
+}
+
+/**
+ * Runs `step`, failing the request should it throw: never a bare throw, which Newman loses and after which
+ * Postman CLI calls a `pm.sendRequest` callback a second time.
+ */
+export function runGuarded(step: () => void): void {
+  try {
+    step();
+  } catch (thrown) {
+    failRequest(`token script failed: ${describeError(thrown)}`);
+  }
 }

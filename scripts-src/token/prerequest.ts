@@ -1,37 +1,33 @@
 // Collection-level pre-request script: make sure a valid access token is stored before the request is sent.
-import { describeError } from './error-message.ts';
-import { failRequest } from './fail-request.ts';
-import { fetchToken, type TokenOutcome } from './fetch-token.ts';
-import { isTokenValid } from './is-token-valid.ts';
-import { forgetReplay, replayedRequest } from './replay.ts';
-import { saveToken } from './save-token.ts';
+import { failRequest, runGuarded } from './fail-request.ts';
+import { fetchToken } from './fetch-token.ts';
 import { readVariable, storeVariables } from './storage.ts';
-import { primaryGrant } from './token-request.ts';
+import type { Grant } from './token-request.ts';
 import { usesCollectionBearer } from './uses-collection-bearer.ts';
 
-try {
-  // A replay that never got its response (skipped, run stopped) must not count for another request.
-  if (replayedRequest() !== pm.info.requestId) forgetReplay();
-  if (usesCollectionBearer()) ensureToken();
-} catch (thrown) {
-  failRequest(`gen-collection: token script failed: ${describeError(thrown)}`);
-}
+runGuarded(ensureToken);
 
+/**
+ * For a request that sends the collection's Bearer token: keeps a stored token that is present and either
+ * stored without expiry (valid until the API answers 401) or expiring later than the buffer from now (an
+ * unreadable expiry counts as expired). Else fetches one with the stored refresh token when there is one,
+ * else (or when refused) with the configured grant: `client_credentials`, or `password` with the username
+ * and password variables.
+ */
 function ensureToken(): void {
-  const { accessToken, expiresAt, refreshToken } = genCollection.vars;
-  if (isTokenValid(readVariable(accessToken), readVariable(expiresAt), genCollection.expiryBufferMs, Date.now())) return;
+  if (!usesCollectionBearer()) return;
+  const { accessToken, expiresAt, refreshToken, username, password } = genCollection.vars;
+  const expiry = readVariable(expiresAt);
+  if (readVariable(accessToken) && (!expiry || Number(expiry) - genCollection.expiryBufferMs > Date.now())) return;
+  const grant: Grant =
+    genCollection.grantType === 'password'
+      ? { grant_type: 'password', username: readVariable(username), password: readVariable(password) }
+      : { grant_type: 'client_credentials' };
   const refresh = readVariable(refreshToken);
-  if (!refresh) return fetchToken(primaryGrant(), finish);
-  fetchToken({ grant_type: 'refresh_token', refresh_token: refresh }, (outcome) => {
-    if (typeof outcome !== 'string') return saveToken(outcome);
+  if (!refresh) return fetchToken(grant, failRequest);
+  fetchToken({ grant_type: 'refresh_token', refresh_token: refresh }, () => {
     // Spent or refused: drop it and fall back to the configured grant.
     storeVariables({ [refreshToken]: '' });
-    fetchToken(primaryGrant(), finish);
+    fetchToken(grant, failRequest);
   });
-}
-
-function finish(outcome: TokenOutcome): void {
-  if (typeof outcome !== 'string') return saveToken(outcome);
-  forgetReplay();
-  failRequest(outcome);
 }

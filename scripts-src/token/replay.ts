@@ -9,9 +9,9 @@ export const REPLAY_MARKER = 'gen_collection_replaying';
 // CLI; local ones do in Newman too (measured), but the bound on replays must not rest on that.
 const REPLAYED_REQUEST = 'gen_collection_replayed_request';
 
-/** Id of the request being replayed after a 401, or ''. */
-export function replayedRequest(): string {
-  return String(pm.collectionVariables.get(REPLAYED_REQUEST) ?? '');
+/** Whether the current request is the replay of one the API answered with 401. */
+export function isReplay(): boolean {
+  return pm.collectionVariables.get(REPLAYED_REQUEST) === pm.info.requestId;
 }
 
 /** Remembers that the current request is being replayed. */
@@ -21,5 +21,5 @@ export function rememberReplay(): void {
 
 /** Forgets the replay, leaving no variable behind in the collection. */
 export function forgetReplay(): void {
-  if (pm.collectionVariables.has(REPLAYED_REQUEST)) pm.collectionVariables.unset(REPLAYED_REQUEST);
+  pm.collectionVariables.unset(REPLAYED_REQUEST);
 }

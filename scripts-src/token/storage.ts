@@ -11,14 +11,14 @@ export function readVariable(name: string): string {
  */
 export function storeVariables(values: Record<string, string>): void {
   const { storage } = genCollection;
-  const inEnvironment = storage === 'environment' || (storage === 'auto' && !!pm.environment.name);
-  for (const name of Object.keys(values)) {
+  const inEnvironment = storage === 'auto' ? !!pm.environment.name : storage === 'environment';
+  for (const name in values) {
     if (inEnvironment) {
       pm.environment.set(name, values[name]);
       if (pm.collectionVariables.get(name)) pm.collectionVariables.set(name, '');
     } else {
       pm.collectionVariables.set(name, values[name]);
-      if (pm.environment.has(name)) pm.environment.unset(name);
+      pm.environment.unset(name);
     }
   }
 }

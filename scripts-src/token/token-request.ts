@@ -3,45 +3,32 @@ import { readVariable } from './storage.ts';
 /** The grant-specific fields of a token request, `grant_type` first. */
 export type Grant = Record<string, string>;
 
-/** The configured grant: `client_credentials`, or `password` with the username and password variables. */
-export function primaryGrant(): Grant {
-  const { username, password } = genCollection.vars;
-  return genCollection.grantType === 'password'
-    ? { grant_type: 'password', username: readVariable(username), password: readVariable(password) }
-    : { grant_type: 'client_credentials' };
-}
-
 /**
  * The token request for a grant: URL and parameters resolved with `pm.variables.replaceIn`, the configured
  * parameters (scope, audience, …) and the client authentication added, empty values left out.
  */
 export function tokenRequest(grant: Grant): SandboxRequestDefinition {
-  const { vars, params, clientAuth, bodyFormat } = genCollection;
+  const { vars, params, bodyFormat } = genCollection;
   const fields: Grant = { ...grant };
-  for (const name of Object.keys(params)) {
-    if (!(name in fields)) fields[name] = pm.variables.replaceIn(params[name]!);
-  }
-  const clientId = readVariable(vars.clientId);
-  const clientSecret = readVariable(vars.clientSecret);
-  const json = bodyFormat === 'json';
-  const header = [
-    { key: 'Accept', value: 'application/json' },
-    { key: 'Content-Type', value: json ? 'application/json' : 'application/x-www-form-urlencoded' },
-  ];
-  if (clientAuth === 'basic') {
+  // The config check keeps grant and client fields out of `params`.
+  for (const name in params) fields[name] = pm.variables.replaceIn(params[name]!);
+  const client = { client_id: readVariable(vars.clientId), client_secret: readVariable(vars.clientSecret) };
+  const header: Record<string, string> = { Accept: 'application/json', 'Content-Type': `application/${bodyFormat === 'json' ? 'json' : 'x-www-form-urlencoded'}` };
+  if (genCollection.clientAuth === 'basic') {
     // RFC 6749 §2.3.1: id and secret urlencoded, joined by ':', then base64.
-    const credentials = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`);
-    header.push({ key: 'Authorization', value: `Basic ${credentials.toString('base64')}` });
+    const credentials = [client.client_id, client.client_secret].map(encodeURIComponent).join(':');
+    header.Authorization = `Basic ${Buffer.from(credentials).toString('base64')}`;
   } else {
-    Object.assign(fields, { client_id: clientId, client_secret: clientSecret });
+    Object.assign(fields, client);
   }
-  const sent = Object.keys(fields).filter((key) => fields[key] !== '');
+  const sent = Object.keys(fields).filter((key) => fields[key]);
   return {
     url: pm.variables.replaceIn(genCollection.tokenUrl),
     method: 'POST',
     header,
-    body: json
-      ? { mode: 'raw', raw: JSON.stringify(fields, sent) }
-      : { mode: 'urlencoded', urlencoded: sent.map((key) => ({ key, value: fields[key]! })) },
+    body:
+      bodyFormat === 'json'
+        ? { mode: 'raw', raw: JSON.stringify(fields, sent) }
+        : { mode: 'urlencoded', urlencoded: sent.map((key) => ({ key, value: fields[key]! })) },
   };
 }

@@ -6,11 +6,10 @@ import { readVariable } from './storage.ts';
  * a folder come as `skipRequestIds`. Pre-request scripts see the bearer template, test scripts its value.
  */
 export function usesCollectionBearer(): boolean {
-  if (genCollection.skipRequestIds.indexOf(pm.info.requestId) !== -1) return false;
+  if (genCollection.skipRequestIds.includes(pm.info.requestId)) return false;
   const auth = pm.request.auth;
   if (!auth) return true;
-  if (auth.type !== 'bearer') return false;
-  const token: unknown = auth.parameters().get('token');
+  const token: unknown = auth.type === 'bearer' && auth.parameters().get('token');
   const name = genCollection.vars.accessToken;
-  return token === `{{${name}}}` || (typeof token === 'string' && token !== '' && token === readVariable(name));
+  return token === `{{${name}}}` || (!!token && token === readVariable(name));
 }

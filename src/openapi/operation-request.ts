@@ -1,7 +1,7 @@
 import type { Request } from '../config/config-types.generated.js';
 import { childPointer } from '../config/pointer.js';
 import { expectedStatus } from './expected-status.js';
-import { text } from './json-value.js';
+import { text, type JsonObject } from './json-value.js';
 import type { Located } from './local-refs.js';
 import type { Operation } from './operations.js';
 import { mergedParameters, parameterEntry, parameterValue, type KeyValueItem } from './parameters.js';
@@ -10,7 +10,6 @@ import type { SchemaSampler } from './schema-sample.js';
 import type { OperationAuth } from './security.js';
 import { firstServerUrl } from './servers.js';
 import type { SpecContext } from './spec-context.js';
-import type { JsonObject } from './json-value.js';
 
 /** What mapping an operation needs besides the operation itself. */
 export interface RequestMapping {

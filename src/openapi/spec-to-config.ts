@@ -57,7 +57,7 @@ export async function specToConfig(spec: object, options: SpecToConfigOptions): 
     ...(security.auth ? { auth: security.auth } : {}),
     environments,
     // Collection variables: the first server is the default when no environment is selected.
-    variables: environments[servers[0]!.name]!,
+    variables: { ...environments[servers[0]!.name]! },
     items: tagFolders(ctx, entries),
   };
 }

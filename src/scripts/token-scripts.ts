@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { OAuth2Resolved } from '../config/resolved.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { VERSION } from '../version.js';
-import { bundleEntry } from './bundle.js';
+import { SANDBOX_BUILD_OPTIONS } from './bundle.js';
 import { TOKEN_CONFIG_GLOBAL, type TokenConfig } from './token-config.js';
 
 /** The collection-level OAuth2 token scripts, ready for the collection's `prerequest` and `test` events. */
@@ -43,15 +43,32 @@ export function tokenConfigFor(auth: OAuth2Resolved, skipRequestIds: string[]): 
 /** The finished token scripts: a header line, the `genCollection` config object, then the bundled code. */
 export async function tokenScripts(auth: OAuth2Resolved, opts: { skipRequestIds: string[] }): Promise<TokenScripts> {
   const bundles = await tokenBundles();
-  const config = `const ${TOKEN_CONFIG_GLOBAL} = ${JSON.stringify(tokenConfigFor(auth, opts.skipRequestIds), null, 2)};\n`;
+  const config = `const ${TOKEN_CONFIG_GLOBAL} = ${configLiteral(tokenConfigFor(auth, opts.skipRequestIds))};\n`;
   return {
-    prerequest: `${header('OAuth2 token: fetch, cache and refresh it before each request')}${config}${bundles.prerequest}`,
-    test: `${header('OAuth2 token: on HTTP 401, drop it and replay the request once')}${config}${bundles.test}`,
+    prerequest: `${header('fetch, cache and refresh the OAuth2 token')}${config}${bundles.prerequest}`,
+    test: `${header('on HTTP 401, drop the OAuth2 token and replay the request once')}${config}${bundles.test}`,
   };
 }
 
+/**
+ * The config as JSON (so tools can read it back), one key a line and nested values on that line: every key
+ * stays visible without the header taking half the script.
+ */
+export function configLiteral(config: TokenConfig): string {
+  const lines = Object.entries(config).map(([key, value]) => `  ${JSON.stringify(key)}: ${inlineJson(value)}`);
+  return `{\n${lines.join(',\n')}\n}`;
+}
+
+/** JSON on one line, with a space after `:` and `,` to stay readable. */
+function inlineJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(inlineJson).join(', ')}]`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const entries = Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${inlineJson(item)}`);
+  return entries.length ? `{ ${entries.join(', ')} }` : '{}';
+}
+
 function header(what: string): string {
-  return `// gen-collection ${VERSION}: ${what}. Generated: edit the config and rebuild, not this script.\n`;
+  return `// gen-collection ${VERSION}: ${what}. Generated from the config: rebuild, do not edit.\n`;
 }
 
 // The bundles do not depend on the config (it comes in the header), so one build serves the whole process.
@@ -66,13 +83,25 @@ function tokenBundles(): Promise<TokenScripts> {
 }
 
 async function bundleTokenScripts(): Promise<TokenScripts> {
-  // Relative to the package root, the `// scripts-src/token/…` comments esbuild writes do not depend on the working directory.
-  const bundle = (file: string) => bundleEntry(join(PACKAGE_ROOT, 'scripts-src', 'token', file), undefined, { absWorkingDir: PACKAGE_ROOT });
-  const [prerequest, test] = await Promise.all([bundle('prerequest.ts'), bundle('retry-on-401.ts')]);
-  return { prerequest: withoutUseStrict(prerequest), test: withoutUseStrict(test) };
+  const [prerequest, test] = await Promise.all([bundleTokenScript('prerequest.ts'), bundleTokenScript('retry-on-401.ts')]);
+  return { prerequest, test };
 }
 
-/** esbuild adds `"use strict";` (strict tsconfig); after the header it would be no directive, only noise. */
-function withoutUseStrict(bundle: string): string {
-  return bundle.replace(/^"use strict";\n/, '');
+/**
+ * One token script, bundled as a plain module and wrapped in an arrow function by hand: its names stay apart
+ * from other code in the same collection script (a user's lines kept by `inject`), without indenting every
+ * line the way esbuild's `iife` format does. esbuild's `// scripts-src/token/….ts` line in front of each
+ * module is dropped (a blank line still separates them): it only costs bytes in the Postman app.
+ */
+async function bundleTokenScript(file: string): Promise<string> {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    ...SANDBOX_BUILD_OPTIONS,
+    format: 'esm',
+    // Relative to the package root, the module comments esbuild writes do not depend on the working directory.
+    absWorkingDir: PACKAGE_ROOT,
+    entryPoints: [join(PACKAGE_ROOT, 'scripts-src', 'token', file)],
+  });
+  const code = result.outputFiles![0]!.text.replace(/^\/\/ scripts-src\/token\/[\w.-]+\.ts\n/gm, '');
+  return `(() => {\n${code}})();\n`;
 }

@@ -96,14 +96,15 @@ describe('oidc-provider', () => {
 
 describe('oidc-provider with JWT access tokens', () => {
   it('issues an RS256 JWT with exp = iat + TTL that the validator accepts until it expires', async () => {
-    const op = await startOidcProvider({ ttlSeconds: 1, jwtAccessTokens: true });
+    // exp is whole seconds (iat + TTL): 2 s leaves the fresh token at least 1 s to live.
+    const op = await startOidcProvider({ ttlSeconds: 2, jwtAccessTokens: true });
     try {
       const { status, body } = await postToken(op.tokenUrl, { params: { grant_type: 'client_credentials' }, basic: op.clients.basic });
       expect(status).toBe(200);
       const token = body?.access_token ?? '';
       const claims = decodeJwtPayload(token);
       expect(claims).toMatchObject({ aud: op.resource, client_id: op.clients.basic.id });
-      expect(Number(claims.exp) - Number(claims.iat)).toBe(1);
+      expect(Number(claims.exp) - Number(claims.iat)).toBe(2);
       expect(await op.validateToken(token)).toBe(true);
       expect(await op.validateToken(token.slice(0, -4) + 'AAAA')).toBe(false);
       await new Promise((resolve) => setTimeout(resolve, Number(claims.exp) * 1000 - Date.now() + 50));
@@ -218,11 +219,12 @@ describe('token server', () => {
 // Independent servers, each waiting out a 1 s lifetime: run them side by side.
 describe.concurrent('token server expiry styles', () => {
   it.each([
-    { expiry: 'expires_in' as const, expiresIn: 1, jwt: false },
+    { expiry: 'expires_in' as const, expiresIn: 2, jwt: false },
     { expiry: 'jwt-exp' as const, expiresIn: undefined, jwt: true },
     { expiry: 'none' as const, expiresIn: undefined, jwt: false },
   ])('$expiry: expires_in $expiresIn, JWT $jwt, token invalid after its server-side lifetime', async ({ expiry, expiresIn, jwt }) => {
-    const ts = await startTokenServer({ expiry, ttlSeconds: 1 });
+    // 2 s: a JWT's exp is whole seconds, so its token lives between 1 and 2 s.
+    const ts = await startTokenServer({ expiry, ttlSeconds: 2 });
     try {
       const { body } = await postToken(ts.tokenUrl, { params: { grant_type: 'client_credentials' }, basic: ts.client });
       const token = body?.access_token ?? '';
@@ -231,7 +233,7 @@ describe.concurrent('token server expiry styles', () => {
       expect(token.split('.').length === 3).toBe(jwt);
       if (jwt) expect(Number(decodeJwtPayload(token).exp) * 1000).toBeGreaterThan(Date.now());
       expect(await ts.validateToken(token)).toBe(true);
-      await new Promise((resolve) => setTimeout(resolve, 1_050));
+      await new Promise((resolve) => setTimeout(resolve, 2_050));
       expect(await ts.validateToken(token)).toBe(false);
     } finally {
       await ts.close();
@@ -281,6 +283,16 @@ describe('token server faults', () => {
     try {
       await expect(postToken(ts.tokenUrl, { params: ok, basic: ts.client, timeoutMs: 200 })).rejects.toThrow(/abort|timeout/i);
       expect(ts.tokenRequests).toHaveLength(1);
+    } finally {
+      await ts.close();
+    }
+  });
+
+  it('slow-once → only the first answer is late', async () => {
+    const ts = await startTokenServer({ fault: 'slow-once', slowMs: 10_000 });
+    try {
+      await expect(postToken(ts.tokenUrl, { params: ok, basic: ts.client, timeoutMs: 200 })).rejects.toThrow(/abort|timeout/i);
+      expect((await postToken(ts.tokenUrl, { params: ok, basic: ts.client, timeoutMs: 2_000 })).status).toBe(200);
     } finally {
       await ts.close();
     }

@@ -54,6 +54,37 @@ describe('loadSpec: JSON or YAML', () => {
   });
 });
 
+describe('YAML reading', () => {
+  it('reads the YAML 1.2 core schema: dates and yes/no stay strings; anchors and aliases work', async () => {
+    const file = join(work, 'core.yaml');
+    writeFileSync(
+      file,
+      [
+        'openapi: 3.0.3',
+        'info: {title: Core}',
+        'paths:',
+        '  /a:',
+        '    get:',
+        '      parameters:',
+        '        - &since {name: since, in: query, required: true, example: 2024-01-31}',
+        '        - {name: flag, in: query, required: true, example: yes}',
+        '      responses: {200: {description: ok}}',
+        '  /b:',
+        '    get:',
+        '      parameters: [*since]',
+        '      responses: {200: {description: ok}}',
+      ].join('\n'),
+    );
+    const { spec } = await loadSpec(file);
+    const [a, b] = requests((await mapSpec(spec)).config);
+    expect(a!.query).toEqual([
+      { key: 'since', value: '2024-01-31' },
+      { key: 'flag', value: 'yes' },
+    ]);
+    expect(b!.query).toEqual([{ key: 'since', value: '2024-01-31' }]);
+  });
+});
+
 describe('multi-file specs', () => {
   it('external $refs are bundled into internal ones, including a circular external schema', async () => {
     const file = fixtures + 'multi-file/openapi.yaml';

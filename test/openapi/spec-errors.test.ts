@@ -91,6 +91,15 @@ describe('unreadable or unparsable files: exit 2 with the position', () => {
     expect(error.message).toMatch(reason);
   });
 
+  it('a remote $ref is not fetched: an error naming the $ref', async () => {
+    const file = fixtures + 'remote-ref.yaml';
+    const error = await specError(() => loadSpec(file));
+    expect(error.exitCode).toBe(2);
+    expect(error.pointer).toBe('/paths/~1a/get/parameters/0/$ref');
+    expect(error.message).toMatch(/\$ref 'http:\/\/127\.0\.0\.1:9\/p\.json#\/Page' is remote: gen-collection reads local files only/);
+    expect(error.fix).toMatch(/download the referenced document/);
+  });
+
   it('an external $ref to a missing file names the $ref and where it is', async () => {
     const file = fixtures + 'broken-ref/openapi.yaml';
     const error = await specError(() => loadSpec(file));

@@ -283,7 +283,8 @@ const cases: Case[] = [
     replies: [{ networkError: { errno: -111, code: 'ECONNREFUSED', syscall: 'connect', address: '127.0.0.1', port: 9 } }],
     sent: [CC_FORM],
     collectionAfter: NOTHING_SAVED,
-    failure: /^gen-collection: token request to https:\/\/auth\.example\.test\/oauth\/token failed: ECONNREFUSED 127\.0\.0\.1:9$/,
+    // The URL already says where: the code is enough.
+    failure: /^gen-collection: token request to https:\/\/auth\.example\.test\/oauth\/token failed: ECONNREFUSED$/,
   },
   {
     name: 'network error with a message',
@@ -297,7 +298,21 @@ const cases: Case[] = [
     replies: [{ status: 500, text: '<html>Internal error</html>' }],
     sent: [CC_FORM],
     collectionAfter: NOTHING_SAVED,
-    failure: /^gen-collection: token request to https:\/\/auth\.example\.test\/oauth\/token failed: HTTP 500$/,
+    failure: /^gen-collection: token request to https:\/\/auth\.example\.test\/oauth\/token failed: HTTP 500, the response is not JSON$/,
+  },
+  {
+    name: 'HTTP 502 with JSON but no OAuth error',
+    replies: [{ status: 502, json: { message: 'bad gateway' } }],
+    sent: [CC_FORM],
+    collectionAfter: NOTHING_SAVED,
+    failure: /failed: HTTP 502, the response has no access_token$/,
+  },
+  {
+    name: 'HTTP 400 with an access_token is still a failure',
+    replies: [{ status: 400, json: { access_token: 'tok-new-access', error: 'invalid_scope' } }],
+    sent: [CC_FORM],
+    collectionAfter: NOTHING_SAVED,
+    failure: /failed: HTTP 400 \(invalid_scope\)$/,
   },
   { name: 'HTTP 200 that is not JSON', replies: [{ status: 200, text: 'access_token=abc' }], sent: [CC_FORM], collectionAfter: NOTHING_SAVED, failure: /failed: HTTP 200, the response is not JSON$/ },
   {
@@ -334,7 +349,7 @@ const cases: Case[] = [
       ),
     ],
     collectionAfter: NOTHING_SAVED,
-    failure: /^gen-collection: token request to https:\/\/auth\.example\.test\/oauth\/token failed: HTTP 503$/,
+    failure: /^gen-collection: token request to https:\/\/auth\.example\.test\/oauth\/token failed: HTTP 503, the response is not JSON$/,
   },
 ];
 
@@ -393,18 +408,27 @@ describe.each(SANDBOXES)('collection pre-request script in $label', ({ module })
     expect(result.collectionVariables.access_token).toBe('tok-new-access');
   });
 
+  // The test script ends a replay (and drops a stale memory); a skipped request gets none, so its failure does.
   it.each([
-    { stored: 'some-other-request', after: undefined },
-    { stored: 'request-1', after: 'request-1' },
-  ])('replay memory $stored: kept only for the request being replayed', async ({ stored, after }) => {
+    { name: 'token valid', replies: [], after: 'request-1', skipped: false },
+    { name: 'token fetched', replies: [{ status: 200, json: GRANTED }], after: 'request-1', skipped: false },
+    { name: 'token request failed: request skipped', replies: [{ status: 401, json: { error: 'invalid_client' } }], after: undefined, skipped: true },
+  ])('replay memory of the current request, $name', async ({ replies, after, skipped }) => {
     const scripts = await scriptsFor();
+    const now = Date.now();
     const result = await runScript(module, {
       script: scripts.prerequest,
       listen: 'prerequest',
-      collectionVariables: { ...BASE_VARIABLES, access_token: STORED_TOKEN, gen_collection_replayed_request: stored },
+      collectionVariables: {
+        ...BASE_VARIABLES,
+        ...(replies.length ? {} : { access_token: STORED_TOKEN, token_expires_at: String(now + 60_000) }),
+        gen_collection_replayed_request: 'request-1',
+      },
       requestId: 'request-1',
+      replies,
     });
     expect(result.errors).toEqual([]);
+    expect(result.skipped).toBe(skipped);
     expect(result.collectionVariables.gen_collection_replayed_request).toBe(after);
   });
 });

@@ -70,6 +70,22 @@ const cases: Case[] = [
   },
   { name: '200: nothing to do', status: 200, collection: STORED, replay: false, collectionAfter: { ...STORED, [REPLAYED]: null }, marker: '' },
   {
+    name: 'memory of another request (its replay never got a response): dropped',
+    status: 200,
+    collection: { ...STORED, [REPLAYED]: 'request-0' },
+    replay: false,
+    collectionAfter: { ...STORED, [REPLAYED]: null },
+    marker: '',
+  },
+  {
+    name: '401 with the memory of another request: replayed, the memory now this request',
+    status: 401,
+    collection: { ...STORED, [REPLAYED]: 'request-0' },
+    replay: true,
+    collectionAfter: { access_token: '', token_expires_at: '', [REPLAYED]: REQUEST_ID },
+    marker: '1',
+  },
+  {
     name: '403: not a token problem, not replayed',
     status: 403,
     collection: STORED,

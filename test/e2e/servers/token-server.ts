@@ -20,24 +20,13 @@ export type TokenFault =
   | 'no-access-token'
   | 'invalid-client';
 
-/** Every fault, for case tables. */
-export const TOKEN_FAULTS: readonly Exclude<TokenFault, 'none'>[] = [
-  'status-500',
-  'status-503-once',
-  'slow',
-  'slow-once',
-  'non-json',
-  'no-access-token',
-  'invalid-client',
-];
-
 /** How a token's lifetime is told: `expires_in`, only the JWT `exp` claim, or not at all. */
 export type ExpiryStyle = 'expires_in' | 'jwt-exp' | 'none';
 
 export interface TokenServerOptions {
   client?: ClientCredentials;
   user?: { username: string; password: string };
-  /** Server-side access-token lifetime in seconds (default 4), whatever `expiry` tells the client. */
+  /** Server-side access-token lifetime in seconds (default 4), whatever `expiry` tells the client; with `jwt-exp` the token dies at its (whole-second) `exp`. */
   ttlSeconds?: number;
   /** Default `expires_in`. */
   expiry?: ExpiryStyle;
@@ -46,7 +35,7 @@ export interface TokenServerOptions {
   /** `invalid_grant`: every refresh_token grant is refused. */
   refreshFault?: 'none' | 'invalid_grant';
   fault?: TokenFault;
-  /** Delay of the `slow` fault in ms (default 3000): make it longer than the runner's request timeout. */
+  /** Delay of the `slow` and `slow-once` faults in ms (default 3000): make it longer than the runner's request timeout. */
   slowMs?: number;
 }
 

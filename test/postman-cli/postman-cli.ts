@@ -1,0 +1,161 @@
+/**
+ * Runs a collection with the official Postman CLI (npm `postman-cli`, sandbox 6.x) offline, and reads
+ * back what the tests check from its output and its Newman-structured JSON report. Every run is bounded.
+ *
+ * The native binary is spawned directly rather than through the package's `postman` wrapper: the wrapper
+ * ignores SIGTERM and runs the binary synchronously, so a timed-out run could not be stopped. Each run
+ * gets its own HOME (the CLI writes its rc file and logs there) and points the once-a-day update check
+ * at a refused loopback port, so nothing leaves the machine.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NewmanAssertion, NewmanFailure } from '../e2e/newman.js';
+
+export interface RunPostmanCliOptions {
+  /** Environment JSON, written to a file and passed with `-e`. */
+  environment?: object;
+  /** `--env-var` pairs. */
+  envVars?: Record<string, string>;
+  /** `--timeout-request` in ms (default 5000); also bounds `pm.sendRequest`. */
+  timeoutRequest?: number;
+  /** `--delay-request` in ms. */
+  delayRequest?: number;
+  /** `--timeout` for the whole run in ms (default 60 s); the process is killed a little after it. */
+  timeout?: number;
+}
+
+export interface PostmanCliResult {
+  /** Process exit code (-1 when it was killed). */
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  /** The JSON report (`--reporter-json-structure newman`) as written, '' when none was written. */
+  jsonReport: string;
+  /** The JUnit report as written, '' when none was written. */
+  junitReport: string;
+  failures: NewmanFailure[];
+  assertions: NewmanAssertion[];
+  /** Final environment (key → value), from the JSON report: the CLI has no `--export-environment`. */
+  environment: Record<string, string>;
+}
+
+const KILL_SLACK_MS = 15_000;
+
+/** Path of the native `postman` binary that `postman-cli` installed for this platform. */
+export function postmanBinary(): string {
+  const platform = { darwin: 'macos', win32: 'windows' }[process.platform as string] ?? process.platform;
+  const fromCli = createRequire(createRequire(import.meta.url).resolve('postman-cli'));
+  return fromCli.resolve(`@postman/pm-bin-${platform}-${process.arch}/bin/${process.platform === 'win32' ? 'postman.exe' : 'postman'}`);
+}
+
+/** Runs `collection` with `postman collection run`; resolves with the result, rejects only when the process cannot start. */
+export async function runPostmanCli(collection: object, opts: RunPostmanCliOptions = {}): Promise<PostmanCliResult> {
+  const dir = await mkdtemp(join(tmpdir(), 'gen-collection-postman-cli-'));
+  try {
+    const file = (name: string) => join(dir, name);
+    await writeFile(file('collection.json'), JSON.stringify(collection));
+    const args = ['collection', 'run', file('collection.json')];
+    if (opts.environment) {
+      await writeFile(file('environment.json'), JSON.stringify(opts.environment));
+      args.push('-e', file('environment.json'));
+    }
+    for (const [key, value] of Object.entries(opts.envVars ?? {})) args.push('--env-var', `${key}=${value}`);
+    const timeout = opts.timeout ?? 60_000;
+    args.push('--timeout-request', String(opts.timeoutRequest ?? 5_000), '--timeout', String(timeout));
+    if (opts.delayRequest) args.push('--delay-request', String(opts.delayRequest));
+    args.push(
+      '-r', 'cli,json,junit',
+      '--reporter-json-structure', 'newman', '--reporter-json-export', file('report.json'),
+      '--reporter-junit-export', file('report.xml'),
+    );
+
+    const run = await spawnBounded(postmanBinary(), args, {
+      cwd: dir,
+      env: { ...process.env, HOME: dir, ARS_CLI_BASE_URL: 'http://127.0.0.1:9', FORCE_COLOR: '0', NO_COLOR: '1' },
+      killAfterMs: timeout + KILL_SLACK_MS,
+    });
+    const jsonReport = await readFile(file('report.json'), 'utf8').catch(() => '');
+    const junitReport = await readFile(file('report.xml'), 'utf8').catch(() => '');
+    const report = (jsonReport ? JSON.parse(jsonReport) : {}) as NewmanReport;
+    return {
+      ...run,
+      jsonReport,
+      junitReport,
+      failures: (report.run?.failures ?? []).map(toFailure),
+      assertions: (report.run?.executions ?? []).flatMap(toAssertions),
+      environment: Object.fromEntries((report.environment?.values ?? []).map((v) => [v.key, v.value == null ? '' : String(v.value)])),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+interface SpawnResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Spawns `bin` in its own process group and kills the group when it outlives `killAfterMs`. */
+function spawnBounded(bin: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; killAfterMs: number }): Promise<SpawnResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    const guard = setTimeout(() => {
+      stderr += `\n[test harness] postman did not finish within ${opts.killAfterMs} ms: killed\n`;
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    }, opts.killAfterMs);
+    child.once('error', (error) => {
+      clearTimeout(guard);
+      reject(error);
+    });
+    child.once('close', (code) => {
+      clearTimeout(guard);
+      resolve({ exitCode: code ?? -1, stdout: stripAnsi(stdout), stderr: stripAnsi(stderr) });
+    });
+  });
+}
+
+function stripAnsi(text: string): string {
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+interface NewmanReport {
+  environment?: { values?: { key: string; value?: unknown }[] };
+  run?: {
+    failures?: RawFailure[];
+    executions?: { item?: { name?: string }; assertions?: { assertion: string; skipped?: boolean; error?: { message?: string } }[] }[];
+  };
+}
+
+interface RawFailure {
+  error?: { name?: string; message?: string; test?: string };
+  at?: string;
+  source?: { name?: string };
+}
+
+function toFailure(failure: RawFailure): NewmanFailure {
+  return {
+    item: failure.source?.name ?? '',
+    at: failure.at ?? '',
+    test: failure.error?.test,
+    name: failure.error?.name ?? 'Error',
+    message: failure.error?.message ?? '',
+  };
+}
+
+function toAssertions(execution: NonNullable<NonNullable<NewmanReport['run']>['executions']>[number]): NewmanAssertion[] {
+  return (execution.assertions ?? []).map((a) => ({
+    item: execution.item?.name ?? '',
+    name: a.assertion,
+    passed: !a.error,
+    skipped: a.skipped === true,
+    message: a.error?.message,
+  }));
+}

@@ -1,0 +1,227 @@
+/**
+ * Issue 4, item 9: cases 1, 3, 6 and the whole token-endpoint fault matrix (7) of the Newman suite
+ * (test/e2e/token-lifecycle.test.ts), run under the official Postman CLI (sandbox 6.x) and under Newman
+ * side by side, each against its own servers. Every case checks that the two runs have the same outcome
+ * (exit code, failing tests and their messages, what the API and the token server received, which tests
+ * ran) and that the Postman CLI run meets the case's expectations; no secret or token reaches the output.
+ */
+import { describe, expect, it } from 'vitest';
+import { assertNoSecret, secretForms } from '../e2e/no-secret.js';
+import { FAULT_BODIES, type TokenFault } from '../e2e/servers/token-server.js';
+import { failureText, runBoth, type CaseRun, type Rig, type Runner, type RunnerRun } from './side-by-side.js';
+
+const LIST = { name: 'List orders', url: '{{base_url}}/orders', expect: { status: 200 } };
+const GET_ONE = { name: 'Get order', url: '{{base_url}}/orders/1', expect: { status: 200 } };
+const ALWAYS_401 = { name: 'Always 401', url: '{{base_url}}/always-401', expect: { status: 200 } };
+
+/** An oauth2 config against the rig; token URL, API URL and client id come from the `e2e` environment. */
+function lifecycleConfig(auth: Record<string, unknown>, parts: { items?: unknown[]; scripts?: Record<string, unknown>; env?: Record<string, string> } = {}) {
+  return (rig: Rig): Record<string, unknown> => ({
+    name: 'Token lifecycle',
+    auth: { type: 'oauth2', tokenUrl: '{{token_url}}', expiryBufferSeconds: 1, ...auth },
+    environments: {
+      e2e: { base_url: rig.api.url, token_url: rig.tokenUrl, client_id: rig.ts.client.id, username: rig.ts.user.username, ...parts.env },
+    },
+    ...(parts.scripts ? { scripts: parts.scripts } : {}),
+    items: parts.items ?? [LIST, GET_ONE],
+  });
+}
+
+/** Runs the case under both runners and checks they agree; returns the Postman CLI run for the case's own checks. */
+async function sameOutcomeAsNewman(spec: CaseRun): Promise<{ postman: RunnerRun; newman: RunnerRun }> {
+  const runs = await runBoth(spec);
+  for (const run of Object.values(runs)) expectNothingLeaked(run);
+  // One comparison of whole outcomes, so a difference shows every field of both runs at once.
+  const outcomes = (['newman', 'postman-cli'] as Runner[]).map((runner) => runs[runner].outcome);
+  expect(outcomes[1], 'Postman CLI outcome (actual) vs Newman outcome (expected)').toEqual(outcomes[0]);
+  return { postman: runs['postman-cli'], newman: runs.newman };
+}
+
+/** No client secret, password or issued token in what the runner printed or reported. */
+function expectNothingLeaked(run: RunnerRun): void {
+  const { ts } = run.rig;
+  const places = Object.fromEntries(Object.entries(run.texts).map(([place, text]) => [`${run.runner} ${place}`, text]));
+  assertNoSecret(secretForms(ts.client.secret, ts.client.id), places);
+  assertNoSecret(secretForms(ts.user.password), places);
+  const logs = Object.fromEntries(Object.entries(places).filter(([place]) => !place.includes('JSON report')));
+  for (const token of ts.issuedTokens()) assertNoSecret({ token }, logs);
+}
+
+const GREEN = { completed: true, exitCode: 0, failedTests: [], otherFailures: [] };
+
+describe.concurrent('Postman CLI gives the same outcome as Newman', () => {
+  describe('case 1: client_credentials, client auth × body format, parameters', () => {
+    it.each([
+      { clientAuth: 'basic', bodyFormat: 'form' },
+      { clientAuth: 'basic', bodyFormat: 'json' },
+      { clientAuth: 'body', bodyFormat: 'form' },
+      { clientAuth: 'body', bodyFormat: 'json' },
+    ] as const)('clientAuth $clientAuth, bodyFormat $bodyFormat', async ({ clientAuth, bodyFormat }) => {
+      const { postman } = await sameOutcomeAsNewman({
+        server: { ttlSeconds: 60 },
+        config: lifecycleConfig({
+          grantType: 'client_credentials',
+          clientAuth,
+          bodyFormat,
+          scope: 'orders:read orders:write',
+          audience: 'https://orders.example.test',
+          resource: 'urn:example:orders',
+          extraParams: { tenant: '{{tenant}}', prompt: 'none' },
+        }, { env: { tenant: 'acme-corp' } }),
+      });
+
+      const { ts } = postman.rig;
+      expect(postman.outcome).toMatchObject({ ...GREEN, api: ['/orders 200', '/orders/1 200'], tokenRequests: [`client_credentials ${clientAuth} ${bodyFormat} 200`] });
+      const [record] = ts.tokenRequests;
+      expect(record.params).toMatchObject({
+        grant_type: 'client_credentials',
+        scope: 'orders:read orders:write',
+        audience: 'https://orders.example.test',
+        resource: 'urn:example:orders',
+        tenant: 'acme-corp',
+        prompt: 'none',
+      });
+      expect(record.clientId).toBe(ts.client.id);
+      expect(record.clientSecret === ts.client.secret).toBe(true);
+      expect('client_secret' in record.params).toBe(clientAuth === 'body');
+    });
+  });
+
+  describe('case 3: refresh token', () => {
+    // 2 s tokens with a 1 s buffer and 1.3 s between requests: every request after the first finds its token expired.
+    const items = [LIST, GET_ONE, { ...LIST, name: 'List orders again' }];
+
+    it.each([
+      { clientAuth: 'basic', bodyFormat: 'form' },
+      { clientAuth: 'body', bodyFormat: 'json' },
+    ] as const)('the next token request is refresh_token with the same client auth ($clientAuth, $bodyFormat)', async ({ clientAuth, bodyFormat }) => {
+      const { postman } = await sameOutcomeAsNewman({
+        server: { ttlSeconds: 2, refreshTokens: { ttlSeconds: 60 } },
+        config: lifecycleConfig({ grantType: 'client_credentials', clientAuth, bodyFormat }, { items }),
+        delayRequest: 1300,
+      });
+
+      const grants = ['client_credentials', 'refresh_token', 'refresh_token'];
+      expect(postman.outcome).toMatchObject({ ...GREEN, api: ['/orders 200', '/orders/1 200', '/orders 200'], tokenRequests: grants.map((g) => `${g} ${clientAuth} ${bodyFormat} 200`) });
+      const { ts } = postman.rig;
+      for (const record of ts.tokenRequests) expect(record.clientSecret === ts.client.secret).toBe(true);
+      // The CLI has no --export-environment: the final environment comes from its JSON report.
+      const stored = postman.raw.environment.refresh_token ?? '';
+      expect(stored.length).toBeGreaterThan(10);
+      expect(ts.issuedTokens().includes(stored)).toBe(true);
+    });
+
+    it.each([
+      { clientAuth: 'basic', bodyFormat: 'form' },
+      { clientAuth: 'body', bodyFormat: 'json' },
+    ] as const)('invalid_grant on refresh falls back to the primary grant in the same request; the run stays green ($clientAuth)', async ({ clientAuth, bodyFormat }) => {
+      const { postman } = await sameOutcomeAsNewman({
+        server: { ttlSeconds: 2, refreshTokens: { ttlSeconds: 60 }, refreshFault: 'invalid_grant' },
+        config: lifecycleConfig({ grantType: 'client_credentials', clientAuth, bodyFormat }, { items }),
+        delayRequest: 1300,
+      });
+
+      const sent = ['client_credentials 200', 'refresh_token 400', 'client_credentials 200', 'refresh_token 400', 'client_credentials 200'];
+      expect(postman.outcome).toMatchObject({
+        ...GREEN,
+        api: ['/orders 200', '/orders/1 200', '/orders 200'],
+        tokenRequests: sent.map((s) => s.replace(' ', ` ${clientAuth} ${bodyFormat} `)),
+      });
+    });
+  });
+
+  describe('case 6: retry on 401', () => {
+    const files = {
+      'scripts-src/orders-shape.test.ts': [
+        "pm.test('orders body has an orders array', function () {",
+        '  const body = pm.response.json() as { orders?: unknown };',
+        '  pm.expect(Array.isArray(body.orders)).to.equal(true);',
+        '});',
+        '',
+      ].join('\n'),
+      'scripts-src/no-error.test.ts': [
+        "pm.test('response has no error field', function () {",
+        '  const body = pm.response.json() as { error?: unknown };',
+        '  pm.expect(body.error).to.equal(undefined);',
+        '});',
+        '',
+      ].join('\n'),
+    };
+
+    it('a valid token rejected once: the request is replayed once and passes; the rejected attempt fails no test', async () => {
+      const { postman } = await sameOutcomeAsNewman({
+        server: { ttlSeconds: 60 },
+        config: lifecycleConfig({ grantType: 'client_credentials', clientAuth: 'basic', retryOn401: true }, {
+          items: [{ ...LIST, scripts: { test: 'scripts-src/orders-shape.test.ts' } }, GET_ONE],
+          scripts: { test: ['scripts-src/no-error.test.ts'] },
+        }),
+        files,
+        arm: (rig) => rig.api.rejectNextValidTokenOnce(),
+      });
+
+      expect(postman.outcome).toMatchObject({ ...GREEN, api: ['/orders 401', '/orders 200', '/orders/1 200'] });
+      expect(postman.outcome.tokenRequests).toHaveLength(2);
+      // Each test of the replayed item ran once (for the passing attempt), none for the rejected one.
+      expect(postman.outcome.tests.filter((t) => t.startsWith('List orders:')).sort()).toEqual([
+        'List orders: orders body has an orders array passed',
+        'List orders: response has no error field passed',
+        'List orders: status is 200 passed',
+      ]);
+    });
+
+    it('an endpoint that always answers 401: one replay, then a failing test; the run ends', async () => {
+      const { postman } = await sameOutcomeAsNewman({
+        server: { ttlSeconds: 60 },
+        config: lifecycleConfig({ grantType: 'client_credentials', clientAuth: 'basic', retryOn401: true }, { items: [ALWAYS_401, LIST] }),
+      });
+
+      expect(postman.outcome).toMatchObject({ completed: true, exitCode: 1, api: ['/always-401 401', '/always-401 401', '/orders 200'] });
+      expect(postman.failures.length).toBeGreaterThanOrEqual(1);
+      expect(postman.failures.every((f) => f.item === 'Always 401')).toBe(true);
+      expect(postman.failures.map(failureText).join('\n')).toMatch(/401/);
+      expect(postman.outcome.tokenRequests.length).toBeLessThanOrEqual(3);
+    });
+  });
+
+  describe('case 7: token endpoint faults', () => {
+    type FaultCase = { fault: Exclude<TokenFault, 'none'> | 'refused'; mentions: (string | RegExp)[]; recovers: boolean };
+    const cases: FaultCase[] = [
+      { fault: 'status-500', mentions: ['500', FAULT_BODIES['status-500'].error, FAULT_BODIES['status-500'].error_description], recovers: false },
+      { fault: 'status-503-once', mentions: ['503', FAULT_BODIES['status-503-once'].error, FAULT_BODIES['status-503-once'].error_description], recovers: true },
+      { fault: 'slow', mentions: [/time(d)?[ -]?out|ETIMEDOUT|ESOCKETTIMEDOUT/i], recovers: false },
+      { fault: 'non-json', mentions: ['200', /json/i], recovers: false },
+      { fault: 'no-access-token', mentions: ['200', 'access_token'], recovers: false },
+      { fault: 'invalid-client', mentions: ['401', FAULT_BODIES['invalid-client'].error, FAULT_BODIES['invalid-client'].error_description], recovers: false },
+      { fault: 'refused', mentions: [/ECONNREFUSED|refused/i], recovers: false },
+    ];
+
+    it.each(cases)('$fault → summary, a failing test naming URL/status/error, protected request not sent, next request tries again', async ({ fault, mentions, recovers }) => {
+      const { postman } = await sameOutcomeAsNewman({
+        server: { ttlSeconds: 60, fault: fault === 'refused' ? 'none' : fault, slowMs: 2_500 },
+        refusedTokenUrl: fault === 'refused',
+        config: lifecycleConfig({ grantType: 'client_credentials', clientAuth: 'body' }),
+        timeoutRequest: 1_000,
+        // A slow answer may or may not be written before the run ends.
+        tokenStatuses: fault !== 'slow',
+      });
+
+      const { rig, outcome, failures } = postman;
+      expect(outcome).toMatchObject({ completed: true, exitCode: 1 });
+      // Both items asked for a token (the server saw both, unless the port refused them).
+      if (fault !== 'refused') expect(rig.ts.tokenRequests).toHaveLength(2);
+
+      const firstFailures = failures.filter((f) => f.item === 'List orders').map(failureText);
+      const named = firstFailures.find((text) => text.includes(rig.tokenUrl));
+      expect(named, `a failure of "List orders" naming the token URL; got: ${firstFailures.join(' | ')}`).toBeDefined();
+      for (const mention of mentions) expect(named).toMatch(mention);
+
+      if (recovers) {
+        expect(outcome.api).toEqual(['/orders/1 200']);
+        expect(failures.every((f) => f.item === 'List orders')).toBe(true);
+      } else {
+        expect(rig.api.stats.requests).toBe(0);
+        expect(failures.some((f) => f.item === 'Get order' && failureText(f).includes(rig.tokenUrl))).toBe(true);
+      }
+    });
+  });
+});

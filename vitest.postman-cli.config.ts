@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// The official Postman CLI suite (issue 4, item 9): `npm run test:postman-cli`. Kept apart from `npm test`
+// because every case starts the ~240 MB native `postman` binary (a few seconds of CPU each).
+export default defineConfig({
+  test: {
+    include: ['test/postman-cli/**/*.test.ts'],
+    testTimeout: 90_000,
+    hookTimeout: 30_000,
+    pool: 'forks',
+    maxConcurrency: 6,
+  },
+});
