@@ -19,7 +19,7 @@ const { buildFromConfig } = await import(new URL('dist/src/index.js', `file://${
 
 const TTL_SECONDS = 4;
 const BUFFER_SECONDS = 1;
-const ECONOMY = { items: 4, iterations: 12, delayMs: 260 }; // 48 requests, ≥ 12.5 s
+const ECONOMY = { items: 6, iterations: 10, delayMs: 205 }; // 60 requests, ≥ 12.3 s
 const OVERHEAD = { items: 20, iterations: 10, rounds: 5 }; // 200 requests per run
 const GENERATED_CLIENT = { id: 'bench-generated', secret: 'bench-generated-secret' };
 const BASELINE_CLIENT = { id: 'bench-baseline', secret: 'bench-baseline-secret' };

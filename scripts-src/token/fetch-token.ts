@@ -8,7 +8,7 @@ import { tokenRequest, type Grant } from './token-request.ts';
  * Sends one token request and saves the token, or hands `onFailure` the problem, naming the URL, the status
  * and the OAuth error. A second call of the callback is ignored (Postman CLI repeats a callback that threw).
  */
-export function fetchToken(grant: Grant, onFailure: (message: string) => void): void {
+export function fetchToken(grant: Grant, onFailure: (problem: string) => void): void {
   const request = tokenRequest(grant);
   // Without query and user info, where credentials could hide.
   const url = request.url.split('?')[0]!.replace(/\/\/[^/]*@/, '//');

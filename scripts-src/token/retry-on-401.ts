@@ -22,7 +22,7 @@ function handleResponse(): void {
     return;
   }
   pm.variables.set(REPLAY_MARKER, '');
-  // The replay is over; or the memory is of another request, whose replay never got its response (skipped, run stopped).
+  // The replay is over, or the memory is stale: another request's replay never got its response (skipped, run stopped).
   forgetReplay();
   if (rejected) failTest('the API answered 401 again with a freshly fetched token (not retried)');
 }

@@ -1,13 +1,13 @@
 import { storeVariables } from './storage.ts';
 
-/** The fields of a successful token response that the scripts use (a type, not an interface: a parsed body converts to it). */
+/** The fields of a successful token response that the scripts use (a type alias: a parsed body converts to it). */
 export type TokenResponse = {
   access_token: string;
   expires_in?: unknown;
   refresh_token?: unknown;
 };
 
-/** Stores a token response: the access token, its expiry and the refresh token when one came back (else the old one stays). */
+/** Stores the access token, its expiry and the refresh token when one came back (else the old one stays). */
 export function saveToken(token: TokenResponse): void {
   const { accessToken, expiresAt, refreshToken } = genCollection.vars;
   const values = { [accessToken]: token.access_token, [expiresAt]: expiryOf(token) };
@@ -18,7 +18,7 @@ export function saveToken(token: TokenResponse): void {
 /** When the token expires, in epoch milliseconds: from `expires_in`, else the JWT `exp`, else '' (valid until a 401). */
 function expiryOf(token: TokenResponse): string {
   const seconds = Number(token.expires_in);
-  if (seconds > 0) return String(Date.now() + seconds * 1000);
+  if (seconds > 0) return String(Date.now() + Math.round(seconds * 1000));
   try {
     // The sandbox's Buffer decodes base64url too.
     const exp = Number(JSON.parse(Buffer.from(token.access_token.split('.')[1]!, 'base64').toString()).exp);

@@ -1,7 +1,7 @@
 /** A variable as the request sees it (every scope, nested `{{…}}` resolved); '' when unset. */
 export function readVariable(name: string): string {
   const value: unknown = pm.variables.get(name);
-  return value == null ? '' : pm.variables.replaceIn(String(value));
+  return pm.variables.replaceIn(String(value ?? ''));
 }
 
 /**

@@ -13,10 +13,13 @@ export function tokenRequest(grant: Grant): SandboxRequestDefinition {
   // The config check keeps grant and client fields out of `params`.
   for (const name in params) fields[name] = pm.variables.replaceIn(params[name]!);
   const client = { client_id: readVariable(vars.clientId), client_secret: readVariable(vars.clientSecret) };
-  const header: Record<string, string> = { Accept: 'application/json', 'Content-Type': `application/${bodyFormat === 'json' ? 'json' : 'x-www-form-urlencoded'}` };
+  const header: Record<string, string> = {
+    Accept: 'application/json',
+    'Content-Type': `application/${bodyFormat === 'json' ? 'json' : 'x-www-form-urlencoded'}`,
+  };
   if (genCollection.clientAuth === 'basic') {
     // RFC 6749 §2.3.1: id and secret urlencoded, joined by ':', then base64.
-    const credentials = [client.client_id, client.client_secret].map(encodeURIComponent).join(':');
+    const credentials = Object.values(client).map(encodeURIComponent).join(':');
     header.Authorization = `Basic ${Buffer.from(credentials).toString('base64')}`;
   } else {
     Object.assign(fields, client);

@@ -63,14 +63,14 @@ describe('configLiteral', () => {
 
 describe('tokenScripts', () => {
   it.each([
-    { kind: 'prerequest' as const, what: 'fetch, cache and refresh the OAuth2 token', starts: 'function readVariable(name) {' },
-    { kind: 'test' as const, what: 'on HTTP 401, drop the OAuth2 token and replay the request once', starts: 'function readVariable(name) {' },
-  ])('$kind: header line, then the config object, then the readable bundle in a scope of its own', async ({ kind, what, starts }) => {
+    { kind: 'prerequest' as const, what: 'fetch, cache and refresh the OAuth2 token' },
+    { kind: 'test' as const, what: 'on HTTP 401, drop the OAuth2 token and replay the request once' },
+  ])('$kind: header line, then the config object, then the readable bundle in a scope of its own', async ({ kind, what }) => {
     const script = (await tokenScripts(BASE_AUTH, { skipRequestIds: ['r1'] }))[kind];
     const lines = script.split('\n');
     expect(lines[0]).toBe(`// gen-collection ${VERSION}: ${what}. Generated from the config: rebuild, do not edit.`);
     const config = `const genCollection = ${configLiteral(tokenConfigFor(BASE_AUTH, ['r1']))};`;
-    expect(script.startsWith(`${lines[0]}\n${config}\n(() => {\n${starts}\n`)).toBe(true);
+    expect(script.startsWith(`${lines[0]}\n${config}\n(() => {\nfunction readVariable(name) {\n`)).toBe(true);
     expect(script.endsWith('\n})();\n')).toBe(true);
     // Only the header line is a comment: no per-module path comments, no directive.
     expect(lines.filter((line) => /^\s*\/\//.test(line))).toEqual([lines[0]]);
