@@ -1,9 +1,12 @@
 import { readVariable } from './storage.ts';
 
-/** A readable reason for a thrown value or a `pm.sendRequest` error (Newman's has a `code`, no `message`). */
+/**
+ * A readable reason for a thrown value or a `pm.sendRequest` error. The code comes first: Newman's network
+ * errors have only a `code`, the Postman CLI's also a `message`, and both runners must report the same.
+ */
 export function describeError(error: unknown): string {
   const e: { message?: string; code?: string } = Object(error);
-  return e.message || e.code || String(error);
+  return e.code || e.message || String(error);
 }
 
 /**

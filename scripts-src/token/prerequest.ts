@@ -1,6 +1,7 @@
 // Collection-level pre-request script: make sure a valid access token is stored before the request is sent.
 import { failRequest, runGuarded } from './fail-request.ts';
 import { fetchToken } from './fetch-token.ts';
+import { isTokenValid } from './is-token-valid.ts';
 import { readVariable, storeVariables } from './storage.ts';
 import type { Grant } from './token-request.ts';
 import { usesCollectionBearer } from './uses-collection-bearer.ts';
@@ -8,17 +9,14 @@ import { usesCollectionBearer } from './uses-collection-bearer.ts';
 runGuarded(ensureToken);
 
 /**
- * For a request that sends the collection's Bearer token: keeps a stored token that is present and either
- * stored without expiry (valid until the API answers 401) or expiring later than the buffer from now (an
- * unreadable expiry counts as expired). Else fetches one with the stored refresh token when there is one,
- * else (or when refused) with the configured grant: `client_credentials`, or `password` with the username
- * and password variables.
+ * For a request that sends the collection's Bearer token: keeps a valid stored token, else fetches one with
+ * the stored refresh token when there is one, else (or when refused) with the configured grant:
+ * `client_credentials`, or `password` with the username and password variables.
  */
 function ensureToken(): void {
   if (!usesCollectionBearer()) return;
   const { accessToken, expiresAt, refreshToken, username, password } = genCollection.vars;
-  const expiry = readVariable(expiresAt);
-  if (readVariable(accessToken) && (!expiry || Number(expiry) - genCollection.expiryBufferMs > Date.now())) return;
+  if (isTokenValid(readVariable(accessToken), readVariable(expiresAt), Date.now())) return;
   const grant: Grant =
     genCollection.grantType === 'password'
       ? { grant_type: 'password', username: readVariable(username), password: readVariable(password) }

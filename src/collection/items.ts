@@ -1,8 +1,8 @@
-import { createRequire } from 'node:module';
 import type { KeyValueEntry, ResolvedBody, ResolvedItem, ResolvedRequest, ScriptRef } from '../config/resolved.js';
 import { NO_AUTH, type PostmanAuth } from './auth.js';
 import { events, skipOnReplay, statusTest, type PostmanEvent } from './events.js';
 import { stableId, uniqueNames } from './ids.js';
+import { splitUrl } from './url.js';
 
 /** Bundled user script code by kind and absolute path. */
 export type BundledScripts = Record<'prerequest' | 'test', Map<string, string>>;
@@ -78,29 +78,8 @@ function postmanRequest(req: ResolvedRequest, auth: PostmanAuth | undefined): ob
   };
 }
 
-interface ParsedUrl {
-  raw: string;
-  protocol?: string;
-  host?: string[];
-  port?: string;
-  path?: string[];
-  query?: { key: string; value: string | null }[];
-  hash?: string;
-}
-
-let parseUrl: ((raw: string) => ParsedUrl) | undefined;
-
-/** postman-collection's own URL parser, loaded on first use (it is heavy). */
-function parse(raw: string): ParsedUrl {
-  if (!parseUrl) {
-    const { Url } = createRequire(import.meta.url)('postman-collection') as { Url: { parse(raw: string): ParsedUrl } };
-    parseUrl = (r) => Url.parse(r);
-  }
-  return parseUrl(raw);
-}
-
 function postmanUrl(req: ResolvedRequest): object {
-  const parsed = parse(req.url);
+  const parsed = splitUrl(req.url);
   const query: PostmanKeyValue[] = [
     ...(parsed.query ?? []).map((q) => ({ key: q.key, value: q.value ?? '' })),
     ...req.query.map((q) => keyValue(q)),
@@ -111,6 +90,7 @@ function postmanUrl(req: ResolvedRequest): object {
   return {
     raw: base + (enabled.length ? `?${enabled.join('&')}` : '') + hash,
     ...(parsed.protocol ? { protocol: parsed.protocol } : {}),
+    ...(parsed.auth ? { auth: parsed.auth } : {}),
     ...(parsed.host ? { host: parsed.host } : {}),
     ...(parsed.port ? { port: parsed.port } : {}),
     ...(parsed.path ? { path: parsed.path } : {}),

@@ -2,6 +2,10 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Warnings } from '../errors.js';
 import { configWarnings, secretValueProblems, semanticProblems } from './config-checks.js';
 import type { GenCollectionConfig } from './config-types.generated.js';
+import { validate as precompiledValidate } from './config-validator.generated.js';
+
+/** The schema check, precompiled by `npm run gen:types` (ajv standalone): no schema compile at start-up. */
+const isValidConfig = precompiledValidate as (data: unknown) => data is GenCollectionConfig;
 import type { Locate } from './locate.js';
 import { byLine, formatProblem, problemsError, uniqueProblems } from './problems.js';
 import { configSchema } from './schema.js';
@@ -41,8 +45,11 @@ function validateBranch(schemaPointer: string, data: unknown): ErrorObject[] {
  * things that work but are probably not meant.
  */
 export function validateConfig(config: unknown, file: string, locate?: Locate, warnings?: Warnings): GenCollectionConfig {
-  const { validate } = compiledSchema();
-  if (!validate(config)) {
+  // The precompiled validator answers valid/invalid without compiling the schema; only an invalid
+  // config pays for the full compile that explains what is wrong.
+  if (!isValidConfig(config)) {
+    const { validate } = compiledSchema();
+    validate(config);
     const problems = uniqueProblems(schemaProblems(validate.errors ?? [], config, validateBranch));
     throw problemsError('config-invalid', problems, file, locate);
   }

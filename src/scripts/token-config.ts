@@ -7,8 +7,6 @@
  * variable names and `{{…}}` templates that are resolved at run time with `pm.variables.replaceIn`.
  */
 export interface TokenConfig {
-  /** gen-collection version that generated the script. */
-  version: string;
   grantType: 'client_credentials' | 'password';
   /** Token endpoint template, e.g. `{{base_url}}/oauth/token`. */
   tokenUrl: string;

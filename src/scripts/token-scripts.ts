@@ -17,7 +17,6 @@ export interface TokenScripts {
 export function tokenConfigFor(auth: OAuth2Resolved, skipRequestIds: string[]): TokenConfig {
   const v = auth.variables;
   return {
-    version: VERSION,
     grantType: auth.grantType,
     tokenUrl: auth.tokenUrl,
     clientAuth: auth.clientAuth,
@@ -45,7 +44,7 @@ export async function tokenScripts(auth: OAuth2Resolved, opts: { skipRequestIds:
   const bundles = await tokenBundles();
   const config = `const ${TOKEN_CONFIG_GLOBAL} = ${configLiteral(tokenConfigFor(auth, opts.skipRequestIds))};\n`;
   return {
-    prerequest: `${header('fetch, cache and refresh the OAuth2 token')}${config}${bundles.prerequest}`,
+    prerequest: `${header('OAuth2 token: reuse, refresh or fetch')}${config}${bundles.prerequest}`,
     test: `${header('on HTTP 401, drop the OAuth2 token and replay the request once')}${config}${bundles.test}`,
   };
 }
@@ -68,7 +67,7 @@ function inlineJson(value: unknown): string {
 }
 
 function header(what: string): string {
-  return `// gen-collection ${VERSION}: ${what}. Generated from the config: rebuild, do not edit.\n`;
+  return `// gen-collection ${VERSION}: ${what}. Generated: edit the config and rebuild.\n`;
 }
 
 // The bundles do not depend on the config (it comes in the header), so one build serves the whole process.

@@ -10,7 +10,6 @@ describe('tokenConfigFor', () => {
     const config = tokenConfigFor({ ...BASE_AUTH, params: { scope: 'a', audience: '{{aud}}' }, expiryBufferSeconds: 30 }, ['r1', 'r2']);
     expect(JSON.stringify(config)).toBe(
       JSON.stringify({
-        version: VERSION,
         grantType: 'client_credentials',
         tokenUrl: '{{base_url}}/oauth/token',
         clientAuth: 'body',
@@ -63,12 +62,12 @@ describe('configLiteral', () => {
 
 describe('tokenScripts', () => {
   it.each([
-    { kind: 'prerequest' as const, what: 'fetch, cache and refresh the OAuth2 token' },
+    { kind: 'prerequest' as const, what: 'OAuth2 token: reuse, refresh or fetch' },
     { kind: 'test' as const, what: 'on HTTP 401, drop the OAuth2 token and replay the request once' },
   ])('$kind: header line, then the config object, then the readable bundle in a scope of its own', async ({ kind, what }) => {
     const script = (await tokenScripts(BASE_AUTH, { skipRequestIds: ['r1'] }))[kind];
     const lines = script.split('\n');
-    expect(lines[0]).toBe(`// gen-collection ${VERSION}: ${what}. Generated from the config: rebuild, do not edit.`);
+    expect(lines[0]).toBe(`// gen-collection ${VERSION}: ${what}. Generated: edit the config and rebuild.`);
     const config = `const genCollection = ${configLiteral(tokenConfigFor(BASE_AUTH, ['r1']))};`;
     expect(script.startsWith(`${lines[0]}\n${config}\n(() => {\nfunction readVariable(name) {\n`)).toBe(true);
     expect(script.endsWith('\n})();\n')).toBe(true);

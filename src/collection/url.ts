@@ -1,0 +1,90 @@
+/** A URL split the way Postman stores it in a v2.1 collection. */
+export interface PostmanUrlParts {
+  raw: string;
+  protocol?: string;
+  auth?: { user: string; password: string };
+  host?: string[];
+  port?: string;
+  path?: string[];
+  query?: { key: string; value: string | null }[];
+  hash?: string;
+}
+
+/**
+ * Splits a URL template (`{{base_url}}/orders/:id?limit=10`) into Postman's parts, as postman-collection's
+ * `Url.parse` does (a test compares the two), without loading that library: it costs more start-up time
+ * than a whole build of a small config. `{{variables}}` are opaque: dots, colons and slashes inside them
+ * never split anything.
+ */
+export function splitUrl(raw: string): PostmanUrlParts {
+  const parts: PostmanUrlParts = { raw };
+  let rest = raw;
+  const hashAt = indexOutsideVariables(rest, '#');
+  if (hashAt !== -1) {
+    parts.hash = rest.slice(hashAt + 1);
+    rest = rest.slice(0, hashAt);
+  }
+  const queryAt = indexOutsideVariables(rest, '?');
+  let query: string | undefined;
+  if (queryAt !== -1) {
+    query = rest.slice(queryAt + 1);
+    rest = rest.slice(0, queryAt);
+  }
+  const protocol = /^([^:/?#]+):\/\//.exec(rest);
+  if (protocol) {
+    parts.protocol = protocol[1];
+    rest = rest.slice(protocol[0].length);
+  }
+  const pathAt = indexOutsideVariables(rest, '/');
+  let authority = pathAt === -1 ? rest : rest.slice(0, pathAt);
+  const path = pathAt === -1 ? '' : rest.slice(pathAt + 1);
+  const at = authority.lastIndexOf('@');
+  if (at !== -1) {
+    const [user = '', ...password] = authority.slice(0, at).split(':');
+    parts.auth = { user, password: password.join(':') };
+    authority = authority.slice(at + 1);
+  }
+  const colons = splitOutsideVariables(authority, ':');
+  const port = colons.length > 1 ? colons[colons.length - 1]! : undefined;
+  if (port !== undefined && !port.includes(']')) {
+    parts.port = port;
+    authority = authority.slice(0, authority.length - port.length - 1);
+  }
+  if (authority) parts.host = splitOutsideVariables(authority, '.');
+  if (pathAt !== -1) parts.path = splitOutsideVariables(path, '/');
+  if (query !== undefined) {
+    parts.query = splitOutsideVariables(query, '&').map((pair) => {
+      const eq = pair.indexOf('=');
+      return eq === -1 ? { key: pair, value: null } : { key: pair.slice(0, eq), value: pair.slice(eq + 1) };
+    });
+  }
+  return parts;
+}
+
+/** Index of the first `char` that is not inside `{{…}}`, or -1. */
+function indexOutsideVariables(text: string, char: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.startsWith('{{', i)) {
+      depth++;
+      i++;
+    } else if (depth > 0 && text.startsWith('}}', i)) {
+      depth--;
+      i++;
+    } else if (depth === 0 && text[i] === char) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+function splitOutsideVariables(text: string, separator: string): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  for (let at = indexOutsideVariables(rest, separator); at !== -1; at = indexOutsideVariables(rest, separator)) {
+    pieces.push(rest.slice(0, at));
+    rest = rest.slice(at + 1);
+  }
+  pieces.push(rest);
+  return pieces;
+}
