@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NewmanAssertion, NewmanFailure } from '../e2e/newman.js';
+import { POSTMAN_CLI_PREFIX } from './install-postman-cli.js';
 
 export interface RunPostmanCliOptions {
   /** Environment JSON, written to a file and passed with `-e`. */
@@ -47,7 +48,7 @@ const KILL_SLACK_MS = 15_000;
 /** Path of the native `postman` binary that `postman-cli` installed for this platform. */
 export function postmanBinary(): string {
   const platform = { darwin: 'macos', win32: 'windows' }[process.platform as string] ?? process.platform;
-  const fromCli = createRequire(createRequire(import.meta.url).resolve('postman-cli'));
+  const fromCli = createRequire(join(POSTMAN_CLI_PREFIX, 'node_modules/postman-cli/package.json'));
   return fromCli.resolve(`@postman/pm-bin-${platform}-${process.arch}/bin/${process.platform === 'win32' ? 'postman.exe' : 'postman'}`);
 }
 
