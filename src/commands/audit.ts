@@ -1,20 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { auditFiles } from '../audit/audit-files.js';
 import { formatFinding } from '../audit/finding.js';
-import { GenCollectionError } from '../errors.js';
+import { readInputFile } from '../read-input.js';
 import { info } from './report.js';
 
 /** `gen-collection audit FILE...`: secrets in collections, environments and globals; exit 1 on findings. */
 export async function runAudit(files: string[], opts: { json?: boolean }): Promise<number> {
   const inputs = await Promise.all(
-    files.map(async (file) => {
-      try {
-        return { file, text: await readFile(file, 'utf8') };
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new GenCollectionError('collection-read', `cannot read the file${code ? ` (${code})` : ''}`, { file, fix: 'check the path' });
-      }
-    }),
+    files.map(async (file) => ({ file, text: await readInputFile(file, { what: 'the file', code: 'collection-read', missingFix: 'check the path' }) })),
   );
   const findings = auditFiles(inputs);
   if (opts.json) {

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { authVariables } from '../collection/auth.js';
 import { environmentTemplates } from '../collection/environment.js';
@@ -8,6 +7,7 @@ import { resolveConfig } from '../config/resolve.js';
 import type { ResolvedConfig } from '../config/resolved.js';
 import { GenCollectionError, Warnings } from '../errors.js';
 import { injectCollection } from '../inject/inject-collection.js';
+import { readInputFile } from '../read-input.js';
 import { slugify } from '../slug.js';
 import { jsonText, writeFilesAtomic, type OutputFile } from '../write-files.js';
 import { info, printWarnings } from './report.js';
@@ -32,13 +32,7 @@ export async function runInject(file: string, opts: InjectCliOptions): Promise<n
       fix: 'set "auth": { "type": "oauth2", "tokenUrl": "…" } in the config given with -c',
     });
   }
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new GenCollectionError('collection-read', `cannot read the collection${code ? ` (${code})` : ''}`, { file, fix: 'check the path of the exported collection' });
-  }
+  const text = await readInputFile(file, { what: 'the collection', code: 'collection-read', missingFix: 'check the path of the exported collection' });
   const result = await injectCollection(text, { file, auth: config.auth, force: opts.force, inheritBearer: opts.inheritBearer, warnings });
 
   const files: OutputFile[] = [];

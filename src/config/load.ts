@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { GenCollectionError } from '../errors.js';
+import { readInputFile } from '../read-input.js';
 import type { Locate } from './locate.js';
 import { parseJson } from './parse-json.js';
 import { parseYaml } from './parse-yaml.js';
@@ -78,34 +78,10 @@ function holdsYamlObject(source: string, file: string): boolean {
   }
 }
 
-async function readConfigText(file: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const { problem, fix } = readFailure(error as NodeJS.ErrnoException);
-    throw new GenCollectionError('config-read', problem, { file, fix });
-  }
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new GenCollectionError('config-read', 'the file is UTF-16 encoded', { file, fix: 'save it as UTF-8 (PowerShell: Set-Content -Encoding utf8)' });
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new GenCollectionError('config-read', 'the file is not valid UTF-8 text', { file, fix: 'save it as UTF-8' });
-  }
-}
-
-function readFailure(error: NodeJS.ErrnoException): { problem: string; fix: string } {
-  switch (error.code) {
-    case 'ENOENT':
-      return { problem: 'cannot read the config: no such file', fix: 'check the path given with -c, or run `gen-collection init` to create a config' };
-    case 'EISDIR':
-      return { problem: 'cannot read the config: it is a directory', fix: 'pass the config file itself, e.g. -c DIR/gen-collection.config.json' };
-    case 'EACCES':
-    case 'EPERM':
-      return { problem: 'cannot read the config: permission denied', fix: 'make the file readable by this user' };
-    default:
-      return { problem: `cannot read the config: ${error.code ?? error.message}`, fix: 'check that the file exists and is readable' };
-  }
+function readConfigText(file: string): Promise<string> {
+  return readInputFile(file, {
+    what: 'the config',
+    code: 'config-read',
+    missingFix: 'check the path given with -c, or run `gen-collection init` to create a config',
+  });
 }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve as resolvePath } from 'node:path';
 import { $RefParser, type JSONParserError } from '@apidevtools/json-schema-ref-parser';
 import { CORE_SCHEMA, load as parseYaml } from 'js-yaml';
@@ -6,6 +5,7 @@ import { parseJson as parseConfigJson } from '../config/parse-json.js';
 import { parseYaml as parseConfigYaml } from '../config/parse-yaml.js';
 import { childPointer } from '../config/pointer.js';
 import { GenCollectionError } from '../errors.js';
+import { readInputFile } from '../read-input.js';
 import { isObject } from './json-value.js';
 
 /** A parsed spec: external file `$ref`s bundled in as local ones, local `$ref`s left in place. */
@@ -22,13 +22,7 @@ export interface LoadedSpec {
  * or an external `$ref` that does not resolve.
  */
 export async function loadSpec(file: string): Promise<LoadedSpec> {
-  let source: string;
-  try {
-    source = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new GenCollectionError('spec-read', `cannot read the spec${code ? ` (${code})` : ''}`, { file, fix: 'check the path of the OpenAPI file' });
-  }
+  const source = await readInputFile(file, { what: 'the spec', code: 'spec-read', missingFix: 'check the path of the OpenAPI file' });
   const spec = parseSpecText(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source, file);
   if (!isObject(spec)) {
     throw new GenCollectionError('spec-invalid', 'the spec is not an object', { file, pointer: '', fix: 'give an OpenAPI 3.x or Swagger 2.0 description' });

@@ -3,7 +3,7 @@ import { stableId } from '../../src/collection/ids.js';
 import { GenCollectionError, Warnings } from '../../src/errors.js';
 import { injectCollection } from '../../src/inject/inject-collection.js';
 import { fixtureText, tokenConfigOf } from './fixtures.js';
-import { oauth2 } from './oauth2.js';
+import { oauth2 } from '../helpers/oauth2.js';
 
 const BASE = 'app-v21-nested-folders.postman_collection.json';
 

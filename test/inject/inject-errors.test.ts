@@ -3,7 +3,7 @@ import { GenCollectionError, Warnings } from '../../src/errors.js';
 import { injectCollection } from '../../src/inject/inject-collection.js';
 import { BLOCK_BEGIN } from '../../src/inject/script-block.js';
 import { fixtureText } from './fixtures.js';
-import { oauth2 } from './oauth2.js';
+import { oauth2 } from '../helpers/oauth2.js';
 
 const FILE = 'exports/in.json';
 

@@ -6,7 +6,7 @@ import { Warnings } from '../../src/errors.js';
 import { injectCollection } from '../../src/inject/inject-collection.js';
 import { BLOCK_BEGIN, BLOCK_END, placeScriptBlocks } from '../../src/inject/script-block.js';
 import { FIXTURES, NEEDS_FORCE, fixtureText, undoInjection, withArrayAuthParams } from './fixtures.js';
-import { oauth2 } from './oauth2.js';
+import { oauth2 } from '../helpers/oauth2.js';
 
 const inject = (text: string, file: string, warnings = new Warnings()) =>
   injectCollection(text, { file, auth: oauth2(), warnings, force: NEEDS_FORCE.has(file) });

@@ -11,7 +11,7 @@ import { assertNoSecret, secretForms } from '../e2e/no-secret.js';
 import { startProtectedApi, type ProtectedApi } from '../e2e/servers/protected-api.js';
 import { startTokenServer, type TokenServer } from '../e2e/servers/token-server.js';
 import { fixtureText } from './fixtures.js';
-import { oauth2 } from './oauth2.js';
+import { oauth2 } from '../helpers/oauth2.js';
 
 describe('inject: injected collections run in Newman', () => {
   let tokens: TokenServer;

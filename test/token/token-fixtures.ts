@@ -1,6 +1,7 @@
 /** Shared inputs of the token script tests: an OAuth2 config, its variables and the secrets that must never leak. */
 import type { OAuth2Resolved } from '../../src/config/resolved.js';
 import { tokenScripts, type TokenScripts } from '../../src/scripts/token-scripts.js';
+import { oauth2 } from '../helpers/oauth2.js';
 import type { ScriptResult, SentRequest } from './sandbox-harness.js';
 
 export const TOKEN_URL = 'https://auth.example.test/oauth/token';
@@ -15,26 +16,7 @@ export const STORED_TOKEN = 'tok-stored-access';
 /** Values that must never show in a test name, an assertion message or console output. */
 export const SECRETS = [CLIENT_SECRET, PASSWORD, REFRESH_TOKEN, STORED_TOKEN, 'tok-new-access', 'rt-new-refresh', 'tok-old-collection'];
 
-export const BASE_AUTH: OAuth2Resolved = {
-  type: 'oauth2',
-  grantType: 'client_credentials',
-  tokenUrl: '{{base_url}}/oauth/token',
-  clientAuth: 'body',
-  bodyFormat: 'form',
-  params: { scope: 'read write' },
-  expiryBufferSeconds: 5,
-  storage: 'auto',
-  retryOn401: true,
-  variables: {
-    accessToken: 'access_token',
-    expiresAt: 'token_expires_at',
-    refreshToken: 'refresh_token',
-    clientId: 'client_id',
-    clientSecret: 'client_secret',
-    username: 'username',
-    password: 'password',
-  },
-};
+export const BASE_AUTH: OAuth2Resolved = oauth2({ tokenUrl: '{{base_url}}/oauth/token', params: { scope: 'read write' } });
 
 /** Non-secret and secret inputs as a user passes them (`--env-var`, collection variables). */
 export const BASE_VARIABLES: Record<string, string> = {

@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import { GenCollectionError, type ErrorCode } from './errors.js';
+
+export interface InputKind {
+  /** How messages name the file: `the config`, `the spec`, `the collection`, `the file`. */
+  what: string;
+  code: ErrorCode;
+  /** The fix when the file does not exist. */
+  missingFix: string;
+}
+
+/**
+ * Reads a user's input file as UTF-8 text; an unreadable file, UTF-16 or invalid UTF-8 is a GenCollectionError
+ * (exit 2) naming the file and the fix. A UTF-8 BOM is kept: the parsers drop it.
+ */
+export async function readInputFile(file: string, kind: InputKind): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const { problem, fix } = readFailure(error as NodeJS.ErrnoException, kind);
+    throw new GenCollectionError(kind.code, `cannot read ${kind.what}: ${problem}`, { file, fix });
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new GenCollectionError(kind.code, 'the file is UTF-16 encoded', { file, fix: 'save it as UTF-8 (PowerShell: Set-Content -Encoding utf8)' });
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new GenCollectionError(kind.code, 'the file is not valid UTF-8 text', { file, fix: 'save it as UTF-8' });
+  }
+}
+
+function readFailure(error: NodeJS.ErrnoException, kind: InputKind): { problem: string; fix: string } {
+  switch (error.code) {
+    case 'ENOENT':
+      return { problem: 'no such file', fix: kind.missingFix };
+    case 'EISDIR':
+      return { problem: 'it is a directory', fix: 'pass the file itself, not its folder' };
+    case 'EACCES':
+    case 'EPERM':
+      return { problem: 'permission denied', fix: 'make the file readable by this user' };
+    default:
+      return { problem: error.code ?? error.message, fix: 'check that the file exists and is readable' };
+  }
+}
