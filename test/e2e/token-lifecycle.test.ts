@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { FAULT_CASES } from './fault-cases.js';
 import { buildFromConfig, buildOutputFiles } from '../../src/build.js';
 import { generate } from './generate.js';
 import { runNewman, type NewmanFailure, type NewmanResult, type RunNewmanOptions } from './newman.js';
@@ -16,7 +17,7 @@ import { withoutNewmanCopies } from './newman-report.js';
 import { assertNoSecret, secretForms } from './no-secret.js';
 import { refusedUrl } from './servers/http-util.js';
 import { startProtectedApi, type ProtectedApi } from './servers/protected-api.js';
-import { FAULT_BODIES, startTokenServer, type TokenFault, type TokenServer, type TokenServerOptions } from './servers/token-server.js';
+import { startTokenServer, type TokenServer, type TokenServerOptions } from './servers/token-server.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const NEWMAN_BIN = join(ROOT, 'node_modules/.bin/newman');
@@ -349,18 +350,8 @@ describe.concurrent('token lifecycle in Newman', () => {
   });
 
   describe('case 7: token endpoint faults', () => {
-    type FaultCase = { fault: Exclude<TokenFault, 'none'> | 'refused'; mentions: (string | RegExp)[]; recovers: boolean };
-    const cases: FaultCase[] = [
-      { fault: 'status-500', mentions: ['500', FAULT_BODIES['status-500'].error, FAULT_BODIES['status-500'].error_description], recovers: false },
-      { fault: 'status-503-once', mentions: ['503', FAULT_BODIES['status-503-once'].error, FAULT_BODIES['status-503-once'].error_description], recovers: true },
-      { fault: 'slow', mentions: [/time(d)?[ -]?out|ETIMEDOUT|ESOCKETTIMEDOUT/i], recovers: false },
-      { fault: 'non-json', mentions: ['200', /json/i], recovers: false },
-      { fault: 'no-access-token', mentions: ['200', 'access_token'], recovers: false },
-      { fault: 'invalid-client', mentions: ['401', FAULT_BODIES['invalid-client'].error, FAULT_BODIES['invalid-client'].error_description], recovers: false },
-      { fault: 'refused', mentions: [/ECONNREFUSED|refused/i], recovers: false },
-    ];
 
-    it.each(cases)('$fault → summary, a failing test naming URL/status/error, protected request not sent, next request tries again', async ({ fault, mentions, recovers }) => {
+    it.each(FAULT_CASES)('$fault → summary, a failing test naming URL/status/error, protected request not sent, next request tries again', async ({ fault, mentions, recovers }) => {
       const refused = fault === 'refused' ? await refusedUrl('/token') : undefined;
       const serverFault = fault === 'refused' ? 'none' : fault;
       await withRig({ ttlSeconds: 60, fault: serverFault, slowMs: 2_500 }, async (rig) => {

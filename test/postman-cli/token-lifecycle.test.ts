@@ -6,8 +6,8 @@
  * ran) and that the Postman CLI run meets the case's expectations; no secret or token reaches the output.
  */
 import { describe, expect, it } from 'vitest';
+import { FAULT_CASES } from '../e2e/fault-cases.js';
 import { assertNoSecret, secretForms } from '../e2e/no-secret.js';
-import { FAULT_BODIES, type TokenFault } from '../e2e/servers/token-server.js';
 import { failureText, runBoth, type CaseRun, type Rig, type Runner, type RunnerRun } from './side-by-side.js';
 
 const LIST = { name: 'List orders', url: '{{base_url}}/orders', expect: { status: 200 } };
@@ -184,18 +184,8 @@ describe.concurrent('Postman CLI gives the same outcome as Newman', () => {
   });
 
   describe('case 7: token endpoint faults', () => {
-    type FaultCase = { fault: Exclude<TokenFault, 'none'> | 'refused'; mentions: (string | RegExp)[]; recovers: boolean };
-    const cases: FaultCase[] = [
-      { fault: 'status-500', mentions: ['500', FAULT_BODIES['status-500'].error, FAULT_BODIES['status-500'].error_description], recovers: false },
-      { fault: 'status-503-once', mentions: ['503', FAULT_BODIES['status-503-once'].error, FAULT_BODIES['status-503-once'].error_description], recovers: true },
-      { fault: 'slow', mentions: [/time(d)?[ -]?out|ETIMEDOUT|ESOCKETTIMEDOUT/i], recovers: false },
-      { fault: 'non-json', mentions: ['200', /json/i], recovers: false },
-      { fault: 'no-access-token', mentions: ['200', 'access_token'], recovers: false },
-      { fault: 'invalid-client', mentions: ['401', FAULT_BODIES['invalid-client'].error, FAULT_BODIES['invalid-client'].error_description], recovers: false },
-      { fault: 'refused', mentions: [/ECONNREFUSED|refused/i], recovers: false },
-    ];
 
-    it.each(cases)('$fault → summary, a failing test naming URL/status/error, protected request not sent, next request tries again', async ({ fault, mentions, recovers }) => {
+    it.each(FAULT_CASES)('$fault → summary, a failing test naming URL/status/error, protected request not sent, next request tries again', async ({ fault, mentions, recovers }) => {
       const { postman } = await sameOutcomeAsNewman({
         server: { ttlSeconds: 60, fault: fault === 'refused' ? 'none' : fault, slowMs: 2_500 },
         refusedTokenUrl: fault === 'refused',
