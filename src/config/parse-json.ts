@@ -9,28 +9,69 @@ import { pointerSegments } from './pointer.js';
  * which `JSON.parse` often reports without any position.
  */
 export function parseJson(text: string, file: string): ParsedSource {
-  const lines = lineCounterFor(text);
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (errors.length > 0 || !tree) {
-    const syntax = describeSyntaxError(text, errors[0]);
-    throw new GenCollectionError('config-parse', `invalid JSON: ${syntax.problem}`, {
-      file,
-      ...positionAt(lines, syntax.offset),
-      fix: syntax.fix,
-    });
-  }
-  rejectDuplicateKeys(tree, file, (offset) => positionAt(lines, offset).line);
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    throw new GenCollectionError('config-parse', `invalid JSON: ${(error as Error).message}`, {
+  } catch {
+    throw syntaxError(text, file);
+  }
+  const lines = lineCounterFor(text);
+  const duplicate = firstDuplicateKey(text);
+  if (duplicate) {
+    const { line } = positionAt(lines, duplicate.offset);
+    throw new GenCollectionError('config-parse', `duplicate key "${duplicate.key}" (first at line ${positionAt(lines, duplicate.firstOffset).line})`, {
       file,
-      fix: 'fix the JSON syntax (an editor with JSON support shows the spot)',
+      line,
+      fix: 'keep one of the two: JSON parsers silently drop all but the last',
     });
   }
-  return { value, locate: (pointer) => locateJson(tree, pointer, (offset) => positionAt(lines, offset)) };
+  // Positions are only needed to explain a problem: the tree is built on the first `locate`.
+  let tree: JsonNode | undefined;
+  const locate: Locate = (pointer) => {
+    tree ??= parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
+    return tree ? locateJson(tree, pointer, (offset) => positionAt(lines, offset)) : undefined;
+  };
+  return { value, locate };
+}
+
+/** The precise error for text `JSON.parse` refused: jsonc-parser gives the position `JSON.parse` often lacks. */
+function syntaxError(text: string, file: string): GenCollectionError {
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const syntax = describeSyntaxError(text, errors[0]);
+  return new GenCollectionError('config-parse', `invalid JSON: ${syntax.problem}`, {
+    file,
+    ...(errors[0] ? positionAt(lineCounterFor(text), syntax.offset) : {}),
+    fix: syntax.fix,
+  });
+}
+
+/**
+ * The first key that repeats within one object of text `JSON.parse` accepted (it silently keeps the last; in
+ * a config that is always a mistake). A single pass over the tokens: in valid JSON a string followed by `:`
+ * is a key, and `{`/`}` open and close the objects that own them.
+ */
+function firstDuplicateKey(text: string): { key: string; offset: number; firstOffset: number } | undefined {
+  const objects: (Map<string, number> | undefined)[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{') objects.push(new Map());
+    else if (c === '[') objects.push(undefined);
+    else if (c === '}' || c === ']') objects.pop();
+    else if (c === '"') {
+      const start = i;
+      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      let next = i + 1;
+      while (next < text.length && /\s/.test(text[next]!)) next++;
+      const keys = objects[objects.length - 1];
+      if (text[next] !== ':' || !keys) continue;
+      const key = JSON.parse(text.slice(start, i + 1)) as string;
+      const firstOffset = keys.get(key);
+      if (firstOffset !== undefined) return { key, offset: start, firstOffset };
+      keys.set(key, start);
+    }
+  }
+  return undefined;
 }
 
 interface SyntaxProblem {
@@ -86,27 +127,6 @@ function describeSyntaxError(text: string, error: ParseError | undefined): Synta
     default:
       return { offset, problem: 'syntax error', fix: 'fix the JSON syntax at that spot' };
   }
-}
-
-/** `JSON.parse` silently keeps the last of two equal keys; in a config that is always a mistake. */
-function rejectDuplicateKeys(node: JsonNode, file: string, lineOf: (offset: number) => number): void {
-  if (node.type === 'object') {
-    const seen = new Map<string, number>();
-    for (const property of node.children ?? []) {
-      const [key] = property.children ?? [];
-      const name = String(key?.value);
-      const first = seen.get(name);
-      if (first !== undefined) {
-        throw new GenCollectionError('config-parse', `duplicate key "${name}" (first at line ${lineOf(first)})`, {
-          file,
-          line: lineOf(property.offset),
-          fix: 'keep one of the two: JSON parsers silently drop all but the last',
-        });
-      }
-      seen.set(name, property.offset);
-    }
-  }
-  for (const child of node.children ?? []) rejectDuplicateKeys(child, file, lineOf);
 }
 
 function locateJson(root: JsonNode, pointer: string, at: (offset: number) => ReturnType<Locate>): ReturnType<Locate> {

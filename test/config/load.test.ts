@@ -176,3 +176,30 @@ function catchSync(fn: () => unknown): GenCollectionError {
   }
   throw new Error('expected a GenCollectionError');
 }
+
+describe('duplicate keys in JSON (JSON.parse would silently keep the last)', () => {
+  const duplicate = (text: string) => {
+    try {
+      parseConfigText(text, 'c.json');
+      return undefined;
+    } catch (error) {
+      return (error as GenCollectionError).message;
+    }
+  };
+  it.each([
+    ['{"name":"a","name":"b"}', 'name'],
+    ['{"name":"a","items":[{"name":"x","url":"u","url":"v"}]}', 'url'],
+    ['{"name":"a","variables":{"a\\"b":"1","a\\u0022b":"2"}}', 'a"b'],
+    ['{\n  "name": "a",\n  "auth": { "type": "none" },\n  "auth" : {}\n}', 'auth'],
+  ])('%s → duplicate "%s"', (text, key) => {
+    expect(duplicate(text)).toContain(`duplicate key "${key}"`);
+  });
+  it.each([
+    '{"name":"a","description":"{\\"name\\":1,\\"name\\":2}"}',
+    '{"name":"a","items":[{"name":"x","url":"u"},{"name":"x","url":"u"}]}',
+    '{"name":"a","variables":{"name":"n"},"environments":{"dev":{"name":"d"}}}',
+    '{"name":"a","description":"ends with a backslash \\\\"}',
+  ])('%s has none', (text) => {
+    expect(duplicate(text)).toBeUndefined();
+  });
+});
