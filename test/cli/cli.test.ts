@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listFiles, runCli, tempDir } from './run-cli.js';
@@ -197,6 +197,17 @@ describe('inject and audit through the binary', () => {
     const r = runCli(['audit', ...files], dir);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toBe('');
+  });
+
+  it.each(readdirSync(join(import.meta.dirname, '../../examples')))('example %s builds from the repository root and is audit-clean', (example) => {
+    const dir = workspace();
+    cpSync(join(EXAMPLE, '..', example), join(dir, 'examples', example), { recursive: true, filter: (src) => !src.includes('/postman') });
+    const config = listFiles(join(dir, 'examples', example)).find((f) => f.startsWith('gen-collection.config.'))!;
+    const built = runCli(['build', '-c', join('examples', example, config)], dir);
+    expect(built.status, built.stderr).toBe(0);
+    const outputs = listFiles(join(dir, 'examples', example, 'postman')).map((f) => join('examples', example, 'postman', f));
+    expect(outputs.length).toBeGreaterThanOrEqual(2);
+    expect(runCli(['audit', ...outputs], dir).status).toBe(0);
   });
 
   it('audit reports a planted secret masked, exit 1, and --json for machines', () => {
