@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { auditJson } from '../../src/audit/scan-json.js';
 import { buildFromConfig } from '../../src/build.js';
 import { loadSpec, mergeConfigOverrides } from '../../src/openapi/index.js';
 import { mapSpec } from './map-spec.js';
@@ -57,5 +58,14 @@ describe('the generated config goes through the build pipeline', () => {
     const result = await buildFromConfig(merged, { baseDir: work, output: join(work, 'out2') });
     expect(result.collectionFile).toBe('my-pets.postman_collection.json');
     expect(result.environments.map((e) => e.name)).toEqual(['local']);
+  });
+});
+
+describe('openapi outputs are audit-clean', () => {
+  it.each(['petstore-3.0.yaml', 'petstore-2.0.json', 'library-3.1.yaml', 'bom.json', 'multi-file/openapi.yaml'])('%s', async (name) => {
+    const { config } = await fixtureConfig(name);
+    const result = await buildFromConfig(config, { baseDir: work, output: join(work, 'audit') });
+    expect(auditJson(result.collectionFile, result.collection)).toEqual([]);
+    for (const env of result.environments) expect(auditJson(env.file, env.json)).toEqual([]);
   });
 });
