@@ -1,12 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { childPointer } from './pointer.js';
 
 /** A JSON Schema node, as read from schema/config.schema.json. */
 export type SchemaNode = { [keyword: string]: unknown };
 
 /** Absolute path of the shipped config schema (works from src/ and dist/src/). */
-export const CONFIG_SCHEMA_PATH: string = findSchemaPath();
+export const CONFIG_SCHEMA_PATH: string = join(PACKAGE_ROOT, 'schema', 'config.schema.json');
 
 let cached: SchemaNode | undefined;
 
@@ -21,10 +22,6 @@ export function schemaDefinition(name: string): SchemaNode {
   return (configSchema().definitions as Record<string, SchemaNode>)[name];
 }
 
-function findSchemaPath(): string {
-  const candidates = ['../../schema/config.schema.json', '../../../schema/config.schema.json'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
-  return candidates.find((path) => existsSync(path)) ?? candidates[0];
-}
 
 let pointers: Map<unknown, string> | undefined;
 
