@@ -1,5 +1,9 @@
 import { REPLAY_MARKER } from '../scripts/token-config.js';
+import { VERSION } from '../version.js';
 import { stableId } from './ids.js';
+
+/** First line of every generated script that does not bring its own gen-collection header. */
+export const SCRIPT_HEADER = `// gen-collection ${VERSION}: generated from the config and scripts-src/; edit those and rebuild.`;
 
 /** A Postman v2.1 event (`prerequest` or `test` script). */
 export interface PostmanEvent {
@@ -11,6 +15,7 @@ export interface PostmanEvent {
 export function scriptEvent(listen: PostmanEvent['listen'], idPath: string[], sources: string[]): PostmanEvent | undefined {
   const code = sources.map((s) => s.replace(/\s+$/, '')).filter((s) => s !== '');
   if (code.length === 0) return undefined;
+  if (!code[0]!.startsWith('// gen-collection ')) code.unshift(SCRIPT_HEADER);
   return {
     listen,
     script: { id: stableId(...idPath, listen), type: 'text/javascript', exec: code.join('\n\n').split('\n') },

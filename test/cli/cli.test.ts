@@ -61,6 +61,16 @@ describe('gen-collection CLI', () => {
     ]);
     expect(runCli(['build', '-o', 'out'], dir).status).toBe(0);
     expect(read()).toEqual(first);
+
+    // Every generated script starts with a one-line header naming gen-collection and its version.
+    const firstLines: string[] = [];
+    const walk = (node: { event?: { script: { exec: string[] } }[]; item?: unknown[] }) => {
+      for (const e of node.event ?? []) firstLines.push(e.script.exec[0]!);
+      for (const child of node.item ?? []) walk(child as typeof node);
+    };
+    walk(JSON.parse(first['orders-api.postman_collection.json']!));
+    expect(firstLines.length).toBeGreaterThanOrEqual(4);
+    for (const line of firstLines) expect(line).toMatch(/^\/\/ gen-collection \d+\.\d+\.\d+: /);
   });
 
   it('bundle writes the collection-level scripts alone', () => {
