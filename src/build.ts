@@ -4,7 +4,9 @@ import { readConfig } from './config/read.js';
 import { resolveConfig } from './config/resolve.js';
 import { validateConfig } from './config/validate.js';
 import type { ResolvedConfig } from './config/resolved.js';
-import { Warnings } from './errors.js';
+import { auditJson } from './audit/scan-json.js';
+import { redactSecrets } from './audit/redact.js';
+import { GenCollectionError, Warnings } from './errors.js';
 import { jsonText, type OutputFile } from './write-files.js';
 
 /** The outputs of `build`, ready to write, and the warnings met on the way. */
@@ -40,10 +42,34 @@ export async function buildFromConfigFile(file: string, options: { output?: stri
   return { ...result, warnings: [...warnings, ...result.warnings] };
 }
 
-/** Generates the outputs of an already resolved config. */
-export async function buildResolved(resolved: ResolvedConfig): Promise<BuildResult> {
+/**
+ * What to do with a literal secret in the generated files (which `audit` would flag): `reject` it (exit 2;
+ * a config must use `{{variables}}`), or `redact` it with a warning (example values of an API description).
+ */
+export type SecretPolicy = 'reject' | 'redact';
+
+/** Generates the outputs of an already resolved config; never returns files `audit` would flag. */
+export async function buildResolved(resolved: ResolvedConfig, secrets: SecretPolicy = 'reject'): Promise<BuildResult> {
   const warnings = new Warnings();
   const outputs = await generateCollection(resolved, warnings);
+  const files: [string, unknown][] = [[outputs.collectionFile, outputs.collection], ...outputs.environments.map((e): [string, unknown] => [e.file, e.json])];
+  if (secrets === 'redact') {
+    const emptied = files.flatMap(([file, json]) => redactSecrets(json).map((pointer) => `${file}#${pointer}`));
+    if (emptied.length > 0) {
+      warnings.add(
+        `${emptied.length} example value${emptied.length === 1 ? '' : 's'} that look like secrets (tokens, passwords, keys) were left empty, e.g. ${emptied.slice(0, 3).join(', ')}; pass real values at run time`,
+      );
+    }
+  } else {
+    const findings = files.flatMap(([file, json]) => auditJson(file, json));
+    if (findings.length > 0) {
+      const list = findings.slice(0, 10).map((f) => `${f.file}: ${f.pointer}: ${f.what} (${f.masked})`).join('\n  ');
+      throw new GenCollectionError('config-secret', `the generated files would hold ${findings.length} literal secret${findings.length === 1 ? '' : 's'}:\n  ${list}`, {
+        file: resolved.configFile,
+        fix: 'write a {{variable}} in the config instead and pass the value at run time: newman run … --env-var name=value',
+      });
+    }
+  }
   return { ...outputs, outputDir: resolved.outputDir, warnings: warnings.list };
 }
 

@@ -19,8 +19,15 @@ const LIST_LABELS: Record<string, string> = {
   values: 'variable',
 };
 
+/** A secret found, unmasked, with the path of the value holding it: for `redactSecrets`, never printed. */
+export interface LocatedSecret {
+  path: Path;
+  secret: string;
+}
+
 class Scan {
   readonly findings: Finding[] = [];
+  readonly located: LocatedSecret[] = [];
   private readonly flagged = new Set<string>();
   private readonly seen = new Set<string>();
 
@@ -32,6 +39,7 @@ class Scan {
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.flagged.add(pointer);
+    this.located.push({ path: [...path], secret });
     this.findings.push({ file: this.file, pointer, what, masked: maskSecret(secret) });
   }
 
@@ -50,6 +58,13 @@ export function auditJson(file: string, value: unknown): Finding[] {
   const scan = new Scan(file);
   visit(scan, value, [], undefined, scopeOf(value), false);
   return scan.findings;
+}
+
+/** The secrets `auditJson` would report, unmasked, with where they sit (internal: for redaction only). */
+export function locateSecrets(value: unknown): LocatedSecret[] {
+  const scan = new Scan('');
+  visit(scan, value, [], undefined, scopeOf(value), false);
+  return scan.located;
 }
 
 function scopeOf(value: unknown): string {

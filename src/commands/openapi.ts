@@ -35,7 +35,7 @@ export async function runOpenapi(specFile: string, opts: { config?: string; outp
   // point at the spec, problems in the user's part at the config.
   const valid = validateConfig(merged, file, undefined, warnings);
   const resolved = resolveConfig(valid, { file, baseDir, output: opts.output });
-  const result = await buildResolved(resolved);
+  const result = await buildResolved(resolved, 'redact');
   await writeResult({ ...result, warnings: [...warnings.list, ...result.warnings] });
   return 0;
 }

@@ -151,6 +151,16 @@ const badConfigs: BadCase[] = [
     text: json(base({ auth: { type: 'oauth2', tokenUrl: 'u', secretVariables: ['db_password'] }, variables: { db_password: 'hunter2-super-secret' } })),
     mentions: ['/variables/db_password'],
   },
+  {
+    name: 'a literal bearer token in a request header',
+    text: json(base({ items: [{ name: 'One', url: 'u', headers: { Authorization: 'Bearer hunter2-super-secret' } }] })),
+    mentions: ['/item/0/request/header/0/value', '{{variable}}'],
+  },
+  {
+    name: 'a JWT as an environment value',
+    text: json(base({ environments: { dev: { session: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJodW50ZXIyLXN1cGVyLXNlY3JldCJ9.c2ln' } } })),
+    mentions: ['/values/', 'JWT'],
+  },
   { name: 'missing script file', text: json(base({ scripts: { test: ['scripts-src/nope.ts'] } })), mentions: ['/scripts/test/0', 'nope.ts'] },
   {
     name: 'TypeScript type error in a user script',

@@ -1,10 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditJson } from '../../src/audit/scan-json.js';
-import { buildFromConfig } from '../../src/build.js';
-import { loadSpec, mergeConfigOverrides } from '../../src/openapi/index.js';
+import { buildFromConfig, buildResolved } from '../../src/build.js';
+import { resolveConfig } from '../../src/config/resolve.js';
+import { validateConfig } from '../../src/config/validate.js';
+import { Warnings } from '../../src/errors.js';
+import { loadSpec, mergeConfigOverrides, specToConfig } from '../../src/openapi/index.js';
 import { mapSpec } from './map-spec.js';
 
 const fixtures = new URL('../fixtures/openapi/', import.meta.url).pathname;
@@ -67,5 +70,41 @@ describe('openapi outputs are audit-clean', () => {
     const result = await buildFromConfig(config, { baseDir: work, output: join(work, 'audit') });
     expect(auditJson(result.collectionFile, result.collection)).toEqual([]);
     for (const env of result.environments) expect(auditJson(env.file, env.json)).toEqual([]);
+  });
+});
+
+describe('example secrets in a spec', () => {
+  it('are left empty in the outputs, with one warning', async () => {
+    const spec = {
+      openapi: '3.0.3',
+      info: { title: 'Tokens', version: '1' },
+      servers: [{ url: 'https://api.example.com' }],
+      paths: {
+        '/exchange': {
+          post: {
+            summary: 'Exchange',
+            parameters: [{ name: 'api_key', in: 'query', required: true, example: 'k3y-v4lue-12345' }],
+            requestBody: {
+              content: { 'application/json': { example: { access_token: 'e72e16c7e42f292c6912e7710c838347ae178b4a', note: 'kept', tokens: ['ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8'] } } },
+            },
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+      },
+    };
+    const file = join(work, 'tokens.json');
+    writeFileSync(file, JSON.stringify(spec));
+    const { spec: loaded } = await loadSpec(file);
+    const warnings = new Warnings();
+    const config = await specToConfig(loaded, { file, warnings });
+    const resolved = resolveConfig(validateConfig(config, file), { file, baseDir: work, output: join(work, 'tokens') });
+    const result = await buildResolved(resolved, 'redact');
+    expect(auditJson(result.collectionFile, result.collection)).toEqual([]);
+    const text = JSON.stringify(result.collection);
+    expect(text).not.toContain('e72e16c7e42f292c6912e7710c838347ae178b4a');
+    expect(text).not.toContain('k3y-v4lue-12345');
+    expect(text).toContain('kept');
+    expect(result.warnings.filter((w) => w.includes('look like secrets'))).toHaveLength(1);
+    await expect(buildResolved(resolved, 'reject')).rejects.toThrow(/literal secret/);
   });
 });
