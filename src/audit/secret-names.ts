@@ -7,8 +7,8 @@ const NOT_SECRET_LAST = new Set([
   'url', 'uri', 'endpoint', 'path', 'name', 'type', 'expires', 'expiry', 'expiration', 'at', 'in', 'ttl', 'length',
   'prefix', 'header', 'location', 'hint', 'policy', 'format', 'mode', 'method', 'count', 'id', 'to', 'enabled',
 ]);
-/** Words that make a "token" something else: paging cursors, CSRF tokens, tokenizers. */
-const NOT_SECRET_WORDS = new Set(['page', 'continuation', 'cursor', 'sync', 'csrf', 'xsrf', 'tokenizer', 'tokenize']);
+/** Words that make a "token" something else: paging cursors (`nextToken`), CSRF tokens, tokenizers; `pass_through`. */
+const NOT_SECRET_WORDS = new Set(['page', 'next', 'prev', 'previous', 'continuation', 'cursor', 'sync', 'csrf', 'xsrf', 'tokenizer', 'tokenize', 'through']);
 
 /**
  * True for names of secrets by pattern: `client_secret`, `password`, `access_token`, `apiKey`,

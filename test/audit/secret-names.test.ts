@@ -14,7 +14,7 @@ describe('isSecretName', () => {
   it.each([
     'client_id', 'username', 'base_url', 'token_url', 'tokenUrl', 'accessTokenUrl', 'token_expires_at', 'expires_in', 'token_type', 'tokenType',
     'tokenName', 'addTokenTo', 'signatureMethod', 'private_key_id', 'grant_type', 'page_token', 'next_page_token', 'csrf_token', 'tokenizer',
-    'password_policy', 'scope', 'audience', 'consumerKey', 'accessKey', 'key', '', '_',
+    'password_policy', 'scope', 'audience', 'consumerKey', 'accessKey', 'key', '', '_', 'nextToken', 'NextToken', 'prev_token', 'pass_through[search]',
   ])('%s is not', (name) => {
     expect(isSecretName(name)).toBe(false);
   });
@@ -39,7 +39,7 @@ describe('literalSecret and headerSecret', () => {
     expect(literalSecret(value)).toBe(secret);
   });
 
-  it.each([[''], ['   '], ['{{client_secret}}'], ['{{a}}{{b}}'], [' {{a}} '], [null], [undefined], [true], [['x']], ['<your token>'], ['***'], ['xxxx'], ['...']])('%j is not', (value) => {
+  it.each([[''], ['   '], ['{{client_secret}}'], ['{{a}}{{b}}'], [' {{a}} '], [null], [undefined], [true], [['x']], ['<your token>'], ['***'], ['xxxx'], ['...'], ['string'], ['true'], ['disabled']])('%j is not', (value) => {
     expect(literalSecret(value)).toBeUndefined();
   });
 
