@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { REPLAY_TEST_FILES } from './replay-scripts.js';
 import { FAULT_CASES } from './fault-cases.js';
 import { buildFromConfig, buildOutputFiles } from '../../src/build.js';
 import { generate } from './generate.js';
@@ -295,22 +296,7 @@ describe.concurrent('token lifecycle in Newman', () => {
   });
 
   describe('case 6: retry on 401', () => {
-    const files = {
-      'scripts-src/orders-shape.test.ts': [
-        "pm.test('orders body has an orders array', function () {",
-        '  const body = pm.response.json() as { orders?: unknown };',
-        '  pm.expect(Array.isArray(body.orders)).to.equal(true);',
-        '});',
-        '',
-      ].join('\n'),
-      'scripts-src/no-error.test.ts': [
-        "pm.test('response has no error field', function () {",
-        '  const body = pm.response.json() as { error?: unknown };',
-        '  pm.expect(body.error).to.equal(undefined);',
-        '});',
-        '',
-      ].join('\n'),
-    };
+    const files = REPLAY_TEST_FILES;
 
     it('a valid token rejected once: the request is replayed once and passes; the rejected attempt fails no test', async () => {
       await withRig({ ttlSeconds: 60 }, async (rig) => {

@@ -6,6 +6,7 @@
  * ran) and that the Postman CLI run meets the case's expectations; no secret or token reaches the output.
  */
 import { describe, expect, it } from 'vitest';
+import { REPLAY_TEST_FILES } from '../e2e/replay-scripts.js';
 import { FAULT_CASES } from '../e2e/fault-cases.js';
 import { assertNoSecret, secretForms } from '../e2e/no-secret.js';
 import { failureText, runBoth, type CaseRun, type Rig, type Runner, type RunnerRun } from './side-by-side.js';
@@ -131,22 +132,7 @@ describe.concurrent('Postman CLI gives the same outcome as Newman', () => {
   });
 
   describe('case 6: retry on 401', () => {
-    const files = {
-      'scripts-src/orders-shape.test.ts': [
-        "pm.test('orders body has an orders array', function () {",
-        '  const body = pm.response.json() as { orders?: unknown };',
-        '  pm.expect(Array.isArray(body.orders)).to.equal(true);',
-        '});',
-        '',
-      ].join('\n'),
-      'scripts-src/no-error.test.ts': [
-        "pm.test('response has no error field', function () {",
-        '  const body = pm.response.json() as { error?: unknown };',
-        '  pm.expect(body.error).to.equal(undefined);',
-        '});',
-        '',
-      ].join('\n'),
-    };
+    const files = REPLAY_TEST_FILES;
 
     it('a valid token rejected once: the request is replayed once and passes; the rejected attempt fails no test', async () => {
       const { postman } = await sameOutcomeAsNewman({
