@@ -1,6 +1,6 @@
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { GenCollectionError } from '../errors.js';
-import { lineCounterFor, type Locate, type ParsedSource, positionAt } from './locate.js';
+import { lineCounterFor, type Locate, type ParsedSource, positionAt, type SourcePosition } from './locate.js';
 import { pointerSegments } from './pointer.js';
 
 /**
@@ -34,17 +34,28 @@ export function parseJson(text: string, file: string): ParsedSource {
   return { value, locate };
 }
 
-/** The precise error for text `JSON.parse` refused: jsonc-parser gives the position `JSON.parse` often lacks. */
+/** The precise error for a config `JSON.parse` refused. */
 function syntaxError(text: string, file: string): GenCollectionError {
+  const syntax = describeJsonSyntax(text, 'remove the comment, or write the config as gen-collection.config.yaml, where # comments are allowed');
+  return new GenCollectionError('config-parse', `invalid JSON: ${syntax.problem}`, { file, ...syntax.position, fix: syntax.fix });
+}
+
+/**
+ * Where and why `JSON.parse` refused a text, in words, never quoting the text (it may hold a secret):
+ * jsonc-parser gives the position `JSON.parse` often lacks. `commentFix` is the advice for a comment.
+ */
+export function describeJsonSyntax(text: string, commentFix = 'remove the comment: JSON allows none'): { problem: string; fix: string; position?: SourcePosition } {
   const errors: ParseError[] = [];
   parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const syntax = describeSyntaxError(text, errors[0]);
-  return new GenCollectionError('config-parse', `invalid JSON: ${syntax.problem}`, {
-    file,
-    ...(errors[0] ? positionAt(lineCounterFor(text), syntax.offset) : {}),
-    fix: syntax.fix,
-  });
+  const { offset, problem, fix } = describeSyntaxError(text, errors[0]);
+  return {
+    problem,
+    fix: problem === COMMENTS ? commentFix : fix,
+    ...(errors[0] ? { position: positionAt(lineCounterFor(text), offset) } : {}),
+  };
 }
+
+const COMMENTS = 'comments are not allowed in JSON';
 
 /**
  * The first key that repeats within one object of text `JSON.parse` accepted (it silently keeps the last; in
@@ -95,7 +106,7 @@ function describeSyntaxError(text: string, error: ParseError | undefined): Synta
   switch (code) {
     case 'InvalidCommentToken':
     case 'UnexpectedEndOfComment':
-      return { offset, problem: 'comments are not allowed in JSON', fix: 'remove the comment, or write the config as gen-collection.config.yaml, where # comments are allowed' };
+      return { offset, problem: COMMENTS, fix: 'remove the comment' };
     case 'InvalidSymbol':
       if (at === "'") return { offset, problem: 'single quotes', fix: QUOTES_FIX };
       if (/[A-Za-z_$]/.test(at)) return { offset, problem: 'unquoted word', fix: `${QUOTES_FIX}; the only bare words are true, false and null` };

@@ -1,4 +1,4 @@
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { describeJsonSyntax } from '../config/parse-json.js';
 import { GenCollectionError } from '../errors.js';
 
 /** A JSON object as `JSON.parse` returns it. */
@@ -24,11 +24,11 @@ export function parseJsonFile(text: string, file: string, fix: string): unknown 
   try {
     return JSON.parse(source);
   } catch {
-    const syntax = syntaxError(source);
+    const syntax = describeJsonSyntax(source);
     throw new GenCollectionError('collection-read', `not valid JSON: ${syntax.problem}`, {
       file,
-      ...lineColumn(source, syntax.offset),
-      fix: `fix the JSON at that spot, or ${fix}`,
+      ...syntax.position,
+      fix: `fix the JSON at that spot (${syntax.fix}), or ${fix}`,
     });
   }
 }
@@ -48,41 +48,4 @@ function detectIndent(text: string): string | number {
   if (!first) return 2;
   const indent = first[1]!;
   return indent.includes('\t') ? '\t' : Math.min(indent.length, 10);
-}
-
-/** The first syntax error as an offset and words; never echoes the offending text. */
-function syntaxError(text: string): { offset: number; problem: string } {
-  const errors: ParseError[] = [];
-  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const first = errors[0];
-  if (!first) return { offset: 0, problem: 'unexpected content' };
-  const problems: Record<string, string> = {
-    InvalidSymbol: 'unexpected character (keys and strings need double quotes)',
-    InvalidNumberFormat: 'invalid number',
-    PropertyNameExpected: 'expected a key in double quotes (a trailing comma?)',
-    ValueExpected: first.offset >= text.length ? 'the JSON ends too early (truncated file?)' : 'expected a value (a trailing comma?)',
-    ColonExpected: 'expected ":" after a key',
-    CommaExpected: 'expected "," between two entries',
-    CloseBraceExpected: 'expected "}" to close an object',
-    CloseBracketExpected: 'expected "]" to close an array',
-    EndOfFileExpected: 'unexpected content after the end of the top-level value',
-    InvalidCommentToken: 'comments are not allowed in JSON',
-    UnexpectedEndOfComment: 'comments are not allowed in JSON',
-    UnexpectedEndOfString: 'unterminated string',
-    UnexpectedEndOfNumber: 'invalid number',
-    InvalidUnicode: 'invalid \\u escape in a string',
-    InvalidEscapeCharacter: 'invalid escape sequence in a string',
-    InvalidCharacter: 'control character (a raw line break or tab) inside a string',
-  };
-  return { offset: first.offset, problem: problems[printParseErrorCode(first.error)] ?? 'syntax error' };
-}
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line += 1;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }

@@ -23,7 +23,7 @@ const BAD_INPUTS: [string, string, string, (string | RegExp)[], string | undefin
   ['empty file', '', 'collection-read', ['the file is empty', 'Export'], undefined, undefined],
   ['only whitespace and a BOM', '\uFEFF \n\t\n', 'collection-read', ['the file is empty'], undefined, undefined],
   ['not JSON at all', 'hello there', 'collection-read', ['not valid JSON', 'fix the JSON at that spot'], undefined, 1],
-  ['a trailing comma on line 3', '{\n  "info": {},\n  "item": [],\n}', 'collection-read', ['not valid JSON', 'trailing comma'], undefined, 4],
+  ['a trailing comma on line 3', '{\n  "info": {},\n  "item": [],\n}', 'collection-read', ['not valid JSON', 'trailing comma'], undefined, 3],
   ['truncated', '{\n  "info": {\n    "name": "x"', 'collection-read', ['not valid JSON'], undefined, 3],
   ['comments', '{\n  // exported\n  "item": []\n}', 'collection-read', ['comments are not allowed'], undefined, 2],
   ['v1 collection (requests and order)', JSON.stringify({ id: 'a', name: 'Old', order: ['r1'], folders: [], requests: [{ id: 'r1', url: 'http://x', method: 'GET' }] }), 'collection-invalid', ['Postman v1 collection', 'npx postman-collection-transformer convert -i exports/in.json -o exports/in.v2.1.json -j 1.0.0 -p 2.1.0', 'export it again as Collection v2.1'], '/requests', undefined],
