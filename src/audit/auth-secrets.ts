@@ -1,5 +1,5 @@
 import { authParams } from '../inject/auth-params.js';
-import { isObject, type JsonObject } from '../inject/json-text.js';
+import { isObject, type JsonObject } from '../json-value.js';
 import { literalSecret } from './literal.js';
 import { isSecretName } from './secret-names.js';
 

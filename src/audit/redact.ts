@@ -1,5 +1,5 @@
 import { toPointer } from '../config/pointer.js';
-import { isObject } from '../inject/json-text.js';
+import { isObject } from '../json-value.js';
 import { locateSecrets } from './scan-json.js';
 import { shapedSecret } from './secret-patterns.js';
 

@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
 import { GenCollectionError } from '../errors.js';
+import { stripBom } from '../json-value.js';
 import { readInputFile } from '../read-input.js';
 import type { Locate } from './locate.js';
 import { parseJson } from './parse-json.js';
@@ -30,7 +31,7 @@ export function configFormatOf(file: string): ConfigFormat {
 
 /** Parses config text already read (a UTF-8 BOM is dropped); `file` names it in messages. */
 export function parseConfigText(text: string, file: string, format: ConfigFormat = configFormatOf(file)): LoadedConfig {
-  const source = text.replace(/^\uFEFF/, '');
+  const source = stripBom(text);
   if (source.trim() === '') {
     throw new GenCollectionError('config-parse', 'the config file is empty', { file, fix: EMPTY_FIX });
   }

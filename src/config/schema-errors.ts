@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { isObject } from '../json-value.js';
 import { closest } from './did-you-mean.js';
 import { childPointer, pointerSegments, toPointer, valueAt } from './pointer.js';
 import type { Problem } from './problems.js';
@@ -239,10 +240,6 @@ function isDiscriminator(parent: unknown, key: unknown): boolean {
 
 function isAtOrUnder(path: string, ancestor: string): boolean {
   return path === ancestor || path.startsWith(ancestor + '/');
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function propertiesOf(schema: SchemaNode | undefined): Record<string, SchemaNode> {

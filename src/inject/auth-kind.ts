@@ -1,5 +1,5 @@
 import { authParam } from './auth-params.js';
-import { isObject } from './json-text.js';
+import { isObject } from '../json-value.js';
 
 /**
  * How an auth block relates to the collection Bearer that inject sets: `inherit` (absent, null or

@@ -1,7 +1,7 @@
 import { bearerAuth } from '../collection/auth.js';
 import { GenCollectionError, type Warnings } from '../errors.js';
 import { authKind, describeAuth } from './auth-kind.js';
-import type { JsonObject } from './json-text.js';
+import type { JsonObject } from '../json-value.js';
 import { insertKey } from './object-keys.js';
 
 export interface CollectionAuthOptions {

@@ -2,7 +2,7 @@ import { stableId, uniqueNames } from '../collection/ids.js';
 import { toPointer } from '../config/pointer.js';
 import { GenCollectionError, type Warnings } from '../errors.js';
 import { authKind } from './auth-kind.js';
-import { isObject, type JsonObject } from './json-text.js';
+import { isObject, type JsonObject } from '../json-value.js';
 import { insertKey } from './object-keys.js';
 
 /** What `planItemAuth` needs: the file (for messages), the token variable and the `--inherit-bearer` choice. */

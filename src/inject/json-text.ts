@@ -1,18 +1,7 @@
 import { describeJsonSyntax } from '../config/parse-json.js';
 import { GenCollectionError } from '../errors.js';
+import { stripBom } from '../json-value.js';
 
-/** A JSON object as `JSON.parse` returns it. */
-export type JsonObject = Record<string, unknown>;
-
-/** True for a plain JSON object (not an array, not null). */
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The text without a leading UTF-8 byte-order mark (the Postman app on Windows and some editors add one). */
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
 
 /**
  * Parses a JSON file's text (a BOM is allowed). An empty or invalid file is a GenCollectionError

@@ -1,5 +1,6 @@
 import { GenCollectionError } from '../errors.js';
-import { isObject, parseJsonFile, type JsonObject } from './json-text.js';
+import { parseJsonFile } from './json-text.js';
+import { isObject, type JsonObject } from '../json-value.js';
 
 const EXPORT_FIX = 'export the collection from the Postman app (collection menu → Export → Collection v2.1) and pass that file';
 const v1Fix = (file: string) =>

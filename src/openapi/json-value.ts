@@ -1,10 +1,4 @@
-/** A parsed JSON/YAML object (the spec is untyped input until each part is checked). */
-export type JsonObject = Record<string, unknown>;
-
-/** True for a plain object (not an array, not null). */
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isObject, type JsonObject } from '../json-value.js';
 
 /** The string at `value`, trimmed, or undefined when it is not a non-blank string. */
 export function text(value: unknown): string | undefined {

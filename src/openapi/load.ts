@@ -6,7 +6,7 @@ import { parseYaml as parseConfigYaml } from '../config/parse-yaml.js';
 import { childPointer } from '../config/pointer.js';
 import { GenCollectionError } from '../errors.js';
 import { readInputFile } from '../read-input.js';
-import { isObject } from './json-value.js';
+import { isObject, stripBom } from '../json-value.js';
 
 /** A parsed spec: external file `$ref`s bundled in as local ones, local `$ref`s left in place. */
 export interface LoadedSpec {
@@ -23,7 +23,7 @@ export interface LoadedSpec {
  */
 export async function loadSpec(file: string): Promise<LoadedSpec> {
   const source = await readInputFile(file, { what: 'the spec', code: 'spec-read', missingFix: 'check the path of the OpenAPI file' });
-  const spec = parseSpecText(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source, file);
+  const spec = parseSpecText(stripBom(source), file);
   if (!isObject(spec)) {
     throw new GenCollectionError('spec-invalid', 'the spec is not an object', { file, pointer: '', fix: 'give an OpenAPI 3.x or Swagger 2.0 description' });
   }

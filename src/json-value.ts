@@ -1,0 +1,12 @@
+/** A parsed JSON (or YAML) object: untyped input until each part is checked. */
+export type JsonObject = Record<string, unknown>;
+
+/** True for a plain object (not an array, not null). */
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The text without a leading UTF-8 byte-order mark (the Postman app on Windows and some editors add one). */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
