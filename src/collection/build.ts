@@ -3,7 +3,7 @@ import type { Warnings } from '../errors.js';
 import { tokenScripts } from '../scripts/token-scripts.js';
 import { bundleUserScripts } from '../scripts/user-scripts.js';
 import { authVariables, collectionAuth } from './auth.js';
-import { environmentTemplates, type PostmanEnvironment } from './environment.js';
+import { environmentTemplates, environmentVariables, type PostmanEnvironment } from './environment.js';
 import { events, skipOnReplay } from './events.js';
 import { stableId } from './ids.js';
 import { postmanItems, type BundledScripts } from './items.js';
@@ -47,7 +47,6 @@ export async function generateCollection(config: ResolvedConfig, warnings: Warni
 
   const { all: authVars, tokenState } = authVariables(auth);
   const tokenInCollection = oauth2 !== undefined && oauth2.storage !== 'environment';
-  const tokenInEnvironment = oauth2 !== undefined && oauth2.storage !== 'collection';
   const variable = [
     ...Object.entries(config.variables).map(([key, value]) => ({ key, value })),
     ...(tokenInCollection ? tokenState.filter((key) => !(key in config.variables)).map((key) => ({ key, value: '' })) : []),
@@ -67,12 +66,14 @@ export async function generateCollection(config: ResolvedConfig, warnings: Warni
     ...(variable.length ? { variable } : {}),
   };
 
-  const used = new Set([...collectVariableNames(collection), ...collectVariableNames(oauth2 ? [oauth2.tokenUrl, oauth2.params] : []), ...authVars]);
-  for (const key of Object.keys(config.variables)) used.delete(key);
-  if (!tokenInEnvironment) for (const key of tokenState) used.delete(key);
+  const used = environmentVariables(
+    [...collectVariableNames(collection), ...collectVariableNames(oauth2 ? [oauth2.tokenUrl, oauth2.params] : []), ...authVars],
+    Object.keys(config.variables),
+    auth,
+  );
 
   const envNames = Object.keys(config.environments);
-  if (envNames.length === 0 && used.size > 0) {
+  if (envNames.length === 0 && used.length > 0) {
     warnings.add(
       `no "environments" in the config, so no environment template was written; the collection uses ${[...used].sort().map((v) => `{{${v}}}`).join(', ')}. Add "environments": { "dev": { … } } or pass them with newman --env-var.`,
     );
@@ -81,7 +82,7 @@ export async function generateCollection(config: ResolvedConfig, warnings: Warni
     collectionName: config.name,
     idRoot: config.slug,
     environments: config.environments,
-    variables: [...used],
+    variables: used,
     secrets: config.secretVariables,
   });
   return {

@@ -1,3 +1,5 @@
+import type { ResolvedAuth } from '../config/resolved.js';
+import { authVariables } from './auth.js';
 import { stableId } from './ids.js';
 
 /** A Postman environment file. */
@@ -43,4 +45,15 @@ export function environmentTemplates(input: EnvironmentTemplateInput): { name: s
       },
     };
   });
+}
+
+/**
+ * The variables an environment template must hold: those the collection uses, less the ones it defines
+ * itself and, when the token lives in collection variables, the token variables — an environment value,
+ * even an empty one, would shadow them.
+ */
+export function environmentVariables(used: Iterable<string>, collectionVariables: Iterable<string>, auth: ResolvedAuth): string[] {
+  const exclude = new Set(collectionVariables);
+  if (auth.type === 'oauth2' && auth.storage === 'collection') for (const key of authVariables(auth).tokenState) exclude.add(key);
+  return [...new Set(used)].filter((name) => !exclude.has(name));
 }

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { authVariables } from '../collection/auth.js';
-import { environmentTemplates } from '../collection/environment.js';
+import { environmentTemplates, environmentVariables } from '../collection/environment.js';
 import { configFileIn } from '../config/find.js';
 import { readConfig } from '../config/read.js';
 import { resolveConfig } from '../config/resolve.js';
@@ -62,15 +61,12 @@ function environmentFiles(result: Awaited<ReturnType<typeof injectCollection>>, 
   const info = (result.collection as { info?: { name?: unknown } }).info;
   const name = typeof info?.name === 'string' && info.name.trim() ? info.name : 'collection';
   const slug = slugify(name) || 'collection';
-  const { tokenState } = authVariables(config.auth);
-  const storage = config.auth.type === 'oauth2' ? config.auth.storage : 'auto';
-  const exclude = new Set([...result.collectionVariables, ...(storage === 'collection' ? tokenState : [])]);
   const environments = Object.keys(config.environments).length ? config.environments : { default: {} };
   return environmentTemplates({
     collectionName: name,
     idRoot: slug,
     environments,
-    variables: result.variables.filter((v) => !exclude.has(v)),
+    variables: environmentVariables(result.variables, result.collectionVariables, config.auth),
     secrets: config.secretVariables,
   }).map((t) => ({ path: resolve(envDir, `${slug}.${t.name}.postman_environment.json`), content: jsonText(t.json) }));
 }
