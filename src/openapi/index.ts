@@ -2,3 +2,4 @@
 export { loadSpec, type LoadedSpec } from './load.js';
 export { specToConfig, type SpecToConfigOptions } from './spec-to-config.js';
 export { mergeConfigOverrides } from './merge-overrides.js';
+export { buildFromSpec, type BuildFromSpecOptions } from './build-from-spec.js';
