@@ -186,7 +186,8 @@ interface RawFailure {
   source?: { name?: string };
 }
 
-function toFailure(raw: unknown): NewmanFailure {
+/** A failure of a Newman summary or of a report in Newman's JSON structure (the Postman CLI writes one too). */
+export function toFailure(raw: unknown): NewmanFailure {
   const failure = raw as RawFailure;
   return {
     item: failure.source?.name ?? '',

@@ -336,7 +336,6 @@ describe.concurrent('token lifecycle in Newman', () => {
   });
 
   describe('case 7: token endpoint faults', () => {
-
     it.each(FAULT_CASES)('$fault → summary, a failing test naming URL/status/error, protected request not sent, next request tries again', async ({ fault, mentions, recovers }) => {
       const refused = fault === 'refused' ? await refusedUrl('/token') : undefined;
       const serverFault = fault === 'refused' ? 'none' : fault;

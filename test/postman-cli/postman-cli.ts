@@ -12,7 +12,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NewmanAssertion, NewmanFailure } from '../e2e/newman.js';
+import { toFailure, type NewmanAssertion, type NewmanFailure } from '../e2e/newman.js';
 import { POSTMAN_CLI_PREFIX } from './install-postman-cli.js';
 
 export interface RunPostmanCliOptions {
@@ -130,24 +130,8 @@ function stripAnsi(text: string): string {
 interface NewmanReport {
   environment?: { values?: { key: string; value?: unknown }[] };
   run?: {
-    failures?: RawFailure[];
+    failures?: unknown[];
     executions?: { item?: { name?: string }; assertions?: { assertion: string; skipped?: boolean; error?: { message?: string } }[] }[];
-  };
-}
-
-interface RawFailure {
-  error?: { name?: string; message?: string; test?: string };
-  at?: string;
-  source?: { name?: string };
-}
-
-function toFailure(failure: RawFailure): NewmanFailure {
-  return {
-    item: failure.source?.name ?? '',
-    at: failure.at ?? '',
-    test: failure.error?.test,
-    name: failure.error?.name ?? 'Error',
-    message: failure.error?.message ?? '',
   };
 }
 

@@ -170,7 +170,6 @@ describe.concurrent('Postman CLI gives the same outcome as Newman', () => {
   });
 
   describe('case 7: token endpoint faults', () => {
-
     it.each(FAULT_CASES)('$fault → summary, a failing test naming URL/status/error, protected request not sent, next request tries again', async ({ fault, mentions, recovers }) => {
       const { postman } = await sameOutcomeAsNewman({
         server: { ttlSeconds: 60, fault: fault === 'refused' ? 'none' : fault, slowMs: 2_500 },
