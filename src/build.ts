@@ -7,6 +7,7 @@ import type { ResolvedConfig } from './config/resolved.js';
 import { auditJson } from './audit/scan-json.js';
 import { redactSecrets } from './audit/redact.js';
 import { GenCollectionError, Warnings } from './errors.js';
+import { MAX_JSON_NESTING, rejectDeepNesting } from './nesting.js';
 import { jsonText, type OutputFile } from './write-files.js';
 
 /** The outputs of `build`, ready to write, and the warnings met on the way. */
@@ -29,6 +30,8 @@ export interface BuildOptions {
 export async function buildFromConfig(config: unknown, options: BuildOptions): Promise<BuildResult> {
   const file = options.file ?? join(options.baseDir, 'gen-collection.config.json');
   const warnings = new Warnings();
+  // a config value from the caller, not from a file the readers checked
+  rejectDeepNesting(config, { file, code: 'config-invalid', limit: MAX_JSON_NESTING });
   const valid = validateConfig(config, file, undefined, warnings);
   const resolved = resolveConfig(valid, { file, baseDir: options.baseDir, output: options.output });
   const result = await buildResolved(resolved);

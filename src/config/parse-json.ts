@@ -1,5 +1,6 @@
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { GenCollectionError } from '../errors.js';
+import { MAX_JSON_NESTING, nestingFix, rejectDeepNesting, tooDeepOffset } from '../nesting.js';
 import { lineCounterFor, type Locate, type ParsedSource, positionAt, type SourcePosition } from './locate.js';
 import { pointerSegments } from './pointer.js';
 
@@ -15,6 +16,7 @@ export function parseJson(text: string, file: string): ParsedSource {
   } catch {
     throw syntaxError(text, file);
   }
+  rejectDeepNesting(value, { file, code: 'config-parse', limit: MAX_JSON_NESTING, jsonText: text });
   const lines = lineCounterFor(text);
   const duplicate = firstDuplicateKey(text);
   if (duplicate) {
@@ -45,6 +47,11 @@ function syntaxError(text: string, file: string): GenCollectionError {
  * jsonc-parser gives the position `JSON.parse` often lacks. `commentFix` is the advice for a comment.
  */
 export function describeJsonSyntax(text: string, commentFix = 'remove the comment: JSON allows none'): { problem: string; fix: string; position?: SourcePosition } {
+  const deep = tooDeepOffset(text, MAX_JSON_NESTING);
+  if (deep !== undefined) {
+    // jsonc-parser recurses: past the limit it would overflow the stack instead of describing the text
+    return { problem: `nested more than ${MAX_JSON_NESTING.toLocaleString('en-US')} levels deep`, fix: nestingFix(MAX_JSON_NESTING), position: positionAt(lineCounterFor(text), deep) };
+  }
   const errors: ParseError[] = [];
   parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const { offset, problem, fix } = describeSyntaxError(text, errors[0]);

@@ -1,5 +1,6 @@
 import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { GenCollectionError } from '../errors.js';
+import { MAX_YAML_NESTING, nestingFix, rejectDeepNesting } from '../nesting.js';
 import { type Locate, type ParsedSource, positionAt } from './locate.js';
 import { pointerSegments } from './pointer.js';
 
@@ -9,6 +10,7 @@ export function parseYaml(text: string, file: string): ParsedSource {
   // merge: `<<: *defaults` is the usual way to share settings in YAML configs
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true });
   const error = doc.errors[0];
+  if (error?.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(error.message)) throw tooDeep(file, positionAt(lines, error.pos[0]));
   if (error) {
     throw new GenCollectionError('config-parse', `invalid YAML: ${yamlProblem(error, text)}`, {
       file,
@@ -20,13 +22,20 @@ export function parseYaml(text: string, file: string): ParsedSource {
   try {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
+    if (err instanceof RangeError) throw tooDeep(file);
     // unresolved alias (`*name` without `&name`) or an alias bomb
     throw new GenCollectionError('config-parse', `invalid YAML: ${lowerFirst((err as Error).message)}`, {
       file,
       fix: 'define each anchor (&name) before its aliases (*name), and keep aliases few',
     });
   }
+  rejectDeepNesting(value, { file, code: 'config-parse', limit: MAX_YAML_NESTING });
   return { value, locate: (pointer) => locateYaml(doc, lines, pointer) };
+}
+
+/** The composer recurses and reports its own stack overflow as an error at the spot: the nesting limit. */
+function tooDeep(file: string, position: { line?: number; column?: number } = {}): GenCollectionError {
+  return new GenCollectionError('config-parse', `invalid YAML: nested more than ${MAX_YAML_NESTING} levels deep`, { file, ...position, fix: `${nestingFix(MAX_YAML_NESTING)}; JSON allows deeper nesting` });
 }
 
 function yamlProblem(error: YAMLError, text: string): string {

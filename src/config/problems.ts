@@ -12,6 +12,9 @@ export interface Problem {
 /** At most this many problems are listed in one error: the first ones are what to fix first. */
 const MAX_LISTED = 25;
 
+/** The fix of a problem whose own words already say what is expected (a type, a range): where to read more. */
+const REFERENCE_FIX = 'see "Config reference" in the README for what each key takes (editors check it through "$schema")';
+
 /** `file:line: /pointer: problem. fix: …` — the one-line form used in problem lists and warnings. */
 export function formatProblem(p: Problem, file: string, locate?: Locate): string {
   const line = locateNearest(locate, p.pointer)?.line;
@@ -24,11 +27,11 @@ export function problemsError(code: ErrorCode, problems: readonly Problem[], fil
   const placed = byLine(problems, locate);
   if (placed.length === 1) {
     const [{ p, line }] = placed;
-    return new GenCollectionError(code, p.problem, { file, pointer: p.pointer, line, fix: p.fix });
+    return new GenCollectionError(code, p.problem, { file, pointer: p.pointer, line, fix: p.fix ?? REFERENCE_FIX });
   }
   const listed = placed.slice(0, MAX_LISTED).map(({ p }) => '  ' + formatProblem(p, file, locate));
   if (placed.length > MAX_LISTED) listed.push(`  … and ${placed.length - MAX_LISTED} more`);
-  return new GenCollectionError(code, `${placed.length} problems in the config:\n${listed.join('\n')}`, { file });
+  return new GenCollectionError(code, `${placed.length} problems in the config:\n${listed.join('\n')}`, { file, fix: `fix each one listed; ${REFERENCE_FIX}` });
 }
 
 /** Problems with their line, in file order (those without a line last, in their given order). */

@@ -1,17 +1,20 @@
 import { describeJsonSyntax } from '../config/parse-json.js';
 import { GenCollectionError } from '../errors.js';
 import { stripBom } from '../json-value.js';
+import { MAX_JSON_NESTING, rejectDeepNesting } from '../nesting.js';
 
 
 /**
  * Parses a JSON file's text (a BOM is allowed). An empty or invalid file is a GenCollectionError
- * (exit 2) naming the line and column; the message never quotes the text, which may hold a secret.
+ * (exit 2) naming the line and column; the message never quotes the text, which may hold a secret. So is
+ * a value nested past MAX_JSON_NESTING, which would overflow the walkers' stack.
  */
 export function parseJsonFile(text: string, file: string, fix: string): unknown {
   const source = stripBom(text);
   if (source.trim() === '') throw new GenCollectionError('collection-read', 'the file is empty', { file, fix });
+  let value: unknown;
   try {
-    return JSON.parse(source);
+    value = JSON.parse(source);
   } catch {
     const syntax = describeJsonSyntax(source);
     throw new GenCollectionError('collection-read', `not valid JSON: ${syntax.problem}`, {
@@ -20,6 +23,8 @@ export function parseJsonFile(text: string, file: string, fix: string): unknown 
       fix: `fix the JSON at that spot (${syntax.fix}), or ${fix}`,
     });
   }
+  rejectDeepNesting(value, { file, code: 'collection-invalid', limit: MAX_JSON_NESTING, jsonText: source });
+  return value;
 }
 
 /**

@@ -1,11 +1,12 @@
 import { dirname, extname, resolve as resolvePath } from 'node:path';
 import { $RefParser, type JSONParserError } from '@apidevtools/json-schema-ref-parser';
-import { CORE_SCHEMA, load as parseYaml } from 'js-yaml';
+import { CORE_SCHEMA, load as parseYaml, type LoadOptions } from 'js-yaml';
 import { parseJson as parseConfigJson } from '../config/parse-json.js';
 import { parseYaml as parseConfigYaml } from '../config/parse-yaml.js';
 import { childPointer } from '../config/pointer.js';
 import { GenCollectionError } from '../errors.js';
 import { readInputFile } from '../read-input.js';
+import { MAX_JSON_NESTING, MAX_YAML_NESTING, rejectDeepNesting } from '../nesting.js';
 import { isObject, stripBom } from '../json-value.js';
 
 /** A parsed spec: external file `$ref`s bundled in as local ones, local `$ref`s left in place. */
@@ -34,14 +35,19 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
 function parseSpecText(source: string, file: string): unknown {
   const ext = extname(file).toLowerCase();
   const json = ext === '.json' || (ext !== '.yaml' && ext !== '.yml' && /^\s*[{[]/.test(source));
+  let spec: unknown;
   try {
     // Lean, fast parsers: the config parsers keep every key's position, and the `yaml` package is about ten
     // times slower than js-yaml 4 on a 2 MB spec (js-yaml 5: about as fast, a third more memory). Both read
     // the YAML 1.2 core schema: `2024-01-01` stays a string.
-    return json ? JSON.parse(source) : parseYaml(source, { schema: CORE_SCHEMA });
+    // js-yaml 4.3 counts depth its own way (up to two per level): twice the limit stops it inside the stack
+    // (its default, 100, would refuse specs the limit allows). @types/js-yaml does not know the option yet.
+    spec = json ? JSON.parse(source) : parseYaml(source, { schema: CORE_SCHEMA, maxDepth: 2 * MAX_YAML_NESTING } as LoadOptions);
   } catch (error) {
     throw syntaxError(error as Error, source, file, json);
   }
+  rejectDeepNesting(spec, json ? { file, code: 'spec-invalid', limit: MAX_JSON_NESTING, jsonText: source } : { file, code: 'spec-invalid', limit: MAX_YAML_NESTING });
+  return spec;
 }
 
 /** The config parsers diagnose syntax errors well (line, column, words, no echo of the text): reuse them. */

@@ -1,0 +1,81 @@
+import { GenCollectionError, type ErrorCode } from './errors.js';
+import { lineCounterFor, positionAt } from './config/locate.js';
+import { toPointer } from './config/pointer.js';
+
+/**
+ * How deeply a JSON input (config, spec, collection, environment) may nest arrays and objects. The walkers
+ * downstream recurse, and so do `JSON.stringify`, ajv and Newman: a limit checked once, where the text is
+ * parsed, keeps every one of them inside the stack. 2,000 levels is about 1,000 nested folders; Newman 6
+ * itself fails from about 670 (measured; README, troubleshooting), and gen-collection works to about 1,400.
+ */
+export const MAX_JSON_NESTING = 2000;
+
+/**
+ * The same for YAML inputs: the YAML parsers recurse (the `yaml` package gives up at about 780 levels,
+ * js-yaml is told to stop here), so YAML stops earlier than JSON. Deeper configs and specs: write them as JSON.
+ */
+export const MAX_YAML_NESTING = 500;
+
+/** The fix for any input nested past the limit. */
+export function nestingFix(limit: number): string {
+  return `flatten the structure to at most ${limit.toLocaleString('en-US')} nested levels of lists and objects (Newman 6 cannot run a collection with more than about 670 nested folders)`;
+}
+
+/**
+ * The JSON pointer of the first array or object (depth first, document order) nested more than `limit`
+ * levels deep (the top level is level 1), or undefined. Iterative: it must not itself run out of stack.
+ */
+export function tooDeepPointer(value: unknown, limit: number): string | undefined {
+  // Parent links instead of a path per node: the pointer is built only for the one node reported.
+  interface Frame { node: object; depth: number; parent?: Frame; key?: string | number }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const stack: Frame[] = [{ node: value, depth: 1 }];
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    if (frame.depth > limit) return pointerOf(frame);
+    const node = frame.node as Record<string, unknown>;
+    const keys: (string | number)[] = Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const child = node[keys[i]!];
+      if (typeof child === 'object' && child !== null) stack.push({ node: child, depth: frame.depth + 1, parent: frame, key: keys[i] });
+    }
+  }
+  return undefined;
+
+  function pointerOf(frame: Frame): string {
+    const path: (string | number)[] = [];
+    for (let f: Frame | undefined = frame; f?.parent; f = f.parent) path.push(f.key!);
+    return toPointer(path.reverse());
+  }
+}
+
+/**
+ * Throws a GenCollectionError (exit 2) naming the pointer when `value` nests deeper than `limit`; given the
+ * JSON `text` it was parsed from, also the line and column.
+ */
+export function rejectDeepNesting(value: unknown, at: { file: string; code: ErrorCode; limit: number; jsonText?: string }): void {
+  const pointer = tooDeepPointer(value, at.limit);
+  if (pointer === undefined) return;
+  const offset = at.jsonText === undefined ? undefined : tooDeepOffset(at.jsonText, at.limit);
+  const position = offset === undefined ? {} : positionAt(lineCounterFor(at.jsonText!), offset);
+  throw new GenCollectionError(at.code, `nested more than ${at.limit.toLocaleString('en-US')} levels deep`, { file: at.file, pointer, ...position, fix: nestingFix(at.limit) });
+}
+
+/**
+ * The offset in JSON text (valid or not) where brackets first nest more than `limit` deep, or undefined.
+ * A scan of the characters, for the syntax-error path: jsonc-parser recurses and cannot describe such text.
+ */
+export function tooDeepOffset(text: string, limit: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+    } else if (c === '{' || c === '[') {
+      if (++depth > limit) return i;
+    } else if (c === '}' || c === ']') {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
+}
