@@ -25,7 +25,7 @@ do {
   const r = spawnSync(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', 'test/fuzz', '--reporter=dot'], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, FUZZ_SEED: String(seed), FUZZ_SCALE: String(scale), FUZZ_COUNT_FILE: countFile, FORCE_COLOR: '0' },
+    env: { ...process.env, FUZZ_SEED: String(seed), FUZZ_SCALE: String(scale), FUZZ_COUNT_FILE: countFile, NO_COLOR: '1', FORCE_COLOR: '0' },
     maxBuffer: 512 * 1024 * 1024,
   });
   rounds++;
@@ -36,7 +36,8 @@ do {
     // no test file finished
   }
   cases += counted;
-  const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+  // eslint-disable-next-line no-control-regex
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '');
   const seconds = Math.round((Date.now() - started) / 1000);
   if (r.status === 0) {
     console.log(`round ${rounds}: seed ${seed}: ${counted} cases, no failure (${seconds} s)`);

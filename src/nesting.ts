@@ -53,12 +53,12 @@ export function tooDeepPointer(value: unknown, limit: number): string | undefine
  * Throws a GenCollectionError (exit 2) naming the pointer when `value` nests deeper than `limit`; given the
  * JSON `text` it was parsed from, also the line and column.
  */
-export function rejectDeepNesting(value: unknown, at: { file: string; code: ErrorCode; limit: number; jsonText?: string }): void {
+export function rejectDeepNesting(value: unknown, at: { file: string; code: ErrorCode; limit: number; jsonText?: string; fix?: string }): void {
   const pointer = tooDeepPointer(value, at.limit);
   if (pointer === undefined) return;
   const offset = at.jsonText === undefined ? undefined : tooDeepOffset(at.jsonText, at.limit);
   const position = offset === undefined ? {} : positionAt(lineCounterFor(at.jsonText!), offset);
-  throw new GenCollectionError(at.code, `nested more than ${at.limit.toLocaleString('en-US')} levels deep`, { file: at.file, pointer, ...position, fix: nestingFix(at.limit) });
+  throw new GenCollectionError(at.code, `nested more than ${at.limit.toLocaleString('en-US')} levels deep`, { file: at.file, pointer, ...position, fix: at.fix ?? nestingFix(at.limit) });
 }
 
 /**

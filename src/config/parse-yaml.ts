@@ -29,13 +29,15 @@ export function parseYaml(text: string, file: string): ParsedSource {
       fix: 'define each anchor (&name) before its aliases (*name), and keep aliases few',
     });
   }
-  rejectDeepNesting(value, { file, code: 'config-parse', limit: MAX_YAML_NESTING });
+  rejectDeepNesting(value, { file, code: 'config-parse', limit: MAX_YAML_NESTING, fix: YAML_NESTING_FIX });
   return { value, locate: (pointer) => locateYaml(doc, lines, pointer) };
 }
 
-/** The composer recurses and reports its own stack overflow as an error at the spot: the nesting limit. */
+const YAML_NESTING_FIX = `${nestingFix(MAX_YAML_NESTING)}; a JSON config may nest deeper`;
+
+/** The composer recurses and reports its own stack overflow as an error at the spot: past the nesting limit. */
 function tooDeep(file: string, position: { line?: number; column?: number } = {}): GenCollectionError {
-  return new GenCollectionError('config-parse', `invalid YAML: nested more than ${MAX_YAML_NESTING} levels deep`, { file, ...position, fix: `${nestingFix(MAX_YAML_NESTING)}; JSON allows deeper nesting` });
+  return new GenCollectionError('config-parse', `invalid YAML: nested more than ${MAX_YAML_NESTING} levels deep`, { file, ...position, fix: YAML_NESTING_FIX });
 }
 
 function yamlProblem(error: YAMLError, text: string): string {

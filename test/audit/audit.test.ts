@@ -4,6 +4,7 @@ import { formatFinding, type Finding } from '../../src/audit/finding.js';
 import { auditJson } from '../../src/audit/scan-json.js';
 import { GenCollectionError } from '../../src/errors.js';
 import { FIXTURES, fixtureText } from '../inject/fixtures.js';
+import { folderColumn, folderPointer, nestedFolders, nestedObjects } from '../helpers/nested.js';
 import { collection, environment, kv, withHeader, withRequest, withRequestAuth, withSavedResponse } from './cases.js';
 
 const JWT = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJvcmRlcnMtY2kiLCJleHAiOjE3MTcxNzE3MTd9.Zm9vYmFyYmF6cXV4LXNpZ25hdHVyZQ';
@@ -164,6 +165,11 @@ describe('audit: files', () => {
   it.each([
     ['not JSON', '{ "values": [ }', 1],
     ['empty', '', undefined],
+    // issue 16: these overflowed the stack (an internal error, exit 1 as if secrets were found)
+    ['a 5,000-level nested folder', nestedFolders(5000), 1],
+    ['the same, cut off', nestedFolders(5000, true), 1],
+    ['an environment value nested 3,000 levels', `{"name":"dev","values":[{"key":"k","value":${nestedObjects(3000)}}]}`, 1],
+    ['globals nested as arrays', `{"name":"Globals","_postman_variable_scope":"globals","values":${'['.repeat(5000)}${']'.repeat(5000)}}`, 1],
   ])('%s: exit 2 naming the file', (_name, text, line) => {
     let error: unknown;
     try {
@@ -175,6 +181,11 @@ describe('audit: files', () => {
     expect((error as GenCollectionError).exitCode).toBe(2);
     expect((error as GenCollectionError).message).toMatch(/^bad\.json/);
     expect((error as GenCollectionError).line).toBe(line);
+    expect((error as GenCollectionError).fix).toBeTruthy();
+  });
+
+  it('names the pointer where the nesting limit was hit', () => {
+    expect(() => auditFiles([{ file: 'deep.json', text: nestedFolders(5000) }])).toThrow(`deep.json:1:${folderColumn(1000)}: ${folderPointer(1000)}: nested more than 2,000 levels deep`);
   });
 
   it('formats the root pointer as /', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config/read.js';
 import { GenCollectionError } from '../../src/errors.js';
+import { nestedObjects, nestedYamlBlocks, objectPointer } from '../helpers/nested.js';
 import { rejection, tempDir } from './temp-dir.js';
 
 /** Every secret in these configs; no message may contain it. */
@@ -332,6 +333,39 @@ const cases: BadConfig[] = [
   { name: 'top-level array (JSON)', file: 'gen-collection.config.json', text: '[\n  { "name": "Orders" }\n]\n', pointer: '/', line: 1, includes: ['the top level must be a JSON object, not a list'] },
   { name: 'top-level list (YAML)', text: '- name: Orders\n', pointer: '/', line: 1, includes: ['mapping', 'not a list'] },
   { name: 'top-level string', text: 'just words\n', pointer: '/', line: 1, includes: ['not a string'] },
+  // issue 16: nesting past the limit is refused where the text is parsed, before any walker overflows the stack
+  {
+    name: 'JSON nested more than 2,000 levels',
+    file: 'gen-collection.config.json',
+    text: `{"name":"Orders","items":[{"name":"r","url":"u","body":{"json":${nestedObjects(5000)}}}]}`,
+    pointer: '/items/0/body/json' + objectPointer(1997),
+    line: 1,
+    code: 'config-parse',
+    includes: ['nested more than 2,000 levels deep', 'flatten the structure'],
+  },
+  {
+    name: 'JSON nested more than 2,000 levels and cut off',
+    file: 'gen-collection.config.json',
+    text: `{"name":"Orders","items":[${'['.repeat(5000)}`,
+    line: 1,
+    code: 'config-parse',
+    includes: ['invalid JSON: nested more than 2,000 levels deep'],
+  },
+  {
+    name: 'YAML nested more than 500 levels',
+    text: `name: Orders\nvariables:\n${nestedYamlBlocks(600).replace(/^/gm, '  ')}`,
+    pointer: '/variables' + objectPointer(500),
+    code: 'config-parse',
+    includes: ['nested more than 500 levels deep', 'a JSON config may nest deeper'],
+  },
+  {
+    name: 'YAML nested past what the YAML parser can compose',
+    text: `name: Orders\nvariables: ${'['.repeat(5000)}`,
+    line: 2,
+    code: 'config-parse',
+    includes: ['invalid YAML: nested more than 500 levels deep'],
+  },
+  { name: 'a type error has a fix too', text: 'name: Orders\nitems: 5\n', pointer: '/items', line: 2, code: 'config-invalid', includes: ['expected a list, got a number', 'fix: see "Config reference" in the README'] },
   {
     name: 'UTF-16 file',
     file: 'gen-collection.config.json',

@@ -92,8 +92,9 @@ export function mutatedValue(doc: Json): fc.Arbitrary<Json> {
 
 /** A value as text in `format`: YAML via the yaml package, or as JSON (YAML 1.2 reads JSON too) when that fails or by chance. */
 export function render(value: Json, format: Format, pretty: boolean): string {
+  if (value === undefined) return ''; // the root deleted: an empty file
   try {
-    if (format === 'yaml' && pretty) return yamlStringify(value, { aliasDuplicateObjects: false });
+    if (format === 'yaml' && pretty) return yamlStringify(value, { aliasDuplicateObjects: false }) ?? '';
     return JSON.stringify(value, null, pretty ? 2 : undefined) ?? 'null';
   } catch {
     return compactJson(value); // nested too deeply for the recursive stringifiers

@@ -4,6 +4,7 @@ import { injectCollection } from '../../src/inject/inject-collection.js';
 import { BLOCK_BEGIN } from '../../src/inject/script-block.js';
 import { fixtureText } from './fixtures.js';
 import { oauth2 } from '../helpers/oauth2.js';
+import { folderPointer, nestedFolders } from '../helpers/nested.js';
 
 const FILE = 'exports/in.json';
 
@@ -44,6 +45,8 @@ const BAD_INPUTS: [string, string, string, (string | RegExp)[], string | undefin
   ['an item that is not an object', minimal({ item: [{ name: 'Folder', item: ['oops'] }] }), 'collection-invalid', ['an item is not an object'], '/item/0/item/0', undefined],
   ['"event" of the wrong type', minimal({ event: 'prerequest' }), 'collection-invalid', ['"event" is neither'], '/event', undefined],
   ['token scripts outside a block (a build output)', minimal({ event: [{ listen: 'prerequest', script: { exec: ['// gen-collection 0.1.0: OAuth2 token', 'const genCollection = {', '};'] } }] }), 'collection-invalid', ['already holds gen-collection token scripts', 'regenerated with build'], '/event/0/script/exec', undefined],
+  ['a 5,000-level nested folder (issue 16: it overflowed the stack)', nestedFolders(5000), 'collection-invalid', ['nested more than 2,000 levels deep', 'flatten the structure', 'Newman 6'], folderPointer(1000), 1],
+  ['the same, cut off (not JSON, too deep to describe with jsonc-parser)', nestedFolders(5000, true), 'collection-read', ['not valid JSON: nested more than 2,000 levels deep'], undefined, 1],
   ['a block without its end marker', minimal({ event: [{ listen: 'prerequest', script: { exec: [BLOCK_BEGIN, 'code();'] } }] }), 'collection-invalid', ['no end marker'], '/event/0/script/exec', undefined],
 ];
 
