@@ -22,7 +22,7 @@ const yaml = [
   ...seedsIn(join(REPO, 'test/config/fixtures'), (f) => f.endsWith('.yaml'), (t) => parseYaml(t, { merge: true })),
 ];
 
-const RUNS = 40;
+const RUNS = 60;
 
 describe('configs: mutated or arbitrary text never crashes build', () => {
   it('has seeds of both formats that build', async () => {

@@ -19,7 +19,7 @@ const yaml = [
   ...seedsIn(join(FIXTURES, 'multi-file'), (f) => f.endsWith('.yaml'), (t) => parseYaml(t)),
 ];
 
-const RUNS = 40;
+const RUNS = 60;
 
 describe('OpenAPI specs: mutated or arbitrary text never crashes buildFromSpec', () => {
   it('has seeds of both formats', () => {

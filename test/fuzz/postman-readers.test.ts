@@ -20,7 +20,7 @@ async function environments(): Promise<{ text: string; value: unknown }[]> {
   return [...built.environments.map((e) => e.json), globals].map((value) => ({ value, text: JSON.stringify(value, null, 2) }));
 }
 
-const RUNS = 60;
+const RUNS = 100;
 const FILE = 'fuzzed.postman_collection.json';
 
 describe('collections, environments and globals: mutated or arbitrary text never crashes inject or audit', () => {
