@@ -14,7 +14,7 @@ export type * from './config/config-types.generated.js';
 export type * from './config/resolved.js';
 export { tokenScripts } from './scripts/token-scripts.js';
 export { bundleUserScripts, bundleUserScript } from './scripts/user-scripts.js';
-export type { TokenConfig, TokenVariables } from './scripts/token-config.js';
+export type { TokenConfig } from './scripts/token-config.js';
 export { loadSpec, specToConfig, mergeConfigOverrides, buildFromSpec, type BuildFromSpecOptions } from './openapi/index.js';
 export { injectCollection, type InjectOptions, type InjectResult } from './inject/inject-collection.js';
 export { auditFiles } from './audit/audit-files.js';
