@@ -20,7 +20,8 @@ export { injectCollection, type InjectOptions, type InjectResult } from './injec
 export { auditFiles } from './audit/audit-files.js';
 export { auditJson } from './audit/scan-json.js';
 export { formatFinding, type Finding } from './audit/finding.js';
-export { GenCollectionError, Warnings, ExitCode } from './errors.js';
+export { GenCollectionError, ExitCode, type ErrorCode } from './errors.js';
+export { Warnings, formatProblemLine, type Place } from './warnings.js';
 export { writeFilesAtomic, type OutputFile } from './write-files.js';
 export { slugify } from './slug.js';
 export { VERSION } from './version.js';
