@@ -2,12 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditFiles } from '../src/audit/audit-files.js';
-import { buildFromConfig, buildFromConfigFile } from '../src/build.js';
-import { GenCollectionError, Warnings } from '../src/errors.js';
+import { buildFromConfig, buildFromConfigFile } from '../src/build-from-config.js';
+import { GenCollectionError } from '../src/errors.js';
 import { injectCollection } from '../src/inject/inject-collection.js';
 import { MAX_JSON_NESTING, MAX_YAML_NESTING, tooDeepOffset, tooDeepPointer } from '../src/nesting.js';
 import { buildFromSpec } from '../src/openapi/build-from-spec.js';
-import { listFiles, runCli, tempDir } from './cli/run-cli.js';
+import { Warnings } from '../src/warnings.js';
+import { listFiles, runCli } from './cli/run-cli.js';
+import { tempDir } from './helpers/temp-dir.js';
 import { oauth2 } from './helpers/oauth2.js';
 import { folderColumn, folderPointer, nestedFolders, nestedObjects, nestedYamlBlocks, objectPointer } from './helpers/nested.js';
 
@@ -56,11 +58,7 @@ async function outcome(run: () => unknown): Promise<'ok' | GenCollectionError> {
 }
 
 const tmp = tempDir('gen-collection-nesting-');
-const write = (name: string, text: string) => {
-  const file = join(tmp.dir, name);
-  writeFileSync(file, text);
-  return file;
-};
+const write = tmp.write;
 const inject = (text: string) => injectCollection(text, { file: 'in.json', auth: oauth2(), warnings: new Warnings() });
 const audit = (text: string) => auditFiles([{ file: 'in.json', text }]);
 // Each input nests `levels` deep: a chain of objects whose outermost sits at level s is levels − s + 1 long, and
@@ -112,7 +110,7 @@ describe('the 5,000-level nested folder of issue 16, through the CLI', () => {
     ['inject', ['inject', 'in.json', '-o', 'out/in.json', '--env-dir', 'out']],
     ['audit', ['audit', 'in.json']],
   ])('%s: exit 2 naming the pointer and the line, nothing written', (_name, args) => {
-    const { dir, cleanup } = tempDir();
+    const { dir, remove } = tempDir();
     try {
       writeFileSync(join(dir, 'in.json'), nestedFolders(5000));
       const r = runCli(args, dir);
@@ -121,7 +119,7 @@ describe('the 5,000-level nested folder of issue 16, through the CLI', () => {
       expect(r.stderr).not.toMatch(/internal error|RangeError/);
       expect(listFiles(dir)).toEqual(['in.json']);
     } finally {
-      cleanup();
+      remove();
     }
   });
 });

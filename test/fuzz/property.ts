@@ -1,12 +1,12 @@
 // What every reader of user input must do with any input: return a result or throw gen-collection's own error
 // (exit 2, a code and a fix) — never a crash. Run counts: a fixed seed and few runs in `npm test`; `npm run fuzz`
 // sets FUZZ_SEED (random) and FUZZ_SCALE (more runs).
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, expect } from 'vitest';
 import { GenCollectionError } from '../../src/errors.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** The seed of every property in this run: fixed in CI so a failure reproduces, random under `npm run fuzz`. */
 export const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 16_016;
@@ -60,9 +60,7 @@ export async function returnsOrOwnError(run: () => unknown): Promise<'ok' | GenC
 
 /** A temporary folder for this test file, removed after it. */
 export function scratchDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gen-collection-fuzz-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
+  return tempDir('gen-collection-fuzz-').dir;
 }
 
 /** Copies a folder (a config's scripts, a spec's referenced files) into `dir`. */
