@@ -26,7 +26,41 @@ export function nestingFix(limit: number): string {
  * levels deep (the top level is level 1), or undefined. Iterative: it must not itself run out of stack.
  */
 export function tooDeepPointer(value: unknown, limit: number): string | undefined {
-  // Parent links instead of a path per node: the pointer is built only for the one node reported.
+  return nestsDeeperThan(value, limit) ? firstTooDeep(value, limit) : undefined;
+}
+
+/** The fast pass, run on every input: depths only, no keys kept. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const nodes: unknown[] = [value];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const depth = depths.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth > limit) return true;
+    if (Array.isArray(node)) {
+      for (const child of node as unknown[]) {
+        if (typeof child === 'object' && child !== null) {
+          nodes.push(child);
+          depths.push(depth + 1);
+        }
+      }
+    } else {
+      // for…in: parsed JSON has no inherited enumerable keys
+      for (const key in node) {
+        const child = (node as Record<string, unknown>)[key];
+        if (typeof child === 'object' && child !== null) {
+          nodes.push(child);
+          depths.push(depth + 1);
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** The slow pass, only for input that is too deep: keys kept (as parent links) to name the pointer. */
+function firstTooDeep(value: unknown, limit: number): string | undefined {
   interface Frame { node: object; depth: number; parent?: Frame; key?: string | number }
   if (typeof value !== 'object' || value === null) return undefined;
   const stack: Frame[] = [{ node: value, depth: 1 }];
