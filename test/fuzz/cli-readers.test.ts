@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { listFiles, runCli } from '../cli/run-cli.js';
 import { copyInto, countCase, params, REPO, scratchDir, seedsIn, timeout } from './property.js';
-import { mutatedText, type Format } from './mutations.js';
+import { fileBytes, mutatedText, type Format } from './mutations.js';
 
 const dir = scratchDir();
 copyInto(join(REPO, 'examples/orders-api/scripts-src'), join(dir, 'scripts-src'));
@@ -20,7 +20,7 @@ const specs = seedsIn(join(REPO, 'test/fixtures/openapi'), (f) => f.endsWith('.j
 const collections = seedsIn(join(REPO, 'test/fixtures/collections'), (f) => f.endsWith('.json'), JSON.parse);
 
 /** Runs one command on one input file; checks the exit code, stderr and that exit 2 wrote nothing. */
-function check(input: string, text: string, args: string[], codes: number[]): void {
+function check(input: string, text: Uint8Array, args: string[], codes: number[]): void {
   countCase();
   writeFileSync(join(dir, input), text);
   const before = listFiles(dir);
@@ -39,21 +39,21 @@ const RUNS = 3;
 describe('the CLI on mutated input: exit 0, 1 (audit) or 2, never an internal error, nothing written on exit 2', () => {
   it.each(['json', 'yaml'] as const)('build, %s config', async (format: Format) => {
     const input = `gen-collection.config.${format}`;
-    await fc.assert(fc.property(mutatedText(configs[format], format), (text) => check(input, text, ['build', '-c', input, '-o', 'out'], [0, 2])), params(RUNS));
+    await fc.assert(fc.property(fileBytes(mutatedText(configs[format], format)), (text) => check(input, text, ['build', '-c', input, '-o', 'out'], [0, 2])), params(RUNS));
   }, timeout(RUNS, 3000));
 
   it('openapi', async () => {
-    await fc.assert(fc.property(mutatedText(specs, 'json'), (text) => check('spec.json', text, ['openapi', 'spec.json', '-o', 'out'], [0, 2])), params(RUNS));
+    await fc.assert(fc.property(fileBytes(mutatedText(specs, 'json')), (text) => check('spec.json', text, ['openapi', 'spec.json', '-o', 'out'], [0, 2])), params(RUNS));
   }, timeout(RUNS, 3000));
 
   it('inject', async () => {
     await fc.assert(
-      fc.property(mutatedText(collections, 'json'), (text) => check('in.json', text, ['inject', 'in.json', '-o', 'out/injected.json', '--env-dir', 'out/env'], [0, 2])),
+      fc.property(fileBytes(mutatedText(collections, 'json')), (text) => check('in.json', text, ['inject', 'in.json', '-o', 'out/injected.json', '--env-dir', 'out/env'], [0, 2])),
       params(RUNS),
     );
   }, timeout(RUNS, 3000));
 
   it('audit', async () => {
-    await fc.assert(fc.property(mutatedText(collections, 'json'), (text) => check('in.json', text, ['audit', 'in.json'], [0, 1, 2])), params(RUNS));
+    await fc.assert(fc.property(fileBytes(mutatedText(collections, 'json')), (text) => check('in.json', text, ['audit', 'in.json'], [0, 1, 2])), params(RUNS));
   }, timeout(RUNS, 3000));
 });

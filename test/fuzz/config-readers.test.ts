@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { buildFromConfig, buildFromConfigFile } from '../../src/build-from-config.js';
 import { copyInto, params, REPO, returnsOrOwnError, scratchDir, seedsIn, timeout } from './property.js';
-import { mutatedText, mutatedValue } from './mutations.js';
+import { fileBytes, mutatedText, mutatedValue } from './mutations.js';
 
 // The examples build as they are (their scripts are copied beside the mutated config); the test fixtures reach
 // every config key.
@@ -39,8 +39,8 @@ describe('configs: mutated or arbitrary text never crashes build', () => {
   ] as const)('%s text through buildFromConfigFile', async (_name, name, seeds, format) => {
     const file = join(dir, name);
     await fc.assert(
-      fc.asyncProperty(mutatedText(seeds, format), async (text) => {
-        writeFileSync(file, text);
+      fc.asyncProperty(fileBytes(mutatedText(seeds, format)), async (bytes) => {
+        writeFileSync(file, bytes);
         await returnsOrOwnError(() => buildFromConfigFile(file));
       }),
       params(RUNS),

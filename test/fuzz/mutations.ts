@@ -192,3 +192,24 @@ export function mutatedText(seeds: readonly { value: Json; text: string }[], for
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
   );
 }
+
+/** A text as the bytes of a file: mostly UTF-8, sometimes UTF-16 with a BOM, Latin-1 or UTF-8 with a stray byte. */
+export function fileBytes(text: fc.Arbitrary<string>): fc.Arbitrary<Uint8Array> {
+  return fc.tuple(text, fc.integer({ min: 0, max: 19 }), fc.double({ min: 0, max: 1, noNaN: true })).map(([t, pick, at]) => {
+    switch (pick) {
+      case 0:
+        return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]);
+      case 1:
+        return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(t, 'utf16le').swap16()]);
+      case 2:
+        return Buffer.from(t, 'latin1');
+      case 3: {
+        const bytes = Buffer.from(t, 'utf8');
+        const i = Math.floor(bytes.length * at);
+        return Buffer.concat([bytes.subarray(0, i), Buffer.from([0xc3]), bytes.subarray(i)]);
+      }
+      default:
+        return Buffer.from(t, 'utf8');
+    }
+  });
+}

@@ -6,7 +6,7 @@ import { load as parseYaml } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { buildFromSpec } from '../../src/openapi/build-from-spec.js';
 import { copyInto, params, REPO, returnsOrOwnError, scratchDir, seedsIn, timeout } from './property.js';
-import { mutatedText } from './mutations.js';
+import { fileBytes, mutatedText } from './mutations.js';
 
 // The fixtures' folder is copied whole, so that the multi-file spec's `$ref`s still resolve beside a mutated copy.
 const dir = scratchDir();
@@ -32,8 +32,8 @@ describe('OpenAPI specs: mutated or arbitrary text never crashes buildFromSpec',
     ['YAML', join(dir, 'multi-file', 'fuzzed.yaml'), yaml, 'yaml'],
   ] as const)('%s text', async (_name, file, seeds, format) => {
     await fc.assert(
-      fc.asyncProperty(mutatedText(seeds, format), async (text) => {
-        writeFileSync(file, text);
+      fc.asyncProperty(fileBytes(mutatedText(seeds, format)), async (bytes) => {
+        writeFileSync(file, bytes);
         await returnsOrOwnError(() => buildFromSpec(file));
       }),
       params(RUNS),
