@@ -75,10 +75,55 @@ const replacement: fc.Arbitrary<(old: Json) => Json | undefined> = fc.oneof(
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => () => v) },
 );
 
+/** Fragments that steer a reader into its deeper code: `$ref`s (missing, circular, external), Postman auth, scripts, bodies. */
+const fragments: Json[] = [
+  { $ref: '#' },
+  { $ref: '#/paths' },
+  { $ref: '#/components/schemas/Missing' },
+  { $ref: '#/definitions/Pet/properties/tags' },
+  { $ref: 'components/item.yaml' },
+  { $ref: 'missing.yaml#/x' },
+  { $ref: 'https://example.com/spec.yaml' },
+  { $ref: 7 },
+  { type: 'object', properties: { a: { $ref: '#' } }, required: ['a'] },
+  { allOf: [{ $ref: '#' }, { type: 'string' }], oneOf: [{}], anyOf: 'x' },
+  { type: 'oauth2', oauth2: [{ key: 'accessToken', value: 'x' }, { key: 'clientSecret', value: 'hunter2hunter2' }] },
+  { type: 'oauth2', oauth2: { accessToken: 'x', tokenType: null } },
+  { type: 'bearer', bearer: [{ key: 'token', value: '{{access_token}}' }] },
+  { type: 'basic', basic: 'user:pass' },
+  { type: 'apikey', apikey: [{ key: 'value', value: ['sk_live_0123456789abcdef'] }] },
+  { listen: 'prerequest', script: { exec: ['// >>> gen-collection', 'x'] } },
+  { listen: 'test', script: { exec: 'pm.test()' } },
+  { mode: 'raw', raw: '{"password": "p4ssw0rd-value"}', options: { raw: { language: 'json' } } },
+  { mode: 'urlencoded', urlencoded: [{ key: 'client_secret', value: 's3cr3t-value-1' }] },
+  { raw: 'https://u:p@example.com/?access_token=abc123abc123abc123', query: 'x' },
+  { name: 'f', item: [{ name: 'g', item: [] }] },
+  { json: { a: [1] }, form: {} },
+  { type: 'oauth2', tokenUrl: '{{t}}', grantType: 'jwt_bearer', clientAuth: 'private_key_jwt', assertion: { algorithm: 'ES256' } },
+];
+
+/** Keys that trip naive object handling, or make a member mean something else. */
+const oddKeys = fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', '', '$ref', 'item', 'items', 'auth', 'event', 'value', '\uD800', 'a\u0000b');
+
 /** One structural mutation of a parsed document. */
 function valueMutation(doc: Json): fc.Arbitrary<Json> {
   const all = paths(doc);
-  return fc.tuple(fc.constantFrom(...all), replacement).map(([path, replace]) => replaceAt(doc, path, replace));
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...all), replacement).map(([path, replace]) => replaceAt(doc, path, replace)) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...all), fc.constantFrom(...fragments)).map(([path, fragment]) => replaceAt(doc, path, () => JSON.parse(JSON.stringify(fragment)) as Json)) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(fc.constantFrom(...all), oddKeys, fc.constantFrom<Json>(null, 'x', {}, [], ...fragments)).map(([path, key, value]) =>
+        replaceAt(doc, path, (old) => {
+          if (typeof old !== 'object' || old === null || Array.isArray(old)) return old;
+          const copy = { ...old };
+          // defineProperty: an own member even for "__proto__", as JSON.parse makes it
+          Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
+          return copy;
+        }),
+      ),
+    },
+  );
 }
 
 /** A document after one to three structural mutations. */
