@@ -35,9 +35,15 @@ export function absoluteUrl(url: string, servers: Server[]): string | undefined 
 }
 
 function resolveAgainst(base: string, url: string): string {
-  if (ABSOLUTE.test(base)) return new URL(url, `${base}/`).href;
-  // A relative server (or none): resolve on a placeholder origin and drop it again.
-  const origin = 'http://relative.invalid';
-  const path = base.startsWith('/') ? base : `/${base}`;
-  return new URL(url, `${origin}${path === '/' ? '' : path}/`).href.slice(origin.length);
+  if (ABSOLUTE.test(base) && URL.canParse(`${base}/`)) return new URL(url, `${base}/`).href;
+  // A relative server (or none), or a server whose origin the URL parser refuses (a `{region}` variable without
+  // a default, an odd default): resolve the path on a placeholder origin, then put the server's origin back.
+  const origin = ORIGIN.exec(base)?.[0] ?? '';
+  const placeholder = 'http://relative.invalid';
+  const path = base.slice(origin.length).startsWith('/') ? base.slice(origin.length) : `/${base.slice(origin.length)}`;
+  const baseUrl = `${placeholder}${path === '/' ? '' : path}/`;
+  // a URL the parser refuses even so (a protocol-relative `//[`) stays as the spec wrote it
+  return URL.canParse(url, baseUrl) ? origin + new URL(url, baseUrl).href.slice(placeholder.length) : url;
 }
+
+const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;

@@ -47,6 +47,12 @@ describe('collection auth from the security schemes', () => {
         dev: { base_url: 'https://dev.example.com/v1', token_url: 'https://dev.example.com/oauth/token' },
       },
     },
+    // found by the fuzzer (issue 16): a server URL the URL parser refuses made resolving the tokenUrl throw (exit 1)
+    {
+      name: 'relative tokenUrl, a server variable whose default is no host name: {{base_url}} + path',
+      spec: withOps({ servers: [{ url: 'https://{host}/v1', variables: { host: { default: 'a b' } } }], ...schemes({ oauth: cc('oauth/token') }), security: [{ oauth: [] }] }, undefined),
+      auth: { type: 'oauth2', grantType: 'client_credentials', tokenUrl: '{{base_url}}/oauth/token' },
+    },
     {
       name: 'password flow → password grant',
       spec: withOps({ ...schemes({ oauth: { type: 'oauth2', flows: { password: { tokenUrl: 'https://a.example.com/t', scopes: {} } } } }), security: [{ oauth: ['x'] }] }, undefined),
