@@ -39,7 +39,8 @@ export function authSecrets(auth: JsonObject): AuthSecret[] {
   const found: AuthSecret[] = [];
   for (const type of Object.keys(auth)) {
     if (type === 'type') continue;
-    const known = SECRET_PARAMS[type];
+    // own keys only: an auth member named `constructor` or `toString` is no known type (found by the fuzzer)
+    const known = Object.hasOwn(SECRET_PARAMS, type) ? SECRET_PARAMS[type] : undefined;
     for (const param of authParams(auth, type)) {
       const secret = (known ? known.includes(param.key) : isSecretName(param.key)) ? literalSecret(param.value) : undefined;
       if (secret) found.push({ path: param.path, what: `${type} ${param.key}`, secret });

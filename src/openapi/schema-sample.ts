@@ -82,7 +82,7 @@ export class SchemaSampler {
         return item === undefined ? [] : [item];
       }
       case 'string':
-        return typeof schema.format === 'string' && schema.format in FORMAT_SAMPLES ? FORMAT_SAMPLES[schema.format] : 'string';
+        return typeof schema.format === 'string' && Object.hasOwn(FORMAT_SAMPLES, schema.format) ? FORMAT_SAMPLES[schema.format] : 'string';
       case 'integer':
       case 'number':
         return numberSample(schema);

@@ -129,6 +129,8 @@ const CLEAN: [string, object][] = [
     header: [kv('Set-Cookie', 'sid={{sid}}; Path=/; Max-Age=3600; HttpOnly'), kv('WWW-Authenticate', 'Bearer error="invalid_token"'), kv('Access-Control-Allow-Headers', 'Authorization, X-API-Key'), kv('Content-Type', 'application/json')],
     body: '{"token_type": "Bearer", "expires_in": 3600, "next_page_token": "c2Vjb25kLXBhZ2U", "scope": "read"}',
   })],
+  // found by the fuzzer (issue 16): an auth member named like an Object.prototype member crashed the scan
+  ['auth members named constructor and toString', withRequestAuth({ type: 'bearer', constructor: [kv('in', 'header')], toString: { username: 'alice' } })],
   ['protocol profile and booleans', withRequest({}, { protocolProfileBehavior: { disableCookies: true, followRedirects: false } })],
   ['environment template as gen-collection writes it', environment([
     { key: 'base_url', value: 'https://dev.example.com', type: 'default', enabled: true },

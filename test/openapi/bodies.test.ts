@@ -167,6 +167,8 @@ describe('samples generated from schemas', () => {
           site: { type: 'string', format: 'uri' },
           secret: { type: 'string', format: 'password' },
           plain: { type: 'string' },
+          // a format named like an Object.prototype member is no known format (issue 16)
+          odd: { type: 'string', format: 'constructor' },
         },
       },
       sample: {
@@ -177,6 +179,7 @@ describe('samples generated from schemas', () => {
         site: 'https://example.com',
         secret: '',
         plain: 'string',
+        odd: 'string',
       },
     },
     {
