@@ -4,7 +4,7 @@ import { authSecrets } from './auth-secrets.js';
 import type { Finding } from './finding.js';
 import { headerSecret, literalSecret, maskSecret } from './literal.js';
 import { isSecretHeader, isSecretName } from './secret-names.js';
-import { shapedSecret } from './secret-patterns.js';
+import { shapedSecretsIn, type ShapedSecret } from './shaped-secrets.js';
 
 type Path = (string | number)[];
 
@@ -31,7 +31,17 @@ class Scan {
   private readonly flagged = new Set<string>();
   private readonly seen = new Set<string>();
 
-  constructor(readonly file: string) {}
+  /** The shaped secrets of every string of the value, found in one pass before the walk. */
+  readonly shaped: Map<string, ShapedSecret[]>;
+
+  constructor(
+    readonly file: string,
+    value: unknown,
+  ) {
+    const strings = new Set<string>();
+    collectStrings(value, strings);
+    this.shaped = shapedSecretsIn(strings);
+  }
 
   add(path: Path, what: string, secret: string): void {
     const pointer = toPointer(path);
@@ -51,18 +61,19 @@ class Scan {
 /**
  * Finds literal secrets in a parsed collection (v1, v2.0, v2.1), environment or globals file, or any
  * other JSON: auth params, credential headers, secret-named query/body/variable values, secrets in
- * raw and saved-response bodies, and JWTs, private keys and vendor tokens anywhere. `{{variables}}`,
+ * raw and saved-response bodies, and shaped secrets in every string (the secretlint recommended preset
+ * and a few shapes of its own: `shaped-secrets.ts`). `{{variables}}`,
  * empty values and placeholders are fine. Every file gen-collection writes must give no finding.
  */
 export function auditJson(file: string, value: unknown): Finding[] {
-  const scan = new Scan(file);
+  const scan = new Scan(file, value);
   visit(scan, value, [], undefined, scopeOf(value), false);
   return scan.findings;
 }
 
 /** The secrets `auditJson` would report, unmasked, with where they sit (internal: for redaction only). */
 export function locateSecrets(value: unknown): LocatedSecret[] {
-  const scan = new Scan('');
+  const scan = new Scan('', value);
   visit(scan, value, [], undefined, scopeOf(value), false);
   return scan.located;
 }
@@ -219,9 +230,17 @@ function scanBodyText(scan: Scan, text: string, path: Path, where: string): void
   if (!sawMember && FORM_ENCODED.test(trimmed)) scanQueryString(scan, trimmed, path, 'form field', where);
 }
 
+/** The first shaped secret of a string not already reported by a structural rule (one finding per value). */
 function scanShape(scan: Scan, text: string, path: Path, where: string): void {
-  const shaped = shapedSecret(text);
+  const shaped = scan.shaped.get(text)?.[0];
   if (shaped && !scan.isFlagged(path)) scan.add(path, `${shaped.what} in ${where}`, shaped.secret);
+}
+
+/** Every string value inside a value (object keys are names, not values). */
+function collectStrings(node: unknown, into: Set<string>): void {
+  if (typeof node === 'string') into.add(node);
+  else if (Array.isArray(node)) for (const element of node) collectStrings(element, into);
+  else if (isObject(node)) for (const k in node) collectStrings(node[k], into);
 }
 
 function safeDecode(text: string): string {
