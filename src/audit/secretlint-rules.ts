@@ -15,8 +15,12 @@ export interface RuleMatch {
  */
 const RULE_OPTIONS: Record<string, object> = { '@secretlint/secretlint-rule-aws': { enableIDScanRule: true } };
 
-/** The preset's scanner rules that read text (the filter rule, for `secretlint-disable` comments, is not run). */
-const SCANNERS = rules.filter((rule) => rule.meta.type === 'scanner' && rule.meta.supportedContentTypes.some((t) => t === 'text' || t === 'all'));
+/**
+ * The preset's rules that find secrets in text. Its filter rule, which hides findings under
+ * `secretlint-disable` comments, is not run: a collection is data, and a secret in it is one wherever it sits.
+ */
+const FILTER_RULE = '@secretlint/secretlint-rule-filter-comments';
+const SCANNERS = rules.filter((rule) => rule.meta.id !== FILTER_RULE && rule.meta.supportedContentTypes.some((t) => t === 'text' || t === 'all'));
 
 /**
  * Every match of the secretlint recommended preset's scanner rules in `text`, in rule order.
@@ -44,23 +48,30 @@ export function secretlintMatches(text: string): RuleMatch[] {
   return found;
 }
 
-/** A text as the rules see a file: no path (so no file-name-specific branches), no extension. */
+/** A text as the rules see a `.txt` file without a path (so no rule takes a branch for a file name). */
 function sourceCode(content: string): SecretLintSourceCode {
-  const unsupported = (): never => {
-    throw new Error('gen-collection runs secretlint scanner rules on text only');
+  let lineStarts: number[] | undefined;
+  const starts = (): number[] => (lineStarts ??= [0, ...Array.from(content.matchAll(/\n/g), (m) => m.index + 1)]);
+  // Positions as secretlint's own source code gives them: lines from 1, columns from 0.
+  const indexToPosition = (index: number) => {
+    const all = starts();
+    let line = all.length - 1;
+    while (line > 0 && all[line]! > index) line--;
+    return { line: line + 1, column: index - all[line]! };
   };
+  const positionToIndex = ({ line, column }: { line: number; column: number }) => (starts()[line - 1] ?? content.length) + column;
   return {
     hasBOM: false,
     content,
     filePath: undefined,
     physicalFilePath: undefined,
     contentType: 'text',
-    ext: '',
+    ext: '.txt',
     getFilePath: () => undefined,
     getPhysicalFilePath: () => undefined,
-    locationToRange: unsupported,
-    rangeToLocation: unsupported,
-    positionToIndex: unsupported,
-    indexToPosition: unsupported,
+    indexToPosition,
+    positionToIndex,
+    rangeToLocation: ([start, end]) => ({ start: indexToPosition(start), end: indexToPosition(end) }),
+    locationToRange: ({ start, end }) => [positionToIndex(start), positionToIndex(end)],
   };
 }

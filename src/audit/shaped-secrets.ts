@@ -88,7 +88,7 @@ export function shapedSecretsIn(texts: Iterable<string>): Map<string, ShapedSecr
     const text = distinct[index]!;
     const at = match.start - starts[index]!;
     if (match.end - starts[index]! > text.length) continue;
-    const shaped = judge(match.what, match.rule, text.slice(at, at + match.end - match.start));
+    const shaped = judge(match.what, match.rule, text, at, at + match.end - match.start);
     if (!shaped) continue;
     const list = found.get(text) ?? [];
     if (!list.some((s) => s.shaped.secret === shaped.secret)) list.push({ at, shaped });
@@ -98,7 +98,8 @@ export function shapedSecretsIn(texts: Iterable<string>): Map<string, ShapedSecr
 }
 
 /** What a match is and its secret, or undefined for a look-alike: a placeholder, a template, an AWS account id. */
-function judge(what: string | undefined, rule: RuleMatch | undefined, matched: string): ShapedSecret | undefined {
+function judge(what: string | undefined, rule: RuleMatch | undefined, text: string, start: number, end: number): ShapedSecret | undefined {
+  const matched = text.slice(start, end);
   if (!rule) return literalSecret(matched) ? { what: what!, secret: matched } : undefined;
   const label = LABELS[rule.messageId] ?? `${rule.ruleId.replace(/^@secretlint\/secretlint-rule-/, '')} secret`;
   if (URL_CREDENTIAL.has(rule.messageId)) {
@@ -108,9 +109,18 @@ function judge(what: string | undefined, rule: RuleMatch | undefined, matched: s
   }
   // An AWS account id (`aws_account_id = 1234-…`), which the AWS rule reports with key ids, is no secret.
   if (rule.messageId === 'AWSAccountID') return undefined;
-  if (rule.messageId !== 'PrivateKey' && FILLER_RUN.test(matched)) return undefined;
-  return literalSecret(matched) ? { what: label, secret: matched } : undefined;
+  // Two messages give the start of the whole match with the length of the captured secret: take the capture.
+  const captured = CAPTURED[rule.messageId]?.exec(text.slice(start))?.[1];
+  const secret = captured ?? matched;
+  if (rule.messageId !== 'PrivateKey' && FILLER_RUN.test(secret)) return undefined;
+  return literalSecret(secret) ? { what: label, secret } : undefined;
 }
+
+/** The secret inside matches whose reported range is not the secret's own. */
+const CAPTURED: Record<string, RegExp> = {
+  AWSSecretAccessKey: /^[^:=]*(?::|=>|=)\s*["']?([A-Za-z0-9/+=]{40})/,
+  PackageJSON_xOauthToken: /^https?:\/\/([^:]{1,256}):x-oauth-basic@/,
+};
 
 /** The index of the text whose range holds `offset` (the last start at or before it). */
 function segmentOf(starts: readonly number[], offset: number): number {
