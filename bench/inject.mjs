@@ -13,7 +13,7 @@ if (!existsSync(`${root}dist/src/inject/inject-collection.js`)) {
 }
 const { injectCollection } = await import(dist('inject/inject-collection.js'));
 const { auditJson } = await import(dist('audit/scan-json.js'));
-const { Warnings } = await import(dist('errors.js'));
+const { Warnings } = await import(dist('warnings.js'));
 
 const V21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 const auth = {
