@@ -28,7 +28,8 @@ export interface LocatedSecret {
 class Scan {
   readonly findings: Finding[] = [];
   readonly located: LocatedSecret[] = [];
-  private readonly flagged = new Set<string>();
+  /** The secrets reported at each pointer, so that a shape inside one already reported is not reported again. */
+  private readonly flagged = new Map<string, string[]>();
   private readonly seen = new Set<string>();
 
   /** The shaped secrets of every string of the value, found in one pass before the walk. */
@@ -48,13 +49,16 @@ class Scan {
     const key = `${pointer}\u0000${what}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.flagged.add(pointer);
+    // Also as a JSON string holds it: a shape is matched in a raw body's text, escapes and all.
+    const escaped = JSON.stringify(secret).slice(1, -1);
+    this.flagged.set(pointer, [...(this.flagged.get(pointer) ?? []), secret, ...(escaped === secret ? [] : [escaped])]);
     this.located.push({ path: [...path], secret });
     this.findings.push({ file: this.file, pointer, what, masked: maskSecret(secret) });
   }
 
-  isFlagged(path: Path): boolean {
-    return this.flagged.has(toPointer(path));
+  /** True when a secret reported at `path` is, holds or lies inside `secret`. */
+  isReported(path: Path, secret: string): boolean {
+    return (this.flagged.get(toPointer(path)) ?? []).some((s) => s.includes(secret) || secret.includes(s));
   }
 }
 
@@ -230,10 +234,14 @@ function scanBodyText(scan: Scan, text: string, path: Path, where: string): void
   if (!sawMember && FORM_ENCODED.test(trimmed)) scanQueryString(scan, trimmed, path, 'form field', where);
 }
 
-/** The first shaped secret of a string not already reported by a structural rule (one finding per value). */
+/**
+ * The shaped secrets of a string, one finding per kind (a raw body can hold several), except those a
+ * structural rule already reported (`"access_token": "ghp_…"` is one finding, not two).
+ */
 function scanShape(scan: Scan, text: string, path: Path, where: string): void {
-  const shaped = scan.shaped.get(text)?.[0];
-  if (shaped && !scan.isFlagged(path)) scan.add(path, `${shaped.what} in ${where}`, shaped.secret);
+  for (const shaped of scan.shaped.get(text) ?? []) {
+    if (!scan.isReported(path, shaped.secret)) scan.add(path, `${shaped.what} in ${where}`, shaped.secret);
+  }
 }
 
 /** Every string value inside a value (object keys are names, not values). */

@@ -58,6 +58,20 @@ describe('audit: one value per rule family, in a body, a header, a variable and 
     ]);
   });
 
+  it('a secret-named member of a raw JSON body holding a shape is one finding (escapes and all)', () => {
+    const [, key] = FAMILIES.find(([family]) => family === 'privatekey')!;
+    const json = withRequest({ body: { mode: 'raw', raw: JSON.stringify({ private_key: key, note: 'kept' }, null, 2) } });
+    expect(auditJson('c.json', json).map((f) => `${f.pointer} ${f.what}`)).toEqual(['/item/0/request/body/raw literal "private_key" in request body']);
+  });
+
+  it('every family pasted into one raw JSON body, as the issue tried: one finding for each kind', () => {
+    const body = Object.fromEntries([...FAMILIES, ...OWN_FAMILIES].map(([, value], i) => [`sample_${i}`, value]));
+    const findings = auditJson('c.json', withRequest({ method: 'POST', body: { mode: 'raw', raw: JSON.stringify(body, null, 2) } }));
+    const kinds = new Set([...FAMILIES, ...OWN_FAMILIES].map(([, , , what]) => `${what} in request`));
+    expect(new Set(findings.map((f) => f.what))).toEqual(kinds);
+    expect(findings.every((f) => f.pointer === '/item/0/request/body/raw')).toBe(true);
+  });
+
   it('redaction (openapi examples, inject) removes every planted value', () => {
     const value = withRequest({
       body: { mode: 'raw', raw: JSON.stringify({ samples: [...FAMILIES, ...OWN_FAMILIES].map(([, v]) => v) }, null, 2) },
