@@ -104,7 +104,7 @@ function judge(what: string | undefined, rule: RuleMatch | undefined, text: stri
   const label = LABELS[rule.messageId] ?? `${rule.ruleId.replace(/^@secretlint\/secretlint-rule-/, '')} secret`;
   if (URL_CREDENTIAL.has(rule.messageId)) {
     const password = URL_PASSWORD.exec(matched)?.[1];
-    const secret = password === undefined ? undefined : literalSecret(safeDecode(password));
+    const secret = password === undefined ? undefined : literalSecret(password);
     return secret && !FILLER_RUN.test(secret) ? { what: label, secret: password! } : undefined;
   }
   // An AWS account id (`aws_account_id = 1234-…`), which the AWS rule reports with key ids, is no secret.
@@ -132,12 +132,4 @@ function segmentOf(starts: readonly number[], offset: number): number {
     else high = mid - 1;
   }
   return low;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
