@@ -1,18 +1,16 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../cli/run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../cli/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import { withRequest } from './cases.js';
 import { FAMILIES, OWN_FAMILIES } from './fake-secrets.js';
 
-const { dir, cleanup } = tempDir('gen-collection-audit-');
-afterAll(cleanup);
+const { dir, write } = tempDir('gen-collection-audit-');
 
 describe('gen-collection audit (the binary) on every family pasted into one request body', () => {
   const values = [...FAMILIES, ...OWN_FAMILIES].map(([, value]) => value);
   const file = 'leaky.postman_collection.json';
   const kinds = new Set([...FAMILIES, ...OWN_FAMILIES].map(([, , , what]) => what)).size;
-  writeFileSync(join(dir, file), JSON.stringify(withRequest({ method: 'POST', body: { mode: 'raw', raw: JSON.stringify({ samples: values }, null, 2) } }), null, 2));
+  write(file, JSON.stringify(withRequest({ method: 'POST', body: { mode: 'raw', raw: JSON.stringify({ samples: values }, null, 2) } }), null, 2));
 
   it('exits 1 with one masked line per kind, and never prints a value', () => {
     const r = runCli(['audit', file], dir);
