@@ -1,3 +1,4 @@
+import { CST, Parser } from 'yaml';
 import { GenCollectionError, type ErrorCode } from './errors.js';
 import { lineCounterFor, positionAt } from './config/locate.js';
 import { toPointer } from './config/pointer.js';
@@ -12,8 +13,9 @@ import { toPointer } from './config/pointer.js';
 export const MAX_JSON_NESTING = 2000;
 
 /**
- * The same for YAML inputs: the YAML parsers recurse (the `yaml` package gives up at about 780 levels,
- * js-yaml is told to stop here), so YAML stops earlier than JSON. Deeper configs and specs: write them as JSON.
+ * The same for YAML inputs: the YAML parsers recurse (the `yaml` package's composer overflows from about 780
+ * levels), so YAML stops earlier than JSON. Configs are checked on the concrete syntax tree before composing
+ * (`yamlTooDeep`); js-yaml stops itself on specs (`maxDepth`). Deeper configs and specs: write them as JSON.
  */
 export const MAX_YAML_NESTING = 500;
 
@@ -113,4 +115,36 @@ export function tooDeepOffset(text: string, limit: number): number | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Where YAML text first nests more than `limit` collections deep: the offset of that collection and its pointer,
+ * or undefined. Read from the `yaml` package's concrete syntax tree, whose parser does not recurse, so the
+ * composers (which do) never meet such text: a stack overflow inside them can abort the process outright (V8
+ * reports a regular expression compiled at the edge of the stack as out of memory; found by the fuzzer).
+ */
+export function yamlTooDeep(text: string, limit: number): { offset: number; pointer: string } | undefined {
+  interface Frame { token: CST.Token; depth: number; parent?: Frame; key?: string | number }
+  const stack: Frame[] = [];
+  for (const doc of new Parser().parse(text)) if (doc.type === 'document' && doc.value) stack.push({ token: doc.value, depth: 1 });
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    const { token } = frame;
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    if (frame.depth > limit) return { offset: token.offset, pointer: pointerOf(frame) };
+    const items = token.items as { key?: CST.Token | null; value?: CST.Token | null }[];
+    for (let i = items.length - 1; i >= 0; i--) {
+      const { key, value } = items[i]!;
+      const name = key ? (CST.resolveAsScalar(key)?.value ?? i) : i;
+      if (value) stack.push({ token: value, depth: frame.depth + 1, parent: frame, key: name });
+      if (key) stack.push({ token: key, depth: frame.depth + 1, parent: frame, key: name });
+    }
+  }
+  return undefined;
+
+  function pointerOf(frame: Frame): string {
+    const path: (string | number)[] = [];
+    for (let f: Frame | undefined = frame; f?.parent; f = f.parent) path.push(f.key!);
+    return toPointer(path.reverse());
+  }
 }

@@ -137,3 +137,21 @@ describe('the deepest folders the limit allows go through every command (the wal
     expect(await outcome(run)).toBe('ok');
   });
 });
+
+describe('YAML nested past the composers never reaches them (found by the fuzzer)', () => {
+  // 1,200 nested block sequences: the yaml composer overflowed the stack inside a vitest worker, and V8 aborted
+  // the whole process ("RegExpCompiler Allocation failed - process out of memory") instead of throwing.
+  const sequences = Array.from({ length: 1200 }, (_, i) => ' '.repeat(i * 2) + '-').join('\n') + ' x\n';
+
+  it.each<[string, () => Promise<unknown>]>([
+    ['a spec', () => buildFromSpec(write('seqs.yaml', sequences))],
+    ['a config', () => buildFromConfigFile(write('seqs.config.yaml', sequences))],
+  ])('%s: exit 2 with the pointer, the line and the column', async (_name, run) => {
+    const e = await outcome(run);
+    expect(e).toBeInstanceOf(GenCollectionError);
+    expect((e as GenCollectionError).message).toContain('nested more than 500 levels deep');
+    expect((e as GenCollectionError).pointer).toBe('/0'.repeat(500));
+    expect((e as GenCollectionError).line).toBe(501);
+    expect((e as GenCollectionError).column).toBe(1001);
+  });
+});

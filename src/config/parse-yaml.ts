@@ -1,12 +1,14 @@
 import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { GenCollectionError } from '../errors.js';
-import { MAX_YAML_NESTING, nestingFix, rejectDeepNesting } from '../nesting.js';
-import { type Locate, type ParsedSource, positionAt } from './locate.js';
+import { MAX_YAML_NESTING, nestingFix, yamlTooDeep } from '../nesting.js';
+import { lineCounterFor, type Locate, type ParsedSource, positionAt } from './locate.js';
 import { pointerSegments } from './pointer.js';
 
 /** Parses one YAML 1.2 document (core schema: `yes` stays a string) and keeps the position of every key. */
 export function parseYaml(text: string, file: string): ParsedSource {
   const lines = new LineCounter();
+  const deep = yamlTooDeep(text, MAX_YAML_NESTING);
+  if (deep) throw tooDeep(file, { pointer: deep.pointer, ...positionAt(lineCounterFor(text), deep.offset) });
   // merge: `<<: *defaults` is the usual way to share settings in YAML configs
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true });
   const error = doc.errors[0];
@@ -29,15 +31,14 @@ export function parseYaml(text: string, file: string): ParsedSource {
       fix: 'define each anchor (&name) before its aliases (*name), and keep aliases few',
     });
   }
-  rejectDeepNesting(value, { file, code: 'config-parse', limit: MAX_YAML_NESTING, fix: YAML_NESTING_FIX });
   return { value, locate: (pointer) => locateYaml(doc, lines, pointer) };
 }
 
 const YAML_NESTING_FIX = `${nestingFix(MAX_YAML_NESTING)}; a JSON config may nest deeper`;
 
-/** The composer recurses and reports its own stack overflow as an error at the spot: past the nesting limit. */
-function tooDeep(file: string, position: { line?: number; column?: number } = {}): GenCollectionError {
-  return new GenCollectionError('config-parse', `invalid YAML: nested more than ${MAX_YAML_NESTING} levels deep`, { file, ...position, fix: YAML_NESTING_FIX });
+/** Past the nesting limit (the composer recurses: it never sees such text, but a stack overflow in it would say the same). */
+function tooDeep(file: string, at: { pointer?: string; line?: number; column?: number } = {}): GenCollectionError {
+  return new GenCollectionError('config-parse', `nested more than ${MAX_YAML_NESTING} levels deep`, { file, ...at, fix: YAML_NESTING_FIX });
 }
 
 function yamlProblem(error: YAMLError, text: string): string {

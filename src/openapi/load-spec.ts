@@ -65,8 +65,9 @@ function syntaxError(error: Error, source: string, file: string, json: boolean):
 
 function asSpecError(e: GenCollectionError): GenCollectionError {
   const where = `${e.file ?? ''}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}: `;
-  const problem = e.message.split('\n  fix: ')[0]!.replace(where, '');
-  return new GenCollectionError('spec-invalid', problem, { file: e.file, line: e.line, column: e.column, fix: e.fix });
+  const at = e.pointer === undefined ? '' : `${e.pointer || '/'}: `;
+  const problem = e.message.split('\n  fix: ')[0]!.replace(where, '').replace(at, '');
+  return new GenCollectionError('spec-invalid', problem, { file: e.file, pointer: e.pointer, line: e.line, column: e.column, fix: e.fix });
 }
 
 /** True when some `$ref` names another document. Iterative: specs nest deeply. */
