@@ -50,7 +50,12 @@ do {
   for (const [, file, s, path] of found) {
     console.log(`  ${file}: seed ${s}, path "${path}"\n    replay: FUZZ_SEED=${s} FUZZ_SCALE=${scale} FUZZ_PATH=${path} npx vitest run ${file}`);
   }
-  if (found.length === 0) console.log(output.split('\n').filter((l) => /FAIL|Error/.test(l)).slice(0, 10).join('\n'));
+  if (found.length === 0) {
+    // no property failed: a worker died (a process abort cannot be caught); the input it was on is the last
+    // file the test wrote in its temporary folder (gen-collection-fuzz-* in the OS temp directory)
+    console.log(output.split('\n').filter((l) => /FAIL|Error|FATAL/.test(l)).slice(0, 10).join('\n'));
+    console.log(`    replay: FUZZ_SEED=${seed} FUZZ_SCALE=${scale} npx vitest run test/fuzz`);
+  }
   failures.push({ seed, log });
 } while (Date.now() < deadline);
 
