@@ -124,7 +124,7 @@ export function tooDeepOffset(text: string, limit: number): number | undefined {
  * reports a regular expression compiled at the edge of the stack as out of memory; found by the fuzzer).
  */
 export function yamlTooDeep(text: string, limit: number): { offset: number; pointer: string } | undefined {
-  interface Frame { token: CST.Token; depth: number; parent?: Frame; key?: string | number }
+  interface Frame { token: CST.Token; depth: number; parent?: Frame; key?: CST.Token | null; index?: number }
   const stack: Frame[] = [];
   for (const doc of new Parser().parse(text)) if (doc.type === 'document' && doc.value) stack.push({ token: doc.value, depth: 1 });
   while (stack.length > 0) {
@@ -135,16 +135,19 @@ export function yamlTooDeep(text: string, limit: number): { offset: number; poin
     const items = token.items as { key?: CST.Token | null; value?: CST.Token | null }[];
     for (let i = items.length - 1; i >= 0; i--) {
       const { key, value } = items[i]!;
-      const name = key ? (CST.resolveAsScalar(key)?.value ?? i) : i;
-      if (value) stack.push({ token: value, depth: frame.depth + 1, parent: frame, key: name });
-      if (key) stack.push({ token: key, depth: frame.depth + 1, parent: frame, key: name });
+      if (value) stack.push({ token: value, depth: frame.depth + 1, parent: frame, key, index: i });
+      if (key) stack.push({ token: key, depth: frame.depth + 1, parent: frame, key, index: i });
     }
   }
   return undefined;
 
+  /** Keys are resolved only here, for the one collection reported: a key the composer would refuse names its index. */
   function pointerOf(frame: Frame): string {
     const path: (string | number)[] = [];
-    for (let f: Frame | undefined = frame; f?.parent; f = f.parent) path.push(f.key!);
+    for (let f: Frame | undefined = frame; f?.parent; f = f.parent) {
+      const name = f.key ? CST.resolveAsScalar(f.key, true, () => undefined)?.value : undefined;
+      path.push(name ?? f.index!);
+    }
     return toPointer(path.reverse());
   }
 }
