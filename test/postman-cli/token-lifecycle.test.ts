@@ -202,4 +202,60 @@ describe.concurrent('Postman CLI gives the same outcome as Newman', () => {
       }
     });
   });
+
+  describe('issue 11: no token storms', () => {
+    const items = Array.from({ length: 6 }, (_, i) => ({ name: `Order ${i + 1}`, url: `{{base_url}}/orders/${i + 1}`, expect: { status: 200 } }));
+    const skipped = (problem: string) => items.map((item) => `${item.name}: ${problem}`);
+
+    it.each([
+      {
+        name: 'a wrong client secret: one token request in the run',
+        envVars: () => ({ client_secret: 'wrong-secret-Hq27Ns' }),
+        noEnvironment: false,
+        tokenRequests: ['client_credentials basic form 401'],
+        problem: '<token_url> failed: HTTP 401 (invalid_client: client authentication failed) (not tried again in this run with the same token URL and credentials)',
+      },
+      {
+        name: 'an empty client secret: no token request',
+        envVars: () => ({}),
+        noEnvironment: false,
+        tokenRequests: [],
+        problem: 'no token request sent: client_secret is empty (newman run … --env-var client_secret=…, or its current value in the Postman app)',
+      },
+      {
+        name: 'no environment selected: no token request',
+        envVars: (rig: Rig) => ({ client_secret: rig.ts.client.secret }),
+        noEnvironment: true,
+        tokenRequests: [],
+        problem: 'no token request sent: not defined: {{token_url}} in the token URL (no environment selected? newman run … -e <environment file>)',
+      },
+    ])('$name, every protected request skipped with the cause', async ({ envVars, noEnvironment, tokenRequests, problem }) => {
+      const { postman } = await sameOutcomeAsNewman({
+        server: { ttlSeconds: 60 },
+        config: lifecycleConfig({ grantType: 'client_credentials', clientAuth: 'basic' }, { items }),
+        envVars,
+        noEnvironment,
+      });
+      expect(postman.outcome).toMatchObject({ completed: true, exitCode: 1, api: [], tokenRequests });
+      expect(postman.outcome.failedTests.map((t) => t.replace(/token request to <token_url>/, '<token_url>'))).toEqual(skipped(problem));
+      expect(postman.failures.every((f) => f.test === 'gen-collection: no access token, request skipped')).toBe(true);
+    });
+
+    it('429 with Retry-After: 3: no token request before 3 s in either runner', async () => {
+      const runs = await runBoth({
+        server: { ttlSeconds: 60, fault: 'status-429-once', retryAfterSeconds: 3 },
+        config: lifecycleConfig({ grantType: 'client_credentials', clientAuth: 'body' }, { items: [...items, ...items.map((item) => ({ ...item, name: `${item.name} again` }))] }),
+        delayRequest: 400,
+      });
+      for (const run of Object.values(runs)) {
+        expectNothingLeaked(run);
+        const attempts = run.rig.ts.tokenRequests;
+        expect({ runner: run.runner, statuses: attempts.map((r) => r.status) }).toEqual({ runner: run.runner, statuses: [429, 200] });
+        expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(3000);
+        expect(run.failures[0]?.message).toMatch(/HTTP 429 \(slow_down: too many requests\) \(next try in 3 s\)$/);
+        // The run recovered: the last requests got through.
+        expect(run.outcome.api.at(-1)).toBe('/orders/6 200');
+      }
+    });
+  });
 });
