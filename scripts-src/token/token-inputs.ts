@@ -16,10 +16,12 @@ export function missingInputs(): string[] {
   for (const name of inputVariables()) values[name] = readVariable(name);
   const unresolved = Object.keys(values).flatMap((where) => (values[where]!.match(/{{[^{}]*}}/g) ?? []).map((name) => `${name} in ${where}`));
   const problems = unresolved.length ? [`not defined: ${unresolved.join(', ')} (no environment selected? newman run … -e <environment file>)`] : [];
-  // The secrets this config sends or signs with (a new credential variable adds its line).
+  // The secrets this config sends or signs with, a line each: the client secret, the password, and the
+  // private key variable, which only a config that signs with a private key names.
   const secrets = [
     ['body', 'basic', 'client_secret_jwt'].includes(clientAuth) && vars.clientSecret,
     grantType === 'password' && vars.password,
+    'privateKey' in vars && String(vars.privateKey),
   ];
   for (const name of secrets) {
     if (name && !values[name]) problems.push(`${name} is empty (newman run … --env-var ${name}=…, or its current value in the Postman app)`);
