@@ -3,13 +3,14 @@ import { buildFromConfigFile, buildOutputFiles, type BuildResult } from '../buil
 import { findConfigFile } from '../config/find.js';
 import { writeFilesAtomic } from '../write-files.js';
 import { info, printWarnings } from './report.js';
+import { ExitCode } from '../errors.js';
 
 /** `gen-collection build`: config → collection and environment templates. */
-export async function runBuild(opts: { config?: string; output?: string }): Promise<number> {
+export async function runBuild(opts: { config?: string; output?: string }): Promise<ExitCode> {
   const file = opts.config ?? findConfigFile(process.cwd());
   const result = await buildFromConfigFile(file, { output: opts.output });
   await writeResult(result);
-  return 0;
+  return ExitCode.ok;
 }
 
 /** Writes a build result atomically and says what was written. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { GenCollectionError } from '../errors.js';
+import { ExitCode, GenCollectionError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { writeFilesAtomic } from '../write-files.js';
 import { info } from './report.js';
@@ -11,7 +11,7 @@ const SCHEMA_FILE = join(PACKAGE_ROOT, 'schema', 'config.schema.json');
 const FILES = ['gen-collection.config.json', join('scripts-src', 'common-tests.ts')];
 
 /** `gen-collection init`: a starter config and an example typed test script. */
-export async function runInit(opts: { dir: string; force?: boolean }): Promise<number> {
+export async function runInit(opts: { dir: string; force?: boolean }): Promise<ExitCode> {
   const dir = resolve(opts.dir);
   const existing = FILES.filter((f) => existsSync(join(dir, f)));
   if (existing.length > 0 && !opts.force) {
@@ -29,7 +29,7 @@ export async function runInit(opts: { dir: string; force?: boolean }): Promise<n
   await writeFilesAtomic(files);
   for (const f of files) info(`wrote ${relative(process.cwd(), f.path) || f.path}`);
   info('next: fill in base_url and client_id in "environments", then run: gen-collection build');
-  return 0;
+  return ExitCode.ok;
 }
 
 /** How the config's `$schema` points at the shipped schema: through node_modules when installed there. */

@@ -67,7 +67,7 @@ function baseUrl(m: RequestMapping, op: Operation): string {
     firstServerUrl(m.ctx, op.operation.value.servers, childPointer(op.operation.pointer, 'servers')) ??
     firstServerUrl(m.ctx, op.pathItem.value.servers, childPointer(op.pathItem.pointer, 'servers'));
   if (own === undefined || m.serverUrls.has(own)) return '{{base_url}}';
-  m.ctx.warnings.add(`${m.ctx.file}: operations on ${op.path} name their own server ${own}: their URLs use it instead of {{base_url}}`);
+  m.ctx.warnings.add(`operations on ${op.path} name their own server ${own}: their URLs use it instead of {{base_url}}`, { file: m.ctx.file });
   return own;
 }
 

@@ -74,13 +74,14 @@ export async function planSecurity(ctx: SpecContext, operations: Operation[], se
 
   for (const [reason, labels] of unmet) {
     const examples = labels.slice(0, 3).join(', ') + (labels.length > 3 ? ', …' : '');
-    ctx.warnings.add(`${ctx.file}: ${labels.length} operation(s) ${reason} (${examples})`);
+    ctx.warnings.add(`${labels.length} operation(s) ${reason} (${examples})`, { file: ctx.file });
   }
   const secretVariables = [...cookieSchemes.keys()].map(cookieVariable).sort();
   for (const scheme of cookieSchemes.values()) {
     const variable = cookieVariable(scheme.name);
     ctx.warnings.add(
-      `${ctx.file}: ${describeScheme(scheme)} is sent as a Cookie header with {{${variable}}} on the requests that need it (collection auth cannot set cookies); pass the key at run time: newman run … --env-var ${variable}=…`,
+      `${describeScheme(scheme)} is sent as a Cookie header with {{${variable}}} on the requests that need it (collection auth cannot set cookies); pass the key at run time: newman run … --env-var ${variable}=…`,
+      { file: ctx.file },
     );
   }
 
@@ -130,12 +131,13 @@ function warnAboutOthers(ctx: SpecContext, chosen: Scheme, schemes: Map<string, 
   const others = [...schemes.values()].filter((s) => s !== chosen && used.has(s.name) && schemeRank(s.mapping) !== undefined);
   if (others.length) {
     ctx.warnings.add(
-      `${ctx.file}: the spec uses several security schemes; the collection authenticates with ${describeScheme(chosen)}, not ${others.map(describeScheme).join(', ')}: give another auth in a config with -c to change that`,
+      `the spec uses several security schemes; the collection authenticates with ${describeScheme(chosen)}, not ${others.map(describeScheme).join(', ')}: give another auth in a config with -c to change that`,
+      { file: ctx.file },
     );
   }
   if (chosen.mapping.kind === 'oauth2' && chosen.mapping.otherFlows.length) {
     const flow = chosen.mapping.grantType === 'password' ? 'password' : 'clientCredentials';
-    ctx.warnings.add(`${ctx.file}: ${chosen.pointer}: the collection uses the ${flow} flow; the other flows (${chosen.mapping.otherFlows.join(', ')}) are not used`);
+    ctx.warnings.add(`the collection uses the ${flow} flow; the other flows (${chosen.mapping.otherFlows.join(', ')}) are not used`, { file: ctx.file, pointer: chosen.pointer });
   }
 }
 
@@ -183,7 +185,8 @@ async function collectionAuth(
     case 'oidc': {
       if (!options.discoverOpenIdConnect) {
         ctx.warnings.add(
-          `${ctx.file}: ${scheme.pointer}: OpenID Connect: the token endpoint is in the discovery document ${m.url}, which is fetched only with --discover (discoverOpenIdConnect); until then the collection sends {{access_token}} as a static Bearer token`,
+          `OpenID Connect: the token endpoint is in the discovery document ${m.url}, which is fetched only with --discover (discoverOpenIdConnect); until then the collection sends {{access_token}} as a static Bearer token`,
+          { file: ctx.file, pointer: scheme.pointer },
         );
         return { auth: { type: 'bearer' } };
       }
@@ -200,13 +203,14 @@ async function collectionAuth(
       const grants = discovered.grantTypes;
       const grantType = grants && !grants.includes('client_credentials') && grants.includes('password') ? 'password' : 'client_credentials';
       if (grants && !grants.includes(grantType)) {
-        ctx.warnings.add(`${ctx.file}: ${url} lists neither client_credentials nor password in grant_types_supported: the token request may be refused`);
+        ctx.warnings.add(`${url} lists neither client_credentials nor password in grant_types_supported: the token request may be refused`, { file: ctx.file });
       }
       return oauth2(grantType, discovered.tokenEndpoint);
     }
     case 'interactive':
       ctx.warnings.add(
-        `${ctx.file}: ${scheme.pointer}: the ${m.flows.join('/')} flow needs a browser; the collection sends {{access_token}} as a static Bearer token: pass one with newman run … --env-var access_token=…`,
+        `the ${m.flows.join('/')} flow needs a browser; the collection sends {{access_token}} as a static Bearer token: pass one with newman run … --env-var access_token=…`,
+        { file: ctx.file, pointer: scheme.pointer },
       );
       return { auth: { type: 'bearer' } };
     case 'bearer':

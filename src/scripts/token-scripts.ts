@@ -3,7 +3,7 @@ import type { OAuth2Resolved } from '../config/resolved.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { VERSION } from '../version.js';
 import { SANDBOX_BUILD_OPTIONS } from './bundle.js';
-import { TOKEN_CONFIG_GLOBAL, type TokenConfig } from './token-config.js';
+import { TOKEN_CONFIG_GLOBAL, tokenConfigFor, type TokenConfig } from './token-config.js';
 
 /** The collection-level OAuth2 token scripts, ready for the collection's `prerequest` and `test` events. */
 export interface TokenScripts {
@@ -11,32 +11,6 @@ export interface TokenScripts {
   prerequest: string;
   /** On a 401, drops the token and replays the request once. */
   test: string;
-}
-
-/** The data header of the token scripts for one OAuth2 config: variable names and templates, never a secret. */
-export function tokenConfigFor(auth: OAuth2Resolved, skipRequestIds: string[]): TokenConfig {
-  const v = auth.variables;
-  return {
-    grantType: auth.grantType,
-    tokenUrl: auth.tokenUrl,
-    clientAuth: auth.clientAuth,
-    bodyFormat: auth.bodyFormat,
-    params: { ...auth.params },
-    expiryBufferMs: auth.expiryBufferSeconds * 1000,
-    storage: auth.storage,
-    retryOn401: auth.retryOn401,
-    // Listed key by key so the header's key order never depends on how the config was built.
-    vars: {
-      accessToken: v.accessToken,
-      expiresAt: v.expiresAt,
-      refreshToken: v.refreshToken,
-      clientId: v.clientId,
-      clientSecret: v.clientSecret,
-      username: v.username,
-      password: v.password,
-    },
-    skipRequestIds: [...skipRequestIds],
-  };
 }
 
 /** The finished token scripts: a header line, the `genCollection` config object, then the bundled code. */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFromConfig } from '../../src/build.js';
-import { Warnings } from '../../src/errors.js';
+import { Warnings } from '../../src/warnings.js';
 import { loadSpec, specToConfig } from '../../src/openapi/index.js';
 import { runNewman } from '../e2e/newman.js';
 import { startOidcProvider, type OidcProvider } from '../e2e/servers/oidc.js';

@@ -6,7 +6,7 @@ import { auditJson } from '../../src/audit/scan-json.js';
 import { buildFromConfig, buildResolved } from '../../src/build.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { validateConfig } from '../../src/config/validate.js';
-import { Warnings } from '../../src/errors.js';
+import { Warnings } from '../../src/warnings.js';
 import { loadSpec, mergeConfigOverrides, specToConfig } from '../../src/openapi/index.js';
 import { mapSpec } from './map-spec.js';
 
