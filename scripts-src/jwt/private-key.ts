@@ -26,7 +26,7 @@ export function readPrivateKey(text: string): PrivateKey {
   const block = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/.exec(pem);
   if (!block) {
     if (/-----BEGIN /.test(pem)) throw new KeyProblem('has a PEM header without a matching END line');
-    throw new KeyProblem('is not a PEM key (expected a "-----BEGIN PRIVATE KEY-----" block)');
+    throw new KeyProblem('is not a PEM key (expected a PRIVATE KEY block from its -----BEGIN line to its -----END line)');
   }
   const label = block[1]!;
   const body = block[2]!;

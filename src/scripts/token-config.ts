@@ -44,7 +44,9 @@ export function tokenConfigFor(auth: OAuth2Resolved, skipRequestIds: readonly st
 
 function inDefaultOrder(variables: TokenVariables): TokenVariables {
   const ordered = {} as TokenVariables;
-  for (const key of Object.keys(TOKEN_VARIABLE_DEFAULTS) as (keyof TokenVariables)[]) ordered[key] = variables[key];
+  for (const key of Object.keys(TOKEN_VARIABLE_DEFAULTS) as Exclude<keyof TokenVariables, 'privateKey'>[]) ordered[key] = variables[key];
+  // Only configs that sign with a private key name one: the others' header stays as it was.
+  if (variables.privateKey) ordered.privateKey = variables.privateKey;
   return ordered;
 }
 
