@@ -17,14 +17,18 @@ const ITEMS = [
   { name: 'Get order', url: '{{base_url}}/orders/7', expect: { status: 200 } },
   { name: 'Health', url: '{{base_url}}/health', auth: 'none', expect: { status: 200 } },
 ];
-const CLIENT_ID = 'postman-cli-private-key-jwt';
+/** One client per runner (same key): the runs go side by side, and each one's token requests stay apart. */
+const CLIENT_IDS = { newman: 'newman-private-key-jwt', 'postman-cli': 'postman-cli-private-key-jwt' } as const;
 const key = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const PRIVATE_KEY = key.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 describe('private_key_jwt under the Postman CLI and Newman', () => {
   let op: OidcProvider;
   beforeAll(async () => {
-    op = await startOidcProvider({ ttlSeconds: 4, signedClients: [{ id: CLIENT_ID, method: 'private_key_jwt', alg: 'RS256', publicKey: key.publicKey }] });
+    op = await startOidcProvider({
+      ttlSeconds: 4,
+      signedClients: Object.values(CLIENT_IDS).map((id) => ({ id, method: 'private_key_jwt' as const, alg: 'RS256' as const, publicKey: key.publicKey })),
+    });
   });
   afterAll(async () => {
     await op.close();
@@ -37,18 +41,20 @@ describe('private_key_jwt under the Postman CLI and Newman', () => {
       const { collection, environment } = await generate({
         name: `private_key_jwt ${runner}`,
         auth: { type: 'oauth2', tokenUrl: '{{token_url}}', clientAuth: 'private_key_jwt', expiryBufferSeconds: 1 },
-        environments: { e2e: { base_url: api.url, token_url: op.tokenUrl, client_id: CLIENT_ID } },
+        environments: { e2e: { base_url: api.url, token_url: op.tokenUrl, client_id: CLIENT_IDS[runner] } },
         items: ITEMS,
       });
       const options = { environment: environment('e2e')!, envVars: { client_private_key: privateKey }, delayRequest: 300, timeout: 60_000, iterationCount: iterations };
       const before = op.tokenRequests.length;
+      const grantedBefore = op.granted.length;
       const result = runner === 'newman' ? await runNewman(collection, options) : await runPostmanCli(collection, options);
       const texts: Record<string, string> = 'stdout' in result ? { stdout: result.stdout, stderr: result.stderr, junit: result.junitReport } : { console: result.consoleLines.join('\n') };
       return {
         exitCode: result.exitCode,
         failures: result.failures.map((f) => `${f.item}: ${f.message}`),
         api: api.log.map((r) => `${r.path} ${r.status}`),
-        tokenRequests: op.tokenRequests.slice(before).filter((r) => r.clientId === CLIENT_ID),
+        tokenRequests: op.tokenRequests.slice(before).filter((r) => r.clientId === CLIENT_IDS[runner]),
+        granted: op.granted.slice(grantedBefore).filter((g) => g.clientId === CLIENT_IDS[runner]),
         texts,
       };
     } finally {
@@ -62,14 +68,13 @@ describe('private_key_jwt under the Postman CLI and Newman', () => {
       expect({ exitCode: outcome.exitCode, failures: outcome.failures }).toEqual({ exitCode: 0, failures: [] });
       expect(outcome.api).toEqual(Array.from({ length: 3 }, () => ['/orders 200', '/orders/7 200', '/health 200']).flat());
       expect(outcome.tokenRequests.length).toBeGreaterThanOrEqual(1);
+      expect(outcome.granted.map((g) => g.clientAuthMethod)).toEqual(outcome.tokenRequests.map(() => 'private_key_jwt'));
       for (const record of outcome.tokenRequests) {
         expect(record).toMatchObject({ grantType: 'client_credentials', clientAuth: 'private_key_jwt', status: 200 });
         expect(record.params.client_secret).toBeUndefined();
       }
       assertNoSecret({ 'key line': PRIVATE_KEY.split('\n')[2]! }, { ...outcome.texts, 'token requests': JSON.stringify(outcome.tokenRequests) });
     }
-    const granted = op.granted.filter((g) => g.clientId === CLIENT_ID);
-    expect(granted.map((g) => g.clientAuthMethod)).toEqual([...postman.tokenRequests, ...newman.tokenRequests].map(() => 'private_key_jwt'));
   });
 
   it('a key the provider does not know: the same failing tests naming the token URL and invalid_client, nothing sent without a token', async () => {
