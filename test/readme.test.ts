@@ -52,7 +52,7 @@ describe('README recipes for signed client authentication', () => {
   });
 
   it.each(recipes)('$title: a complete config that builds, with the signer in the collection', async ({ config }) => {
-    const { buildFromConfig } = await import('../src/build.js');
+    const { buildFromConfig } = await import('../src/build-from-config.js');
     const result = await buildFromConfig(config, { baseDir: root });
     const prerequest = (result.collection as { event: { listen: string; script: { exec: string[] } }[] }).event.find((e) => e.listen === 'prerequest')!;
     expect(prerequest.script.exec.join('\n')).toContain('const genCollectionSignJwt = ');

@@ -1,4 +1,4 @@
-import type { BuildResult } from '../build.js';
+import type { BuildResult } from '../build-from-config.js';
 import { buildFromSpec } from '../openapi/build-from-spec.js';
 import { writeResult } from './build.js';
 import { progressLine } from './progress.js';

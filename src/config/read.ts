@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { Warnings } from '../warnings.js';
 import type { GenCollectionConfig } from './config-types.generated.js';
-import { loadConfigFile } from './load.js';
+import { loadConfigFile } from './load-config.js';
 import { resolveConfig } from './resolve.js';
 import type { ResolvedConfig } from './resolved.js';
 import { validateConfig } from './validate.js';

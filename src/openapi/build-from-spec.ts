@@ -1,10 +1,10 @@
 import { dirname, resolve } from 'node:path';
-import { buildResolved, type BuildResult } from '../build.js';
-import { loadConfigFile } from '../config/load.js';
+import { buildResolved, type BuildResult } from '../build-from-config.js';
+import { loadConfigFile } from '../config/load-config.js';
 import { resolveConfig } from '../config/resolve.js';
 import { validateConfig } from '../config/validate.js';
 import { Warnings } from '../warnings.js';
-import { loadSpec } from './load.js';
+import { loadSpec } from './load-spec.js';
 import { mergeConfigOverrides } from './merge-overrides.js';
 import { specToConfig } from './spec-to-config.js';
 

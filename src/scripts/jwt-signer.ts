@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Plugin } from 'esbuild';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { SANDBOX_BUILD_OPTIONS } from './bundle.js';
+import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
 
 /** The JWS algorithms the sandbox signer implements (DESIGN: `auth.assertion.algorithm`). */
 export const JWT_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'HS256'] as const;

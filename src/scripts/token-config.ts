@@ -1,5 +1,4 @@
 import type { OAuth2Resolved, TokenVariables } from '../config/resolved.js';
-import { TOKEN_VARIABLE_DEFAULTS } from '../config/resolve-auth.js';
 
 /**
  * The data contract between the generator and the sandbox token scripts: the resolved oauth2 settings as
@@ -21,37 +20,6 @@ export interface TokenConfig extends Omit<OAuth2Resolved, 'type' | 'params' | 'e
    * (they inherit `noauth` or another auth from a folder): no token is fetched for them. Absent when none.
    */
   skipRequestIds?: string[];
-}
-
-/**
- * The header of the token scripts for one resolved oauth2 auth: its keys in the resolved order, `type`
- * dropped, the expiry buffer in milliseconds, `variables` as `vars` in the defaults' key order (so the
- * header never depends on how the resolved object was built), then the skipped request ids; empty objects
- * and lists left out.
- */
-export function tokenConfigFor(auth: OAuth2Resolved, skipRequestIds: readonly string[]): TokenConfig {
-  const header: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(auth)) {
-    if (key === 'type') continue;
-    if (key === 'expiryBufferSeconds') header.expiryBufferMs = auth.expiryBufferSeconds * 1000;
-    else if (key === 'variables') header.vars = inDefaultOrder(auth.variables);
-    else header[key] = value;
-  }
-  header.skipRequestIds = [...skipRequestIds];
-  for (const key in header) if (isEmpty(header[key])) delete header[key];
-  return header as unknown as TokenConfig;
-}
-
-function inDefaultOrder(variables: TokenVariables): TokenVariables {
-  const ordered = {} as TokenVariables;
-  for (const key of Object.keys(TOKEN_VARIABLE_DEFAULTS) as Exclude<keyof TokenVariables, 'privateKey'>[]) ordered[key] = variables[key];
-  // Only configs that sign with a private key name one: the others' header stays as it was.
-  if (variables.privateKey) ordered.privateKey = variables.privateKey;
-  return ordered;
-}
-
-function isEmpty(value: unknown): boolean {
-  return value === undefined || (typeof value === 'object' && value !== null && Object.keys(value).length === 0);
 }
 
 /**

@@ -1,11 +1,12 @@
 import { basename, join } from 'node:path';
 import type { Plugin } from 'esbuild';
-import type { OAuth2Resolved } from '../config/resolved.js';
+import { TOKEN_VARIABLE_DEFAULTS } from '../config/resolve-auth.js';
+import type { OAuth2Resolved, TokenVariables } from '../config/resolved.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { VERSION } from '../version.js';
-import { SANDBOX_BUILD_OPTIONS } from './bundle.js';
+import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
 import { jwtSignerScript } from './jwt-signer.js';
-import { TOKEN_CONFIG_GLOBAL, tokenConfigFor, type TokenConfig } from './token-config.js';
+import { TOKEN_CONFIG_GLOBAL, type TokenConfig } from './token-config.js';
 
 /** The collection-level OAuth2 token scripts, ready for the collection's `prerequest` and `test` events. */
 export interface TokenScripts {
@@ -13,6 +14,37 @@ export interface TokenScripts {
   prerequest: string;
   /** On a 401, drops the token and replays the request once. */
   test: string;
+}
+
+/**
+ * The header of the token scripts for one resolved oauth2 auth: its keys in the resolved order, `type`
+ * dropped, the expiry buffer in milliseconds, `variables` as `vars` in the defaults' key order (so the
+ * header never depends on how the resolved object was built), then the skipped request ids; empty objects
+ * and lists left out.
+ */
+export function tokenConfigFor(auth: OAuth2Resolved, skipRequestIds: readonly string[]): TokenConfig {
+  const header: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(auth)) {
+    if (key === 'type') continue;
+    if (key === 'expiryBufferSeconds') header.expiryBufferMs = auth.expiryBufferSeconds * 1000;
+    else if (key === 'variables') header.vars = inDefaultOrder(auth.variables);
+    else header[key] = value;
+  }
+  header.skipRequestIds = [...skipRequestIds];
+  for (const key in header) if (isEmpty(header[key])) delete header[key];
+  return header as unknown as TokenConfig;
+}
+
+function inDefaultOrder(variables: TokenVariables): TokenVariables {
+  const ordered = {} as TokenVariables;
+  for (const key of Object.keys(TOKEN_VARIABLE_DEFAULTS) as Exclude<keyof TokenVariables, 'privateKey'>[]) ordered[key] = variables[key];
+  // Only configs that sign with a private key name one: the others' header stays as it was.
+  if (variables.privateKey) ordered.privateKey = variables.privateKey;
+  return ordered;
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || (typeof value === 'object' && value !== null && Object.keys(value).length === 0);
 }
 
 /**

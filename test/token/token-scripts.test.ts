@@ -1,8 +1,7 @@
 /** The finished token script texts: header line, config object, bundle; deterministic and small. */
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/package-root.js';
-import { tokenConfigFor } from '../../src/scripts/token-config.js';
-import { configLiteral, tokenScripts } from '../../src/scripts/token-scripts.js';
+import { configLiteral, tokenConfigFor, tokenScripts } from '../../src/scripts/token-scripts.js';
 import { VERSION } from '../../src/version.js';
 import { BASE_AUTH } from './token-fixtures.js';
 

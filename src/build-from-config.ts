@@ -1,5 +1,5 @@
 import { join, resolve as resolvePath } from 'node:path';
-import { generateCollection, type GeneratedOutputs } from './collection/build.js';
+import { generateCollection, type GeneratedOutputs } from './collection/generate-collection.js';
 import { readConfig } from './config/read.js';
 import { resolveConfig } from './config/resolve.js';
 import { validateConfig } from './config/validate.js';
