@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import type { Plugin } from 'esbuild';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { buildOnce } from './build-once.js';
 import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
 
 /** The JWS algorithms the sandbox signer implements (DESIGN: `auth.assertion.algorithm`). */
 export const JWT_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'HS256'] as const;
+/** One of `JWT_ALGORITHMS`. */
 export type JwtAlgorithmName = (typeof JWT_ALGORITHMS)[number];
 
 /** Name of the ambient function the signer script defines and the token script calls to sign a JWT. */
@@ -29,20 +31,7 @@ const saltBytesPlugin: Plugin = {
  * The JWT signer for one algorithm as sandbox JavaScript: `const genCollectionSignJwt = (() => {…})();`, the
  * crypto library inlined. Only collections whose config signs a JWT carry it, with only that algorithm's code.
  */
-export function jwtSignerScript(algorithm: JwtAlgorithmName): Promise<string> {
-  let script = cachedScripts.get(algorithm);
-  if (!script) {
-    script = bundleSigner(algorithm).catch((error: unknown) => {
-      cachedScripts.delete(algorithm);
-      throw error;
-    });
-    cachedScripts.set(algorithm, script);
-  }
-  return script;
-}
-
-// The signer does not depend on the config beyond the algorithm, so one build per algorithm serves the process.
-const cachedScripts = new Map<JwtAlgorithmName, Promise<string>>();
+export const jwtSignerScript: (algorithm: JwtAlgorithmName) => Promise<string> = buildOnce(bundleSigner);
 
 async function bundleSigner(algorithm: JwtAlgorithmName): Promise<string> {
   const esbuild = await import('esbuild');

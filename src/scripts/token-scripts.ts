@@ -4,6 +4,7 @@ import { TOKEN_VARIABLE_DEFAULTS } from '../config/resolve-auth.js';
 import type { OAuth2Resolved, TokenVariables } from '../config/resolved.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { VERSION } from '../version.js';
+import { buildOnce } from './build-once.js';
 import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
 import { jwtSignerScript } from './jwt-signer.js';
 import { TOKEN_CONFIG_GLOBAL, type TokenConfig } from './token-config.js';
@@ -103,21 +104,7 @@ const signedRequestPlugin: Plugin = {
   },
 };
 
-// The bundles do not depend on the config beyond their kind (it comes in the header), so one build of each
-// serves the whole process.
-const cachedBundles = new Map<TokenBundle, Promise<TokenScripts>>();
-
-function tokenBundles(kind: TokenBundle): Promise<TokenScripts> {
-  let bundles = cachedBundles.get(kind);
-  if (!bundles) {
-    bundles = bundleTokenScripts(kind).catch((error: unknown) => {
-      cachedBundles.delete(kind);
-      throw error;
-    });
-    cachedBundles.set(kind, bundles);
-  }
-  return bundles;
-}
+const tokenBundles = buildOnce(bundleTokenScripts);
 
 async function bundleTokenScripts(kind: TokenBundle): Promise<TokenScripts> {
   const plugins = kind === 'signed' ? [signedRequestPlugin] : [];
