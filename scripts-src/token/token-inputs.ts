@@ -21,10 +21,12 @@ export function missingInputs(): string[] {
   const secrets = [
     ['body', 'basic', 'client_secret_jwt'].includes(clientAuth) && vars.clientSecret,
     grantType === 'password' && vars.password,
-    'privateKey' in vars && String(vars.privateKey),
+    vars.privateKey,
   ];
   for (const name of secrets) {
-    if (name && !values[name]) problems.push(`${name} is empty (newman run … --env-var ${name}=…, or its current value in the Postman app)`);
+    if (!name || values[name]) continue;
+    const value = name === vars.privateKey ? '"$(cat key.pem)"' : '…';
+    problems.push(`${name} is empty (newman run … --env-var ${name}=${value}, or its current value in the Postman app)`);
   }
   return problems;
 }
