@@ -1,0 +1,172 @@
+import { maskSecret } from '../audit/literal.js';
+import { locateSecrets } from '../audit/scan-json.js';
+import { toPointer } from '../config/pointer.js';
+import { isObject, type JsonObject } from '../json-value.js';
+import { authParams } from '../postman/auth-params.js';
+import { secretVariableName, type NameContext } from './secret-variable-name.js';
+
+type Path = (string | number)[];
+
+/** One literal secret moved into a variable: where it was (JSON pointer of the output), the variable, the value masked. */
+export interface ExtractedSecret {
+  pointer: string;
+  variable: string;
+  masked: string;
+}
+
+/** What `extractSecrets` did: each move, and the variables with their original values (in the order first met). */
+export interface Extraction {
+  moved: ExtractedSecret[];
+  values: { key: string; value: string }[];
+}
+
+/** A private key goes whole: audit matches its BEGIN line, the key material follows it (raw, or JSON-escaped in a body). */
+const PRIVATE_KEY_BLOCK = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY( BLOCK)?-----[\s\S]*?-----END \1PRIVATE KEY( BLOCK)?-----/g;
+/** Characters around a value in the texts that hold secrets: query strings, JSON, headers, cookies, XML, URLs. */
+const DELIMITER = /[\s"'=:;,&?#@<>()[\]{}/\\|]/;
+/** Passes of locate-and-replace: a replacement can uncover a second secret of the same text (bounded). */
+const MAX_PASSES = 4;
+
+/**
+ * Replaces, in place, every literal secret `audit` finds in a collection (outside scripts, where a
+ * `{{variable}}` would not be resolved) by a `{{variable}}` reference, as a substring where the secret
+ * sits inside a longer text (an OAuth 1 header, a JSON body, a query string). One variable per distinct
+ * value, named after where it was first met, never one of `reserved` (the collection's own and the
+ * token flow's variables). Built on the scanner's located secrets, so every shape it learns is extracted too.
+ */
+export function extractSecrets(collection: JsonObject, reserved: Iterable<string>): Extraction {
+  const taken = new Set(reserved);
+  const byValue = new Map<string, string>();
+  const extraction: Extraction = { moved: [], values: [] };
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const located = locateSecrets(collection).filter(({ path }) => !inScript(path));
+    let progress = false;
+    for (const { path, secret } of located) {
+      const key = path[path.length - 1];
+      const holder = nodeAt(collection, path.slice(0, -1));
+      if (key === undefined || !(isObject(holder) || Array.isArray(holder))) continue;
+      const slot = holder as Record<string | number, unknown>;
+      const current = typeof slot[key] === 'number' ? String(slot[key]) : slot[key];
+      if (typeof current !== 'string') continue;
+      const form = storedForm(current, secret);
+      if (form === undefined) continue;
+      let variable = byValue.get(form);
+      if (variable === undefined) {
+        variable = secretVariableName(nameContext(collection, path, current, form), taken);
+        taken.add(variable);
+        byValue.set(form, variable);
+        extraction.values.push({ key: variable, value: form });
+      }
+      const reference = `{{${variable}}}`;
+      slot[key] = replaceDelimited(current, form, reference);
+      syncUrlRaw(collection, path, form, reference);
+      extraction.moved.push({ pointer: toPointer(path), variable, masked: maskSecret(form) });
+      progress = true;
+    }
+    if (!progress) break;
+  }
+  return extraction;
+}
+
+/** Script code runs as JavaScript: a `{{variable}}` in it would be a literal string, so secrets there stay for the refusal. */
+function inScript(path: Path): boolean {
+  const at = path.findIndex((p) => p === 'event' || p === 'events');
+  return at !== -1 && path.includes('script', at);
+}
+
+/**
+ * The text to move out: the secret as it stands in the value (as found, JSON-escaped in a body,
+ * percent- or form-encoded in a URL), a private key with its whole block; undefined when it is not there.
+ */
+function storedForm(text: string, secret: string): string | undefined {
+  const forms = [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+')];
+  const form = forms.find((f) => f !== '' && text.includes(f));
+  if (form === undefined || !form.startsWith('-----BEGIN')) return form;
+  const start = text.indexOf(form);
+  for (const block of text.matchAll(PRIVATE_KEY_BLOCK)) if (block.index === start) return block[0];
+  return form;
+}
+
+/**
+ * The text with `form` replaced by `reference` where it stands as a value of its own (between delimiters:
+ * `a=VALUE&`, `"VALUE"`, `Bearer VALUE`), or everywhere when it never does: a short password must not
+ * take bites out of other words of the same body.
+ */
+function replaceDelimited(text: string, form: string, reference: string): string {
+  const parts = text.split(form);
+  const delimited = parts.slice(0, -1).map((before, i) => isDelimiter(before.at(-1)) && isDelimiter(parts[i + 1]![0]));
+  if (!delimited.some(Boolean)) return parts.join(reference);
+  return parts.reduce((out, part, i) => (i === 0 ? part : out + (delimited[i - 1] ? reference : form) + part), '');
+}
+
+function isDelimiter(char: string | undefined): boolean {
+  return char === undefined || DELIMITER.test(char);
+}
+
+/**
+ * A query parameter or a URL password also stands in its URL's `raw` text, which audit does not read when
+ * the parsed parts exist: it is replaced there too, as `key=VALUE` or `:VALUE@`, so no copy stays behind.
+ */
+function syncUrlRaw(root: unknown, path: Path, form: string, reference: string): void {
+  const at = path.lastIndexOf('url');
+  const url = at === -1 ? undefined : nodeAt(root, path.slice(0, at + 1));
+  if (!isObject(url) || typeof url.raw !== 'string' || path[at + 1] === 'raw') return;
+  const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (path[at + 1] === 'query') {
+    const entry = nodeAt(root, path.slice(0, -1));
+    if (!isObject(entry) || typeof entry.key !== 'string') return;
+    const name = entry.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    url.raw = url.raw.replace(new RegExp(`([?&]${name}=)${escaped}(?=[&#]|$)`, 'g'), (_m, lead: string) => `${lead}${reference}`);
+  } else if (path[at + 1] === 'auth') {
+    url.raw = url.raw.replace(new RegExp(`(://[^/@\\s]*:)${escaped}@`), (_m, lead: string) => `${lead}${reference}@`);
+  }
+}
+
+/** Where a secret was, in the words `secretVariableName` builds a name from. */
+function nameContext(root: JsonObject, path: Path, text: string, form: string): NameContext {
+  const itemName = nearestItemName(root, path);
+  const authAt = path.lastIndexOf('auth');
+  const auth = authAt === -1 ? undefined : nodeAt(root, path.slice(0, authAt + 1));
+  if (isObject(auth) && typeof auth.type === 'string' && typeof path[authAt + 1] === 'string') {
+    const type = path[authAt + 1] as string;
+    const rest = path.slice(authAt + 1);
+    const param = authParams(auth, type).find((p) => p.path.length === rest.length && p.path.every((k, i) => k === rest[i]));
+    const nested = nodeAt(root, path.slice(0, -1));
+    const nestedKey = param === undefined && isObject(nested) && typeof nested.key === 'string' ? nested.key : undefined;
+    if (param || nestedKey) return { kind: 'auth', authType: type, name: nestedKey ?? param!.key, itemName };
+  }
+  const entry = nodeAt(root, path.slice(0, -1));
+  const list = path[path.length - 3];
+  if (isObject(entry) && typeof list === 'string' && path[path.length - 1] === 'value') {
+    const name = typeof entry.key === 'string' ? entry.key : typeof entry.name === 'string' ? entry.name : '';
+    if (list === 'cookie' || list === 'cookies') return { kind: 'cookie', name, itemName };
+    if (list === 'header' || list === 'headers') return headerContext(name, text, form, itemName);
+    if (list === 'variable' && path.length === 3) return { kind: 'collection variable', name, itemName };
+    return { kind: 'field', name, itemName };
+  }
+  if (/:\/\/[^/@\s]*:$/.test(text.slice(0, text.indexOf(form)))) return { kind: 'url password', name: '', itemName };
+  return { kind: 'field', name: keyBefore(text, form) ?? '', itemName };
+}
+
+function headerContext(header: string, text: string, form: string, itemName: string | undefined): NameContext {
+  const lower = header.trim().toLowerCase();
+  if (lower === 'cookie' || lower === 'set-cookie') return { kind: 'cookie', name: keyBefore(text, form) ?? '', itemName };
+  return { kind: 'header', name: header, itemName };
+}
+
+/** The key written right before a value in a text: `name=VALUE`, `"name": "VALUE"`, `name: Bearer VALUE`. */
+function keyBefore(text: string, form: string): string | undefined {
+  const before = text.slice(0, text.indexOf(form));
+  return /([A-Za-z0-9_.[\]-]+)["']?\s*[:=]\s*["']?(?:[A-Za-z0-9-]+\s+)?$/.exec(before)?.[1];
+}
+
+/** The name of the request or folder holding the path (the last `item` on it), for telling two same-named values apart. */
+function nearestItemName(root: unknown, path: Path): string | undefined {
+  const at = path.lastIndexOf('item');
+  const item = at === -1 ? undefined : nodeAt(root, path.slice(0, at + 2));
+  return isObject(item) && typeof item.name === 'string' ? item.name : undefined;
+}
+
+function nodeAt(root: unknown, path: readonly (string | number)[]): unknown {
+  return path.reduce<unknown>((node, key) => (isObject(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[key] : undefined), root);
+}
