@@ -50,15 +50,16 @@ export function extractSecrets(collection: JsonObject, reserved: Iterable<string
       if (typeof current !== 'string') continue;
       const form = storedForm(current, secret);
       if (form === undefined) continue;
+      const at = occurrences(current, form);
       let variable = byValue.get(form);
       if (variable === undefined) {
-        variable = secretVariableName(nameContext(collection, path, current, form), taken);
+        variable = secretVariableName(nameContext(collection, path, current.slice(0, at[0])), taken);
         taken.add(variable);
         byValue.set(form, variable);
         extraction.values.push({ key: variable, value: form });
       }
       const reference = `{{${variable}}}`;
-      slot[key] = replaceDelimited(current, form, reference);
+      slot[key] = replaceAt(current, form, at, reference);
       syncUrlRaw(collection, path, form, reference);
       extraction.moved.push({ pointer: toPointer(path), variable, masked: maskSecret(form) });
       progress = true;
@@ -88,15 +89,33 @@ function storedForm(text: string, secret: string): string | undefined {
 }
 
 /**
- * The text with `form` replaced by `reference` where it stands as a value of its own (between delimiters:
- * `a=VALUE&`, `"VALUE"`, `Bearer VALUE`), or everywhere when it never does: a short password must not
- * take bites out of other words of the same body.
+ * Where `form` stands in the text as the value itself, best fit first: as a whole quoted or `key=` value
+ * (`"VALUE"`, `a=VALUE&`), else between delimiters (`Bearer VALUE`, `:VALUE@`), else anywhere. A short
+ * password must not take bites out of other words of the same body.
  */
-function replaceDelimited(text: string, form: string, reference: string): string {
-  const parts = text.split(form);
-  const delimited = parts.slice(0, -1).map((before, i) => isDelimiter(before.at(-1)) && isDelimiter(parts[i + 1]![0]));
-  if (!delimited.some(Boolean)) return parts.join(reference);
-  return parts.reduce((out, part, i) => (i === 0 ? part : out + (delimited[i - 1] ? reference : form) + part), '');
+function occurrences(text: string, form: string): number[] {
+  const all: number[] = [];
+  for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + form.length)) all.push(at);
+  const before = (at: number) => text[at - 1];
+  const after = (at: number) => text[at + form.length];
+  const whole = all.filter((at) => (before(at) === '"' && after(at) === '"') || (before(at) === '=' && isEnd(after(at))) || (at === 0 && after(at) === undefined));
+  if (whole.length) return whole;
+  const delimited = all.filter((at) => isDelimiter(before(at)) && isDelimiter(after(at)));
+  return delimited.length ? delimited : all;
+}
+
+function replaceAt(text: string, form: string, at: number[], reference: string): string {
+  let out = '';
+  let from = 0;
+  for (const index of at) {
+    out += text.slice(from, index) + reference;
+    from = index + form.length;
+  }
+  return out + text.slice(from);
+}
+
+function isEnd(char: string | undefined): boolean {
+  return char === undefined || /[\s&;,#]/.test(char);
 }
 
 function isDelimiter(char: string | undefined): boolean {
@@ -123,7 +142,7 @@ function syncUrlRaw(root: unknown, path: Path, form: string, reference: string):
 }
 
 /** Where a secret was, in the words `secretVariableName` builds a name from. */
-function nameContext(root: JsonObject, path: Path, text: string, form: string): NameContext {
+function nameContext(root: JsonObject, path: Path, before: string): NameContext {
   const itemName = nearestItemName(root, path);
   const authAt = path.lastIndexOf('auth');
   const auth = authAt === -1 ? undefined : nodeAt(root, path.slice(0, authAt + 1));
@@ -140,23 +159,22 @@ function nameContext(root: JsonObject, path: Path, text: string, form: string): 
   if (isObject(entry) && typeof list === 'string' && path[path.length - 1] === 'value') {
     const name = typeof entry.key === 'string' ? entry.key : typeof entry.name === 'string' ? entry.name : '';
     if (list === 'cookie' || list === 'cookies') return { kind: 'cookie', name, itemName };
-    if (list === 'header' || list === 'headers') return headerContext(name, text, form, itemName);
+    if (list === 'header' || list === 'headers') return headerContext(name, before, itemName);
     if (list === 'variable' && path.length === 3) return { kind: 'collection variable', name, itemName };
     return { kind: 'field', name, itemName };
   }
-  if (/:\/\/[^/@\s]*:$/.test(text.slice(0, text.indexOf(form)))) return { kind: 'url password', name: '', itemName };
-  return { kind: 'field', name: keyBefore(text, form) ?? '', itemName };
+  if (/:\/\/[^/@\s]*:$/.test(before)) return { kind: 'url password', name: '', itemName };
+  return { kind: 'field', name: keyBefore(before) ?? '', itemName };
 }
 
-function headerContext(header: string, text: string, form: string, itemName: string | undefined): NameContext {
+function headerContext(header: string, before: string, itemName: string | undefined): NameContext {
   const lower = header.trim().toLowerCase();
-  if (lower === 'cookie' || lower === 'set-cookie') return { kind: 'cookie', name: keyBefore(text, form) ?? '', itemName };
+  if (lower === 'cookie' || lower === 'set-cookie') return { kind: 'cookie', name: keyBefore(before) ?? '', itemName };
   return { kind: 'header', name: header, itemName };
 }
 
-/** The key written right before a value in a text: `name=VALUE`, `"name": "VALUE"`, `name: Bearer VALUE`. */
-function keyBefore(text: string, form: string): string | undefined {
-  const before = text.slice(0, text.indexOf(form));
+/** The key written right before a value in a text (`before` ends where the value starts): `name=`, `"name": "`, `name: Bearer `. */
+function keyBefore(before: string): string | undefined {
   return /([A-Za-z0-9_.[\]-]+)["']?\s*[:=]\s*["']?(?:[A-Za-z0-9-]+\s+)?$/.exec(before)?.[1];
 }
 

@@ -1,6 +1,8 @@
 import { locateSecrets } from '../audit/scan-json.js';
 
 const VARIABLE = /\{\{([^{}"\\$][^{}"\\]*)\}\}/g;
+const STAND_IN = /gcprobe(\d+)q/g;
+const MAX_PASSES = 4;
 
 /**
  * The `{{variables}}` a collection uses where a literal value would be a secret (an auth password, an
@@ -12,11 +14,16 @@ export function secretPositionVariables(collection: unknown): string[] {
   const names: string[] = [];
   // Scripts are left out: a `{{…}}` there is not resolved, and no stand-in is shaped like a secret.
   const text = JSON.stringify(collection, (key, value: unknown) => (key === 'event' ? undefined : value));
-  const probed = text.replace(VARIABLE, (_match, name: string) => `gcprobe${names.push(name.trim()) - 1}q`);
+  let probed = text.replace(VARIABLE, (_match, name: string) => `gcprobe${names.push(name.trim()) - 1}q`);
   if (names.length === 0) return [];
-  const found = new Set<string>();
-  for (const { secret } of locateSecrets(JSON.parse(probed))) {
-    for (const match of secret.matchAll(/gcprobe(\d+)q/g)) found.add(names[Number(match[1])]!);
+  const found = new Set<number>();
+  // The scanner reports one value of a text per rule (the first literal cookie of a header): the stand-ins it
+  // reported become templates again and the rest are looked at once more (bounded).
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const before = found.size;
+    for (const { secret } of locateSecrets(JSON.parse(probed))) for (const match of secret.matchAll(STAND_IN)) found.add(Number(match[1]));
+    if (found.size === before) break;
+    probed = probed.replace(STAND_IN, (stand, i: string) => (found.has(Number(i)) ? '{{_}}' : stand));
   }
-  return [...found].sort();
+  return [...new Set([...found].map((i) => names[i]!))].sort();
 }
