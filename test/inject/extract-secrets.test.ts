@@ -80,7 +80,7 @@ describe('inject --extract-secrets: names and places', () => {
       'echo_client_secret', // client_secret is the token flow's own variable
       'api_key',
       'login_password', // password is the token flow's too
-      'url_password', 'me_access_token', 'x_api_key_header',
+      'url_password', 'x_api_key_header', 'me_access_token',
       'me_authorization_header', // another value than authorization_header
       'session_cookie',
       'collection_partner_secret', // the collection variable keeps its own name and refers to this one
