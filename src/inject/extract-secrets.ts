@@ -18,6 +18,8 @@ export interface ExtractedSecret {
 export interface Extraction {
   moved: ExtractedSecret[];
   values: { key: string; value: string }[];
+  /** The scanner's last look found nothing at all, scripts included: an audit of the result would find nothing. */
+  clean: boolean;
 }
 
 /** A private key goes whole: audit matches its BEGIN line, the key material follows it (raw, or JSON-escaped in a body). */
@@ -37,11 +39,12 @@ const MAX_PASSES = 4;
 export function extractSecrets(collection: JsonObject, reserved: Iterable<string>): Extraction {
   const taken = new Set(reserved);
   const byValue = new Map<string, string>();
-  const extraction: Extraction = { moved: [], values: [] };
+  const extraction: Extraction = { moved: [], values: [], clean: false };
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const located = locateSecrets(collection).filter(({ path }) => !inScript(path));
+    const all = locateSecrets(collection);
+    extraction.clean = all.length === 0;
     let progress = false;
-    for (const { path, secret } of located) {
+    for (const { path, secret } of all.filter((found) => !inScript(found.path))) {
       const key = path[path.length - 1];
       const holder = nodeAt(collection, path.slice(0, -1));
       if (key === undefined || !(isObject(holder) || Array.isArray(holder))) continue;

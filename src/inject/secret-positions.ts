@@ -20,9 +20,15 @@ export function secretPositionVariables(collection: unknown): string[] {
   // The scanner reports one value of a text per rule (the first literal cookie of a header): the stand-ins it
   // reported become templates again and the rest are looked at once more (bounded).
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const before = found.size;
-    for (const { secret } of locateSecrets(JSON.parse(probed))) for (const match of secret.matchAll(STAND_IN)) found.add(Number(match[1]));
-    if (found.size === before) break;
+    const value: unknown = JSON.parse(probed);
+    let another = false;
+    for (const { path, secret } of locateSecrets(value)) {
+      for (const match of secret.matchAll(STAND_IN)) found.add(Number(match[1]));
+      const holder = path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], value);
+      if (typeof holder === 'string' && holder.replace(secret, '').match(STAND_IN)) another = true;
+    }
+    // Only a text that held a reported stand-in and another one can hide a second secret position.
+    if (!another) break;
     probed = probed.replace(STAND_IN, (stand, i: string) => (found.has(Number(i)) ? '{{_}}' : stand));
   }
   return [...new Set([...found].map((i) => names[i]!))].sort();
