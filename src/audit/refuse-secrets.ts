@@ -4,6 +4,7 @@ import { formatFinding, type Finding } from './finding.js';
 /** At most this many findings are listed in a refusal: enough to see the pattern, short enough to read. */
 const MAX_LISTED = 10;
 
+/** What a refusal says: what holds the secrets, the error code, the file and the fix. */
 export interface Refusal {
   /** What holds the secrets, for the message: `the collection`, `the generated files`. */
   what: string;
