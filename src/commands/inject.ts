@@ -42,7 +42,7 @@ export async function runInject(file: string, opts: InjectCliOptions): Promise<E
 
   const files: OutputFile[] = [];
   if (target) files.push({ path: resolve(target), content: result.text });
-  if (opts.envDir) files.push(...environmentFiles(result, config, opts.envDir));
+  if (opts.envDir) files.push(...environmentFiles(result, config, opts.envDir, warnings));
   const secrets = extract === undefined ? undefined : await secretsFile(extract, result);
   if (secrets) files.push(secrets);
   await writeFilesAtomic(files);
@@ -97,10 +97,21 @@ async function injectConfig(configFile: string | undefined, warnings: Warnings):
   return resolveConfig({ name: 'inject', auth: { type: 'oauth2', tokenUrl: '{{token_url}}' } }, { baseDir: process.cwd() });
 }
 
-function environmentFiles(result: Awaited<ReturnType<typeof injectCollection>>, config: ResolvedConfig, envDir: string): OutputFile[] {
+function environmentFiles(result: Awaited<ReturnType<typeof injectCollection>>, config: ResolvedConfig, envDir: string, warnings: Warnings): OutputFile[] {
   const name = collectionName(result);
   const slug = slugify(name) || 'collection';
   const environments = Object.keys(config.environments).length ? config.environments : { default: {} };
+  // A configured value of a variable the collection uses as a credential would put a secret in a template.
+  for (const [env, values] of Object.entries(environments)) {
+    for (const key of result.secretVariables) {
+      if (values[key]) {
+        warnings.add(`{{${key}}} is used where a secret goes, so the template leaves it empty; pass it at run time: newman run … --env-var ${key}=…`, {
+          file: config.configFile,
+          pointer: `/environments/${env}/${key}`,
+        });
+      }
+    }
+  }
   return environmentTemplates({
     collectionName: name,
     idRoot: slug,

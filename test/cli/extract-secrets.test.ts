@@ -110,3 +110,20 @@ describe('reading what Newman reads', () => {
     expect(runCli(['inject', 'not-a-collection.json'], dir.dir).status).toBe(2);
   });
 });
+
+describe('inject --env-dir: variables used where a secret goes', () => {
+  it('are typed secret and left empty in the templates, a configured value dropped with a warning', () => {
+    const dir = tempDir();
+    dir.write('in.json', readFileSync(join(SECRET_FIXTURE_DIR, '../collections/app-v20-object-auth.postman_collection.json'), 'utf8'));
+    const config = { name: 'x', auth: { type: 'oauth2', tokenUrl: '{{token_url}}' }, environments: { dev: { billing_password: 'typed-into-config', billing_user: 'billing' } } };
+    dir.write('gen-collection.config.json', JSON.stringify(config));
+    const r = runCli(['inject', 'in.json', '-o', 'out.json', '--env-dir', 'env'], dir.dir);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('/environments/dev/billing_password: {{billing_password}} is used where a secret goes');
+    const [file] = listFiles(dir.path('env'));
+    const values = JSON.parse(readFileSync(join(dir.path('env'), file!), 'utf8')).values;
+    expect(values).toContainEqual({ key: 'billing_password', value: '', type: 'secret', enabled: true });
+    expect(values).toContainEqual({ key: 'billing_user', value: 'billing', type: 'default', enabled: true });
+    expect(readFileSync(join(dir.path('env'), file!), 'utf8')).not.toContain('typed-into-config');
+  });
+});
