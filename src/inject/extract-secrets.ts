@@ -1,7 +1,7 @@
 import { maskSecret } from '../audit/literal.js';
 import { locateSecrets } from '../audit/scan-json.js';
 import { toPointer } from '../config/pointer.js';
-import { isObject, type JsonObject } from '../json-value.js';
+import { isObject, valueAt, type JsonObject } from '../json-value.js';
 import { authParams } from '../postman/auth-params.js';
 import { secretVariableName, type NameContext } from './secret-variable-name.js';
 
@@ -46,7 +46,7 @@ export function extractSecrets(collection: JsonObject, reserved: Iterable<string
     let progress = false;
     for (const { path, secret } of all.filter((found) => !inScript(found.path))) {
       const key = path[path.length - 1];
-      const holder = nodeAt(collection, path.slice(0, -1));
+      const holder = valueAt(collection, path.slice(0, -1));
       if (key === undefined || !(isObject(holder) || Array.isArray(holder))) continue;
       const slot = holder as Record<string | number, unknown>;
       const current = typeof slot[key] === 'number' ? String(slot[key]) : slot[key];
@@ -131,11 +131,11 @@ function isDelimiter(char: string | undefined): boolean {
  */
 function syncUrlRaw(root: unknown, path: Path, form: string, reference: string): void {
   const at = path.lastIndexOf('url');
-  const url = at === -1 ? undefined : nodeAt(root, path.slice(0, at + 1));
+  const url = at === -1 ? undefined : valueAt(root, path.slice(0, at + 1));
   if (!isObject(url) || typeof url.raw !== 'string' || path[at + 1] === 'raw') return;
   const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (path[at + 1] === 'query') {
-    const entry = nodeAt(root, path.slice(0, -1));
+    const entry = valueAt(root, path.slice(0, -1));
     if (!isObject(entry) || typeof entry.key !== 'string') return;
     const name = entry.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     url.raw = url.raw.replace(new RegExp(`([?&]${name}=)${escaped}(?=[&#]|$)`, 'g'), (_m, lead: string) => `${lead}${reference}`);
@@ -148,16 +148,16 @@ function syncUrlRaw(root: unknown, path: Path, form: string, reference: string):
 function nameContext(root: JsonObject, path: Path, before: string): NameContext {
   const itemName = nearestItemName(root, path);
   const authAt = path.lastIndexOf('auth');
-  const auth = authAt === -1 ? undefined : nodeAt(root, path.slice(0, authAt + 1));
+  const auth = authAt === -1 ? undefined : valueAt(root, path.slice(0, authAt + 1));
   if (isObject(auth) && typeof auth.type === 'string' && typeof path[authAt + 1] === 'string') {
     const type = path[authAt + 1] as string;
     const rest = path.slice(authAt + 1);
     const param = authParams(auth, type).find((p) => p.path.length === rest.length && p.path.every((k, i) => k === rest[i]));
-    const nested = nodeAt(root, path.slice(0, -1));
+    const nested = valueAt(root, path.slice(0, -1));
     const nestedKey = param === undefined && isObject(nested) && typeof nested.key === 'string' ? nested.key : undefined;
     if (param || nestedKey) return { kind: 'auth', authType: type, name: nestedKey ?? param!.key, itemName };
   }
-  const entry = nodeAt(root, path.slice(0, -1));
+  const entry = valueAt(root, path.slice(0, -1));
   const list = path[path.length - 3];
   if (isObject(entry) && typeof list === 'string' && path[path.length - 1] === 'value') {
     const name = typeof entry.key === 'string' ? entry.key : typeof entry.name === 'string' ? entry.name : '';
@@ -184,10 +184,6 @@ function keyBefore(before: string): string | undefined {
 /** The name of the request or folder holding the path (the last `item` on it), for telling two same-named values apart. */
 function nearestItemName(root: unknown, path: Path): string | undefined {
   const at = path.lastIndexOf('item');
-  const item = at === -1 ? undefined : nodeAt(root, path.slice(0, at + 2));
+  const item = at === -1 ? undefined : valueAt(root, path.slice(0, at + 2));
   return isObject(item) && typeof item.name === 'string' ? item.name : undefined;
-}
-
-function nodeAt(root: unknown, path: readonly (string | number)[]): unknown {
-  return path.reduce<unknown>((node, key) => (isObject(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[key] : undefined), root);
 }

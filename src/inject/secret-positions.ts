@@ -1,5 +1,5 @@
 import { locateSecrets } from '../audit/scan-json.js';
-import { isObject } from '../json-value.js';
+import { isObject, valueAt } from '../json-value.js';
 
 const VARIABLE = /\{\{([^{}"\\$][^{}"\\]*)\}\}/g;
 const STAND_IN = /gcprobe(\d+)q/g;
@@ -33,7 +33,7 @@ export function secretPositionVariables(collection: unknown): string[] {
       let another = false;
       for (const { path, secret } of locateSecrets(collection)) {
         for (const match of secret.matchAll(STAND_IN)) found.add(Number(match[1]));
-        const text = path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], collection);
+        const text = valueAt(collection, path);
         if (typeof text === 'string' && STAND_IN.test(text.replace(secret, ''))) another = true;
         STAND_IN.lastIndex = 0;
       }
