@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import type { CompilerHost, CompilerOptions, Diagnostic, SourceFile } from 'typescript';
 import { loadTypeScript, type TypeScriptApi } from './load-typescript.js';
 import { SANDBOX_MODULES } from './sandbox-externals.js';
-import { ambientDeclarations, augmentationFile, MODULES_TYPED_BY_SANDBOX_TYPINGS, sandboxTypingFiles, type ScriptEvent } from './sandbox-typings.js';
+import { ambientDeclarations, MODULES_TYPED_BY_SANDBOX_TYPINGS, sandboxTypingFile, type ScriptEvent } from './sandbox-typings.js';
 import type { ScriptProblem } from './script-problem.js';
 
 const USER_TS_FILE = /\.(?:ts|tsx|mts|cts)$/;
@@ -24,15 +24,14 @@ export function typeCheckScripts(files: readonly string[], event: ScriptEvent): 
   if (files.length === 0) return [];
   const ts = loadTypeScript();
   const options = compilerOptions(ts);
-  const typings = sandboxTypingFiles(event);
+  const typings = sandboxTypingFile(event);
   const base = ts.createCompilerHost(options, true);
-  const augmentationPath = augmentationFile();
-  const augmentation = augmentationPath ? cachedSourceFile(base, augmentationPath, ts.ScriptTarget.ES2020) : undefined;
+  const typingSource = cachedSourceFile(base, typings, ts.ScriptTarget.ES2020);
   // Beside the typings, so that it counts as a library file, not one of the user's.
-  const ambientFile = join(dirname(typings[0]!), '__gen-collection-ambient__.d.ts');
-  const ambientText = ambientDeclarations(ts, augmentation, untypedSandboxModules(ts, files, options, base));
+  const ambientFile = join(dirname(typings), '__gen-collection-ambient__.d.ts');
+  const ambientText = ambientDeclarations(ts, typingSource, untypedSandboxModules(ts, files, options, base));
   const program = ts.createProgram({
-    rootNames: [...files, ...typings, ambientFile],
+    rootNames: [...files, typings, ambientFile],
     options,
     host: sandboxHost(base, ambientFile, ambientText),
   });

@@ -1,21 +1,36 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadTypeScript } from '../../src/scripts/load-typescript.js';
-import { ambientDeclarations, sandboxTypingFiles } from '../../src/scripts/sandbox-typings.js';
+import { ambientDeclarations, sandboxTypingFile } from '../../src/scripts/sandbox-typings.js';
+
+// a variable specifier: the generator is plain .mjs without type declarations
+const generator = new URL('../../scripts/gen-sandbox-types.mjs', import.meta.url).href;
+const generateSandboxTypes = async (event: string): Promise<string> =>
+  ((await import(generator)) as { generateSandboxTypes: (event: string) => Promise<string> }).generateSandboxTypes(event);
 
 const ts = loadTypeScript();
 const parse = (text: string) => ts.createSourceFile('/pkg/scripts-src/sandbox.d.ts', text, ts.ScriptTarget.ES2020, true);
 
-describe('sandboxTypingFiles', () => {
-  it.each(['prerequest', 'test'] as const)('%s: the event typings, postman-collection typings and the augmentations, all present', (event) => {
-    const files = sandboxTypingFiles(event);
-    expect(files[0]).toMatch(new RegExp(`postman-sandbox[\\\\/]types[\\\\/]sandbox[\\\\/]${event}\\.d\\.ts$`));
-    expect(files[1]).toMatch(/postman-collection[\\/]types[\\/]index\.d\.ts$/);
-    expect(files[2]).toMatch(/scripts-src[\\/]sandbox\.d\.ts$/);
-    for (const file of files) expect(existsSync(file)).toBe(true);
+describe('sandboxTypingFile', () => {
+  it.each(['prerequest', 'test'] as const)('%s: shipped, up to date with its sources (else run npm run gen:types), without Node', async (event) => {
+    const file = sandboxTypingFile(event);
+    expect(file).toMatch(new RegExp(`[\\\\/]sandbox[\\\\/]${event}\\.d\\.ts$`));
+    expect(existsSync(file)).toBe(true);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toBe(await generateSandboxTypes(event));
+    expect(text).not.toContain('<reference types="node"');
+    expect(text).toContain('declare module "postman-collection"');
+  });
+
+  it.each([
+    ['test', /response: import\("postman-collection"\)\.Response/, /skipRequest\(\): void/],
+    ['prerequest', /skipRequest\(\): void/, /response: import\("postman-collection"\)\.Response/],
+  ] as const)('%s: has its own API and not the other event’s', (event, present, absent) => {
+    const text = readFileSync(sandboxTypingFile(event), 'utf8');
+    expect(text).toMatch(present);
+    expect(text).not.toMatch(absent);
   });
 });
-
 const ambientCases: { name: string; augmentations?: string; untyped: string[]; present: RegExp[]; absent: RegExp[] }[] = [
   {
     name: 'no augmentations: the untyped modules',
