@@ -4,6 +4,7 @@ import { loadTypeScript, type TypeScriptApi } from './load-typescript.js';
 import { SANDBOX_MODULES } from './sandbox-externals.js';
 import { ambientDeclarations, MODULES_TYPED_BY_SANDBOX_TYPINGS, sandboxTypingFile, type ScriptEvent } from './sandbox-typings.js';
 import type { ScriptProblem } from './script-problem.js';
+import { scriptCompilerOptions } from './script-tsconfig.js';
 
 const USER_TS_FILE = /\.(?:ts|tsx|mts|cts)$/;
 const TYPED_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.d.ts', '.mts', '.d.mts', '.cts', '.d.cts'];
@@ -23,7 +24,7 @@ const declarationCache = new Map<string, SourceFile>();
 export function typeCheckScripts(files: readonly string[], event: ScriptEvent): ScriptProblem[] {
   if (files.length === 0) return [];
   const ts = loadTypeScript();
-  const options = compilerOptions(ts);
+  const options = compilerOptions();
   const typings = sandboxTypingFile(event);
   const base = ts.createCompilerHost(options, true);
   const typingSource = cachedSourceFile(base, typings, ts.ScriptTarget.ES2020);
@@ -45,25 +46,10 @@ export function typeCheckScripts(files: readonly string[], event: ScriptEvent): 
   return problems;
 }
 
-function compilerOptions(ts: TypeScriptApi): CompilerOptions {
-  return {
-    strict: true,
-    target: ts.ScriptTarget.ES2020,
-    lib: ['lib.es2020.d.ts'],
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    // Every script is its own module: two scripts may both declare `const id` at the top level.
-    moduleDetection: ts.ModuleDetectionKind.Force,
-    allowImportingTsExtensions: true,
-    resolveJsonModule: true,
-    allowJs: true,
-    checkJs: false,
-    esModuleInterop: true,
-    noEmit: true,
-    skipLibCheck: true,
-    // No @types packages: the sandbox is not Node, whatever the user's node_modules holds.
-    types: [],
-  };
+function compilerOptions(): CompilerOptions {
+  // No @types packages: the sandbox is not Node, whatever the user's node_modules holds; the sandbox typings
+  // are a root file (a user's tsconfig names them in `types` instead).
+  return { ...scriptCompilerOptions(), types: [] };
 }
 
 /**

@@ -8,6 +8,7 @@ import { compatProblems } from './compat.js';
 import type { ScriptEvent } from './sandbox-typings.js';
 import { localModuleGraph } from './script-graph.js';
 import { scriptProblemsError } from './script-problem.js';
+import { PREREQUEST_DIR, tsconfigEvent } from './script-tsconfig.js';
 import { typeCheckScripts } from './typecheck.js';
 
 export type { ScriptEvent } from './sandbox-typings.js';
@@ -33,6 +34,7 @@ const bundleCache = new Map<string, CachedBundle>();
  */
 export async function bundleUserScripts(refs: readonly ScriptRef[], event: ScriptEvent): Promise<string[]> {
   for (const ref of refs) assertScriptFile(ref);
+  for (const ref of refs) assertTsconfigAgrees(ref, event);
   const todo = [...new Map(refs.filter((ref) => !cachedBundle(ref, event)).map((ref) => [cacheKey(ref, event), ref])).values()];
   if (todo.length > 0) {
     const display = displayNames(refs);
@@ -91,6 +93,30 @@ function assertScriptFile(ref: ScriptRef): void {
       fix: `create the file, or correct the path at ${ref.pointer} (script paths are relative to the config file)`,
     });
   }
+}
+
+/**
+ * A TypeScript script must be checked by its nearest tsconfig.json (as the editor and `tsc -p` do) with the
+ * API of the event the config runs it in, when that tsconfig is one of gen-collection's (`init` writes them):
+ * otherwise the editor and `build` would report different errors for the same line.
+ */
+function assertTsconfigAgrees(ref: ScriptRef, event: ScriptEvent): void {
+  if (!TYPESCRIPT_FILE.test(ref.path)) return;
+  const checked = tsconfigEvent(ref.path);
+  if (!checked || checked.event === event) return;
+  const kind = (e: ScriptEvent) => (e === 'test' ? 'test' : 'pre-request');
+  throw new GenCollectionError(
+    'script-type',
+    `${ref.display} runs as a ${kind(event)} script, but ${checked.tsconfig} checks it with the ${kind(checked.event)} sandbox API`,
+    {
+      file: ref.configFile,
+      pointer: ref.pointer,
+      fix:
+        event === 'prerequest'
+          ? `move it into a ${PREREQUEST_DIR}/ folder beside your test scripts (scripts-src/${PREREQUEST_DIR}/, which has its own tsconfig.json)`
+          : `move it out of ${PREREQUEST_DIR}/: that folder holds pre-request scripts`,
+    },
+  );
 }
 
 function cacheKey(ref: ScriptRef, event: ScriptEvent): string {

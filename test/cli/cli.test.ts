@@ -19,7 +19,13 @@ describe('gen-collection CLI', () => {
     const dir = workspace();
     const init = runCli(['init'], dir);
     expect(init.status, init.stderr).toBe(0);
-    expect(listFiles(dir)).toEqual(['gen-collection.config.json', 'scripts-src/common-tests.ts']);
+    expect(listFiles(dir)).toEqual([
+      'gen-collection.config.json',
+      'scripts-src/common-tests.ts',
+      'scripts-src/prerequest/request-id.ts',
+      'scripts-src/prerequest/tsconfig.json',
+      'scripts-src/tsconfig.json',
+    ]);
     const config = JSON.parse(readFileSync(join(dir, 'gen-collection.config.json'), 'utf8'));
     expect(config.$schema).toMatch(/config\.schema\.json$/);
 
