@@ -1,9 +1,10 @@
 import { dirname, join } from 'node:path';
-import type { CompilerHost, CompilerOptions, Diagnostic, SourceFile } from 'typescript';
+import type { CompilerHost, CompilerOptions, Diagnostic, Program, SourceFile } from 'typescript';
 import { loadTypeScript, type TypeScriptApi } from './load-typescript.js';
 import { SANDBOX_MODULES } from './sandbox-externals.js';
 import { ambientDeclarations, MODULES_TYPED_BY_SANDBOX_TYPINGS, sandboxTypingFile, type ScriptEvent } from './sandbox-typings.js';
 import type { ScriptProblem } from './script-problem.js';
+import { recordScriptSources } from './script-sources.js';
 import { scriptCompilerOptions } from './script-tsconfig.js';
 
 const USER_TS_FILE = /\.(?:ts|tsx|mts|cts)$/;
@@ -15,6 +16,12 @@ const TYPED_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.d.ts', '.mts', '.d
  * programs of the two events share all but one of them.
  */
 const declarationCache = new Map<string, SourceFile>();
+
+/**
+ * The last program of each event, handed to the next as `oldProgram`: `build --watch` re-checks after an edit,
+ * and TypeScript then reuses the unchanged files' parse and module resolution.
+ */
+const lastPrograms = new Map<ScriptEvent, Program>();
 
 /**
  * Type-checks user script files (TypeScript only) of one event in one program, with `strict`, target
@@ -35,10 +42,13 @@ export function typeCheckScripts(files: readonly string[], event: ScriptEvent): 
     rootNames: [...files, typings, ambientFile],
     options,
     host: sandboxHost(base, ambientFile, ambientText),
+    oldProgram: lastPrograms.get(event),
   });
+  lastPrograms.set(event, program);
   const problems: ScriptProblem[] = [];
-  for (const sourceFile of program.getSourceFiles()) {
-    if (!isUserTypeScript(sourceFile)) continue;
+  const userFiles = program.getSourceFiles().filter(isUserTypeScript);
+  recordScriptSources(userFiles.map((sourceFile) => sourceFile.fileName));
+  for (const sourceFile of userFiles) {
     const syntactic = program.getSyntacticDiagnostics(sourceFile);
     const diagnostics = syntactic.length > 0 ? syntactic : program.getSemanticDiagnostics(sourceFile);
     for (const diagnostic of diagnostics) problems.push(toProblem(ts, diagnostic, sourceFile, event));
@@ -80,7 +90,7 @@ function sandboxHost(base: CompilerHost, ambientFile: string, ambientText: strin
     fileExists: (file) => file === ambientFile || base.fileExists(file),
     readFile: (file) => (file === ambientFile ? ambientText : base.readFile(file)),
     getSourceFile: (file, languageVersion, onError) => {
-      if (file === ambientFile) return loadTypeScript().createSourceFile(file, ambientText, languageVersion, true);
+      if (file === ambientFile) return ambientSourceFile(file, ambientText, languageVersion);
       if (file.endsWith('.d.ts')) return cachedSourceFile(base, file, languageVersion, onError);
       return base.getSourceFile(file, languageVersion, onError);
     },
@@ -89,6 +99,17 @@ function sandboxHost(base: CompilerHost, ambientFile: string, ambientText: strin
 }
 
 type LanguageVersion = Parameters<CompilerHost['getSourceFile']>[1];
+
+/** The same ambient text gives the same SourceFile object, so that `oldProgram` reuse sees it unchanged. */
+function ambientSourceFile(file: string, text: string, languageVersion: LanguageVersion): SourceFile {
+  const key = `${file}\0${JSON.stringify(languageVersion)}\0${text}`;
+  let sourceFile = declarationCache.get(key);
+  if (!sourceFile) {
+    sourceFile = loadTypeScript().createSourceFile(file, text, languageVersion, true);
+    declarationCache.set(key, sourceFile);
+  }
+  return sourceFile;
+}
 
 function cachedSourceFile(host: CompilerHost, file: string, languageVersion: LanguageVersion, onError?: (message: string) => void): SourceFile | undefined {
   const key = `${file}\0${JSON.stringify(languageVersion)}`;

@@ -8,6 +8,7 @@ import { compatProblems } from './compat.js';
 import type { ScriptEvent } from './sandbox-typings.js';
 import { localModuleGraph } from './script-graph.js';
 import { scriptProblemsError } from './script-problem.js';
+import { recordScriptSources } from './script-sources.js';
 import { PREREQUEST_DIR, tsconfigEvent } from './script-tsconfig.js';
 import { typeCheckScripts } from './typecheck.js';
 
@@ -33,6 +34,7 @@ const bundleCache = new Map<string, CachedBundle>();
  * one of them is TypeScript.
  */
 export async function bundleUserScripts(refs: readonly ScriptRef[], event: ScriptEvent): Promise<string[]> {
+  recordScriptSources(refs.map((ref) => ref.path));
   for (const ref of refs) assertScriptFile(ref);
   for (const ref of refs) assertTsconfigAgrees(ref, event);
   const todo = [...new Map(refs.filter((ref) => !cachedBundle(ref, event)).map((ref) => [cacheKey(ref, event), ref])).values()];
@@ -40,6 +42,7 @@ export async function bundleUserScripts(refs: readonly ScriptRef[], event: Scrip
     const display = displayNames(refs);
     const graphs = new Map(todo.map((ref) => [ref.path, localModuleGraph([ref.path])]));
     const sources = new Map([...graphs.values()].flatMap((graph) => [...graph]));
+    recordScriptSources(sources.keys());
     const incompatible = compatProblems(sources.values());
     if (incompatible.length > 0) throw scriptProblemsError('script-compat', incompatible, display);
     const typed = [...graphs.keys()].filter((file) => TYPESCRIPT_FILE.test(file));
