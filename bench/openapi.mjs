@@ -94,7 +94,7 @@ function genCommand() {
     return { what: '`gen-collection openapi SPEC -o DIR` (dist/src/cli.js): load, map, validate, generate, write', args: (spec, out, node = []) => [...node, cli, 'openapi', spec, '-o', out] };
   }
   const me = fileURLToPath(import.meta.url);
-  const pipeline = existsSync(join(dist, 'build.js')) ? 'loadSpec → specToConfig → buildFromConfig → files written' : 'loadSpec → specToConfig only (no dist/src/build.js yet)';
+  const pipeline = existsSync(join(dist, 'build-from-config.js')) ? 'loadSpec → specToConfig → buildFromConfig → files written' : 'loadSpec → specToConfig only (no dist/src/build-from-config.js yet)';
   return { what: `library pipeline: ${pipeline}`, args: (spec, out, node = []) => [...node, me, '--child', 'gen', spec, out] };
 }
 
@@ -145,11 +145,11 @@ async function child(kind, spec, out) {
   const { spec: parsed } = await loadSpec(spec);
   const config = await specToConfig(parsed, { file: spec, warnings: new Warnings() });
   mkdirSync(out, { recursive: true });
-  if (!existsSync(join(dist, 'build.js'))) {
+  if (!existsSync(join(dist, 'build-from-config.js'))) {
     writeFileSync(join(out, 'config.json'), JSON.stringify(config, null, 2));
     return;
   }
-  const { buildFromConfig, buildOutputFiles } = await import(pathToFileURL(join(dist, 'build.js')).href);
+  const { buildFromConfig, buildOutputFiles } = await import(pathToFileURL(join(dist, 'build-from-config.js')).href);
   const result = await buildFromConfig(config, { baseDir: out, output: out });
   for (const file of buildOutputFiles(result)) writeFileSync(file.path, file.content);
 }

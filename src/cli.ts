@@ -2,6 +2,7 @@
 // The gen-collection binary: commander wiring only. Each command's module is imported when it runs,
 // so `--help` stays fast.
 import { Command, CommanderError, Option } from 'commander';
+import { ExitCode } from './errors.js';
 import { VERSION } from './version.js';
 
 const program = new Command('gen-collection')
@@ -73,7 +74,7 @@ program
   .addHelpText('after', '\nExample:\n  $ gen-collection audit postman/*.json')
   .action(async (files, opts) => exit(await (await import('./commands/audit.js')).runAudit(files, opts)));
 
-function exit(code: number): void {
+function exit(code: ExitCode): void {
   process.exitCode = code;
 }
 
@@ -81,7 +82,7 @@ try {
   await program.parseAsync();
 } catch (error) {
   if (error instanceof CommanderError) {
-    process.exitCode = error.exitCode === 0 ? 0 : 2;
+    process.exitCode = error.exitCode === 0 ? ExitCode.ok : ExitCode.badInput;
   } else {
     const { reportError } = await import('./commands/report.js');
     process.exitCode = reportError(error);

@@ -1,5 +1,8 @@
-/** Exit codes of the CLI, fixed by the contract. */
-export const ExitCode = { ok: 0, checkFailed: 1, badInput: 2 } as const;
+/** Exit codes of the CLI, fixed by the contract: 70 is sysexits' EX_SOFTWARE, so a crash never reads as "audit found secrets". */
+export const ExitCode = { ok: 0, checkFailed: 1, badInput: 2, internalError: 70 } as const;
+
+/** One of the CLI's exit codes. */
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 export type ErrorCode =
   | 'usage'
@@ -29,7 +32,7 @@ export interface GenCollectionErrorDetails {
   column?: number;
   /** What the user should do about it. */
   fix?: string;
-  exitCode?: number;
+  exitCode?: ExitCode;
 }
 
 /** The one error class of gen-collection: the CLI prints `message` without a stack and exits with `exitCode`. */
@@ -40,7 +43,7 @@ export class GenCollectionError extends Error {
   readonly line?: number;
   readonly column?: number;
   readonly fix?: string;
-  readonly exitCode: number;
+  readonly exitCode: ExitCode;
 
   constructor(code: ErrorCode, problem: string, details: GenCollectionErrorDetails = {}) {
     super(formatMessage(problem, details));
@@ -62,12 +65,4 @@ function formatMessage(problem: string, d: GenCollectionErrorDetails): string {
   if (d.pointer !== undefined) where += (where ? ': ' : '') + (d.pointer === '' ? '/' : d.pointer);
   const head = where ? `${where}: ${problem}` : problem;
   return d.fix ? `${head}\n  fix: ${d.fix}` : head;
-}
-
-/** Collects warnings so the CLI can print them once, at the end. */
-export class Warnings {
-  readonly list: string[] = [];
-  add(message: string): void {
-    if (!this.list.includes(message)) this.list.push(message);
-  }
 }

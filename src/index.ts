@@ -1,26 +1,27 @@
 // gen-collection's public API: the operations of the CLI as typed functions that take and return data.
 // Nothing here writes files or exits the process; `writeFilesAtomic` is there for callers who want to.
 
-export { buildFromConfig, buildFromConfigFile, buildResolved, buildOutputFiles, type BuildOptions, type BuildResult } from './build.js';
-export { generateCollection, COLLECTION_SCHEMA_V21, type GeneratedOutputs, type PostmanCollection } from './collection/build.js';
+export { buildFromConfig, buildFromConfigFile, buildResolved, buildOutputFiles, type BuildOptions, type BuildResult } from './build-from-config.js';
+export { generateCollection, COLLECTION_SCHEMA_V21, type GeneratedOutputs, type PostmanCollection } from './collection/generate-collection.js';
 export { environmentTemplates, type PostmanEnvironment } from './collection/environment.js';
 export { collectVariableNames } from './collection/variables.js';
 export { readConfig, type ReadConfigResult } from './config/read.js';
-export { loadConfigFile } from './config/load.js';
+export { loadConfigFile } from './config/load-config.js';
 export { validateConfig } from './config/validate.js';
 export { resolveConfig } from './config/resolve.js';
 export { findConfigFile } from './config/find.js';
 export type * from './config/config-types.generated.js';
 export type * from './config/resolved.js';
 export { tokenScripts } from './scripts/token-scripts.js';
-export { bundleUserScripts, bundleUserScript } from './scripts/user-scripts.js';
-export type { TokenConfig, TokenVariables } from './scripts/token-config.js';
+export { bundleUserScripts } from './scripts/user-scripts.js';
+export type { TokenConfig } from './scripts/token-config.js';
 export { loadSpec, specToConfig, mergeConfigOverrides, buildFromSpec, type BuildFromSpecOptions } from './openapi/index.js';
 export { injectCollection, type InjectOptions, type InjectResult } from './inject/inject-collection.js';
 export { auditFiles } from './audit/audit-files.js';
 export { auditJson } from './audit/scan-json.js';
 export { formatFinding, type Finding } from './audit/finding.js';
-export { GenCollectionError, Warnings, ExitCode } from './errors.js';
+export { GenCollectionError, ExitCode, type ErrorCode } from './errors.js';
+export { Warnings, formatProblemLine, type Place } from './warnings.js';
 export { writeFilesAtomic, type OutputFile } from './write-files.js';
 export { slugify } from './slug.js';
 export { VERSION } from './version.js';

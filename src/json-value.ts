@@ -10,3 +10,10 @@ export function isObject(value: unknown): value is JsonObject {
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
+/** The string at `value`, trimmed, or undefined when it is not a non-blank string. */
+export function text(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}

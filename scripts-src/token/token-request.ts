@@ -8,7 +8,7 @@ export type Grant = Record<string, string>;
  * parameters (scope, audience, …) and the client authentication added, empty values left out.
  */
 export function tokenRequest(grant: Grant): SandboxRequestDefinition {
-  const { vars, params, bodyFormat } = genCollection;
+  const { vars, params = {}, bodyFormat } = genCollection;
   const fields: Grant = { ...grant };
   // The config check keeps grant and client fields out of `params`.
   for (const name in params) fields[name] = pm.variables.replaceIn(params[name]!);

@@ -6,7 +6,7 @@ import { readVariable } from './storage.ts';
  * a folder come as `skipRequestIds`. Pre-request scripts see the bearer template, test scripts its value.
  */
 export function usesCollectionBearer(): boolean {
-  if (genCollection.skipRequestIds.includes(pm.info.requestId)) return false;
+  if (genCollection.skipRequestIds?.includes(pm.info.requestId)) return false;
   const auth = pm.request.auth;
   if (!auth) return true;
   const token: unknown = auth.type === 'bearer' && auth.parameters().get('token');

@@ -1,4 +1,4 @@
-import { parseJsonFile } from '../inject/json-text.js';
+import { parseJsonFile } from '../postman/json-text.js';
 import type { Finding } from './finding.js';
 import { auditJson } from './scan-json.js';
 

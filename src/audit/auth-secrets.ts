@@ -1,4 +1,4 @@
-import { authParams } from '../inject/auth-params.js';
+import { authParams } from '../postman/auth-params.js';
 import { isObject, type JsonObject } from '../json-value.js';
 import { literalSecret } from './literal.js';
 import { isSecretName } from './secret-names.js';

@@ -1,3 +1,6 @@
+import type { ResolvedAuth } from '../config/resolved.js';
+import { authVariables } from './auth.js';
+
 const VARIABLE = /\{\{\s*([^{}\s$][^{}]*?)\s*\}\}/g;
 
 /**
@@ -18,4 +21,13 @@ export function collectVariableNames(value: unknown): string[] {
   };
   walk(value);
   return [...names].sort();
+}
+
+/**
+ * Every variable a collection with this auth uses, sorted and unique: its `{{…}}` outside scripts, those of
+ * the token request's URL and parameters, and the auth's own variables (client id and secret, token, …).
+ */
+export function variablesUsed(collection: unknown, auth: ResolvedAuth): string[] {
+  const tokenRequest = auth.type === 'oauth2' ? [auth.tokenUrl, auth.params] : [];
+  return [...new Set([...collectVariableNames(collection), ...collectVariableNames(tokenRequest), ...authVariables(auth).all])].sort();
 }

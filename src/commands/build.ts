@@ -1,11 +1,12 @@
 import { relative } from 'node:path';
-import { buildFromConfigFile, buildOutputFiles, type BuildResult } from '../build.js';
+import { buildFromConfigFile, buildOutputFiles, type BuildResult } from '../build-from-config.js';
 import { findConfigFile } from '../config/find.js';
 import { writeFilesAtomic } from '../write-files.js';
 import { info, printWarnings } from './report.js';
+import { ExitCode } from '../errors.js';
 
 /** `gen-collection build`: config → collection and environment templates; with `watch`, again on every change. */
-export async function runBuild(opts: { config?: string; output?: string; watch?: boolean }): Promise<number> {
+export async function runBuild(opts: { config?: string; output?: string; watch?: boolean }): Promise<ExitCode> {
   const file = opts.config ?? findConfigFile(process.cwd());
   const build = () => buildFromConfigFile(file, { output: opts.output });
   if (opts.watch) {
@@ -13,7 +14,7 @@ export async function runBuild(opts: { config?: string; output?: string; watch?:
     return watchBuild(file, build, writeQuietly);
   }
   await writeResult(await build());
-  return 0;
+  return ExitCode.ok;
 }
 
 /** Writes a build result atomically and says what was written. */

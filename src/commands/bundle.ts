@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
-import { buildFromConfigFile } from '../build.js';
+import { buildFromConfigFile } from '../build-from-config.js';
 import { findConfigFile } from '../config/find.js';
 import { writeFilesAtomic } from '../write-files.js';
 import { info, printWarnings } from './report.js';
+import { ExitCode } from '../errors.js';
 
 /** `gen-collection bundle`: the collection-level scripts alone, for pasting into the Postman app. */
-export async function runBundle(opts: { config?: string; output?: string }): Promise<number> {
+export async function runBundle(opts: { config?: string; output?: string }): Promise<ExitCode> {
   const file = opts.config ?? findConfigFile(process.cwd());
   const result = await buildFromConfigFile(file, { output: opts.output });
   const events = (result.collection.event ?? []) as { listen: string; script: { exec: string[] } }[];
@@ -17,5 +18,5 @@ export async function runBundle(opts: { config?: string; output?: string }): Pro
   await writeFilesAtomic(files);
   for (const f of files) info(`wrote ${f.path} (${Buffer.byteLength(f.content)} bytes)`);
   printWarnings(result.warnings);
-  return 0;
+  return ExitCode.ok;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { GenCollectionError } from '../errors.js';
+import { ExitCode, GenCollectionError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { writeFilesAtomic } from '../write-files.js';
 import { info } from './report.js';
@@ -19,7 +19,7 @@ const FILES = [
 ].map((f) => f.split('/').join(sep));
 
 /** `gen-collection init`: a starter config, example typed test and pre-request scripts, and their tsconfig.json files. */
-export async function runInit(opts: { dir: string; force?: boolean }): Promise<number> {
+export async function runInit(opts: { dir: string; force?: boolean }): Promise<ExitCode> {
   const dir = resolve(opts.dir);
   const existing = FILES.filter((f) => existsSync(join(dir, f)));
   if (existing.length > 0 && !opts.force) {
@@ -38,7 +38,7 @@ export async function runInit(opts: { dir: string; force?: boolean }): Promise<n
   for (const f of files) info(`wrote ${relative(process.cwd(), f.path) || f.path}`);
   info('next: fill in base_url and client_id in "environments", then run: npx gen-collection build');
   info('type-check the scripts as build does: npx tsc -p scripts-src && npx tsc -p scripts-src/prerequest');
-  return 0;
+  return ExitCode.ok;
 }
 
 /** How the config's `$schema` points at the shipped schema: through node_modules when installed there. */

@@ -4,7 +4,8 @@ import { configFileIn } from '../config/find.js';
 import { readConfig } from '../config/read.js';
 import { resolveConfig } from '../config/resolve.js';
 import type { ResolvedConfig } from '../config/resolved.js';
-import { GenCollectionError, Warnings } from '../errors.js';
+import { ExitCode, GenCollectionError } from '../errors.js';
+import { Warnings } from '../warnings.js';
 import { injectCollection } from '../inject/inject-collection.js';
 import { readInputFile } from '../read-input.js';
 import { slugify } from '../slug.js';
@@ -21,7 +22,7 @@ interface InjectCliOptions {
 }
 
 /** `gen-collection inject COLLECTION`: token scripts and collection Bearer auth for an exported collection. */
-export async function runInject(file: string, opts: InjectCliOptions): Promise<number> {
+export async function runInject(file: string, opts: InjectCliOptions): Promise<ExitCode> {
   const warnings = new Warnings();
   const config = await injectConfig(opts.config, warnings);
   if (config.auth.type !== 'oauth2') {
@@ -41,17 +42,15 @@ export async function runInject(file: string, opts: InjectCliOptions): Promise<n
   await writeFilesAtomic(files);
   if (!target) process.stdout.write(result.text);
   for (const f of files) info(`wrote ${f.path}`);
-  printWarnings([...warnings.list]);
-  return 0;
+  printWarnings(warnings.list);
+  return ExitCode.ok;
 }
 
 /** The config giving the oauth2 settings: `-c`, else gen-collection.config.* in the working directory, else the defaults with `{{token_url}}`. */
 async function injectConfig(configFile: string | undefined, warnings: Warnings): Promise<ResolvedConfig> {
   const file = configFile ?? configFileIn(process.cwd());
   if (file) {
-    const read = await readConfig(file);
-    read.warnings.forEach((w) => warnings.add(w));
-    return read.resolved;
+    return (await readConfig(file, { warnings })).resolved;
   }
   warnings.add('no config given (-c) and none in the working directory: using the oauth2 defaults with tokenUrl {{token_url}}; set token_url, client_id and client_secret in the environment');
   return resolveConfig({ name: 'inject', auth: { type: 'oauth2', tokenUrl: '{{token_url}}' } }, { baseDir: process.cwd() });

@@ -1,10 +1,11 @@
-import type { BuildResult } from '../build.js';
+import type { BuildResult } from '../build-from-config.js';
 import { buildFromSpec } from '../openapi/build-from-spec.js';
 import { writeResult } from './build.js';
 import { progressLine } from './progress.js';
+import { ExitCode } from '../errors.js';
 
 /** `gen-collection openapi SPEC`: an OpenAPI/Swagger description → collection and environment templates. */
-export async function runOpenapi(specFile: string, opts: { config?: string; output?: string; discover?: boolean }): Promise<number> {
+export async function runOpenapi(specFile: string, opts: { config?: string; output?: string; discover?: boolean }): Promise<ExitCode> {
   const progress = progressLine('mapping operations');
   let result: BuildResult;
   try {
@@ -13,5 +14,5 @@ export async function runOpenapi(specFile: string, opts: { config?: string; outp
     progress.done();
   }
   await writeResult(result);
-  return 0;
+  return ExitCode.ok;
 }

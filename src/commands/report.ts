@@ -1,14 +1,25 @@
-import { GenCollectionError } from '../errors.js';
+import { ExitCode, GenCollectionError } from '../errors.js';
 
-/** Prints an error to stderr (no stack for our own errors) and returns the exit code. */
-export function reportError(error: unknown): number {
+/**
+ * Prints an error to stderr and returns the exit code: our own errors as their message (no stack); anything
+ * else is a bug, reported in one line asking for a report (the stack only with `DEBUG=gen-collection`) and
+ * exiting 70, never 1, which means "audit found secrets".
+ */
+export function reportError(error: unknown): ExitCode {
   if (error instanceof GenCollectionError) {
     process.stderr.write(`gen-collection: error: ${error.message}\n`);
     return error.exitCode;
   }
-  const e = error as Error;
-  process.stderr.write(`gen-collection: internal error: ${e?.stack ?? String(error)}\nPlease report this with the command you ran.\n`);
-  return 1;
+  const e = error as Error | undefined;
+  const summary = e instanceof Error ? `${e.name}: ${e.message.split('\n')[0]}` : String(error);
+  process.stderr.write(`gen-collection: internal error (a bug): ${summary}. Please report it with the command you ran (DEBUG=gen-collection shows the stack).\n`);
+  if (debugging()) process.stderr.write(`${e?.stack ?? String(error)}\n`);
+  return ExitCode.internalError;
+}
+
+/** Whether `DEBUG` names gen-collection (a comma- or space-separated list, `*` for everything, as the debug package reads it). */
+function debugging(): boolean {
+  return (process.env.DEBUG ?? '').split(/[\s,]+/).some((name) => name === '*' || name === 'gen-collection');
 }
 
 /** Prints collected warnings once, at the end. */

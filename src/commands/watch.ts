@@ -1,7 +1,8 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { BuildResult } from '../build.js';
+import type { BuildResult } from '../build-from-config.js';
+import { ExitCode } from '../errors.js';
 import { scriptSources } from '../scripts/script-sources.js';
 import { reportError, info } from './report.js';
 
@@ -13,7 +14,7 @@ const SETTLE_MS = 30;
  * imports) changes, one status line per build with its duration. A failed build prints its error and
  * leaves the last good outputs as they are; watching goes on. Resolves with 0 on Ctrl-C (SIGINT/SIGTERM).
  */
-export function watchBuild(configFile: string, build: () => Promise<BuildResult>, write: (result: BuildResult) => Promise<string>): Promise<number> {
+export function watchBuild(configFile: string, build: () => Promise<BuildResult>, write: (result: BuildResult) => Promise<string>): Promise<ExitCode> {
   const config = resolve(configFile);
   const files = new FileWatcher(() => schedule());
   let running = false;
@@ -50,7 +51,7 @@ export function watchBuild(configFile: string, build: () => Promise<BuildResult>
       clearTimeout(timer);
       files.close();
       info('stopped watching');
-      done(0);
+      done(ExitCode.ok);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -3,11 +3,12 @@ import { slugify } from '../slug.js';
 import type { GenCollectionConfig, Item } from './config-types.generated.js';
 import { childPointer } from './pointer.js';
 import type { Problem } from './problems.js';
-import { resolveAuth, secretVariableNames } from './resolve-auth.js';
+import { secretVariableNames } from './resolve-auth.js';
+import type { ResolvedAuth } from './resolved.js';
 
 /** Secret variables given a value in `environments` or `variables`. The value is never part of the message. */
-export function secretValueProblems(config: GenCollectionConfig): Problem[] {
-  const secrets = secretVariableNames(resolveAuth(config.auth), config.auth?.secretVariables);
+export function secretValueProblems(config: GenCollectionConfig, auth: ResolvedAuth): Problem[] {
+  const secrets = secretVariableNames(auth, config.auth?.secretVariables);
   const scopes: [string, Record<string, unknown>][] = [
     ...Object.entries(config.environments ?? {}).map(([env, values]): [string, Record<string, unknown>] => [childPointer('/environments', env), values]),
     ['/variables', config.variables ?? {}],
@@ -58,9 +59,8 @@ export function semanticProblems(config: GenCollectionConfig): Problem[] {
 }
 
 /** Things that work but are probably not meant: duplicate sibling names, an environment value hiding the stored token. */
-export function configWarnings(config: GenCollectionConfig): Problem[] {
+export function configWarnings(config: GenCollectionConfig, auth: ResolvedAuth): Problem[] {
   const warnings = duplicateNames(config.items ?? [], '/items');
-  const auth = resolveAuth(config.auth);
   if (auth.type === 'oauth2' && auth.storage === 'collection') {
     const tokenVariables = [auth.variables.accessToken, auth.variables.expiresAt, auth.variables.refreshToken];
     for (const [env, values] of Object.entries(config.environments ?? {})) {

@@ -1,4 +1,5 @@
 import { type ErrorCode, GenCollectionError } from '../errors.js';
+import { formatProblemLine } from '../warnings.js';
 import { type Locate, locateNearest } from './locate.js';
 
 /** One thing wrong (or worth a warning) in a config, before it is given a file position. */
@@ -14,9 +15,7 @@ const MAX_LISTED = 25;
 
 /** `file:line: /pointer: problem. fix: …` — the one-line form used in problem lists and warnings. */
 export function formatProblem(p: Problem, file: string, locate?: Locate): string {
-  const line = locateNearest(locate, p.pointer)?.line;
-  const where = `${file}${line ? `:${line}` : ''}: ${p.pointer || '/'}`;
-  return `${where}: ${p.problem}${p.fix ? `. fix: ${p.fix}` : ''}`;
+  return formatProblemLine(p.problem, { file, line: locateNearest(locate, p.pointer)?.line, pointer: p.pointer, fix: p.fix });
 }
 
 /** One GenCollectionError (exit 2) for a list of problems, sorted by line; one problem keeps its own pointer, line and fix. */

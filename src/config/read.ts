@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
-import { Warnings } from '../errors.js';
+import { Warnings } from '../warnings.js';
 import type { GenCollectionConfig } from './config-types.generated.js';
-import { loadConfigFile } from './load.js';
+import { loadConfigFile } from './load-config.js';
 import { resolveConfig } from './resolve.js';
 import type { ResolvedConfig } from './resolved.js';
 import { validateConfig } from './validate.js';
@@ -13,10 +13,13 @@ export interface ReadConfigResult {
   warnings: string[];
 }
 
-/** Load + validate + resolve of a config file; paths in it are relative to the file's directory. Throws GenCollectionError (exit 2). */
-export async function readConfig(file: string, opts: { output?: string } = {}): Promise<ReadConfigResult> {
+/**
+ * Load + validate + resolve of a config file; paths in it are relative to the file's directory. Throws GenCollectionError
+ * (exit 2). Warnings go into `opts.warnings` (a new bag when not given); `warnings` is its list.
+ */
+export async function readConfig(file: string, opts: { output?: string; warnings?: Warnings } = {}): Promise<ReadConfigResult> {
   const loaded = await loadConfigFile(file);
-  const warnings = new Warnings();
+  const warnings = opts.warnings ?? new Warnings();
   const config = validateConfig(loaded.config, file, loaded.locate, warnings);
   const resolved = resolveConfig(config, { file, baseDir: dirname(file), output: opts.output });
   return { config, resolved, warnings: warnings.list };

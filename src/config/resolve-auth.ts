@@ -1,6 +1,5 @@
-import type { TokenVariables } from '../scripts/token-config.js';
 import type { Auth, OAuth2Auth } from './config-types.generated.js';
-import type { OAuth2Resolved, ResolvedAuth } from './resolved.js';
+import type { OAuth2Resolved, ResolvedAuth, TokenVariables } from './resolved.js';
 
 /** Defaults of the oauth2 auth (the schema's `default`s; a test keeps the two in step). */
 export const OAUTH2_DEFAULTS = {

@@ -3,8 +3,6 @@
  * default applied, paths made absolute and shapes normalised. Defaults are applied once, in
  * `resolve.ts`; nothing downstream re-checks them.
  */
-import type { TokenVariables } from '../scripts/token-config.js';
-
 export interface ResolvedConfig {
   name: string;
   /** File-name slug of `name` (see `slugify`). */
@@ -45,6 +43,17 @@ export interface OAuth2Resolved {
   storage: 'auto' | 'environment' | 'collection';
   retryOn401: boolean;
   variables: TokenVariables;
+}
+
+/** Names of the Postman variables the token scripts read and write (`auth.variables`, defaults applied). */
+export interface TokenVariables {
+  accessToken: string;
+  expiresAt: string;
+  refreshToken: string;
+  clientId: string;
+  clientSecret: string;
+  username: string;
+  password: string;
 }
 
 export interface BearerResolved {

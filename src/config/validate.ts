@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import type { Warnings } from '../errors.js';
+import type { Warnings } from '../warnings.js';
 import { configWarnings, secretValueProblems, semanticProblems } from './config-checks.js';
 import type { GenCollectionConfig } from './config-types.generated.js';
 import { validate as precompiledValidate } from './config-validator.generated.js';
@@ -7,7 +7,8 @@ import { validate as precompiledValidate } from './config-validator.generated.js
 /** The schema check, precompiled by `npm run gen:types` (ajv standalone): no schema compile at start-up. */
 const isValidConfig = precompiledValidate as (data: unknown) => data is GenCollectionConfig;
 import type { Locate } from './locate.js';
-import { byLine, formatProblem, problemsError, uniqueProblems } from './problems.js';
+import { resolveAuth } from './resolve-auth.js';
+import { byLine, problemsError, uniqueProblems } from './problems.js';
 import { configSchema } from './schema.js';
 import { schemaProblems } from './schema-errors.js';
 
@@ -53,10 +54,11 @@ export function validateConfig(config: unknown, file: string, locate?: Locate, w
     const problems = uniqueProblems(schemaProblems(validate.errors ?? [], config, validateBranch));
     throw problemsError('config-invalid', problems, file, locate);
   }
-  const secrets = secretValueProblems(config);
+  const auth = resolveAuth(config.auth);
+  const secrets = secretValueProblems(config, auth);
   if (secrets.length > 0) throw problemsError('config-secret', secrets, file, locate);
   const semantic = semanticProblems(config);
   if (semantic.length > 0) throw problemsError('config-invalid', semantic, file, locate);
-  for (const { p } of byLine(configWarnings(config), locate)) warnings?.add(formatProblem(p, file, locate));
+  for (const { p, line } of byLine(configWarnings(config, auth), locate)) warnings?.add(p.problem, { file, line, pointer: p.pointer, fix: p.fix });
   return config;
 }

@@ -1,4 +1,4 @@
-import { authParam } from './auth-params.js';
+import { authParam } from '../postman/auth-params.js';
 import { isObject } from '../json-value.js';
 
 /**

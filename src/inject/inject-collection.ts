@@ -1,12 +1,12 @@
+import { refuseSecrets } from '../audit/refuse-secrets.js';
 import { auditJson } from '../audit/scan-json.js';
-import { authVariables } from '../collection/auth.js';
-import { collectVariableNames } from '../collection/variables.js';
+import { variablesUsed } from '../collection/variables.js';
 import type { OAuth2Resolved } from '../config/resolved.js';
-import { GenCollectionError, type Warnings } from '../errors.js';
+import type { Warnings } from '../warnings.js';
 import { tokenScripts } from '../scripts/token-scripts.js';
 import { setCollectionAuth } from './collection-auth.js';
 import { planItemAuth } from './item-auth.js';
-import { jsonTextLike } from './json-text.js';
+import { jsonTextLike } from '../postman/json-text.js';
 import { isObject } from '../json-value.js';
 import { readCollection } from './read-collection.js';
 import { placeScriptBlocks } from './script-block.js';
@@ -59,29 +59,18 @@ export async function injectCollection(text: string, opts: InjectOptions): Promi
         'if it fetches tokens itself, remove it: the injected script does that now',
     );
   }
-  rejectSecrets(collection, file);
+  refuseSecrets(auditJson(file, collection), {
+    what: 'the collection',
+    code: 'collection-invalid',
+    file,
+    fix: `replace each value with a {{variable}} (gen-collection audit ${file} lists them) and pass the values at run time: newman run … --env-var name=$VALUE`,
+  });
   return {
     text: jsonTextLike(collection, text),
     collection,
-    variables: [...new Set([...collectVariableNames(collection), ...collectVariableNames([auth.tokenUrl, auth.params]), ...authVariables(auth).all])].sort(),
+    variables: variablesUsed(collection, auth),
     collectionVariables: definedVariables(collection.variable),
   };
-}
-
-function rejectSecrets(collection: object, file: string): void {
-  const findings = auditJson(file, collection);
-  if (findings.length === 0) return;
-  const shown = findings.slice(0, 5).map((f) => `\n  ${f.pointer}: ${f.what}`).join('');
-  const more = findings.length > 5 ? `\n  … and ${findings.length - 5} more` : '';
-  throw new GenCollectionError(
-    'collection-invalid',
-    `the collection holds ${findings.length} literal secret${findings.length === 1 ? '' : 's'}, and inject writes no file that audit would flag:${shown}${more}`,
-    {
-      file,
-      pointer: findings[0]!.pointer,
-      fix: `replace each value with a {{variable}} (gen-collection audit ${file} lists them) and pass the values at run time: newman run … --env-var name=$VALUE`,
-    },
-  );
 }
 
 function definedVariables(variable: unknown): string[] {

@@ -1,6 +1,7 @@
 import { stableId, uniqueNames } from '../collection/ids.js';
 import { toPointer } from '../config/pointer.js';
-import { GenCollectionError, type Warnings } from '../errors.js';
+import { GenCollectionError } from '../errors.js';
+import type { Warnings } from '../warnings.js';
 import { authKind } from './auth-kind.js';
 import { isObject, type JsonObject } from '../json-value.js';
 import { insertKey } from './object-keys.js';

@@ -1,5 +1,5 @@
 import { GenCollectionError } from '../errors.js';
-import { parseJsonFile } from './json-text.js';
+import { parseJsonFile } from '../postman/json-text.js';
 import { isObject, type JsonObject } from '../json-value.js';
 
 const EXPORT_FIX = 'export the collection from the Postman app (collection menu → Export → Collection v2.1) and pass that file';

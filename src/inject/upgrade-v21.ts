@@ -1,5 +1,5 @@
-import { COLLECTION_SCHEMA_V21 } from '../collection/build.js';
-import { authParamsToV21 } from './auth-params.js';
+import { COLLECTION_SCHEMA_V21 } from '../collection/generate-collection.js';
+import { authParamsToV21 } from '../postman/auth-params.js';
 import { insertKey } from './object-keys.js';
 import { isObject, type JsonObject } from '../json-value.js';
 

@@ -1,10 +1,10 @@
 import { dirname, resolve } from 'node:path';
-import { buildResolved, type BuildResult } from '../build.js';
-import { loadConfigFile } from '../config/load.js';
+import { buildResolved, type BuildResult } from '../build-from-config.js';
+import { loadConfigFile } from '../config/load-config.js';
 import { resolveConfig } from '../config/resolve.js';
 import { validateConfig } from '../config/validate.js';
-import { Warnings } from '../errors.js';
-import { loadSpec } from './load.js';
+import { Warnings } from '../warnings.js';
+import { loadSpec } from './load-spec.js';
 import { mergeConfigOverrides } from './merge-overrides.js';
 import { specToConfig } from './spec-to-config.js';
 
@@ -16,6 +16,8 @@ export interface BuildFromSpecOptions {
   /** Fetch OpenID Connect discovery documents for their token endpoint (`--discover`). */
   discover?: boolean;
   onProgress?(done: number, total: number): void;
+  /** The run's warnings bag (a new one when not given); `BuildResult.warnings` is its list. */
+  warnings?: Warnings;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface BuildFromSpecOptions {
  * Example values that look like secrets are emptied, with a warning. Writes nothing.
  */
 export async function buildFromSpec(specFile: string, opts: BuildFromSpecOptions = {}): Promise<BuildResult> {
-  const warnings = new Warnings();
+  const warnings = opts.warnings ?? new Warnings();
   const { spec } = await loadSpec(specFile);
   const generated = await specToConfig(spec, { file: specFile, warnings, discoverOpenIdConnect: opts.discover, onProgress: opts.onProgress });
 
@@ -39,6 +41,5 @@ export async function buildFromSpec(specFile: string, opts: BuildFromSpecOptions
   // point at the spec, problems in the user's part at the config.
   const valid = validateConfig(merged, file, undefined, warnings);
   const resolved = resolveConfig(valid, { file, baseDir: dirname(resolve(file)), output: opts.output });
-  const result = await buildResolved(resolved, 'redact');
-  return { ...result, warnings: [...warnings.list, ...result.warnings] };
+  return buildResolved(resolved, 'redact', warnings);
 }

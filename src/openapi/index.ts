@@ -1,5 +1,5 @@
 /** `gen-collection openapi`: OpenAPI 3.0/3.1 and Swagger 2.0 descriptions → a gen-collection config. */
-export { loadSpec, type LoadedSpec } from './load.js';
+export { loadSpec, type LoadedSpec } from './load-spec.js';
 export { specToConfig, type SpecToConfigOptions } from './spec-to-config.js';
 export { mergeConfigOverrides } from './merge-overrides.js';
 export { buildFromSpec, type BuildFromSpecOptions } from './build-from-spec.js';

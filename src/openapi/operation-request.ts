@@ -1,7 +1,7 @@
 import type { Request } from '../config/config-types.generated.js';
 import { childPointer } from '../config/pointer.js';
 import { expectedStatus } from './expected-status.js';
-import { text, type JsonObject } from './json-value.js';
+import { text, type JsonObject } from '../json-value.js';
 import type { Located } from './local-refs.js';
 import type { Operation } from './operations.js';
 import { mergedParameters, parameterEntry, parameterValue, type KeyValueItem } from './parameters.js';
@@ -67,7 +67,7 @@ function baseUrl(m: RequestMapping, op: Operation): string {
     firstServerUrl(m.ctx, op.operation.value.servers, childPointer(op.operation.pointer, 'servers')) ??
     firstServerUrl(m.ctx, op.pathItem.value.servers, childPointer(op.pathItem.pointer, 'servers'));
   if (own === undefined || m.serverUrls.has(own)) return '{{base_url}}';
-  m.ctx.warnings.add(`${m.ctx.file}: operations on ${op.path} name their own server ${own}: their URLs use it instead of {{base_url}}`);
+  m.ctx.warnings.add(`operations on ${op.path} name their own server ${own}: their URLs use it instead of {{base_url}}`, { file: m.ctx.file });
   return own;
 }
 

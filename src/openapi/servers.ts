@@ -1,6 +1,6 @@
 import { childPointer } from '../config/pointer.js';
 import { slugify } from '../slug.js';
-import { isObject, text, type JsonObject } from './json-value.js';
+import { isObject, text, type JsonObject } from '../json-value.js';
 import type { SpecContext } from './spec-context.js';
 
 /** One server of the spec: the environment it becomes and its `base_url`. */
@@ -17,13 +17,13 @@ const ABSOLUTE = /^[a-z][a-z0-9+.-]*:\/\//i;
 export function specServers(ctx: SpecContext): Server[] {
   const found = ctx.version === '2.0' ? swaggerServers(ctx.spec) : openApiServers(ctx, ctx.spec.servers, '/servers');
   if (found.length === 0) {
-    ctx.warnings.add(
-      `${ctx.file}: the spec names no server, so base_url is empty: set it in an environment (newman --env-var base_url=https://…) or in a config given with -c`,
-    );
+    ctx.warnings.add('the spec names no server, so base_url is empty: set it in an environment (newman --env-var base_url=https://…) or in a config given with -c', {
+      file: ctx.file,
+    });
     return [{ name: 'default', url: '' }];
   }
   for (const s of found.filter((f) => !ABSOLUTE.test(f.url))) {
-    ctx.warnings.add(`${ctx.file}: server URL '${s.url || '/'}' is relative: set base_url to the absolute URL in an environment or in a config given with -c`);
+    ctx.warnings.add(`server URL '${s.url || '/'}' is relative: set base_url to the absolute URL in an environment or in a config given with -c`, { file: ctx.file });
   }
   return uniqueNames(found);
 }
@@ -51,7 +51,7 @@ function fillVariables(ctx: SpecContext, server: JsonObject, pointer: string): s
       if (variable.default !== undefined) return String(variable.default);
       if (Array.isArray(variable.enum) && variable.enum.length) return String(variable.enum[0]);
     }
-    ctx.warnings.add(`${ctx.file}: ${pointer}/url: server variable '${name}' has no default: it is left as ${whole}`);
+    ctx.warnings.add(`server variable '${name}' has no default: it is left as ${whole}`, { file: ctx.file, pointer: `${pointer}/url` });
     return whole;
   });
 }

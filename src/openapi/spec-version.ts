@@ -1,5 +1,6 @@
-import { GenCollectionError, type Warnings } from '../errors.js';
-import { isObject, type JsonObject } from './json-value.js';
+import { GenCollectionError } from '../errors.js';
+import type { Warnings } from '../warnings.js';
+import { isObject, type JsonObject } from '../json-value.js';
 
 /** The spec dialects gen-collection maps; 3.2 is read as 3.1. */
 export type SpecVersion = '2.0' | '3.0' | '3.1';
@@ -15,7 +16,7 @@ export function checkSpec(spec: unknown, file: string, warnings: Warnings): { sp
   if (spec.paths !== undefined && !isObject(spec.paths)) {
     throw invalid('paths is not an object', '/paths', "make paths a map of '/path' → path item");
   }
-  if (spec.paths === undefined) warnings.add(`${file}: the spec has no paths: the collection has no requests`);
+  if (spec.paths === undefined) warnings.add('the spec has no paths: the collection has no requests', { file });
   return { spec, version };
 }
 
@@ -26,7 +27,7 @@ function readVersion(spec: JsonObject, file: string, warnings: Warnings): SpecVe
     if (/^3\.0(\.|$)/.test(v)) return '3.0';
     if (/^3\.1(\.|$)/.test(v)) return '3.1';
     if (/^3\.2(\.|$)/.test(v)) {
-      warnings.add(`${file}: OpenAPI ${v} is read as 3.1: features new in 3.2 are ignored`);
+      warnings.add(`OpenAPI ${v} is read as 3.1: features new in 3.2 are ignored`, { file, pointer: '/openapi' });
       return '3.1';
     }
     throw new GenCollectionError('spec-invalid', `unsupported OpenAPI version '${v}'`, { file, pointer: '/openapi', fix });

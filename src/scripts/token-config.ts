@@ -1,41 +1,25 @@
+import type { OAuth2Resolved, TokenVariables } from '../config/resolved.js';
+
 /**
- * The data contract between the generator and the sandbox token scripts.
- *
- * The generator serialises one `TokenConfig` into a small header object (`const genCollection = {…};`)
- * in front of the bundled token scripts; the scripts in `scripts-src/token/` read it through the
- * ambient `genCollection` declared in `scripts-src/sandbox.d.ts`. It never holds a secret: only
+ * The data contract between the generator and the sandbox token scripts: the resolved oauth2 settings as
+ * the scripts read them. The generator serialises one into a small header object (`const genCollection =
+ * {…};`) in front of the bundled token scripts; the scripts in `scripts-src/token/` read it through the
+ * ambient `genCollection` declared in `scripts-src/token/gen-collection.d.ts`. It never holds a secret: only
  * variable names and `{{…}}` templates that are resolved at run time with `pm.variables.replaceIn`.
+ * Empty keys are left out of the header.
  */
-export interface TokenConfig {
-  grantType: 'client_credentials' | 'password';
-  /** Token endpoint template, e.g. `{{base_url}}/oauth/token`. */
-  tokenUrl: string;
-  clientAuth: 'body' | 'basic';
-  bodyFormat: 'form' | 'json';
-  /** Extra token-request parameters (scope, audience, resource, extraParams), values are templates; empty ones omitted. */
-  params: Record<string, string>;
+export interface TokenConfig extends Omit<OAuth2Resolved, 'type' | 'params' | 'expiryBufferSeconds' | 'variables'> {
+  /** Extra token-request parameters (scope, audience, resource, extraParams), values are templates; absent when none. */
+  params?: OAuth2Resolved['params'];
   /** A stored token counts as valid while `expiresAt - expiryBufferMs > now`. */
   expiryBufferMs: number;
-  storage: 'auto' | 'environment' | 'collection';
-  retryOn401: boolean;
   /** Names of the Postman variables used. */
   vars: TokenVariables;
   /**
-   * Ids of requests whose effective auth is not the collection Bearer although the sandbox cannot
-   * tell (they inherit `noauth` or another auth from a folder): no token is fetched for them.
+   * Ids of requests whose effective auth is not the collection Bearer although the sandbox cannot tell
+   * (they inherit `noauth` or another auth from a folder): no token is fetched for them. Absent when none.
    */
-  skipRequestIds: string[];
-}
-
-/** Variable names the token scripts read and write. */
-export interface TokenVariables {
-  accessToken: string;
-  expiresAt: string;
-  refreshToken: string;
-  clientId: string;
-  clientSecret: string;
-  username: string;
-  password: string;
+  skipRequestIds?: string[];
 }
 
 /**

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import type { OAuth2Resolved } from '../config/resolved.js';
+import { TOKEN_VARIABLE_DEFAULTS } from '../config/resolve-auth.js';
+import type { OAuth2Resolved, TokenVariables } from '../config/resolved.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { VERSION } from '../version.js';
-import { SANDBOX_BUILD_OPTIONS } from './bundle.js';
+import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
 import { TOKEN_CONFIG_GLOBAL, type TokenConfig } from './token-config.js';
 
 /** The collection-level OAuth2 token scripts, ready for the collection's `prerequest` and `test` events. */
@@ -13,30 +14,33 @@ export interface TokenScripts {
   test: string;
 }
 
-/** The data header of the token scripts for one OAuth2 config: variable names and templates, never a secret. */
-export function tokenConfigFor(auth: OAuth2Resolved, skipRequestIds: string[]): TokenConfig {
-  const v = auth.variables;
-  return {
-    grantType: auth.grantType,
-    tokenUrl: auth.tokenUrl,
-    clientAuth: auth.clientAuth,
-    bodyFormat: auth.bodyFormat,
-    params: { ...auth.params },
-    expiryBufferMs: auth.expiryBufferSeconds * 1000,
-    storage: auth.storage,
-    retryOn401: auth.retryOn401,
-    // Listed key by key so the header's key order never depends on how the config was built.
-    vars: {
-      accessToken: v.accessToken,
-      expiresAt: v.expiresAt,
-      refreshToken: v.refreshToken,
-      clientId: v.clientId,
-      clientSecret: v.clientSecret,
-      username: v.username,
-      password: v.password,
-    },
-    skipRequestIds: [...skipRequestIds],
-  };
+/**
+ * The header of the token scripts for one resolved oauth2 auth: its keys in the resolved order, `type`
+ * dropped, the expiry buffer in milliseconds, `variables` as `vars` in the defaults' key order (so the
+ * header never depends on how the resolved object was built), then the skipped request ids; empty objects
+ * and lists left out.
+ */
+export function tokenConfigFor(auth: OAuth2Resolved, skipRequestIds: readonly string[]): TokenConfig {
+  const header: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(auth)) {
+    if (key === 'type') continue;
+    if (key === 'expiryBufferSeconds') header.expiryBufferMs = auth.expiryBufferSeconds * 1000;
+    else if (key === 'variables') header.vars = inDefaultOrder(auth.variables);
+    else header[key] = value;
+  }
+  header.skipRequestIds = [...skipRequestIds];
+  for (const key in header) if (isEmpty(header[key])) delete header[key];
+  return header as unknown as TokenConfig;
+}
+
+function inDefaultOrder(variables: TokenVariables): TokenVariables {
+  const ordered = {} as TokenVariables;
+  for (const key of Object.keys(TOKEN_VARIABLE_DEFAULTS) as (keyof TokenVariables)[]) ordered[key] = variables[key];
+  return ordered;
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || (typeof value === 'object' && value !== null && Object.keys(value).length === 0);
 }
 
 /** The finished token scripts: a header line, the `genCollection` config object, then the bundled code. */

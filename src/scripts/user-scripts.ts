@@ -3,7 +3,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import type { ScriptRef } from '../config/resolved.js';
 import { GenCollectionError } from '../errors.js';
 import { VERSION } from '../version.js';
-import { bundleEntry } from './bundle.js';
+import { bundleEntry } from './esbuild-sandbox.js';
 import { compatProblems } from './compat.js';
 import type { ScriptEvent } from './sandbox-typings.js';
 import { localModuleGraph } from './script-graph.js';
@@ -57,29 +57,6 @@ export async function bundleUserScripts(refs: readonly ScriptRef[], event: Scrip
     );
   }
   return refs.map((ref) => bundleCache.get(cacheKey(ref, event))!.code);
-}
-
-/** Calls of `bundleUserScript` waiting for the next turn of the event loop, by event. */
-const pendingBatches = new Map<ScriptEvent, { refs: ScriptRef[]; codes: Promise<string[]> }>();
-
-/**
- * Bundles one user script (see `bundleUserScripts`). Calls made in the same turn of the event loop
- * (e.g. under `Promise.all`) share one batch, so one type-check program; a problem in any script of
- * the batch rejects them all.
- */
-export function bundleUserScript(ref: ScriptRef, event: ScriptEvent): Promise<string> {
-  let batch = pendingBatches.get(event);
-  if (!batch) {
-    const refs: ScriptRef[] = [];
-    const codes = new Promise<void>((next) => setImmediate(next)).then(() => {
-      pendingBatches.delete(event);
-      return bundleUserScripts(refs, event);
-    });
-    batch = { refs, codes };
-    pendingBatches.set(event, batch);
-  }
-  const index = batch.refs.push(ref) - 1;
-  return batch.codes.then((codes) => codes[index]!);
 }
 
 function assertScriptFile(ref: ScriptRef): void {

@@ -1,15 +1,11 @@
 import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { listFiles, runCli, tempDir } from './run-cli.js';
-
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
+import { listFiles, runCli } from './run-cli.js';
 
 function workspace(): string {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
+  return tempDir().dir;
 }
 
 const EXAMPLE = join(import.meta.dirname, '../../examples/orders-api');

@@ -1,7 +1,6 @@
 // Runs the real gen-collection binary (dist/src/cli.js) in a child process.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const CLI = join(import.meta.dirname, '../../dist/src/cli.js');
@@ -16,12 +15,6 @@ export interface CliResult {
 export function runCli(args: string[], cwd: string, input?: string): CliResult {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000, input, env: { ...process.env, NO_COLOR: '1' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** A fresh temporary directory, removed by the returned cleanup. */
-export function tempDir(prefix = 'gen-collection-test-'): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** Every file below `dir`, relative, sorted. */

@@ -5,7 +5,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLI, tempDir } from './run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { CLI } from './run-cli.js';
 
 const EXAMPLE = join(import.meta.dirname, '../../examples/orders-api');
 const WAIT_MS = 30_000;
@@ -59,8 +60,7 @@ function exitCode(child: ChildProcess): Promise<number | null> {
 
 describe('gen-collection build --watch', () => {
   it('rebuilds on changes of a script, an imported module and the config; a type error keeps the last outputs; Ctrl-C exits 0', async () => {
-    const { dir, cleanup } = tempDir();
-    cleanups.push(cleanup);
+    const { dir } = tempDir();
     cpSync(EXAMPLE, dir, { recursive: true, filter: (src) => !src.includes('/postman') });
     const collectionFile = join(dir, 'postman/orders-api.postman_collection.json');
     const script = join(dir, 'scripts-src/common-tests.ts');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config/read.js';
 import { GenCollectionError } from '../../src/errors.js';
-import { rejection, tempDir } from './temp-dir.js';
+import { rejection } from '../helpers/rejection.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** Every secret in these configs; no message may contain it. */
 const SECRET = 's3cr3t-VALUE-42';

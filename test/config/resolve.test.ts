@@ -8,8 +8,8 @@ import { resolveConfig } from '../../src/config/resolve.js';
 import type { ResolvedBody, ResolvedConfig } from '../../src/config/resolved.js';
 import { schemaDefinition } from '../../src/config/schema.js';
 import { validateConfig } from '../../src/config/validate.js';
-import { Warnings } from '../../src/errors.js';
-import { tempDir } from './temp-dir.js';
+import { Warnings } from '../../src/warnings.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const base = resolve(fixtures);

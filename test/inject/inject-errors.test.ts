@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GenCollectionError, Warnings } from '../../src/errors.js';
+import { GenCollectionError } from '../../src/errors.js';
+import { Warnings } from '../../src/warnings.js';
 import { injectCollection } from '../../src/inject/inject-collection.js';
 import { BLOCK_BEGIN } from '../../src/inject/script-block.js';
 import { fixtureText } from './fixtures.js';
@@ -79,7 +80,7 @@ describe('inject refuses a collection holding literal secrets (it would write a 
     expect(error.code).toBe('collection-invalid');
     expect(error.exitCode).toBe(2);
     expect(error.pointer).toBe('/item/1/request/auth/basic/0/value');
-    expect(error.message).toContain('holds 2 literal secrets');
+    expect(error.message).toContain('2 literal secrets in the collection');
     expect(error.message).toContain('/item/1/request/auth/basic/0/value: basic password in request auth');
     expect(error.message).toContain('/item/12/request/auth/bearer/0/value: bearer token in request auth');
     expect(error.message).toContain(`gen-collection audit ${FILE}`);

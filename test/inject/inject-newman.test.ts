@@ -4,7 +4,7 @@
  * noauth or another auth from a folder fetch no token.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Warnings } from '../../src/errors.js';
+import { Warnings } from '../../src/warnings.js';
 import { injectCollection } from '../../src/inject/inject-collection.js';
 import { runNewman } from '../e2e/newman.js';
 import { assertNoSecret, secretForms } from '../e2e/no-secret.js';

@@ -3,17 +3,17 @@
  * oidc-provider's token endpoint) → `loadSpec` → `specToConfig` → the real generator → Newman, with only
  * the client credentials supplied at run time: green, no 401, every protected request with a token.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFromConfig } from '../../src/build.js';
-import { Warnings } from '../../src/errors.js';
+import { buildFromConfig } from '../../src/build-from-config.js';
+import { Warnings } from '../../src/warnings.js';
 import { loadSpec, specToConfig } from '../../src/openapi/index.js';
 import { runNewman } from '../e2e/newman.js';
 import { startOidcProvider, type OidcProvider } from '../e2e/servers/oidc.js';
 import { startProtectedApi, type ProtectedApi } from '../e2e/servers/protected-api.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 function ordersSpec(apiUrl: string, tokenUrl: string): object {
   const ok = (status: string) => ({ [status]: { description: 'ok' } });
@@ -49,7 +49,7 @@ function ordersSpec(apiUrl: string, tokenUrl: string): object {
 describe('OpenAPI → collection → Newman against oidc-provider', () => {
   let op: OidcProvider;
   let api: ProtectedApi;
-  const work = mkdtempSync(join(tmpdir(), 'gen-collection-openapi-e2e-'));
+  const work = tempDir('gen-collection-openapi-e2e-').dir;
   beforeAll(async () => {
     op = await startOidcProvider({ ttlSeconds: 60 });
     api = await startProtectedApi({ validate: op.validateToken });
@@ -57,7 +57,6 @@ describe('OpenAPI → collection → Newman against oidc-provider', () => {
   afterAll(async () => {
     await api.close();
     await op.close();
-    rmSync(work, { recursive: true, force: true });
   });
 
   it('runs green with 0 401s once the client credentials are supplied', async () => {

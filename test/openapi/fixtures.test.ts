@@ -1,18 +1,17 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditJson } from '../../src/audit/scan-json.js';
-import { buildFromConfig, buildResolved } from '../../src/build.js';
+import { buildFromConfig, buildResolved } from '../../src/build-from-config.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { validateConfig } from '../../src/config/validate.js';
-import { Warnings } from '../../src/errors.js';
+import { Warnings } from '../../src/warnings.js';
 import { loadSpec, mergeConfigOverrides, specToConfig } from '../../src/openapi/index.js';
 import { mapSpec } from './map-spec.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const fixtures = new URL('../fixtures/openapi/', import.meta.url).pathname;
-const work = mkdtempSync(join(tmpdir(), 'gen-collection-openapi-build-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempDir('gen-collection-openapi-build-').dir;
 
 async function fixtureConfig(name: string) {
   const { spec } = await loadSpec(fixtures + name);

@@ -1,6 +1,7 @@
 import type { GenCollectionConfig, Item, Request } from '../../src/config/config-types.generated.js';
 import { validateConfig } from '../../src/config/validate.js';
-import { GenCollectionError, Warnings } from '../../src/errors.js';
+import { GenCollectionError } from '../../src/errors.js';
+import { Warnings } from '../../src/warnings.js';
 import { specToConfig, type SpecToConfigOptions } from '../../src/openapi/index.js';
 
 /** Maps a spec object and checks the result is a valid config (the same validation `build` runs). */

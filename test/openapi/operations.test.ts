@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Warnings } from '../../src/errors.js';
+import { Warnings } from '../../src/warnings.js';
 import { specToConfig } from '../../src/openapi/index.js';
 import { mapSpec, oneOperation, openapi, requests } from './map-spec.js';
 

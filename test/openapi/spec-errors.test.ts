@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Warnings } from '../../src/errors.js';
+import { Warnings } from '../../src/warnings.js';
 import { loadSpec, specToConfig } from '../../src/openapi/index.js';
 import { oneOperation, openapi, specError } from './map-spec.js';
 

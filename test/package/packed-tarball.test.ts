@@ -3,11 +3,11 @@
 // then `init`, `tsc -p` of both script folders, `build`, `newman run` against the test servers, and the
 // library through `import`, `require` and TypeScript `nodenext` in that CommonJS project.
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toFailure } from '../e2e/newman.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import { refusedUrl } from '../e2e/servers/http-util.js';
 import { startProtectedApi, type ProtectedApi } from '../e2e/servers/protected-api.js';
 import { startTokenServer, type TokenServer } from '../e2e/servers/token-server.js';
@@ -50,7 +50,7 @@ function runAsync(command: string, args: string[], cwd: string, timeout = 60_000
 const ok = (r: Pick<SpawnSyncReturns<string>, 'status' | 'stdout' | 'stderr' | 'error'>): string => `exit ${r.status}${r.error ? ` (${r.error.message})` : ''}\n${r.stdout}\n${r.stderr}`;
 
 beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'gen-collection-packed-'));
+  work = tempDir('gen-collection-packed-').dir;
   const copy = join(work, 'repo');
   const skip = new Set(['node_modules', 'dist', '.git', '.tmp', '.cache', 'coverage', 'postman']);
   cpSync(ROOT, copy, { recursive: true, filter: (src) => !skip.has(relative(ROOT, src).split(/[\\/]/).pop() ?? '') });
@@ -70,10 +70,6 @@ beforeAll(() => {
     NPM_TIMEOUT_MS,
   );
 }, 2 * NPM_TIMEOUT_MS + 30_000);
-
-afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-});
 
 describe('the packed tarball', () => {
   it('ships LICENSE, the sandbox typings and nothing that points back into the repository', () => {

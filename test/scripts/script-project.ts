@@ -1,7 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import type { ScriptRef } from '../../src/config/resolved.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** A throw-away user project outside the repository: files relative to its root (the config's directory). */
 export interface ScriptProject {
@@ -14,20 +12,13 @@ export interface ScriptProject {
 
 /** Creates a project in the OS temp directory (no node_modules above it) holding `files`. */
 export function scriptProject(files: Record<string, string> = {}): ScriptProject {
-  const dir = mkdtempSync(join(tmpdir(), 'gen-collection-scripts-'));
-  const project: ScriptProject = {
-    dir,
-    ref: (display, pointer = '/scripts/test/0') => ({ path: join(dir, display), display, pointer }),
-    write: (more) => {
-      for (const [file, text] of Object.entries(more)) {
-        mkdirSync(dirname(join(dir, file)), { recursive: true });
-        writeFileSync(join(dir, file), text);
-      }
-    },
-    remove: () => rmSync(dir, { recursive: true, force: true }),
+  const temp = tempDir('gen-collection-scripts-', files);
+  return {
+    dir: temp.dir,
+    ref: (display, pointer = '/scripts/test/0') => ({ path: temp.path(display), display, pointer }),
+    write: temp.writeAll,
+    remove: temp.remove,
   };
-  project.write(files);
-  return project;
 }
 
 /** A tiny ESM npm package (not a sandbox module) with typings, to check that npm imports are inlined. */

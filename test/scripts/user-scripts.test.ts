@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { GenCollectionError } from '../../src/errors.js';
-import { bundleUserScript, bundleUserScripts, type ScriptEvent } from '../../src/scripts/user-scripts.js';
+import { bundleUserScripts, type ScriptEvent } from '../../src/scripts/user-scripts.js';
 import { VERSION } from '../../src/version.js';
 import { scriptProject, TINY_PACKAGE, type ScriptProject } from './script-project.js';
 
@@ -543,21 +543,5 @@ describe('bundleUserScripts: batches', () => {
     const [after] = await bundleUserScripts([p.ref('scripts-src/main.ts')], 'test');
     expect(before).toContain('value = 1;');
     expect(after).toContain('value = 22222;');
-  });
-
-  it('bundleUserScript: calls in the same turn share a batch and each gets its own bundle', async () => {
-    const p = project({
-      'scripts-src/one.ts': 'console.log(1);\n',
-      'scripts-src/two.ts': 'console.log(2);\n',
-    });
-    const [one, two] = await Promise.all([bundleUserScript(p.ref('scripts-src/one.ts'), 'test'), bundleUserScript(p.ref('scripts-src/two.ts'), 'test')]);
-    expect(one).toMatch(/^\/\/ scripts-src\/one\.ts /);
-    expect(one).toContain('console.log(1)');
-    expect(two).toContain('console.log(2)');
-  });
-
-  it('bundleUserScript rejects with the problem of its batch', async () => {
-    const p = project({ 'scripts-src/bad.ts': "const n: number = 'x';\n" });
-    await expect(bundleUserScript(p.ref('scripts-src/bad.ts'), 'test')).rejects.toMatchObject({ code: 'script-type', line: 1 });
   });
 });

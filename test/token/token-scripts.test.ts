@@ -32,6 +32,11 @@ describe('tokenConfigFor', () => {
     );
   });
 
+  it('leaves empty keys out: no params, no skipped requests', () => {
+    const config = tokenConfigFor({ ...BASE_AUTH, params: {} }, []);
+    expect(Object.keys(config)).toEqual(['grantType', 'tokenUrl', 'clientAuth', 'bodyFormat', 'expiryBufferMs', 'storage', 'retryOn401', 'vars']);
+  });
+
   it('does not depend on the key order of the variables it is given', () => {
     const reversed = Object.fromEntries(Object.entries(BASE_AUTH.variables).reverse()) as typeof BASE_AUTH.variables;
     expect(JSON.stringify(tokenConfigFor({ ...BASE_AUTH, variables: reversed }, []))).toBe(JSON.stringify(tokenConfigFor(BASE_AUTH, [])));
@@ -106,11 +111,5 @@ describe('tokenScripts', () => {
     for (const name of ['setNextRequest(', 'gen_collection_replaying', 'function rememberReplay', 'function isReplay', 'function handleResponse']) {
       expect(scripts.prerequest).not.toContain(name);
     }
-  });
-
-  it('stays within 6 KB each with a typical config (client_credentials, form body, a scope)', async () => {
-    const scripts = await tokenScripts(BASE_AUTH, { skipRequestIds: [] });
-    expect(Buffer.byteLength(scripts.prerequest)).toBeLessThanOrEqual(6_144);
-    expect(Buffer.byteLength(scripts.test)).toBeLessThanOrEqual(6_144);
   });
 });

@@ -1,12 +1,13 @@
 import { join, resolve as resolvePath } from 'node:path';
-import { generateCollection, type GeneratedOutputs } from './collection/build.js';
+import { generateCollection, type GeneratedOutputs } from './collection/generate-collection.js';
 import { readConfig } from './config/read.js';
 import { resolveConfig } from './config/resolve.js';
 import { validateConfig } from './config/validate.js';
 import type { ResolvedConfig } from './config/resolved.js';
 import { auditJson } from './audit/scan-json.js';
 import { redactSecrets } from './audit/redact.js';
-import { GenCollectionError, Warnings } from './errors.js';
+import { refuseSecrets } from './audit/refuse-secrets.js';
+import { Warnings } from './warnings.js';
 import { jsonText, type OutputFile } from './write-files.js';
 
 /** The outputs of `build`, ready to write, and the warnings met on the way. */
@@ -23,23 +24,24 @@ export interface BuildOptions {
   file?: string;
   /** Output directory overriding the config's `output` (relative to the working directory). */
   output?: string;
+  /** The run's warnings bag (a new one when not given); `BuildResult.warnings` is its list. */
+  warnings?: Warnings;
 }
 
 /** Validates a config object, resolves it and generates the collection and environment templates. */
 export async function buildFromConfig(config: unknown, options: BuildOptions): Promise<BuildResult> {
   const file = options.file ?? join(options.baseDir, 'gen-collection.config.json');
-  const warnings = new Warnings();
+  const warnings = options.warnings ?? new Warnings();
   const valid = validateConfig(config, file, undefined, warnings);
   const resolved = resolveConfig(valid, { file, baseDir: options.baseDir, output: options.output });
-  const result = await buildResolved(resolved);
-  return { ...result, warnings: [...warnings.list, ...result.warnings] };
+  return buildResolved(resolved, 'reject', warnings);
 }
 
 /** Reads, validates and resolves a config file (JSON or YAML), then generates its outputs. */
-export async function buildFromConfigFile(file: string, options: { output?: string } = {}): Promise<BuildResult> {
-  const { resolved, warnings } = await readConfig(file, options);
-  const result = await buildResolved(resolved);
-  return { ...result, warnings: [...warnings, ...result.warnings] };
+export async function buildFromConfigFile(file: string, options: { output?: string; warnings?: Warnings } = {}): Promise<BuildResult> {
+  const warnings = options.warnings ?? new Warnings();
+  const { resolved } = await readConfig(file, { output: options.output, warnings });
+  return buildResolved(resolved, 'reject', warnings);
 }
 
 /**
@@ -48,9 +50,8 @@ export async function buildFromConfigFile(file: string, options: { output?: stri
  */
 export type SecretPolicy = 'reject' | 'redact';
 
-/** Generates the outputs of an already resolved config; never returns files `audit` would flag. */
-export async function buildResolved(resolved: ResolvedConfig, secrets: SecretPolicy = 'reject'): Promise<BuildResult> {
-  const warnings = new Warnings();
+/** Generates the outputs of an already resolved config; never returns files `audit` would flag. Warnings go into `warnings`. */
+export async function buildResolved(resolved: ResolvedConfig, secrets: SecretPolicy = 'reject', warnings = new Warnings()): Promise<BuildResult> {
   const outputs = await generateCollection(resolved, warnings);
   const files: [string, unknown][] = [[outputs.collectionFile, outputs.collection], ...outputs.environments.map((e): [string, unknown] => [e.file, e.json])];
   if (secrets === 'redact') {
@@ -61,14 +62,15 @@ export async function buildResolved(resolved: ResolvedConfig, secrets: SecretPol
       );
     }
   } else {
-    const findings = files.flatMap(([file, json]) => auditJson(file, json));
-    if (findings.length > 0) {
-      const list = findings.slice(0, 10).map((f) => `${f.file}: ${f.pointer}: ${f.what} (${f.masked})`).join('\n  ');
-      throw new GenCollectionError('config-secret', `the generated files would hold ${findings.length} literal secret${findings.length === 1 ? '' : 's'}:\n  ${list}`, {
+    refuseSecrets(
+      files.flatMap(([file, json]) => auditJson(file, json)),
+      {
+        what: 'the generated files',
+        code: 'config-secret',
         file: resolved.configFile,
         fix: 'write a {{variable}} in the config instead and pass the value at run time: newman run … --env-var name=value',
-      });
-    }
+      },
+    );
   }
   return { ...outputs, outputDir: resolved.outputDir, warnings: warnings.list };
 }

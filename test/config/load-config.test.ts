@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_FILE_NAMES, configFileIn, findConfigFile } from '../../src/config/find.js';
-import { configFormatOf, loadConfigFile, parseConfigText } from '../../src/config/load.js';
+import { configFormatOf, loadConfigFile, parseConfigText } from '../../src/config/load-config.js';
 import { GenCollectionError } from '../../src/errors.js';
-import { rejection, tempDir } from './temp-dir.js';
+import { rejection } from '../helpers/rejection.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const tmp = tempDir();
 

@@ -1,13 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../src/openapi/index.js';
 import { mapSpec, requests } from './map-spec.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const fixtures = new URL('../fixtures/openapi/', import.meta.url).pathname;
-const work = mkdtempSync(join(tmpdir(), 'gen-collection-openapi-load-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempDir('gen-collection-openapi-load-').dir;
 
 /** Every `$ref` string in a value. */
 function refs(value: unknown, out: string[] = []): string[] {

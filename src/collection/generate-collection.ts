@@ -1,5 +1,5 @@
 import type { ResolvedConfig, ResolvedItem, ScriptRef } from '../config/resolved.js';
-import type { Warnings } from '../errors.js';
+import type { Warnings } from '../warnings.js';
 import { tokenScripts } from '../scripts/token-scripts.js';
 import { bundleUserScripts } from '../scripts/user-scripts.js';
 import { authVariables, collectionAuth } from './auth.js';
@@ -7,7 +7,7 @@ import { environmentTemplates, environmentVariables, type PostmanEnvironment } f
 import { events, skipOnReplay } from './events.js';
 import { stableId } from './ids.js';
 import { postmanItems, type BundledScripts } from './items.js';
-import { collectVariableNames } from './variables.js';
+import { variablesUsed } from './variables.js';
 
 export const COLLECTION_SCHEMA_V21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 
@@ -45,7 +45,7 @@ export async function generateCollection(config: ResolvedConfig, warnings: Warni
     [...(token ? [token.test] : []), ...collectionTests],
   );
 
-  const { all: authVars, tokenState } = authVariables(auth);
+  const { tokenState } = authVariables(auth);
   const tokenInCollection = oauth2 !== undefined && oauth2.storage !== 'environment';
   const variable = [
     ...Object.entries(config.variables).map(([key, value]) => ({ key, value })),
@@ -66,11 +66,7 @@ export async function generateCollection(config: ResolvedConfig, warnings: Warni
     ...(variable.length ? { variable } : {}),
   };
 
-  const used = environmentVariables(
-    [...collectVariableNames(collection), ...collectVariableNames(oauth2 ? [oauth2.tokenUrl, oauth2.params] : []), ...authVars],
-    Object.keys(config.variables),
-    auth,
-  );
+  const used = environmentVariables(variablesUsed(collection, auth), Object.keys(config.variables), auth);
 
   const envNames = Object.keys(config.environments);
   if (envNames.length === 0 && used.length > 0) {
