@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -47,8 +47,9 @@ function project(name, specs) {
 
 try {
   const copy = join(work, 'repo');
-  const skip = new Set(['node_modules', 'dist', '.git', '.tmp', '.cache', 'coverage', 'postman']);
-  cpSync(root, copy, { recursive: true, filter: (src) => !skip.has(relative(root, src).split(/[\\/]/).pop() ?? '') });
+  // What a clean checkout has: no installed, built or generated folders (examples/*/postman are build outputs).
+  const skip = /^(node_modules|dist|\.git|\.tmp|\.cache|coverage)$|^examples\/[^/]+\/postman$/;
+  cpSync(root, copy, { recursive: true, filter: (src) => !skip.test(relative(root, src).split(sep).join('/')) });
   symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
   const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', work], copy));
   const tarball = join(work, packed.filename);

@@ -4,7 +4,7 @@
 // library through `import`, `require` and TypeScript `nodenext` in that CommonJS project.
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toFailure } from '../e2e/newman.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -52,8 +52,9 @@ const ok = (r: Pick<SpawnSyncReturns<string>, 'status' | 'stdout' | 'stderr' | '
 beforeAll(() => {
   work = tempDir('gen-collection-packed-').dir;
   const copy = join(work, 'repo');
-  const skip = new Set(['node_modules', 'dist', '.git', '.tmp', '.cache', 'coverage', 'postman']);
-  cpSync(ROOT, copy, { recursive: true, filter: (src) => !skip.has(relative(ROOT, src).split(/[\\/]/).pop() ?? '') });
+  // What a clean checkout has: no installed, built or generated folders (examples/*/postman are build outputs).
+  const skip = /^(node_modules|dist|\.git|\.tmp|\.cache|coverage)$|^examples\/[^/]+\/postman$/;
+  cpSync(ROOT, copy, { recursive: true, filter: (src) => !skip.test(relative(ROOT, src).split(sep).join('/')) });
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
   const pack = run('npm', ['pack', '--json', '--pack-destination', work], copy, NPM_TIMEOUT_MS);
   expect(pack.status, ok(pack)).toBe(0);
