@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadTypeScript } from '../../src/scripts/load-typescript.js';
-import { ambientDeclarations, sandboxTypingFile } from '../../src/scripts/sandbox-typings.js';
+import { SANDBOX_MODULES } from '../../src/scripts/sandbox-externals.js';
+import { ambientDeclarations, MODULES_TYPED_BY_SANDBOX_TYPINGS, sandboxTypingFile } from '../../src/scripts/sandbox-typings.js';
 
 // a variable specifier: the generator is plain .mjs without type declarations
 const generator = new URL('../../scripts/gen-sandbox-types.mjs', import.meta.url).href;
@@ -20,6 +21,12 @@ describe('sandboxTypingFile', () => {
     expect(text).toBe(await generateSandboxTypes(event));
     expect(text).not.toContain('<reference types="node"');
     expect(text).toContain('declare module "postman-collection"');
+  });
+
+  it.each(['prerequest', 'test'] as const)('%s: declares every untyped sandbox module as a pattern (used only when the import has no types)', (event) => {
+    const text = readFileSync(sandboxTypingFile(event), 'utf8');
+    const patterns = [...text.matchAll(/^declare module "([^"]+)\*";$/gm)].map((m) => m[1]);
+    expect(patterns).toEqual(SANDBOX_MODULES.filter((m) => !MODULES_TYPED_BY_SANDBOX_TYPINGS.includes(m)));
   });
 
   it.each([

@@ -37,6 +37,15 @@ describe('scripts-src/tsconfig.json written by init', () => {
     expect(readFileSync(join(root, 'templates/init/scripts-src', path), 'utf8')).toBe(content);
   });
 
+  it.each([
+    'examples/orders-api/scripts-src/tsconfig.json',
+    'examples/orders-api/scripts-src/prerequest/tsconfig.json',
+    'examples/inventory-yaml/scripts-src/tsconfig.json',
+  ])('%s is the one init writes (npm run typecheck checks the examples with them)', (file) => {
+    const template = file.replace(/^examples\/[^/]+\/scripts-src\//, '');
+    expect(readFileSync(join(root, file), 'utf8')).toBe(scriptTsconfigFiles().find((f) => f.path.split(/[\\/]/).join('/') === template)!.content);
+  });
+
   it('the starter scripts pass tsc -p for both events, and tsconfigEvent tells each folder’s event', () => {
     const dir = initProject();
     expect(tscErrors(dir, 'scripts-src')).toEqual([]);
