@@ -1,7 +1,5 @@
 import { join } from 'node:path';
-import type { SourceFile } from 'typescript';
 import { PACKAGE_ROOT } from '../package-root.js';
-import type { TypeScriptApi } from './load-typescript.js';
 
 /** The two kinds of user script, named as Postman names their events. */
 export type ScriptEvent = 'prerequest' | 'test';
@@ -18,24 +16,3 @@ export function sandboxTypingFile(event: ScriptEvent): string {
 
 /** Modules the sandbox typings themselves declare (`declare module "postman-collection"`). */
 export const MODULES_TYPED_BY_SANDBOX_TYPINGS: readonly string[] = ['postman-collection'];
-
-/**
- * Text of an ambient declaration file: a shorthand declaration (everything `any`) for each of `untypedModules`
- * (sandbox modules the user's project has no types for) that the augmentation file does not declare. The
- * sandbox globals (console, require, timers, btoa/atob) come from the augmentation file itself, which ships
- * with gen-collection.
- */
-export function ambientDeclarations(ts: TypeScriptApi, augmentations: SourceFile | undefined, untypedModules: readonly string[]): string {
-  const declared = augmentations ? declaredModules(ts, augmentations) : new Set<string>();
-  const modules = untypedModules.filter((m) => !declared.has(m)).map((m) => `declare module ${JSON.stringify(m)};`);
-  return ['// Sandbox modules without typings, declared by gen-collection.', ...modules, ''].join('\n');
-}
-
-/** Names of the ambient modules (`declare module "x"`) a declaration file declares. */
-function declaredModules(ts: TypeScriptApi, file: SourceFile): Set<string> {
-  const modules = new Set<string>();
-  for (const statement of file.statements) {
-    if (ts.isModuleDeclaration(statement) && ts.isStringLiteral(statement.name)) modules.add(statement.name.text);
-  }
-  return modules;
-}

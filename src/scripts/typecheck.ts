@@ -1,14 +1,11 @@
-import { dirname, join } from 'node:path';
 import type { CompilerHost, CompilerOptions, Diagnostic, Program, SourceFile } from 'typescript';
 import { loadTypeScript, type TypeScriptApi } from './load-typescript.js';
-import { SANDBOX_MODULES } from './sandbox-externals.js';
-import { ambientDeclarations, MODULES_TYPED_BY_SANDBOX_TYPINGS, sandboxTypingFile, type ScriptEvent } from './sandbox-typings.js';
+import { sandboxTypingFile, type ScriptEvent } from './sandbox-typings.js';
 import type { ScriptProblem } from './script-problem.js';
 import { recordScriptSources } from './script-sources.js';
 import { scriptCompilerOptions } from './script-tsconfig.js';
 
 const USER_TS_FILE = /\.(?:ts|tsx|mts|cts)$/;
-const TYPED_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.d.ts', '.mts', '.d.mts', '.cts', '.d.cts'];
 
 /**
  * Parsed declaration files (the ES2020 lib, the sandbox and postman-collection typings, npm packages'
@@ -33,15 +30,11 @@ export function typeCheckScripts(files: readonly string[], event: ScriptEvent): 
   const ts = loadTypeScript();
   const options = compilerOptions();
   const typings = sandboxTypingFile(event);
-  const base = ts.createCompilerHost(options, true);
-  const typingSource = cachedSourceFile(base, typings, ts.ScriptTarget.ES2020);
-  // Beside the typings, so that it counts as a library file, not one of the user's.
-  const ambientFile = join(dirname(typings), '__gen-collection-ambient__.d.ts');
-  const ambientText = ambientDeclarations(ts, typingSource, untypedSandboxModules(ts, files, options, base));
+  // The typings declare the sandbox modules as patterns (`"lodash*"`): `any` unless the project has types.
   const program = ts.createProgram({
-    rootNames: [...files, typings, ambientFile],
+    rootNames: [...files, typings],
     options,
-    host: sandboxHost(base, ambientFile, ambientText),
+    host: sandboxHost(ts.createCompilerHost(options, true)),
     oldProgram: lastPrograms.get(event),
   });
   lastPrograms.set(event, program);
@@ -63,34 +56,13 @@ function compilerOptions(): CompilerOptions {
 }
 
 /**
- * Sandbox modules that some of `files` cannot import with types (not installed, or installed without
- * typings): they get an untyped ambient declaration. A module with types (say `@types/lodash`) keeps them.
+ * A compiler host over `base` that caches declaration files and resolves no `/// <reference types>` (an npm
+ * package's typings may ask for `node`, which would declare globals such as `process` that the sandbox lacks).
  */
-function untypedSandboxModules(ts: TypeScriptApi, files: readonly string[], options: CompilerOptions, host: CompilerHost): string[] {
-  const cache = ts.createModuleResolutionCache(host.getCurrentDirectory(), (f) => host.getCanonicalFileName(f), options);
-  const directories = [...new Set(files.map((file) => dirname(file)))];
-  return SANDBOX_MODULES.filter(
-    (name) =>
-      !MODULES_TYPED_BY_SANDBOX_TYPINGS.includes(name) &&
-      directories.some((dir) => {
-        const extension = ts.resolveModuleName(name, join(dir, '__importer__.ts'), options, host, cache).resolvedModule?.extension;
-        return !extension || !TYPED_EXTENSIONS.includes(extension);
-      }),
-  );
-}
-
-/**
- * A compiler host over `base` that serves the ambient file, caches declaration files and resolves no
- * `/// <reference types>` (the typings ask for `node`, which would declare globals such as `process`
- * that the sandbox lacks).
- */
-function sandboxHost(base: CompilerHost, ambientFile: string, ambientText: string): CompilerHost {
+function sandboxHost(base: CompilerHost): CompilerHost {
   return {
     ...base,
-    fileExists: (file) => file === ambientFile || base.fileExists(file),
-    readFile: (file) => (file === ambientFile ? ambientText : base.readFile(file)),
     getSourceFile: (file, languageVersion, onError) => {
-      if (file === ambientFile) return ambientSourceFile(file, ambientText, languageVersion);
       if (file.endsWith('.d.ts')) return cachedSourceFile(base, file, languageVersion, onError);
       return base.getSourceFile(file, languageVersion, onError);
     },
@@ -99,17 +71,6 @@ function sandboxHost(base: CompilerHost, ambientFile: string, ambientText: strin
 }
 
 type LanguageVersion = Parameters<CompilerHost['getSourceFile']>[1];
-
-/** The same ambient text gives the same SourceFile object, so that `oldProgram` reuse sees it unchanged. */
-function ambientSourceFile(file: string, text: string, languageVersion: LanguageVersion): SourceFile {
-  const key = `${file}\0${JSON.stringify(languageVersion)}\0${text}`;
-  let sourceFile = declarationCache.get(key);
-  if (!sourceFile) {
-    sourceFile = loadTypeScript().createSourceFile(file, text, languageVersion, true);
-    declarationCache.set(key, sourceFile);
-  }
-  return sourceFile;
-}
 
 function cachedSourceFile(host: CompilerHost, file: string, languageVersion: LanguageVersion, onError?: (message: string) => void): SourceFile | undefined {
   const key = `${file}\0${JSON.stringify(languageVersion)}`;

@@ -1,16 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadTypeScript } from '../../src/scripts/load-typescript.js';
 import { SANDBOX_MODULES } from '../../src/scripts/sandbox-externals.js';
-import { ambientDeclarations, MODULES_TYPED_BY_SANDBOX_TYPINGS, sandboxTypingFile } from '../../src/scripts/sandbox-typings.js';
+import { MODULES_TYPED_BY_SANDBOX_TYPINGS, sandboxTypingFile } from '../../src/scripts/sandbox-typings.js';
 
 // a variable specifier: the generator is plain .mjs without type declarations
 const generator = new URL('../../scripts/gen-sandbox-types.mjs', import.meta.url).href;
 const generateSandboxTypes = async (event: string): Promise<string> =>
   ((await import(generator)) as { generateSandboxTypes: (event: string) => Promise<string> }).generateSandboxTypes(event);
-
-const ts = loadTypeScript();
-const parse = (text: string) => ts.createSourceFile('/pkg/scripts-src/sandbox.d.ts', text, ts.ScriptTarget.ES2020, true);
 
 describe('sandboxTypingFile', () => {
   it.each(['prerequest', 'test'] as const)('%s: shipped, up to date with its sources (else run npm run gen:types), without Node', async (event) => {
@@ -36,28 +32,5 @@ describe('sandboxTypingFile', () => {
     const text = readFileSync(sandboxTypingFile(event), 'utf8');
     expect(text).toMatch(present);
     expect(text).not.toMatch(absent);
-  });
-});
-const ambientCases: { name: string; augmentations?: string; untyped: string[]; present: RegExp[]; absent: RegExp[] }[] = [
-  {
-    name: 'no augmentations: the untyped modules',
-    untyped: ['lodash', 'csv-parse/lib/sync'],
-    present: [/declare module "lodash";/, /declare module "csv-parse\/lib\/sync";/],
-    absent: [],
-  },
-  {
-    name: 'modules the augmentations declare are left out',
-    augmentations: "declare function require(id: string): any;\ndeclare module 'lodash' { export function sum(a: number[]): number; }\n",
-    untyped: ['lodash', 'uuid'],
-    present: [/declare module "uuid";/],
-    absent: [/"lodash"/, /require/],
-  },
-];
-
-describe('ambientDeclarations', () => {
-  it.each(ambientCases)('$name', ({ augmentations, untyped, present, absent }) => {
-    const text = ambientDeclarations(ts, augmentations === undefined ? undefined : parse(augmentations), untyped);
-    for (const pattern of present) expect(text).toMatch(pattern);
-    for (const pattern of absent) expect(text).not.toMatch(pattern);
   });
 });
