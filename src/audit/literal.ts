@@ -1,9 +1,9 @@
 const TEMPLATE = /\{\{[^{}]*\}\}/g;
 /**
  * Obvious placeholders are not secrets: `<token>`, `***`, `xxx`, `...`, the type names converters fill
- * examples with (`"access_token": "string"`); nor are flag words (`hide_secret=true`).
+ * examples with (`"access_token": "string"`), `changeme`; nor are flag words (`hide_secret=true`).
  */
-const PLACEHOLDER = /^(<[^<>]*>|\*+|x{3,}|\.{3}|…|string|example|redacted|true|false|null|enabled|disabled)$/i;
+const PLACEHOLDER = /^(<[^<>]*>|\*+|x{3,}|\.{3}|…|string|example|redacted|change[-_ ]?me|true|false|null|enabled|disabled)$/i;
 /** Auth scheme words in front of a credential in an `Authorization` header. */
 const AUTH_SCHEME = /^(bearer|basic|token|digest|negotiate|ntlm|jwt|apikey|api-key|hawk|oauth|aws4-hmac-sha256|edgegrid-v1)\s+/i;
 

@@ -1,7 +1,7 @@
 import { toPointer } from '../config/pointer.js';
 import { isObject } from '../json-value.js';
 import { locateSecrets } from './scan-json.js';
-import { shapedSecret } from './secret-patterns.js';
+import { shapedSecrets } from './shaped-secrets.js';
 
 /**
  * Empties, in place, every literal secret `auditJson` would report in a value (a generated collection):
@@ -46,6 +46,9 @@ function withoutSecret(text: string, secret: string): string {
   const escaped = JSON.stringify(secret).slice(1, -1);
   // A private key goes whole: audit matches its BEGIN line, the key material follows it.
   let rest = text.replace(PRIVATE_KEY_BLOCK, '').split(secret).join('').split(escaped).join('');
-  for (let shaped = shapedSecret(rest), n = 0; shaped && n < 100; shaped = shapedSecret(rest), n++) rest = rest.split(shaped.secret).join('');
+  // Removing one secret can join the text around it into another shape: look again (bounded).
+  for (let pass = 0, shaped = shapedSecrets(rest); shaped.length > 0 && pass < 3; pass++, shaped = shapedSecrets(rest)) {
+    for (const { secret } of shaped) rest = rest.split(secret).join('');
+  }
   return rest;
 }

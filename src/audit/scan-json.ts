@@ -4,7 +4,7 @@ import { authSecrets } from './auth-secrets.js';
 import type { Finding } from './finding.js';
 import { headerSecret, literalSecret, maskSecret } from './literal.js';
 import { isSecretHeader, isSecretName } from './secret-names.js';
-import { shapedSecret } from './secret-patterns.js';
+import { shapedSecretsIn, type ShapedSecret } from './shaped-secrets.js';
 
 type Path = (string | number)[];
 
@@ -28,41 +28,56 @@ export interface LocatedSecret {
 class Scan {
   readonly findings: Finding[] = [];
   readonly located: LocatedSecret[] = [];
-  private readonly flagged = new Set<string>();
+  /** The secrets reported at each pointer, so that a shape inside one already reported is not reported again. */
+  private readonly flagged = new Map<string, string[]>();
   private readonly seen = new Set<string>();
 
-  constructor(readonly file: string) {}
+  /** The shaped secrets of every string of the value, found in one pass before the walk. */
+  readonly shaped: Map<string, ShapedSecret[]>;
+
+  constructor(
+    readonly file: string,
+    value: unknown,
+  ) {
+    const strings = new Set<string>();
+    collectStrings(value, strings);
+    this.shaped = shapedSecretsIn(strings);
+  }
 
   add(path: Path, what: string, secret: string): void {
     const pointer = toPointer(path);
     const key = `${pointer}\u0000${what}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.flagged.add(pointer);
+    // Also as a JSON string holds it: a shape is matched in a raw body's text, escapes and all.
+    const escaped = JSON.stringify(secret).slice(1, -1);
+    this.flagged.set(pointer, [...(this.flagged.get(pointer) ?? []), secret, ...(escaped === secret ? [] : [escaped])]);
     this.located.push({ path: [...path], secret });
     this.findings.push({ file: this.file, pointer, what, masked: maskSecret(secret) });
   }
 
-  isFlagged(path: Path): boolean {
-    return this.flagged.has(toPointer(path));
+  /** True when a secret reported at `path` is, holds or lies inside `secret`. */
+  isReported(path: Path, secret: string): boolean {
+    return (this.flagged.get(toPointer(path)) ?? []).some((s) => s.includes(secret) || secret.includes(s));
   }
 }
 
 /**
  * Finds literal secrets in a parsed collection (v1, v2.0, v2.1), environment or globals file, or any
  * other JSON: auth params, credential headers, secret-named query/body/variable values, secrets in
- * raw and saved-response bodies, and JWTs, private keys and vendor tokens anywhere. `{{variables}}`,
+ * raw and saved-response bodies, and shaped secrets in every string (the secretlint recommended preset
+ * and a few shapes of its own: `shaped-secrets.ts`). `{{variables}}`,
  * empty values and placeholders are fine. Every file gen-collection writes must give no finding.
  */
 export function auditJson(file: string, value: unknown): Finding[] {
-  const scan = new Scan(file);
+  const scan = new Scan(file, value);
   visit(scan, value, [], undefined, scopeOf(value), false);
   return scan.findings;
 }
 
 /** The secrets `auditJson` would report, unmasked, with where they sit (internal: for redaction only). */
 export function locateSecrets(value: unknown): LocatedSecret[] {
-  const scan = new Scan('');
+  const scan = new Scan('', value);
   visit(scan, value, [], undefined, scopeOf(value), false);
   return scan.located;
 }
@@ -219,9 +234,21 @@ function scanBodyText(scan: Scan, text: string, path: Path, where: string): void
   if (!sawMember && FORM_ENCODED.test(trimmed)) scanQueryString(scan, trimmed, path, 'form field', where);
 }
 
+/**
+ * The shaped secrets of a string, one finding per kind (a raw body can hold several), except those a
+ * structural rule already reported (`"access_token": "ghp_…"` is one finding, not two).
+ */
 function scanShape(scan: Scan, text: string, path: Path, where: string): void {
-  const shaped = shapedSecret(text);
-  if (shaped && !scan.isFlagged(path)) scan.add(path, `${shaped.what} in ${where}`, shaped.secret);
+  for (const shaped of scan.shaped.get(text) ?? []) {
+    if (!scan.isReported(path, shaped.secret)) scan.add(path, `${shaped.what} in ${where}`, shaped.secret);
+  }
+}
+
+/** Every string value inside a value (object keys are names, not values). */
+function collectStrings(node: unknown, into: Set<string>): void {
+  if (typeof node === 'string') into.add(node);
+  else if (Array.isArray(node)) for (const element of node) collectStrings(element, into);
+  else if (isObject(node)) for (const k in node) collectStrings(node[k], into);
 }
 
 function safeDecode(text: string): string {

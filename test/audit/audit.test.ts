@@ -72,7 +72,8 @@ const PLANTED: Case[] = [
   ['private key in a variable with a harmless name', collection({ variable: [{ key: 'cert_pem', value: PEM }] }), '/variable/0/value', 'private key in collection', PEM],
   ['JWT in a collection script line', collection({ event: [{ listen: 'prerequest', script: { exec: ['// debug', `pm.environment.set("t", "${JWT}");`] } }] }), '/event/0/script/exec/1', 'JWT in collection script', JWT],
   ['GitHub token in an XML body', withRequest({ body: { mode: 'raw', raw: `<config><gh>${GITHUB}</gh></config>` } }), '/item/0/request/body/raw', 'GitHub token in request', GITHUB],
-  ['AWS access key id in an environment', environment([{ key: 'aws_key_id', value: 'AKIAIOSFODNN7EXAMPLE', enabled: true }]), '/values/0/value', 'AWS access key id in environment', 'AKIAIOSFODNN7EXAMPLE'],
+  // not AWS's documented AKIAIOSFODNN7EXAMPLE: secretlint's AWS rule knows it is no secret (a look-alike below)
+  ['AWS access key id in an environment', environment([{ key: 'aws_key_id', value: 'AKIA2E0A8F3B244C9986', enabled: true }]), '/values/0/value', 'AWS access key id in environment', 'AKIA2E0A8F3B244C9986'],
   // saved responses
   ['saved token response body', withSavedResponse({ body: '{\n  "access_token": "resp-at-24680",\n  "token_type": "Bearer",\n  "expires_in": 3600\n}' }), '/item/0/response/0/body', 'literal "access_token" in saved response body', 'resp-at-24680'],
   ['saved response cookie', withSavedResponse({ cookie: [{ domain: 'api.example.com', name: 'session', value: 'ck-sess-13579', path: '/', httpOnly: true }] }), '/item/0/response/0/cookie/0/value', 'cookie "session" in saved response', 'ck-sess-13579'],

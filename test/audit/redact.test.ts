@@ -3,7 +3,8 @@ import { redactSecrets } from '../../src/audit/redact.js';
 import { auditJson } from '../../src/audit/scan-json.js';
 
 const GH = 'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';
-const GH2 = 'ghu_' + '1234567890abcdef1234567890abcdef12345678';
+// GitHub tokens have 36 characters after the prefix (secretlint's GitHub rule matches no other length)
+const GH2 = 'ghu_' + '1234567890abcdef1234567890abcdef1234';
 const PEM = '-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----';
 
 function collection() {
