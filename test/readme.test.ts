@@ -42,3 +42,19 @@ describe('README config reference', () => {
     }
   });
 });
+
+describe('README recipes for signed client authentication', () => {
+  const section = readme.split('## Signed client authentication and the JWT bearer grant')[1]?.split('\n## ')[0] ?? '';
+  const recipes = [...section.matchAll(/### Recipe: ([^\n]+)\n+```json\n([\s\S]*?)\n```/g)].map((m) => ({ title: m[1]!, config: JSON.parse(m[2]!) as object }));
+
+  it('has the Google, Okta and Entra ID recipes', () => {
+    expect(recipes.map((r) => r.title.split(/[ ,]/)[0])).toEqual(['Google', 'Okta', 'Microsoft']);
+  });
+
+  it.each(recipes)('$title: a complete config that builds, with the signer in the collection', async ({ config }) => {
+    const { buildFromConfig } = await import('../src/build-from-config.js');
+    const result = await buildFromConfig(config, { baseDir: root });
+    const prerequest = (result.collection as { event: { listen: string; script: { exec: string[] } }[] }).event.find((e) => e.listen === 'prerequest')!;
+    expect(prerequest.script.exec.join('\n')).toContain('const genCollectionSignJwt = ');
+  });
+});

@@ -45,7 +45,14 @@ export function authVariables(auth: ResolvedAuth): { all: string[]; tokenState: 
       return { all: [], tokenState: [] };
     case 'oauth2': {
       const v = auth.variables;
-      const credentials = auth.grantType === 'password' ? [v.clientId, v.clientSecret, v.username, v.password] : [v.clientId, v.clientSecret];
+      // The secret is read for body, basic and client_secret_jwt (HS256) client authentication only.
+      const sendsSecret = auth.clientAuth !== 'none' && auth.clientAuth !== 'private_key_jwt';
+      const credentials = [
+        v.clientId,
+        ...(sendsSecret ? [v.clientSecret] : []),
+        ...(auth.grantType === 'password' ? [v.username, v.password] : []),
+        ...(v.privateKey ? [v.privateKey] : []),
+      ];
       const tokenState = [v.accessToken, v.expiresAt, v.refreshToken];
       return { all: [...credentials, ...tokenState], tokenState };
     }

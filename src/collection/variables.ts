@@ -25,9 +25,9 @@ export function collectVariableNames(value: unknown): string[] {
 
 /**
  * Every variable a collection with this auth uses, sorted and unique: its `{{…}}` outside scripts, those of
- * the token request's URL and parameters, and the auth's own variables (client id and secret, token, …).
+ * the token request's URL, parameters and signed JWT, and the auth's own variables (client id and secret, token, …).
  */
 export function variablesUsed(collection: unknown, auth: ResolvedAuth): string[] {
-  const tokenRequest = auth.type === 'oauth2' ? [auth.tokenUrl, auth.params] : [];
+  const tokenRequest = auth.type === 'oauth2' ? [auth.tokenUrl, auth.params, auth.assertion] : [];
   return [...new Set([...collectVariableNames(collection), ...collectVariableNames(tokenRequest), ...authVariables(auth).all])].sort();
 }

@@ -1,9 +1,9 @@
 /** Checks beyond the schema, on a config the schema accepted. */
 import { slugify } from '../slug.js';
-import type { GenCollectionConfig, Item } from './config-types.generated.js';
+import type { GenCollectionConfig, Item, OAuth2Auth } from './config-types.generated.js';
 import { childPointer } from './pointer.js';
 import type { Problem } from './problems.js';
-import { secretVariableNames } from './resolve-auth.js';
+import { secretVariableNames, signsJwt } from './resolve-auth.js';
 import type { ResolvedAuth } from './resolved.js';
 
 /** Secret variables given a value in `environments` or `variables`. The value is never part of the message. */
@@ -28,7 +28,21 @@ export function secretValueProblems(config: GenCollectionConfig, auth: ResolvedA
 }
 
 /** Token-request parameters the token script sends itself, from variables. */
-const RESERVED_PARAMS = ['grant_type', 'client_id', 'client_secret', 'username', 'password', 'refresh_token'];
+const RESERVED_PARAMS = [
+  'grant_type',
+  'client_id',
+  'client_secret',
+  'username',
+  'password',
+  'refresh_token',
+  'assertion',
+  'client_assertion',
+  'client_assertion_type',
+];
+
+/** Claims and header fields the signer sets itself, from the `auth.assertion` keys. */
+const RESERVED_CLAIMS: Record<string, string> = { iss: 'issuer', sub: 'subject', aud: 'audience', jti: '', iat: '', exp: 'lifetimeSeconds' };
+const RESERVED_HEADER: Record<string, string> = { alg: 'algorithm', typ: '', kid: 'keyId' };
 
 /** Mistakes the schema cannot express: an unusable name, token parameters set twice or smuggled into extraParams. */
 export function semanticProblems(config: GenCollectionConfig): Problem[] {
@@ -54,8 +68,57 @@ export function semanticProblems(config: GenCollectionConfig): Problem[] {
         problems.push({ pointer, problem: `"${key}" is set twice: as auth.${key} and in extraParams`, fix: 'keep one of the two' });
       }
     }
+    problems.push(...assertionProblems(auth));
   }
   return problems;
+}
+
+/**
+ * The signed JWT's settings against what signs it: HS256 goes with client_secret_jwt only, the private-key
+ * algorithms with private_key_jwt or the jwt_bearer grant; claims and header fields the signer sets are refused.
+ */
+function assertionProblems(auth: OAuth2Auth): Problem[] {
+  const { assertion, clientAuth, grantType } = auth;
+  if (!signsJwt(auth)) {
+    return assertion
+      ? [{ pointer: '/auth/assertion', problem: 'auth.assertion is set, but nothing signs a JWT', fix: 'set clientAuth to "private_key_jwt" or "client_secret_jwt", or grantType to "jwt_bearer"; or remove assertion' }]
+      : [];
+  }
+  const problems: Problem[] = [];
+  if (grantType === 'jwt_bearer' && clientAuth === 'client_secret_jwt') {
+    problems.push({
+      pointer: '/auth/clientAuth',
+      problem: 'the jwt_bearer grant signs its assertion with the private key, and client_secret_jwt would sign a second JWT with the client secret under the same assertion settings',
+      fix: 'use clientAuth "private_key_jwt", "body", "basic" or "none" with the jwt_bearer grant',
+    });
+  }
+  const algorithm = assertion?.algorithm;
+  if (algorithm === 'HS256' && clientAuth !== 'client_secret_jwt') {
+    problems.push({
+      pointer: '/auth/assertion/algorithm',
+      problem: 'HS256 signs with the client secret, which only client_secret_jwt uses',
+      fix: 'use RS256, PS256 or ES256 with the private key, or set clientAuth to "client_secret_jwt"',
+    });
+  } else if (algorithm && algorithm !== 'HS256' && clientAuth === 'client_secret_jwt') {
+    problems.push({
+      pointer: '/auth/assertion/algorithm',
+      problem: `client_secret_jwt signs with the client secret (HS256), not with a private key (${algorithm})`,
+      fix: 'set algorithm to "HS256" (or leave it out), or use clientAuth "private_key_jwt" for a private key',
+    });
+  }
+  problems.push(...reservedKeys(assertion?.claims ?? {}, '/auth/assertion/claims', RESERVED_CLAIMS, 'claim'));
+  problems.push(...reservedKeys(assertion?.header ?? {}, '/auth/assertion/header', RESERVED_HEADER, 'header field'));
+  return problems;
+}
+
+function reservedKeys(values: object, pointer: string, reserved: Record<string, string>, what: string): Problem[] {
+  return Object.keys(values)
+    .filter((key) => Object.hasOwn(reserved, key))
+    .map((key) => ({
+      pointer: childPointer(pointer, key),
+      problem: `the ${what} "${key}" is set by the signer`,
+      fix: reserved[key] ? `set auth.assertion.${reserved[key]} instead` : `remove it: the signer sets "${key}" on every token request`,
+    }));
 }
 
 /** Things that work but are probably not meant: duplicate sibling names, an environment value hiding the stored token. */

@@ -80,6 +80,10 @@ export type VariableName10 = string;
  */
 export type VariableName11 = string;
 /**
+ * A Postman variable name, without braces: client_secret, not {{client_secret}}.
+ */
+export type VariableName12 = string;
+/**
  * Either an object of name → value, or a list of entries with descriptions and a disabled flag.
  *
  * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
@@ -200,7 +204,7 @@ export interface NoAuth {
   secretVariables?: SecretVariables;
 }
 /**
- * OAuth2 token handling: the collection fetches a token (client_credentials or password grant), caches it until it expires, refreshes it and retries once on a 401.
+ * OAuth2 token handling: the collection fetches a token (client_credentials, password or jwt_bearer grant; client secret, HTTP Basic or a signed JWT as client authentication), caches it until it expires, refreshes it and retries once on a 401.
  *
  * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
  * via the `definition` "oauth2Auth".
@@ -208,17 +212,18 @@ export interface NoAuth {
 export interface OAuth2Auth {
   type: 'oauth2';
   /**
-   * client_credentials: the client id and secret alone; password: also the username and password variables.
+   * client_credentials: the client credentials alone; password: also the username and password variables; jwt_bearer (RFC 7523 §2.1): a JWT signed in the sandbox (see assertion) is the grant: grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer, assertion=<JWT>.
    */
-  grantType?: 'client_credentials' | 'password';
+  grantType?: 'client_credentials' | 'password' | 'jwt_bearer';
   /**
    * Token endpoint; {{variables}} are resolved at run time.
    */
   tokenUrl: string;
   /**
-   * body: client_id/client_secret in the request body; basic: HTTP Basic.
+   * How the client authenticates: body: client_id/client_secret in the request body; basic: HTTP Basic; private_key_jwt: a JWT signed with the private key (variables.privateKey) as client_assertion (RFC 7523 §2.2); client_secret_jwt: the same, signed with the client secret (HS256); none: no client secret is sent (client_id only, when set). With private_key_jwt and client_secret_jwt no secret is sent.
    */
-  clientAuth?: 'body' | 'basic';
+  clientAuth?: 'body' | 'basic' | 'private_key_jwt' | 'client_secret_jwt' | 'none';
+  assertion?: Assertion;
   /**
    * form: application/x-www-form-urlencoded (what OAuth2 servers expect); json: a JSON body.
    */
@@ -264,8 +269,53 @@ export interface OAuth2Auth {
     clientSecret?: VariableName5;
     username?: VariableName6;
     password?: VariableName7;
+    privateKey?: VariableName8;
   };
   secretVariables?: SecretVariables;
+}
+/**
+ * The JWT signed in the sandbox for private_key_jwt, client_secret_jwt and the jwt_bearer grant: a fresh one (new jti, iat, exp) for every token request. Every string may hold {{variables}}.
+ *
+ * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
+ * via the `definition` "assertion".
+ */
+export interface Assertion {
+  /**
+   * RS256, PS256 (RSA, 2048 bits or more) or ES256 (EC P-256) sign with the private key; HS256 with the client secret (client_secret_jwt only). Default: HS256 for client_secret_jwt, else RS256.
+   */
+  algorithm?: 'RS256' | 'PS256' | 'ES256' | 'HS256';
+  /**
+   * The iss claim. Default: the client id ({{client_id}}).
+   */
+  issuer?: string;
+  /**
+   * The sub claim. Default: the client id for client authentication; for the jwt_bearer grant none unless set (a Google service account impersonating a user sets it).
+   */
+  subject?: string;
+  /**
+   * The aud claim, a single string. Default: the resolved token URL.
+   */
+  audience?: string;
+  /**
+   * exp = iat + lifetimeSeconds.
+   */
+  lifetimeSeconds?: number;
+  /**
+   * The JWT header kid, when set.
+   */
+  keyId?: string;
+  /**
+   * More JWT header fields, e.g. the certificate thumbprint Microsoft Entra ID asks for. alg and typ are set by the signer.
+   */
+  header?: {
+    [k: string]: string;
+  };
+  /**
+   * More claims, any JSON; strings may hold {{variables}} (Google service accounts put scope here). iss, sub, aud, jti, iat and exp are set from the keys above.
+   */
+  claims?: {
+    [k: string]: unknown;
+  };
 }
 /**
  * A static bearer token passed at run time; no fetching.
@@ -275,7 +325,7 @@ export interface OAuth2Auth {
  */
 export interface BearerAuth {
   type: 'bearer';
-  tokenVariable?: VariableName8;
+  tokenVariable?: VariableName9;
   secretVariables?: SecretVariables;
 }
 /**
@@ -286,8 +336,8 @@ export interface BearerAuth {
  */
 export interface BasicAuth {
   type: 'basic';
-  usernameVariable?: VariableName9;
-  passwordVariable?: VariableName10;
+  usernameVariable?: VariableName10;
+  passwordVariable?: VariableName11;
   secretVariables?: SecretVariables;
 }
 /**
@@ -306,7 +356,7 @@ export interface ApiKeyAuth {
    * Send the key as a header or as a query parameter.
    */
   in?: 'header' | 'query';
-  variable?: VariableName11;
+  variable?: VariableName12;
   secretVariables?: SecretVariables;
 }
 /**

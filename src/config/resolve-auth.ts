@@ -1,5 +1,5 @@
 import type { Auth, OAuth2Auth } from './config-types.generated.js';
-import type { OAuth2Resolved, ResolvedAuth, TokenVariables } from './resolved.js';
+import type { OAuth2Resolved, ResolvedAssertion, ResolvedAuth, TokenVariables } from './resolved.js';
 
 /** Defaults of the oauth2 auth (the schema's `default`s; a test keeps the two in step). */
 export const OAUTH2_DEFAULTS = {
@@ -21,6 +21,12 @@ export const TOKEN_VARIABLE_DEFAULTS: TokenVariables = {
   username: 'username',
   password: 'password',
 };
+
+/** Default name of the variable holding the PEM private key (`auth.variables.privateKey`). */
+export const PRIVATE_KEY_VARIABLE_DEFAULT = 'client_private_key';
+
+/** Defaults of `auth.assertion` that do not depend on other keys (the schema's `default`s). */
+export const ASSERTION_DEFAULTS = { lifetimeSeconds: 60 } as const satisfies Partial<ResolvedAssertion>;
 
 /** Defaults of the other auth types. */
 export const AUTH_DEFAULTS = {
@@ -51,17 +57,51 @@ export function resolveAuth(auth: Auth | undefined): ResolvedAuth {
 }
 
 function resolveOAuth2(auth: OAuth2Auth): OAuth2Resolved {
+  const grantType = auth.grantType ?? OAUTH2_DEFAULTS.grantType;
+  const clientAuth = auth.clientAuth ?? OAUTH2_DEFAULTS.clientAuth;
+  const { privateKey, ...named } = auth.variables ?? {};
+  const variables: TokenVariables = { ...TOKEN_VARIABLE_DEFAULTS, ...named };
+  const assertion = resolveAssertion(auth, variables);
+  if (assertion && assertion.algorithm !== 'HS256') variables.privateKey = privateKey ?? PRIVATE_KEY_VARIABLE_DEFAULT;
   return {
     type: 'oauth2',
-    grantType: auth.grantType ?? OAUTH2_DEFAULTS.grantType,
+    grantType,
     tokenUrl: auth.tokenUrl,
-    clientAuth: auth.clientAuth ?? OAUTH2_DEFAULTS.clientAuth,
+    clientAuth,
+    ...(assertion ? { assertion } : {}),
     bodyFormat: auth.bodyFormat ?? OAUTH2_DEFAULTS.bodyFormat,
     params: tokenParams(auth),
     expiryBufferSeconds: auth.expiryBufferSeconds ?? OAUTH2_DEFAULTS.expiryBufferSeconds,
     storage: auth.storage ?? OAUTH2_DEFAULTS.storage,
     retryOn401: auth.retryOn401 ?? OAUTH2_DEFAULTS.retryOn401,
-    variables: { ...TOKEN_VARIABLE_DEFAULTS, ...auth.variables },
+    variables,
+  };
+}
+
+/** Whether the config has the sandbox sign a JWT: signed client authentication or the jwt_bearer grant. */
+export function signsJwt(auth: Pick<OAuth2Auth, 'grantType' | 'clientAuth'>): boolean {
+  return auth.grantType === 'jwt_bearer' || auth.clientAuth === 'private_key_jwt' || auth.clientAuth === 'client_secret_jwt';
+}
+
+/**
+ * `auth.assertion` with its defaults, when a JWT is signed: HS256 for client_secret_jwt, else RS256; the
+ * client id as issuer, and as subject for client authentication; the token URL as audience.
+ */
+function resolveAssertion(auth: OAuth2Auth, variables: TokenVariables): ResolvedAssertion | undefined {
+  if (!signsJwt(auth)) return undefined;
+  const given = auth.assertion ?? {};
+  const clientId = `{{${variables.clientId}}}`;
+  const authenticatesClient = auth.clientAuth === 'private_key_jwt' || auth.clientAuth === 'client_secret_jwt';
+  const subject = given.subject ?? (authenticatesClient ? clientId : undefined);
+  return {
+    algorithm: given.algorithm ?? (auth.clientAuth === 'client_secret_jwt' ? 'HS256' : 'RS256'),
+    issuer: given.issuer ?? clientId,
+    ...(subject ? { subject } : {}),
+    audience: given.audience ?? auth.tokenUrl,
+    lifetimeSeconds: given.lifetimeSeconds ?? ASSERTION_DEFAULTS.lifetimeSeconds,
+    ...(given.keyId ? { keyId: given.keyId } : {}),
+    ...(given.header && Object.keys(given.header).length ? { header: { ...given.header } } : {}),
+    ...(given.claims && Object.keys(given.claims).length ? { claims: { ...given.claims } } : {}),
   };
 }
 
@@ -86,7 +126,13 @@ function ownSecrets(auth: ResolvedAuth): string[] {
       return [];
     case 'oauth2':
       // the password only matters for the password grant, but it is a secret whatever the grant
-      return [auth.variables.clientSecret, auth.variables.password, auth.variables.accessToken, auth.variables.refreshToken];
+      return [
+        auth.variables.clientSecret,
+        auth.variables.password,
+        auth.variables.accessToken,
+        auth.variables.refreshToken,
+        ...(auth.variables.privateKey ? [auth.variables.privateKey] : []),
+      ];
     case 'bearer':
       return [auth.tokenVariable];
     case 'basic':

@@ -33,9 +33,11 @@ export interface NoAuthResolved {
 
 export interface OAuth2Resolved {
   type: 'oauth2';
-  grantType: 'client_credentials' | 'password';
+  grantType: 'client_credentials' | 'password' | 'jwt_bearer';
   tokenUrl: string;
-  clientAuth: 'body' | 'basic';
+  clientAuth: 'body' | 'basic' | 'private_key_jwt' | 'client_secret_jwt' | 'none';
+  /** The JWT the sandbox signs for each token request; present only when `clientAuth` or `grantType` signs one. */
+  assertion?: ResolvedAssertion;
   bodyFormat: 'form' | 'json';
   /** scope, audience, resource (when set) then extraParams, in that order. */
   params: Record<string, string>;
@@ -54,6 +56,21 @@ export interface TokenVariables {
   clientSecret: string;
   username: string;
   password: string;
+  /** The PEM private key; present only when a JWT is signed with one (RS256, PS256, ES256). */
+  privateKey?: string;
+}
+
+/** `auth.assertion` with its defaults: every string a template resolved in the sandbox. */
+export interface ResolvedAssertion {
+  algorithm: 'RS256' | 'PS256' | 'ES256' | 'HS256';
+  issuer: string;
+  /** Absent for the jwt_bearer grant unless set. */
+  subject?: string;
+  audience: string;
+  lifetimeSeconds: number;
+  keyId?: string;
+  header?: Record<string, string>;
+  claims?: Record<string, unknown>;
 }
 
 export interface BearerResolved {

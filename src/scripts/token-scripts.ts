@@ -1,9 +1,12 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import type { Plugin } from 'esbuild';
 import { TOKEN_VARIABLE_DEFAULTS } from '../config/resolve-auth.js';
 import type { OAuth2Resolved, TokenVariables } from '../config/resolved.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { VERSION } from '../version.js';
+import { buildOnce } from './build-once.js';
 import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
+import { jwtSignerScript } from './jwt-signer.js';
 import { TOKEN_CONFIG_GLOBAL, type TokenConfig } from './token-config.js';
 
 /** The collection-level OAuth2 token scripts, ready for the collection's `prerequest` and `test` events. */
@@ -35,7 +38,9 @@ export function tokenConfigFor(auth: OAuth2Resolved, skipRequestIds: readonly st
 
 function inDefaultOrder(variables: TokenVariables): TokenVariables {
   const ordered = {} as TokenVariables;
-  for (const key of Object.keys(TOKEN_VARIABLE_DEFAULTS) as (keyof TokenVariables)[]) ordered[key] = variables[key];
+  for (const key of Object.keys(TOKEN_VARIABLE_DEFAULTS) as Exclude<keyof TokenVariables, 'privateKey'>[]) ordered[key] = variables[key];
+  // Only configs that sign with a private key name one: the others' header stays as it was.
+  if (variables.privateKey) ordered.privateKey = variables.privateKey;
   return ordered;
 }
 
@@ -43,12 +48,16 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || (typeof value === 'object' && value !== null && Object.keys(value).length === 0);
 }
 
-/** The finished token scripts: a header line, the `genCollection` config object, then the bundled code. */
+/**
+ * The finished token scripts: a header line, the `genCollection` config object, then the bundled code; in
+ * front of the pre-request code, the JWT signer for the config's algorithm when it signs one.
+ */
 export async function tokenScripts(auth: OAuth2Resolved, opts: { skipRequestIds: string[] }): Promise<TokenScripts> {
-  const bundles = await tokenBundles();
+  const bundles = await tokenBundles(auth.assertion || auth.clientAuth === 'none' ? 'signed' : 'plain');
+  const signer = auth.assertion ? await jwtSignerScript(auth.assertion.algorithm) : '';
   const config = `const ${TOKEN_CONFIG_GLOBAL} = ${configLiteral(tokenConfigFor(auth, opts.skipRequestIds))};\n`;
   return {
-    prerequest: `${header('OAuth2 token: reuse, refresh or fetch')}${config}${bundles.prerequest}`,
+    prerequest: `${header('OAuth2 token: reuse, refresh or fetch')}${config}${signer}${bundles.prerequest}`,
     test: `${header('on HTTP 401, drop the OAuth2 token and replay the request once')}${config}${bundles.test}`,
   };
 }
@@ -74,19 +83,32 @@ function header(what: string): string {
   return `// gen-collection ${VERSION}: ${what}. Generated: edit the config and rebuild.\n`;
 }
 
-// The bundles do not depend on the config (it comes in the header), so one build serves the whole process.
-let cachedBundles: Promise<TokenScripts> | undefined;
+/**
+ * `plain`: client secret in the body or as HTTP Basic; `signed`: the token request of
+ * scripts-src/token/signed-token-request.ts (signed JWTs, or no client secret at all).
+ */
+type TokenBundle = 'plain' | 'signed';
 
-function tokenBundles(): Promise<TokenScripts> {
-  cachedBundles ??= bundleTokenScripts().catch((error: unknown) => {
-    cachedBundles = undefined;
-    throw error;
-  });
-  return cachedBundles;
-}
+const TOKEN_DIR = join(PACKAGE_ROOT, 'scripts-src', 'token');
 
-async function bundleTokenScripts(): Promise<TokenScripts> {
-  const [prerequest, test] = await Promise.all([bundleTokenScript('prerequest.ts'), bundleTokenScript('retry-on-401.ts')]);
+/**
+ * For the `signed` bundle: the token scripts' `./token-request.ts` becomes signed-token-request.ts (which
+ * builds on the original). A swap at bundle time keeps the `plain` scripts exactly as they were.
+ */
+const signedRequestPlugin: Plugin = {
+  name: 'gen-collection-signed-token-request',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/token-request\.ts$/ }, (args) =>
+      basename(args.importer) === 'signed-token-request.ts' ? undefined : { path: join(TOKEN_DIR, 'signed-token-request.ts') },
+    );
+  },
+};
+
+const tokenBundles = buildOnce(bundleTokenScripts);
+
+async function bundleTokenScripts(kind: TokenBundle): Promise<TokenScripts> {
+  const plugins = kind === 'signed' ? [signedRequestPlugin] : [];
+  const [prerequest, test] = await Promise.all([bundleTokenScript('prerequest.ts', plugins), bundleTokenScript('retry-on-401.ts', [])]);
   return { prerequest, test };
 }
 
@@ -96,14 +118,15 @@ async function bundleTokenScripts(): Promise<TokenScripts> {
  * line the way esbuild's `iife` format does. esbuild's `// scripts-src/token/….ts` line in front of each
  * module is dropped (a blank line still separates them): it only costs bytes in the Postman app.
  */
-async function bundleTokenScript(file: string): Promise<string> {
+async function bundleTokenScript(file: string, plugins: Plugin[]): Promise<string> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     ...SANDBOX_BUILD_OPTIONS,
+    plugins: [...(SANDBOX_BUILD_OPTIONS.plugins ?? []), ...plugins],
     format: 'esm',
     // Relative to the package root, the module comments esbuild writes do not depend on the working directory.
     absWorkingDir: PACKAGE_ROOT,
-    entryPoints: [join(PACKAGE_ROOT, 'scripts-src', 'token', file)],
+    entryPoints: [join(TOKEN_DIR, file)],
   });
   const code = result.outputFiles![0]!.text.replace(/^\/\/ scripts-src\/token\/[\w.-]+\.ts\n/gm, '');
   return `(() => {\n${code}})();\n`;

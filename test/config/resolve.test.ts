@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { GenCollectionConfig } from '../../src/config/config-types.generated.js';
 import { readConfig } from '../../src/config/read.js';
-import { AUTH_DEFAULTS, OAUTH2_DEFAULTS, TOKEN_VARIABLE_DEFAULTS } from '../../src/config/resolve-auth.js';
+import { ASSERTION_DEFAULTS, AUTH_DEFAULTS, OAUTH2_DEFAULTS, PRIVATE_KEY_VARIABLE_DEFAULT, TOKEN_VARIABLE_DEFAULTS } from '../../src/config/resolve-auth.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import type { ResolvedBody, ResolvedConfig } from '../../src/config/resolved.js';
 import { schemaDefinition } from '../../src/config/schema.js';
@@ -174,6 +174,56 @@ describe('defaults are applied in resolveConfig', () => {
       resolved: { type: 'oauth2', tokenUrl: 't', ...OAUTH2_DEFAULTS, params: {}, variables: TOKEN_VARIABLE_DEFAULTS },
       secrets: ['client_secret', 'password', 'access_token', 'refresh_token'],
     },
+    {
+      name: 'oauth2 private_key_jwt with defaults: RS256, the client id as iss and sub, the token URL as aud',
+      auth: { type: 'oauth2', tokenUrl: 't', clientAuth: 'private_key_jwt' },
+      resolved: {
+        type: 'oauth2',
+        tokenUrl: 't',
+        ...OAUTH2_DEFAULTS,
+        clientAuth: 'private_key_jwt',
+        assertion: { algorithm: 'RS256', issuer: '{{client_id}}', subject: '{{client_id}}', audience: 't', lifetimeSeconds: 60 },
+        params: {},
+        variables: { ...TOKEN_VARIABLE_DEFAULTS, privateKey: 'client_private_key' },
+      },
+      secrets: ['client_secret', 'password', 'access_token', 'refresh_token', 'client_private_key'],
+    },
+    {
+      name: 'oauth2 client_secret_jwt: HS256 and no private key variable',
+      auth: { type: 'oauth2', tokenUrl: 't', clientAuth: 'client_secret_jwt', variables: { clientId: 'app_id', privateKey: 'unused' } },
+      resolved: {
+        type: 'oauth2',
+        tokenUrl: 't',
+        ...OAUTH2_DEFAULTS,
+        clientAuth: 'client_secret_jwt',
+        assertion: { algorithm: 'HS256', issuer: '{{app_id}}', subject: '{{app_id}}', audience: 't', lifetimeSeconds: 60 },
+        params: {},
+        variables: { ...TOKEN_VARIABLE_DEFAULTS, clientId: 'app_id' },
+      },
+      secrets: ['client_secret', 'password', 'access_token', 'refresh_token'],
+    },
+    {
+      name: 'oauth2 jwt_bearer: no subject unless set; settings kept',
+      auth: {
+        type: 'oauth2',
+        tokenUrl: 't',
+        grantType: 'jwt_bearer',
+        clientAuth: 'none',
+        assertion: { algorithm: 'ES256', issuer: 'svc', audience: 'a', lifetimeSeconds: 300, keyId: 'k', header: { x5t: 'h' }, claims: { scope: 's' } },
+        variables: { privateKey: 'sa_key' },
+      },
+      resolved: {
+        type: 'oauth2',
+        tokenUrl: 't',
+        ...OAUTH2_DEFAULTS,
+        grantType: 'jwt_bearer',
+        clientAuth: 'none',
+        assertion: { algorithm: 'ES256', issuer: 'svc', audience: 'a', lifetimeSeconds: 300, keyId: 'k', header: { x5t: 'h' }, claims: { scope: 's' } },
+        params: {},
+        variables: { ...TOKEN_VARIABLE_DEFAULTS, privateKey: 'sa_key' },
+      },
+      secrets: ['client_secret', 'password', 'access_token', 'refresh_token', 'sa_key'],
+    },
     { name: 'bearer', auth: { type: 'bearer' }, resolved: { type: 'bearer', tokenVariable: 'access_token' }, secrets: ['access_token'] },
     {
       name: 'basic',
@@ -212,6 +262,8 @@ describe('defaults are applied in resolveConfig', () => {
     const oauth2 = props('oauth2Auth');
     for (const [key, value] of Object.entries(OAUTH2_DEFAULTS)) expect(oauth2[key].default, key).toEqual(value);
     for (const [key, value] of Object.entries(TOKEN_VARIABLE_DEFAULTS)) expect(oauth2.variables.properties?.[key].default, key).toEqual(value);
+    expect(oauth2.variables.properties?.privateKey.default).toBe(PRIVATE_KEY_VARIABLE_DEFAULT);
+    for (const [key, value] of Object.entries(ASSERTION_DEFAULTS)) expect(props('assertion')[key].default, key).toEqual(value);
     expect(props('bearerAuth').tokenVariable.default).toBe(AUTH_DEFAULTS.bearer.tokenVariable);
     expect(props('basicAuth').usernameVariable.default).toBe(AUTH_DEFAULTS.basic.usernameVariable);
     expect(props('basicAuth').passwordVariable.default).toBe(AUTH_DEFAULTS.basic.passwordVariable);

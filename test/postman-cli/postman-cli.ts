@@ -24,6 +24,8 @@ export interface RunPostmanCliOptions {
   timeoutRequest?: number;
   /** `--delay-request` in ms. */
   delayRequest?: number;
+  /** `--iteration-count`. */
+  iterationCount?: number;
   /** `--timeout` for the whole run in ms (default 60 s); the process is killed a little after it. */
   timeout?: number;
 }
@@ -67,6 +69,7 @@ export async function runPostmanCli(collection: object, opts: RunPostmanCliOptio
     const timeout = opts.timeout ?? 60_000;
     args.push('--timeout-request', String(opts.timeoutRequest ?? 5_000), '--timeout', String(timeout));
     if (opts.delayRequest) args.push('--delay-request', String(opts.delayRequest));
+    if (opts.iterationCount) args.push('--iteration-count', String(opts.iterationCount));
     args.push(
       '-r', 'cli,json,junit',
       '--reporter-json-structure', 'newman', '--reporter-json-export', file('report.json'),

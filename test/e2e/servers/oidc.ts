@@ -25,6 +25,19 @@ export interface OidcProviderOptions {
   resource?: string;
   /** Override the generated client ids/secrets. */
   clients?: { basic?: ClientCredentials; post?: ClientCredentials };
+  /** More clients, authenticating with a signed client assertion. */
+  signedClients?: SignedClient[];
+}
+
+/** A client registered for `private_key_jwt` (with its public key) or `client_secret_jwt` (with its secret). */
+export type SignedClient =
+  | { id: string; method: 'private_key_jwt'; alg: 'RS256' | 'PS256' | 'ES256'; publicKey: KeyObject }
+  | { id: string; method: 'client_secret_jwt'; alg: 'HS256'; secret: string };
+
+/** A token request oidc-provider granted, with the client authentication method it checked. */
+export interface GrantedRequest {
+  clientId: string;
+  clientAuthMethod: string;
 }
 
 export interface OidcProvider {
@@ -35,6 +48,8 @@ export interface OidcProvider {
   clients: { basic: ClientCredentials; post: ClientCredentials };
   /** Every request to the token endpoint, in arrival order. */
   tokenRequests: TokenRequestRecord[];
+  /** Every token request oidc-provider granted (its `grant.success` event), in order. */
+  granted: GrantedRequest[];
   /** True when `token` is an active access token of this provider (introspection, or JWT signature + `exp`). */
   validateToken(token: string): Promise<boolean>;
   close(): Promise<void>;
@@ -80,6 +95,7 @@ export async function startOidcProvider(opts: OidcProviderOptions = {}): Promise
     clients: [
       clientMetadata(clients.basic, 'client_secret_basic'),
       clientMetadata(clients.post, 'client_secret_post'),
+      ...(opts.signedClients ?? []).map(signedClientMetadata),
     ],
     scopes: ['read', 'write'],
     features: {
@@ -105,6 +121,11 @@ export async function startOidcProvider(opts: OidcProviderOptions = {}): Promise
       Grant: () => 3600,
     },
   });
+  const granted: GrantedRequest[] = [];
+  provider.on('grant.success', (ctx) => {
+    const client = ctx.oidc.client;
+    if (client) granted.push({ clientId: client.clientId, clientAuthMethod: String(client.clientAuthMethod) });
+  });
   target.handler = provider.callback();
 
   const tokenUrl = `${issuer}/token`;
@@ -116,6 +137,7 @@ export async function startOidcProvider(opts: OidcProviderOptions = {}): Promise
     resource,
     clients,
     tokenRequests,
+    granted,
     validateToken: (token) =>
       isJwt(token) ? Promise.resolve(verifyJwt(token, keys.publicKey, resource)) : introspect(introspectionUrl, clients.post, token),
     close: listening.close,
@@ -131,6 +153,21 @@ function clientMetadata(client: ClientCredentials, method: 'client_secret_basic'
     redirect_uris: [],
     scope: 'read write',
     token_endpoint_auth_method: method,
+  };
+}
+
+function signedClientMetadata(client: SignedClient) {
+  return {
+    client_id: client.id,
+    ...(client.method === 'client_secret_jwt'
+      ? { client_secret: client.secret }
+      : { jwks: { keys: [{ ...client.publicKey.export({ format: 'jwk' }), alg: client.alg, use: 'sig' }] } }),
+    grant_types: ['client_credentials'],
+    response_types: [],
+    redirect_uris: [],
+    scope: 'read write',
+    token_endpoint_auth_method: client.method,
+    token_endpoint_auth_signing_alg: client.alg,
   };
 }
 

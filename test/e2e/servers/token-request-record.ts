@@ -4,8 +4,11 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 
-/** How the client authenticated: HTTP Basic header, `client_secret` in the body, or neither. */
-export type ClientAuthMethod = 'basic' | 'body' | 'none';
+/**
+ * How the client authenticated: HTTP Basic header, `client_secret` in the body, a client assertion (signed
+ * with a private key, or HS* with the secret: `client_secret_jwt`), or none of them.
+ */
+export type ClientAuthMethod = 'basic' | 'body' | 'private_key_jwt' | 'client_secret_jwt' | 'none';
 
 /** How the body was encoded, from the Content-Type header. */
 export type BodyFormat = 'form' | 'json' | 'none' | 'other';
@@ -35,7 +38,13 @@ export function parseTokenRequest(path: string, headers: IncomingHttpHeaders, bo
   const bodyFormat = formatOf(contentType, body);
   const params = parseParams(bodyFormat, body);
   const basic = parseBasic(headers.authorization);
-  const clientAuth: ClientAuthMethod = basic ? 'basic' : params.client_secret !== undefined ? 'body' : 'none';
+  const clientAuth: ClientAuthMethod = basic
+    ? 'basic'
+    : params.client_secret !== undefined
+      ? 'body'
+      : params.client_assertion !== undefined
+        ? assertionMethod(params.client_assertion)
+        : 'none';
   return {
     at: Date.now(),
     path,
@@ -48,6 +57,16 @@ export function parseTokenRequest(path: string, headers: IncomingHttpHeaders, bo
     params,
     status: 0,
   };
+}
+
+/** `client_secret_jwt` for an HMAC-signed client assertion, else `private_key_jwt`. */
+function assertionMethod(jwt: string): ClientAuthMethod {
+  try {
+    const header = JSON.parse(Buffer.from(jwt.split('.')[0]!, 'base64url').toString('utf8')) as { alg?: string };
+    return header.alg?.startsWith('HS') ? 'client_secret_jwt' : 'private_key_jwt';
+  } catch {
+    return 'private_key_jwt';
+  }
 }
 
 function formatOf(contentType: string, body: Buffer): BodyFormat {

@@ -1,0 +1,73 @@
+// JWT signing targets of issue 13: the script size each algorithm adds to a collection (goal ≤ 150 KB, only
+// when used) and the signing time per token request inside Newman's sandbox (4.7) and the Postman app's and
+// CLI's (6.x) (goal ≤ 50 ms for RS256 with a 2048-bit key). A token request runs the whole pre-request script,
+// so the time is the signer's evaluation, the key's parsing and one signature: measured as the script's wall
+// time minus that of the same script without the signer. Uses the compiled library: run `npm run build` first.
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+if (!existsSync(`${root}dist/src/index.js`)) {
+  console.error('bench: dist/ is missing; run `npm run build` first');
+  process.exit(2);
+}
+const { jwtSignerScript } = await import(new URL('dist/src/scripts/jwt-signer.js', `file://${root}`).href);
+const require = createRequire(import.meta.url);
+
+const RUNS = 15;
+const SANDBOXES = [
+  ['sandbox 4.7 (Newman 6)', 'postman-sandbox-4'],
+  ['sandbox 6.x (Postman app, CLI)', 'postman-sandbox'],
+];
+const pkcs8 = (key) => key.export({ type: 'pkcs8', format: 'pem' }).toString();
+const rsa = pkcs8(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey);
+const KEYS = { RS256: rsa, PS256: rsa, ES256: pkcs8(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey), HS256: 'bench-client-secret' };
+const CLAIMS = { iss: 'bench', sub: 'bench', aud: 'https://auth.example.test/token', jti: 'x', iat: 1, exp: 61 };
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+function context(module) {
+  return new Promise((resolve, reject) => require(module).createContext({ timeout: 30_000 }, (e, ctx) => (e ? reject(e) : resolve(ctx))));
+}
+
+/** Wall time of one script execution in ms; rejects when the script failed to sign. */
+function execute(ctx, code) {
+  return new Promise((resolve, reject) => {
+    const lines = [];
+    const onConsole = (_cursor, _level, ...args) => lines.push(args.join(' '));
+    ctx.on('console', onConsole);
+    const started = process.hrtime.bigint();
+    ctx.execute({ listen: 'prerequest', script: { exec: code.split('\n') } }, { timeout: 30_000, context: {} }, (error) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      ctx.removeListener('console', onConsole);
+      if (error) reject(error);
+      else if (lines.some((l) => l.startsWith('FAIL'))) reject(new Error(lines.join('\n')));
+      else resolve(ms);
+    });
+  });
+}
+
+const sizes = {};
+for (const algorithm of Object.keys(KEYS)) sizes[algorithm] = Buffer.byteLength(await jwtSignerScript(algorithm));
+for (const [algorithm, bytes] of Object.entries(sizes)) {
+  console.log(`${algorithm} signer added to the pre-request script: ${(bytes / 1024).toFixed(1)} KB   goal ≤ 150 KB  ${bytes <= 150 * 1024 ? 'OK' : 'MISSED'}`);
+}
+for (const [label, module] of SANDBOXES) {
+  const ctx = await context(module);
+  for (const [algorithm, key] of Object.entries(KEYS)) {
+    const call = `const key = ${JSON.stringify(key)};`;
+    const signed = `${await jwtSignerScript(algorithm)}${call}\nconst r = genCollectionSignJwt({ header: {}, claims: ${JSON.stringify(CLAIMS)}, key, keyVariable: 'k' });\nif (!r.jwt) console.log('FAIL', r.problem);`;
+    const bare = `${call}\nconst r = { jwt: JSON.stringify(${JSON.stringify(CLAIMS)}) };`;
+    const withSigner = [];
+    const without = [];
+    for (let i = 0; i < RUNS; i++) {
+      withSigner.push(await execute(ctx, signed));
+      without.push(await execute(ctx, bare));
+    }
+    const ms = median(withSigner) - median(without);
+    const goal = algorithm === 'RS256' ? `   goal ≤ 50 ms  ${ms <= 50 ? 'OK' : 'MISSED'}` : '';
+    console.log(`${label}: ${algorithm} signing per token request (median of ${RUNS}): ${ms.toFixed(1)} ms${goal}`);
+  }
+  ctx.dispose();
+}

@@ -1,0 +1,15 @@
+import { p256 } from '@noble/curves/nist.js';
+import { describeKey, type JwtAlgorithm } from './algorithm.ts';
+
+/**
+ * ES256: ECDSA on P-256 with SHA-256, the signature as r‖s (RFC 7518 §3.4). The nonce is derived from the
+ * key and the message (RFC 6979): Newman's sandbox has no secure randomness, and a guessable nonce would
+ * give the private key away.
+ */
+export const es256: JwtAlgorithm = {
+  name: 'ES256',
+  needs: 'an EC P-256 key',
+  unfit: (key) => (key.type === 'EC' && key.curve === 'P-256' ? undefined : describeKey(key)),
+  sign: (key, data) =>
+    key.type === 'EC' ? p256.sign(data, key.d, { prehash: true, lowS: true, extraEntropy: false, format: 'compact' }) : new Uint8Array(),
+};

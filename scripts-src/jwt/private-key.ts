@@ -1,0 +1,83 @@
+import { base64Bytes } from './bytes.ts';
+import { DER, readDer, readInteger, readOid, readSequence, type DerElement } from './der.ts';
+
+/** A private key read from PEM: RSA (modulus and private exponent) or EC P-256 (the 32-byte scalar). */
+export type PrivateKey = { type: 'RSA'; n: bigint; d: bigint; bits: number } | { type: 'EC'; curve: string; d: Uint8Array };
+
+/** Why a key could not be used; the message never quotes the key. */
+export class KeyProblem extends Error {}
+
+const RSA_ENCRYPTION = '1.2.840.113549.1.1.1';
+const EC_PUBLIC_KEY = '1.2.840.10045.2.1';
+/** Curve OIDs and the names messages use for them. */
+const CURVES: Record<string, string> = {
+  '1.2.840.10045.3.1.7': 'P-256',
+  '1.3.132.0.34': 'P-384',
+  '1.3.132.0.35': 'P-521',
+  '1.3.132.0.10': 'secp256k1',
+};
+
+/**
+ * Reads a PEM private key: PKCS#8 (`PRIVATE KEY`), PKCS#1 (`RSA PRIVATE KEY`) or SEC1 (`EC PRIVATE KEY`).
+ * Literal `\n` escapes (a key copied from a JSON file or passed in one `--env-var`) count as line breaks.
+ */
+export function readPrivateKey(text: string): PrivateKey {
+  const pem = text.replace(/\\r/g, '').replace(/\\n/g, '\n');
+  const block = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/.exec(pem);
+  if (!block) {
+    if (/-----BEGIN /.test(pem)) throw new KeyProblem('has a PEM header without a matching END line');
+    throw new KeyProblem('is not a PEM key (expected a PRIVATE KEY block from its -----BEGIN line to its -----END line)');
+  }
+  const label = block[1]!;
+  const body = block[2]!;
+  if (/^Proc-Type:/m.test(body)) throw new KeyProblem('is an encrypted PEM key: decrypt it first (openssl pkey -in key.pem -out plain.pem)');
+  const der = base64Bytes(body);
+  try {
+    switch (label) {
+      case 'PRIVATE KEY':
+        return readPkcs8(der);
+      case 'RSA PRIVATE KEY':
+        return readPkcs1(readDer(der)[0]);
+      case 'EC PRIVATE KEY':
+        return readSec1(readDer(der)[0], undefined);
+    }
+  } catch (error) {
+    if (error instanceof KeyProblem) throw error;
+    throw new KeyProblem(`is a damaged ${label} (its DER content does not parse)`);
+  }
+  if (label === 'ENCRYPTED PRIVATE KEY') throw new KeyProblem('is an encrypted PKCS#8 key: decrypt it first (openssl pkcs8 -topk8 -nocrypt -in key.pem)');
+  if (label === 'PUBLIC KEY' || label === 'RSA PUBLIC KEY' || label === 'CERTIFICATE') {
+    throw new KeyProblem(`holds a ${label.toLowerCase()}, not the private key`);
+  }
+  throw new KeyProblem(`is a "${label}" PEM block; expected PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY`);
+}
+
+/** PKCS#8 PrivateKeyInfo: version, algorithm identifier, the key in the algorithm's own format. */
+function readPkcs8(der: Uint8Array): PrivateKey {
+  const [, algorithm, key] = readSequence(readDer(der)[0]);
+  const [oid, parameters] = readSequence(algorithm);
+  const type = readOid(oid);
+  if (key?.tag !== DER.octetString) throw new Error('expected the key OCTET STRING');
+  if (type === RSA_ENCRYPTION) return readPkcs1(readDer(key.content)[0]);
+  if (type === EC_PUBLIC_KEY) return readSec1(readDer(key.content)[0], parameters);
+  throw new KeyProblem(`is a PKCS#8 key of algorithm ${type}; expected RSA or EC`);
+}
+
+/** PKCS#1 RSAPrivateKey: version, n, e, d, … (the CRT values are not needed). */
+function readPkcs1(element: DerElement | undefined): PrivateKey {
+  const [, n, , d] = readSequence(element);
+  const modulus = readInteger(n);
+  return { type: 'RSA', n: modulus, d: readInteger(d), bits: modulus.toString(2).length };
+}
+
+/** SEC1 ECPrivateKey: version, the scalar, [0] the curve (or the PKCS#8 algorithm parameters), [1] the public key. */
+function readSec1(element: DerElement | undefined, pkcs8Curve: DerElement | undefined): PrivateKey {
+  const fields = readSequence(element);
+  const scalar = fields[1];
+  if (scalar?.tag !== DER.octetString) throw new Error('expected the EC private key OCTET STRING');
+  const tagged = fields.find((field) => field.tag === DER.context0);
+  const curveOid = pkcs8Curve?.tag === DER.oid ? pkcs8Curve : tagged ? readDer(tagged.content)[0] : undefined;
+  if (!curveOid) throw new KeyProblem('is an EC key that does not name its curve');
+  const oid = readOid(curveOid);
+  return { type: 'EC', curve: CURVES[oid] ?? oid, d: scalar.content };
+}

@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import type { Plugin } from 'esbuild';
+import { PACKAGE_ROOT } from '../package-root.js';
+import { buildOnce } from './build-once.js';
+import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
+
+/** The JWS algorithms the sandbox signer implements (DESIGN: `auth.assertion.algorithm`). */
+export const JWT_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'HS256'] as const;
+/** One of `JWT_ALGORITHMS`. */
+export type JwtAlgorithmName = (typeof JWT_ALGORITHMS)[number];
+
+/** Name of the ambient function the signer script defines and the token script calls to sign a JWT. */
+export const JWT_SIGNER_GLOBAL = 'genCollectionSignJwt';
+
+const JWT_DIR = join(PACKAGE_ROOT, 'scripts-src', 'jwt');
+
+/**
+ * micro-rsa-dsa-dh takes the PSS salt from @noble/hashes' `randomBytes`, which needs a Web Crypto the
+ * sandboxes do not expose: its imports of that module get scripts-src/jwt/salt-bytes.ts instead.
+ */
+const saltBytesPlugin: Plugin = {
+  name: 'gen-collection-salt-bytes',
+  setup(build) {
+    build.onResolve({ filter: /^@noble\/hashes\/utils\.js$/ }, (args) =>
+      /[\\/]micro-rsa-dsa-dh[\\/]/.test(args.importer) ? { path: join(JWT_DIR, 'salt-bytes.ts') } : undefined,
+    );
+  },
+};
+
+/**
+ * The JWT signer for one algorithm as sandbox JavaScript: `const genCollectionSignJwt = (() => {…})();`, the
+ * crypto library inlined. Only collections whose config signs a JWT carry it, with only that algorithm's code.
+ */
+export const jwtSignerScript: (algorithm: JwtAlgorithmName) => Promise<string> = buildOnce(bundleSigner);
+
+async function bundleSigner(algorithm: JwtAlgorithmName): Promise<string> {
+  const esbuild = await import('esbuild');
+  const module = algorithm.toLowerCase();
+  const result = await esbuild.build({
+    ...SANDBOX_BUILD_OPTIONS,
+    format: 'esm',
+    absWorkingDir: PACKAGE_ROOT,
+    plugins: [...(SANDBOX_BUILD_OPTIONS.plugins ?? []), saltBytesPlugin],
+    stdin: {
+      contents: `import { jwtSigner } from './sign-jwt.ts';\nimport { ${module} } from './${module}.ts';\nexport const signJwt = jwtSigner(${module});\n`,
+      resolveDir: JWT_DIR,
+      sourcefile: `jwt-signer-${module}.ts`,
+      loader: 'ts',
+    },
+  });
+  // Module path comments (which differ between installations under node_modules) and the entry's export go.
+  const code = result.outputFiles![0]!.text
+    .replace(/^\/\/ (?:scripts-src|node_modules|jwt-signer)[^\n]*\n/gm, '')
+    .replace(/^export \{[^}]*\};\n?/m, '');
+  return `const ${JWT_SIGNER_GLOBAL} = (() => {\n${code}return signJwt;\n})();\n`;
+}
