@@ -77,7 +77,7 @@ describe('the packed tarball', () => {
     const list = run('tar', ['-tzf', tarball], work);
     expect(list.status, ok(list)).toBe(0);
     const files = list.stdout.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'package.json', 'bin/gen-collection.js', 'dist/src/index.js', 'dist/src/cli.js', 'sandbox/prerequest.d.ts', 'sandbox/test.d.ts', 'schema/config.schema.json', 'templates/init/scripts-src/tsconfig.json']));
+    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'package.json', 'bin/gen-collection.js', 'dist/src/index.js', 'dist/src/cli.js', 'sandbox/prerequest.d.ts', 'sandbox/test.d.ts', 'schema/config.schema.json', 'templates/init/scripts-src/tsconfig.json', 'scripts-src/token/prerequest.ts', 'scripts-src/jwt/sign-jwt.ts']));
     expect(files.filter((f) => /^(src|test|bench|scripts)\//.test(f) || /^scripts-src\/[^/]*tsconfig/.test(f) || f.endsWith('gen-collection.d.ts'))).toEqual([]);
     const unpacked = join(work, 'unpacked');
     mkdirSync(unpacked);
