@@ -57,3 +57,16 @@ export function environmentVariables(used: Iterable<string>, collectionVariables
   if (auth.type === 'oauth2' && auth.storage === 'collection') for (const key of authVariables(auth).tokenState) exclude.add(key);
   return [...new Set(used)].filter((name) => !exclude.has(name));
 }
+
+/**
+ * The private environment `inject --extract-secrets` writes: the extracted variables with their original
+ * values, `type: secret`, in the order they were met; deterministic (id from the collection name).
+ */
+export function secretsEnvironment(collectionName: string, values: { key: string; value: string }[]): PostmanEnvironment {
+  return {
+    id: stableId(collectionName, 'extracted secrets'),
+    name: `${collectionName} - extracted secrets`,
+    values: values.map(({ key, value }) => ({ key, value, type: 'secret', enabled: true })),
+    _postman_variable_scope: 'environment',
+  };
+}
