@@ -85,6 +85,48 @@ const cases: BadConfig[] = [
   { name: 'bad grantType', text: `name: Orders\n${oauth2}  grantType: authorization_code\n`, pointer: '/auth/grantType', line: 5, includes: ['"client_credentials", "password" or "jwt_bearer"'] },
   { name: 'bad clientAuth', text: `name: Orders\n${oauth2}  clientAuth: header\n`, pointer: '/auth/clientAuth', line: 5, includes: ['"body", "basic", "private_key_jwt", "client_secret_jwt" or "none"', '(got "header")'] },
   {
+    name: 'an item naming an unknown auth profile: the item, the profiles and a guess',
+    text: `name: Orders\n${oauth2}authProfiles:\n  admin:\n    type: oauth2\n    tokenUrl: t\n  partner:\n    type: oauth2\n    tokenUrl: t\nitems:\n  - name: Admin\n    items:\n      - name: Users\n        url: u\n        auth: admn\n`,
+    pointer: '/items/0/items/0/auth',
+    line: 17,
+    includes: ['"admn" is no auth profile (the profiles are "admin", "partner")', 'did you mean "admin"?'],
+  },
+  {
+    name: 'an item naming a profile of a config without authProfiles',
+    text: `name: Orders\n${oauth2}items:\n  - name: Admin\n    url: u\n    auth: admin\n`,
+    pointer: '/items/0/auth',
+    includes: ['the config has no authProfiles', '"authProfiles": { "admin"'],
+  },
+  {
+    name: 'a profile name that is no slug',
+    text: `name: Orders\n${oauth2}authProfiles:\n  Admin:\n    type: oauth2\n    tokenUrl: t\n`,
+    pointer: '/authProfiles/Admin',
+  },
+  {
+    name: 'auth profiles without an oauth2 auth',
+    text: 'name: Orders\nauth:\n  type: bearer\nauthProfiles:\n  admin:\n    type: oauth2\n    tokenUrl: t\n',
+    pointer: '/authProfiles',
+    includes: ['auth profiles need an oauth2 auth'],
+  },
+  {
+    name: 'a profile smuggling client_secret into extraParams',
+    text: `name: Orders\n${oauth2}authProfiles:\n  admin:\n    type: oauth2\n    tokenUrl: t\n    extraParams:\n      client_secret: x\n`,
+    pointer: '/authProfiles/admin/extraParams/client_secret',
+  },
+  {
+    name: 'two profiles signing with different algorithms',
+    text: `name: Orders\n${oauth2}  clientAuth: private_key_jwt\nauthProfiles:\n  admin:\n    type: oauth2\n    tokenUrl: t\n    clientAuth: client_secret_jwt\n`,
+    pointer: '/authProfiles/admin/assertion/algorithm',
+    includes: ['one collection signs with one algorithm'],
+  },
+  {
+    name: 'a secret value for a profile\'s client secret',
+    text: `name: Orders\n${oauth2}authProfiles:\n  admin:\n    type: oauth2\n    tokenUrl: t\nenvironments:\n  dev:\n    client_secret_admin: ${SECRET}\n`,
+    pointer: '/environments/dev/client_secret_admin',
+    includes: ['--env-var client_secret_admin='],
+    code: 'config-secret',
+  },
+  {
     name: 'client_secret_jwt with a private-key algorithm',
     text: `name: Orders\n${oauth2}  clientAuth: client_secret_jwt\n  assertion:\n    algorithm: RS256\n`,
     pointer: '/auth/assertion/algorithm',
