@@ -1,5 +1,6 @@
 // Loopback servers for bench/token.mjs: oidc-provider (client_credentials, introspection, short access
-// tokens) behind a recorder that counts token requests per client, and a small protected API.
+// tokens) behind a recorder that counts token requests per client, a token endpoint with an outage, and a
+// small protected API.
 // Plain JS versions of test/e2e/servers/*.ts, kept to what the benchmark needs.
 import { createServer } from 'node:http';
 
@@ -106,4 +107,27 @@ export async function startProtectedApi(validateToken) {
     sendJson(res, 200, { orders: [{ id: '1', sku: 'A1', qty: 1 }] });
   });
   return { url, stats, close };
+}
+
+/**
+ * A token endpoint that answers 503 for `outageMs` from its first token request, then issues opaque
+ * 60 s tokens; `attempts` counts token requests, `validateToken` knows the tokens it issued.
+ */
+export async function startOutageTokenServer({ outageMs }) {
+  const issued = new Set();
+  let attempts = 0;
+  let firstAt;
+  const { url, close } = await listen(async (req, res) => {
+    await readBody(req);
+    attempts += 1;
+    firstAt ??= Date.now();
+    if (Date.now() - firstAt < outageMs) {
+      sendJson(res, 503, { error: 'temporarily_unavailable' });
+      return;
+    }
+    const token = `bench-${attempts}-${Math.random().toString(36).slice(2)}`;
+    issued.add(token);
+    sendJson(res, 200, { access_token: token, token_type: 'Bearer', expires_in: 60 });
+  });
+  return { tokenUrl: `${url}/token`, attempts: () => attempts, validateToken: async (token) => issued.has(token), close };
 }

@@ -4,11 +4,13 @@
 //   Goals: ≤ ⌈run seconds ÷ 3⌉ + 1 token requests, ≤ 0.15 × the baseline, no 401.
 // - overhead: 200 requests with the generated scripts (token cached) vs the same collection with a static token and
 //   no scripts, alternated, medians compared. Goal ≤ 1.10×.
+// - no token storms: token requests of a 1,000-request run with a wrong client secret (goal 1; one per request
+//   before issue 11), and of a run through a 10 s outage of the token endpoint (goal ≤ 6: backoff 1, 2, 4, 8 s).
 // Uses the compiled library: run `npm run build` first. Not a test: nothing here fails the build.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import newman from 'newman';
-import { startOidcProvider, startProtectedApi } from './token-servers.mjs';
+import { startOidcProvider, startOutageTokenServer, startProtectedApi } from './token-servers.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 if (!existsSync(`${root}dist/src/index.js`)) {
@@ -151,5 +153,33 @@ async function overhead() {
   }
 }
 
+async function noStorms() {
+  const client = { id: 'bench-storm', secret: 'bench-storm-secret' };
+  const op = await startOidcProvider({ ttlSeconds: TTL_SECONDS, clients: [client] });
+  const api = await startProtectedApi(op.validateToken);
+  try {
+    const gen = await generated('Bench storm', api.url, op.tokenUrl, client.id, orderItems(100));
+    const { summary } = await runNewman(gen.collection, gen.environment, { iterationCount: 10, envVar: [{ key: 'client_secret', value: 'a-wrong-secret' }] });
+    const asked = op.tokenRequests(client.id);
+    console.log(`wrong client secret, 1,000 requests: ${asked} token request(s), ${api.stats.requests} sent to the API, ${summary.run.failures.length} reported failed  goal 1, 0, 1,000 (before issue 11: 1,000 token requests)  ${verdict(asked === 1 && api.stats.requests === 0)}`);
+  } finally {
+    await api.close();
+    await op.close();
+  }
+  const OUTAGE_MS = 10_000;
+  const ts = await startOutageTokenServer({ outageMs: OUTAGE_MS });
+  const outageApi = await startProtectedApi(ts.validateToken);
+  try {
+    const gen = await generated('Bench outage', outageApi.url, ts.tokenUrl, 'bench-outage', orderItems(60));
+    const { ms, summary } = await runNewman(gen.collection, gen.environment, { delayRequest: 250, envVar: [{ key: 'client_secret', value: 'bench-outage-secret' }] });
+    const passed = outageApi.stats.requests - outageApi.stats.unauthorized;
+    console.log(`${OUTAGE_MS / 1000} s token endpoint outage, 60 requests over ${(ms / 1000).toFixed(1)} s: ${ts.attempts()} token requests, then ${passed} requests passed (${summary.run.failures.length} skipped during the outage)  goal ≤ 6  ${verdict(ts.attempts() <= 6 && passed > 0)}`);
+  } finally {
+    await outageApi.close();
+    await ts.close();
+  }
+}
+
 await tokenEconomy();
+await noStorms();
 await overhead();

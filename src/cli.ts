@@ -53,7 +53,13 @@ program
   .option('--env-dir <dir>', 'also write environment templates into this directory')
   .option('--force', 'replace an existing collection-level auth of another type')
   .option('--inherit-bearer', 'switch requests with their own Bearer {{access_token}} auth to inherit it')
-  .addHelpText('after', '\nExample:\n  $ gen-collection inject exported.json -c gen-collection.config.json -o injected.json --env-dir postman')
+  .option('--extract-secrets <file>', 'move each literal secret into a {{variable}}; <file> (a Postman environment, mode 0600) gets the values')
+  .addHelpText(
+    'after',
+    '\nExample:\n  $ gen-collection inject exported.json -c gen-collection.config.json -o injected.json --env-dir postman\n' +
+      '  $ gen-collection inject exported.json -o injected.json --extract-secrets secrets.postman_environment.json\n' +
+      '  $ newman run injected.json -e secrets.postman_environment.json   # keep secrets.*.json out of git',
+  )
   .action(async (collection, opts) => exit(await (await import('./commands/inject.js')).runInject(collection, opts)));
 
 program

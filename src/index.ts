@@ -3,7 +3,7 @@
 
 export { buildFromConfig, buildFromConfigFile, buildResolved, buildOutputFiles, type BuildOptions, type BuildResult } from './build-from-config.js';
 export { generateCollection, COLLECTION_SCHEMA_V21, type GeneratedOutputs, type PostmanCollection } from './collection/generate-collection.js';
-export { environmentTemplates, type PostmanEnvironment } from './collection/environment.js';
+export { environmentTemplates, secretsEnvironment, type PostmanEnvironment } from './collection/environment.js';
 export { collectVariableNames } from './collection/variables.js';
 export { readConfig, type ReadConfigResult } from './config/read.js';
 export { loadConfigFile } from './config/load-config.js';

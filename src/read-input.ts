@@ -7,11 +7,14 @@ export interface InputKind {
   code: ErrorCode;
   /** The fix when the file does not exist. */
   missingFix: string;
+  /** Decode UTF-16 LE/BE with a BOM (Postman files: Newman reads them, PowerShell writes them); else refuse it. */
+  utf16?: boolean;
 }
 
 /**
- * Reads a user's input file as UTF-8 text; an unreadable file, UTF-16 or invalid UTF-8 is a GenCollectionError
- * (exit 2) naming the file and the fix. A UTF-8 BOM is kept: the parsers drop it.
+ * Reads a user's input file as UTF-8 text (or UTF-16 with a BOM when `kind.utf16`); an unreadable file,
+ * another UTF-16 file or invalid text is a GenCollectionError (exit 2) naming the file and the fix. A UTF-8
+ * BOM is kept: the parsers drop it.
  */
 export async function readInputFile(file: string, kind: InputKind): Promise<string> {
   let bytes: Buffer;
@@ -21,7 +24,15 @@ export async function readInputFile(file: string, kind: InputKind): Promise<stri
     const { problem, fix } = readFailure(error as NodeJS.ErrnoException, kind);
     throw new GenCollectionError(kind.code, `cannot read ${kind.what}: ${problem}`, { file, fix });
   }
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16 && kind.utf16) {
+    try {
+      return new TextDecoder(utf16, { fatal: true }).decode(bytes);
+    } catch {
+      throw new GenCollectionError(kind.code, `the file is not valid ${utf16.toUpperCase()} text`, { file, fix: 'save it again as UTF-8 (PowerShell: Set-Content -Encoding utf8)' });
+    }
+  }
+  if (utf16) {
     throw new GenCollectionError(kind.code, 'the file is UTF-16 encoded', { file, fix: 'save it as UTF-8 (PowerShell: Set-Content -Encoding utf8)' });
   }
   try {

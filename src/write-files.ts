@@ -1,11 +1,13 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { GenCollectionError } from './errors.js';
 
-/** A file to write: absolute path and content. */
+/** A file to write: absolute path and content, and a mode when it must not be readable by others. */
 export interface OutputFile {
   path: string;
   content: string;
+  /** File mode, e.g. `0o600` for a file of secret values: set on the temporary file, before any content is in it. */
+  mode?: number;
 }
 
 /**
@@ -19,7 +21,14 @@ export async function writeFilesAtomic(files: OutputFile[]): Promise<void> {
       await mkdir(dirname(file.path), { recursive: true });
       const temp = join(dirname(file.path), `.${basename(file.path)}.${process.pid}.tmp`);
       temps.push(temp);
-      await writeFile(temp, file.content, 'utf8');
+      if (file.mode === undefined) {
+        await writeFile(temp, file.content, 'utf8');
+      } else {
+        // Created empty with the mode (a stale temp file keeps its own: chmod it), then filled.
+        await writeFile(temp, '', { mode: file.mode });
+        await chmod(temp, file.mode);
+        await writeFile(temp, file.content, 'utf8');
+      }
     }
     for (const [i, file] of files.entries()) await rename(temps[i]!, file.path);
   } catch (error) {

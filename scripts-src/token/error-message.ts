@@ -10,18 +10,18 @@ export function describeError(error: unknown): string {
 }
 
 /**
- * Reports `gen-collection: <problem>` as a failing test (runners count it), without any stored secret should
- * a server echo one.
+ * Reports a failing test (runners count it) named `gen-collection: <title>` whose error is `problem`, without
+ * any stored secret should a server echo one. Name and error differ, so that Newman's CLI and JUnit reports,
+ * which print both, show the problem once.
  */
-export function failTest(problem: string): void {
-  let message = `gen-collection: ${problem}`;
+export function failTest(title: string, problem: string): void {
   const { vars } = genCollection;
   for (const name of [vars.clientSecret, vars.password, vars.accessToken, vars.refreshToken]) {
     const secret = readVariable(name);
     // Shorter values are no real secrets and would garble the message.
-    if (secret.length >= 4) message = message.split(secret).join('***');
+    if (secret.length >= 4) problem = problem.split(secret).join('***');
   }
-  pm.test(message, () => {
-    throw new Error(message);
+  pm.test(`gen-collection: ${title}`, () => {
+    throw new Error(problem);
   });
 }

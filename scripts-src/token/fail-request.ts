@@ -12,7 +12,7 @@ export function failRequest(problem: string): void {
   if (reported) return;
   reported = true;
   forgetReplay();
-  failTest(problem);
+  failTest('no access token, request skipped', problem);
   pm.execution.skipRequest();
 }
 

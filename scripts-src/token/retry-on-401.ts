@@ -4,10 +4,12 @@ import { forgetReplay, isReplay, rememberReplay, REPLAY_MARKER } from './replay.
 import { storeVariables } from './storage.ts';
 import { usesCollectionBearer } from './uses-collection-bearer.ts';
 
+const REPLAY_TITLE = 'replay after 401';
+
 try {
   if (genCollection.retryOn401) handleResponse();
 } catch (thrown) {
-  failTest(`retry-on-401 script failed: ${describeError(thrown)}`);
+  failTest(REPLAY_TITLE, `retry-on-401 script failed: ${describeError(thrown)}`);
 }
 
 function handleResponse(): void {
@@ -24,5 +26,5 @@ function handleResponse(): void {
   pm.variables.set(REPLAY_MARKER, '');
   // The replay is over, or the memory is stale: another request's replay never got its response (skipped, run stopped).
   forgetReplay();
-  if (rejected) failTest('the API answered 401 again with a freshly fetched token (not retried)');
+  if (rejected) failTest(REPLAY_TITLE, 'the API answered 401 again with a freshly fetched token (not retried)');
 }

@@ -152,7 +152,10 @@ function scanObject(scan: Scan, node: JsonObject, path: Path, key: string | numb
     const secret = literalSecret(v);
     if (secret) scan.add([...path, k], `literal "${k}" in ${where}`, secret);
   }
-  if (key === 'url' && typeof node.raw === 'string' && !Array.isArray(node.query)) scanUrl(scan, node.raw, [...path, 'raw'], where);
+  if (key === 'url' && typeof node.raw === 'string') {
+    if (Array.isArray(node.query)) scanUserinfo(scan, node.raw, [...path, 'raw'], where);
+    else scanUrl(scan, node.raw, [...path, 'raw'], where);
+  }
   if (key === 'body') {
     if (typeof node.raw === 'string') scanBodyText(scan, node.raw, [...path, 'raw'], `${where} body`);
     if (isObject(node.graphql) && typeof node.graphql.variables === 'string') {
@@ -199,8 +202,16 @@ function scanHeaderLines(scan: Scan, text: string, path: Path, where: string): v
 }
 
 function scanUrl(scan: Scan, url: string, path: Path, where: string): void {
+  scanUserinfo(scan, url, path, where);
   const query = /\?([^#]*)/.exec(url)?.[1];
   if (query) scanQueryString(scan, query, path, `query parameter`, `${where} URL`);
+}
+
+/** The password of a URL's userinfo (`https://user:password@host`). */
+function scanUserinfo(scan: Scan, url: string, path: Path, where: string): void {
+  const password = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s:]*:([^/@\s]+)@/i.exec(url.trim())?.[1];
+  const secret = password === undefined ? undefined : literalSecret(safeDecode(password));
+  if (secret) scan.add(path, `literal URL password in ${where}`, secret);
 }
 
 function scanQueryString(scan: Scan, query: string, path: Path, label: string, where: string): void {

@@ -34,6 +34,8 @@ function judgeName(name: string): boolean {
     .filter(Boolean);
   if (words.length === 0) return false;
   if (NOT_SECRET_LAST.has(words[words.length - 1]!) || words.some((w) => NOT_SECRET_WORDS.has(w))) return false;
+  // `Postman-Token` is the random id the Postman app stamps on each request (a cache-buster), not a credential.
+  if (words.length >= 2 && words[words.length - 1] === 'token' && words[words.length - 2] === 'postman') return false;
   const joined = words.join('');
   return SECRET_STEMS.some((stem) => joined.includes(stem)) || words.some((w) => SECRET_WORDS.has(w));
 }

@@ -62,3 +62,16 @@ export function environmentVariables(
   for (const a of [auth, ...profiles]) if (a.type === 'oauth2' && a.storage === 'collection') for (const key of authVariables(a).tokenState) exclude.add(key);
   return [...new Set(used)].filter((name) => !exclude.has(name));
 }
+
+/**
+ * The private environment `inject --extract-secrets` writes: the extracted variables with their original
+ * values, `type: secret`, in the order they were met; deterministic (id from the collection name).
+ */
+export function secretsEnvironment(collectionName: string, values: { key: string; value: string }[]): PostmanEnvironment {
+  return {
+    id: stableId(collectionName, 'extracted secrets'),
+    name: `${collectionName} - extracted secrets`,
+    values: values.map(({ key, value }) => ({ key, value, type: 'secret', enabled: true })),
+    _postman_variable_scope: 'environment',
+  };
+}

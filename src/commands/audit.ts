@@ -7,7 +7,7 @@ import { ExitCode } from '../errors.js';
 /** `gen-collection audit FILE...`: secrets in collections, environments and globals; exit 1 on findings. */
 export async function runAudit(files: string[], opts: { json?: boolean }): Promise<ExitCode> {
   const inputs = await Promise.all(
-    files.map(async (file) => ({ file, text: await readInputFile(file, { what: 'the file', code: 'collection-read', missingFix: 'check the path' }) })),
+    files.map(async (file) => ({ file, text: await readInputFile(file, { what: 'the file', code: 'collection-read', missingFix: 'check the path', utf16: true }) })),
   );
   const findings = auditFiles(inputs);
   if (opts.json) {

@@ -8,7 +8,9 @@ import { setCollectionAuth } from './collection-auth.js';
 import { planItemAuth } from './item-auth.js';
 import { jsonTextLike } from '../postman/json-text.js';
 import { isObject } from '../json-value.js';
+import { extractSecrets, type ExtractedSecret } from './extract-secrets.js';
 import { readCollection } from './read-collection.js';
+import { secretPositionVariables } from './secret-positions.js';
 import { placeScriptBlocks } from './script-block.js';
 import { upgradeToV21 } from './upgrade-v21.js';
 
@@ -21,6 +23,8 @@ export interface InjectOptions {
   force?: boolean;
   /** Make requests and folders whose own auth is the same Bearer `{{<token>}}` inherit it (`--inherit-bearer`). */
   inheritBearer?: boolean;
+  /** Move each literal secret into a `{{variable}}` (`--extract-secrets`) instead of refusing the collection. */
+  extractSecrets?: boolean;
   warnings: Warnings;
 }
 
@@ -33,6 +37,12 @@ export interface InjectResult {
   variables: string[];
   /** Variables the collection defines itself (`variable`): an environment value, even empty, would shadow them. */
   collectionVariables: string[];
+  /** Variables used where a literal would be a secret (auth params, credential headers, secret-named fields): `type: secret` in templates. */
+  secretVariables: string[];
+  /** With `extractSecrets`: each literal secret moved (pointer, variable, masked value), in document order. */
+  extracted: ExtractedSecret[];
+  /** With `extractSecrets`: the variables with their original values, for the private environment; empty when none was moved. */
+  secretValues: { key: string; value: string }[];
 }
 
 /**
@@ -47,7 +57,7 @@ export interface InjectResult {
 export async function injectCollection(text: string, opts: InjectOptions): Promise<InjectResult> {
   const { file, auth, warnings } = opts;
   const tokenVariable = auth.variables.accessToken;
-  const collection = readCollection(text, file);
+  const collection = readCollection(text, file, warnings);
   upgradeToV21(collection);
   setCollectionAuth(collection, { file, tokenVariable, force: opts.force ?? false, warnings });
   const skipRequestIds = planItemAuth(collection, { file, tokenVariable, inheritBearer: opts.inheritBearer ?? false, warnings });
@@ -59,17 +69,26 @@ export async function injectCollection(text: string, opts: InjectOptions): Promi
         'if it fetches tokens itself, remove it: the injected script does that now',
     );
   }
-  refuseSecrets(auditJson(file, collection), {
+  const extraction = opts.extractSecrets
+    ? extractSecrets(collection, [...variablesUsed(collection, auth), ...definedVariables(collection.variable), ...Object.values(auth.variables)])
+    : { moved: [], values: [], clean: false };
+  // After an extraction whose last look found nothing, an audit would find nothing either: not scanned again.
+  refuseSecrets(extraction.clean ? [] : auditJson(file, collection), {
     what: 'the collection',
     code: 'collection-invalid',
     file,
-    fix: `replace each value with a {{variable}} (gen-collection audit ${file} lists them) and pass the values at run time: newman run … --env-var name=$VALUE`,
+    fix: opts.extractSecrets
+      ? 'these sit in scripts, where a {{variable}} is not resolved: read the value with pm.variables.get("name") and pass it at run time (newman run … --env-var name=$VALUE)'
+      : `pass --extract-secrets FILE to move each value into a {{variable}} and FILE (a private environment: newman run … -e FILE), or replace them by hand (gen-collection audit ${file} lists them) and pass the values at run time: newman run … --env-var name=$VALUE`,
   });
   return {
     text: jsonTextLike(collection, text),
     collection,
     variables: variablesUsed(collection, auth),
     collectionVariables: definedVariables(collection.variable),
+    secretVariables: secretPositionVariables(collection),
+    extracted: extraction.moved,
+    secretValues: extraction.values,
   };
 }
 

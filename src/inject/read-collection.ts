@@ -1,6 +1,10 @@
+import { basename } from 'node:path';
+import { COLLECTION_SCHEMA_V21 } from '../collection/generate-collection.js';
 import { GenCollectionError } from '../errors.js';
 import { parseJsonFile } from '../postman/json-text.js';
 import { isObject, type JsonObject } from '../json-value.js';
+import type { Warnings } from '../warnings.js';
+import { insertKey } from './object-keys.js';
 
 const EXPORT_FIX = 'export the collection from the Postman app (collection menu → Export → Collection v2.1) and pass that file';
 const v1Fix = (file: string) =>
@@ -8,11 +12,12 @@ const v1Fix = (file: string) =>
   '(or import it into the Postman app and export it again as Collection v2.1)';
 
 /**
- * Parses an exported collection and checks that it is a Postman v2.0/v2.1 collection. Anything else
+ * Parses an exported collection and checks that it is a Postman v2.0/v2.1 collection. A v2 collection
+ * without `info` (Newman runs it) gets one, named after the file, with a warning. Anything else
  * (empty, not JSON, v1, OpenAPI/Swagger, an environment or globals file, a data dump, an API
  * response wrapper) is a GenCollectionError, exit 2, that says what the file is and what to pass.
  */
-export function readCollection(text: string, file: string): JsonObject {
+export function readCollection(text: string, file: string, warnings: Warnings): JsonObject {
   if (!/^\uFEFF?\s*[[{]/.test(text) && /^\s*(openapi|swagger)\s*:/m.test(text)) throw openApiError(file);
   const value = parseJsonFile(text, file, EXPORT_FIX);
   if (!isObject(value)) {
@@ -20,8 +25,9 @@ export function readCollection(text: string, file: string): JsonObject {
     throw new GenCollectionError('collection-invalid', `the top level is ${kind}, not a Postman collection object`, { file, pointer: '', fix: EXPORT_FIX });
   }
   rejectOtherKinds(value, file);
+  if (!('info' in value) && Array.isArray(value.item)) addInfo(value, file, warnings);
   if (!isObject(value.info)) {
-    throw new GenCollectionError('collection-invalid', 'not a Postman collection: there is no "info" object', { file, pointer: '/info', fix: EXPORT_FIX });
+    throw new GenCollectionError('collection-invalid', 'info' in value ? 'not a Postman collection: "info" is not an object' : 'not a Postman collection: there is no "info" object and no "item" list', { file, pointer: '/info', fix: EXPORT_FIX });
   }
   if (typeof value.info.schema === 'string' && /\/v1\.\d+\.\d+\//.test(value.info.schema)) throw v1Error(file, '/info/schema');
   if (typeof value.info.schema === 'string' && !/\/v2\.[01]\.\d+\//.test(value.info.schema)) {
@@ -39,6 +45,13 @@ export function readCollection(text: string, file: string): JsonObject {
     });
   }
   return value;
+}
+
+/** The `info` Newman does without: the name from the file name, the v2.1 schema. */
+function addInfo(collection: JsonObject, file: string, warnings: Warnings): void {
+  const name = basename(file).replace(/(\.postman_collection)?\.json$/i, '') || 'collection';
+  insertKey(collection, 'info', { name, schema: COLLECTION_SCHEMA_V21 }, { before: Object.keys(collection) });
+  warnings.add(`the collection has no "info" object (Newman runs it without one): wrote one named "${name}" with the v2.1 schema`, { file, pointer: '/info' });
 }
 
 function rejectOtherKinds(value: JsonObject, file: string): void {

@@ -150,18 +150,21 @@ async function bundleTokenScripts(kind: TokenBundle): Promise<TokenScripts> {
  * One token script, bundled as a plain module and wrapped in an arrow function by hand: its names stay apart
  * from other code in the same collection script (a user's lines kept by `inject`), without indenting every
  * line the way esbuild's `iife` format does. esbuild's `// scripts-src/token/….ts` line in front of each
- * module is dropped (a blank line still separates them): it only costs bytes in the Postman app.
+ * module is dropped (a blank line still separates them): it only costs bytes in the Postman app. The
+ * format is `cjs` so that a sandbox module (`require('crypto-js')`) stays a plain `require` call, where the
+ * `esm` format adds a 0.4 KB `__require` shim; the `"use strict"` it puts first is dropped, as the scripts
+ * never ran in strict mode.
  */
 async function bundleTokenScript(file: string, plugins: Plugin[]): Promise<string> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     ...SANDBOX_BUILD_OPTIONS,
     plugins: [...(SANDBOX_BUILD_OPTIONS.plugins ?? []), ...plugins],
-    format: 'esm',
+    format: 'cjs',
     // Relative to the package root, the module comments esbuild writes do not depend on the working directory.
     absWorkingDir: PACKAGE_ROOT,
     entryPoints: [join(TOKEN_DIR, file)],
   });
-  const code = result.outputFiles![0]!.text.replace(/^\/\/ scripts-src\/token\/[\w.-]+\.ts\n/gm, '');
+  const code = result.outputFiles![0]!.text.replace(/^"use strict";\n\n?/, '').replace(/^\/\/ scripts-src\/token\/[\w.-]+\.ts\n/gm, '');
   return `(() => {\n${code}})();\n`;
 }

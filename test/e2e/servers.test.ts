@@ -278,6 +278,35 @@ describe('token server faults', () => {
     }
   });
 
+  it('status-503-for → 503 until the outage, counted from the first token request, is over', async () => {
+    const ts = await startTokenServer({ fault: 'status-503-for', outageMs: 600 });
+    try {
+      const first = await postToken(ts.tokenUrl, { params: ok, basic: ts.client });
+      expect(first).toMatchObject({ status: 503, body: FAULT_BODIES['status-503-for'] });
+      expect((await postToken(ts.tokenUrl, { params: ok, basic: ts.client })).status).toBe(503);
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      expect((await postToken(ts.tokenUrl, { params: ok, basic: ts.client })).status).toBe(200);
+    } finally {
+      await ts.close();
+    }
+  });
+
+  it('status-429-once → 429 with Retry-After, then a token', async () => {
+    const ts = await startTokenServer({ fault: 'status-429-once', retryAfterSeconds: 7 });
+    try {
+      const first = await fetch(ts.tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ ...ok, client_id: ts.client.id, client_secret: ts.client.secret }),
+        signal: AbortSignal.timeout(2_000),
+      });
+      expect([first.status, first.headers.get('retry-after'), await first.json()]).toEqual([429, '7', FAULT_BODIES['status-429-once']]);
+      expect((await postToken(ts.tokenUrl, { params: ok, basic: ts.client })).status).toBe(200);
+    } finally {
+      await ts.close();
+    }
+  });
+
   it('slow → a client with a shorter timeout gives up; closing does not wait for the answer', async () => {
     const ts = await startTokenServer({ fault: 'slow', slowMs: 10_000 });
     try {

@@ -140,6 +140,7 @@ describe('signed client authentication against oidc-provider', () => {
 
   it('a key the provider does not know: one failing test per Bearer request naming the token URL and invalid_client, nothing sent without a token', async () => {
     const [registered] = cases;
+    const before = op.tokenRequests.length;
     const { result, stats } = await runSigned(
       'Signed wrong key',
       { clientAuth: 'private_key_jwt' },
@@ -151,6 +152,8 @@ describe('signed client authentication against oidc-provider', () => {
     const bearerItems = ITEMS.filter((i) => i.auth !== 'none').map((i) => i.name);
     expect(result.failures.map((f) => f.item)).toEqual(bearerItems);
     for (const failure of result.failures) expect(failure.message).toContain(`token request to ${op.tokenUrl} failed: HTTP 401 (invalid_client`);
+    // A permanent failure (issue 11): asked once in the run, not once per request.
+    expect(op.tokenRequests.slice(before).map((r) => r.status)).toEqual([401]);
     expect(stats.byPath).toEqual({ '/health': 1 });
     expect(stats.withoutToken).toBe(0);
   });

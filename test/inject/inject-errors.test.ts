@@ -39,7 +39,8 @@ const BAD_INPUTS: [string, string, string, (string | RegExp)[], string | undefin
   ['top-level string', '"collection"', 'collection-invalid', ['the top level is a string'], '', undefined],
   ['Postman API response wrapper', JSON.stringify({ collection: { info: { name: 'x' }, item: [] } }), 'collection-invalid', ['wraps the collection', 'jq .collection'], '/collection', undefined],
   ['data dump', JSON.stringify({ version: 1, collections: [{ id: 'a' }], environments: [] }), 'collection-invalid', ['data dump'], '/collections', undefined],
-  ['no info', JSON.stringify({ item: [] }), 'collection-invalid', ['no "info" object'], '/info', undefined],
+  ['neither info nor item', JSON.stringify({ name: 'x', variable: [] }), 'collection-invalid', ['no "info" object and no "item" list'], '/info', undefined],
+  ['info that is not an object', JSON.stringify({ info: 'x', item: [] }), 'collection-invalid', ['"info" is not an object'], '/info', undefined],
   ['no item', JSON.stringify({ info: { name: 'x' } }), 'collection-invalid', ['"item" is missing'], '/item', undefined],
   ['unknown schema version', minimal({ info: { name: 'x', schema: 'https://schema.getpostman.com/json/collection/v3.0.0/collection.json' } }), 'collection-invalid', ['unsupported collection schema'], '/info/schema', undefined],
   ['an item that is not an object', minimal({ item: [{ name: 'Folder', item: ['oops'] }] }), 'collection-invalid', ['an item is not an object'], '/item/0/item/0', undefined],
@@ -84,6 +85,7 @@ describe('inject refuses a collection holding literal secrets (it would write a 
     expect(error.message).toContain('/item/1/request/auth/basic/0/value: basic password in request auth');
     expect(error.message).toContain('/item/12/request/auth/bearer/0/value: bearer token in request auth');
     expect(error.message).toContain(`gen-collection audit ${FILE}`);
+    expect(error.message).toContain('pass --extract-secrets FILE');
     expect(error.message).not.toContain('hunter2');
     expect(error.message).not.toContain(secret.slice(0, 12));
   });

@@ -69,6 +69,10 @@ export interface CaseRun {
   timeout?: number;
   /** Keep token response statuses in the outcome (off where they depend on timing, as with a slow server). */
   tokenStatuses?: boolean;
+  /** The `--env-var` pairs instead of the rig's secrets. */
+  envVars?: (rig: Rig) => Record<string, string>;
+  /** Run without `-e` (default: the `e2e` environment selected). */
+  noEnvironment?: boolean;
 }
 
 /** Runs the case under both runners side by side. */
@@ -85,8 +89,8 @@ export async function runOne(runner: Runner, spec: CaseRun): Promise<RunnerRun> 
     const rig: Rig = { ts, api, tokenUrl: spec.refusedTokenUrl ? await refusedUrl('/token') : ts.tokenUrl };
     const { collection, environment } = await generate(spec.config(rig), spec.files);
     const run = {
-      environment: environment('e2e'),
-      envVars: { client_secret: ts.client.secret, password: ts.user.password },
+      environment: spec.noEnvironment ? undefined : environment('e2e'),
+      envVars: spec.envVars?.(rig) ?? { client_secret: ts.client.secret, password: ts.user.password },
       timeoutRequest: spec.timeoutRequest ?? 5_000,
       delayRequest: spec.delayRequest,
       timeout: spec.timeout ?? 30_000,

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { REPLAY_TEST_FILES } from '../e2e/replay-scripts.js';
-import { FAULT_CASES } from '../e2e/fault-cases.js';
+import { FAULT_CASES, PAST_FIRST_BACKOFF_MS } from '../e2e/fault-cases.js';
 import { assertNoSecret, secretForms } from '../e2e/no-secret.js';
 import { failureText, runBoth, type CaseRun, type Rig, type Runner, type RunnerRun } from './side-by-side.js';
 
@@ -170,20 +170,23 @@ describe.concurrent('Postman CLI gives the same outcome as Newman', () => {
   });
 
   describe('case 7: token endpoint faults', () => {
-    it.each(FAULT_CASES)('$fault → summary, a failing test naming URL/status/error, protected request not sent, next request tries again', async ({ fault, mentions, recovers }) => {
+    // Issue 11: a permanent failure is not asked again, a transient one after its backoff window (requests spaced past it).
+    it.each(FAULT_CASES)('$fault → summary, a failing test naming URL/status/error, protected request not sent, next request after the window retries a transient failure only', async ({ fault, mentions, transient, recovers }) => {
       const { postman } = await sameOutcomeAsNewman({
         server: { ttlSeconds: 60, fault: fault === 'refused' ? 'none' : fault, slowMs: 2_500 },
         refusedTokenUrl: fault === 'refused',
         config: lifecycleConfig({ grantType: 'client_credentials', clientAuth: 'body' }),
         timeoutRequest: 1_000,
+        delayRequest: PAST_FIRST_BACKOFF_MS,
         // A slow answer may or may not be written before the run ends.
         tokenStatuses: fault !== 'slow',
       });
 
       const { rig, outcome, failures } = postman;
       expect(outcome).toMatchObject({ completed: true, exitCode: 1 });
-      // Both items asked for a token (the server saw both, unless the port refused them).
-      if (fault !== 'refused') expect(rig.ts.tokenRequests).toHaveLength(2);
+      // Both items asked for a token after a transient failure, only the first after a permanent one (the
+      // server saw them, unless the port refused them).
+      if (fault !== 'refused') expect(rig.ts.tokenRequests).toHaveLength(transient ? 2 : 1);
 
       const firstFailures = failures.filter((f) => f.item === 'List orders').map(failureText);
       const named = firstFailures.find((text) => text.includes(rig.tokenUrl));
@@ -196,6 +199,62 @@ describe.concurrent('Postman CLI gives the same outcome as Newman', () => {
       } else {
         expect(rig.api.stats.requests).toBe(0);
         expect(failures.some((f) => f.item === 'Get order' && failureText(f).includes(rig.tokenUrl))).toBe(true);
+      }
+    });
+  });
+
+  describe('issue 11: no token storms', () => {
+    const items = Array.from({ length: 6 }, (_, i) => ({ name: `Order ${i + 1}`, url: `{{base_url}}/orders/${i + 1}`, expect: { status: 200 } }));
+    const skipped = (problem: string) => items.map((item) => `${item.name}: ${problem}`);
+
+    it.each([
+      {
+        name: 'a wrong client secret: one token request in the run',
+        envVars: () => ({ client_secret: 'wrong-secret-Hq27Ns' }),
+        noEnvironment: false,
+        tokenRequests: ['client_credentials basic form 401'],
+        problem: '<token_url> failed: HTTP 401 (invalid_client: client authentication failed) (not tried again in this run with the same token URL and credentials)',
+      },
+      {
+        name: 'an empty client secret: no token request',
+        envVars: () => ({}),
+        noEnvironment: false,
+        tokenRequests: [],
+        problem: 'no token request sent: client_secret is empty (newman run … --env-var client_secret=…, or its current value in the Postman app)',
+      },
+      {
+        name: 'no environment selected: no token request',
+        envVars: (rig: Rig) => ({ client_secret: rig.ts.client.secret }),
+        noEnvironment: true,
+        tokenRequests: [],
+        problem: 'no token request sent: not defined: {{token_url}} in the token URL (no environment selected? newman run … -e <environment file>)',
+      },
+    ])('$name, every protected request skipped with the cause', async ({ envVars, noEnvironment, tokenRequests, problem }) => {
+      const { postman } = await sameOutcomeAsNewman({
+        server: { ttlSeconds: 60 },
+        config: lifecycleConfig({ grantType: 'client_credentials', clientAuth: 'basic' }, { items }),
+        envVars,
+        noEnvironment,
+      });
+      expect(postman.outcome).toMatchObject({ completed: true, exitCode: 1, api: [], tokenRequests });
+      expect(postman.outcome.failedTests.map((t) => t.replace(/token request to <token_url>/, '<token_url>'))).toEqual(skipped(problem));
+      expect(postman.failures.every((f) => f.test === 'gen-collection: no access token, request skipped')).toBe(true);
+    });
+
+    it('429 with Retry-After: 3: no token request before 3 s in either runner', async () => {
+      const runs = await runBoth({
+        server: { ttlSeconds: 60, fault: 'status-429-once', retryAfterSeconds: 3 },
+        config: lifecycleConfig({ grantType: 'client_credentials', clientAuth: 'body' }, { items: [...items, ...items.map((item) => ({ ...item, name: `${item.name} again` }))] }),
+        delayRequest: 400,
+      });
+      for (const run of Object.values(runs)) {
+        expectNothingLeaked(run);
+        const attempts = run.rig.ts.tokenRequests;
+        expect({ runner: run.runner, statuses: attempts.map((r) => r.status) }).toEqual({ runner: run.runner, statuses: [429, 200] });
+        expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(3000);
+        expect(run.failures[0]?.message).toMatch(/HTTP 429 \(slow_down: too many requests\) \(next try in 3 s\)$/);
+        // The run recovered: the last requests got through.
+        expect(run.outcome.api.at(-1)).toBe('/orders/6 200');
       }
     });
   });

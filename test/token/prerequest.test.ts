@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { OAuth2Resolved } from '../../src/config/resolved.js';
 import { runScript, SANDBOXES, disposeSandboxes, type ScriptResult, type SentRequest, type ServerReply } from './sandbox-harness.js';
 import {
+  BASE_AUTH,
   BASE_VARIABLES,
   CLIENT_ID,
   CLIENT_SECRET,
@@ -37,7 +38,7 @@ interface Case {
   sent: SentRequest[];
   collectionAfter?: Record<string, Expected>;
   environmentAfter?: Record<string, Expected>;
-  /** The one failing assertion expected (the request is then skipped). */
+  /** The error of the one failing assertion expected (the request is then skipped). */
   failure?: RegExp;
 }
 
@@ -117,12 +118,12 @@ const cases: Case[] = [
     replies: [{ networkError: { code: 'ECONNRESET' } }, { status: 401, json: { error: 'invalid_client' } }],
     sent: [REFRESH_FORM, CC_FORM],
     collectionAfter: { ...NOTHING_SAVED, refresh_token: '' },
-    failure: /^gen-collection: token request to https:\/\/auth\.example\.test\/oauth\/token failed: HTTP 401 \(invalid_client\)$/,
+    failure: /^token request to https:\/\/auth\.example\.test\/oauth\/token failed: HTTP 401 \(invalid_client\) \(not tried again in this run with the same token URL and credentials\)$/,
   },
   {
     name: 'password grant with a refresh token: refresh uses the same client authentication',
     auth: { grantType: 'password', clientAuth: 'basic' },
-    collection: () => ({ refresh_token: REFRESH_TOKEN }),
+    collection: () => ({ refresh_token: REFRESH_TOKEN, password: PASSWORD }),
     replies: [{ status: 200, json: GRANTED }],
     sent: [formRequest([['grant_type', 'refresh_token'], ['refresh_token', REFRESH_TOKEN], ['scope', 'read write']], { Authorization: BASIC })],
     collectionAfter: NEW_TOKEN_SAVED,
@@ -157,12 +158,39 @@ const cases: Case[] = [
     sent: [formRequest([['grant_type', 'password'], ['username', USERNAME], ['password', PASSWORD], ...CLIENT_FIELDS])],
     collectionAfter: NEW_TOKEN_SAVED,
   },
+  // Rule 10: an input that is missing fails the request with its fix; nothing is sent.
   {
-    name: 'public client: an empty client secret is left out',
+    name: 'empty client secret: named with the fix, no token request',
     collection: () => ({ client_secret: '' }),
-    replies: [{ status: 200, json: GRANTED }],
-    sent: [formRequest([['grant_type', 'client_credentials'], ['scope', 'read write'], ['client_id', CLIENT_ID]])],
-    collectionAfter: NEW_TOKEN_SAVED,
+    sent: [],
+    collectionAfter: NOTHING_SAVED,
+    failure: /^no token request sent: client_secret is empty \(newman run … --env-var client_secret=…, or its current value in the Postman app\)$/,
+  },
+  {
+    name: 'empty client secret with HTTP Basic, custom variable name',
+    auth: { clientAuth: 'basic', variables: { ...BASE_AUTH.variables, clientSecret: 'app_key' } },
+    sent: [],
+    failure: /^no token request sent: app_key is empty \(newman run … --env-var app_key=…/,
+  },
+  {
+    name: 'password grant with an empty password',
+    auth: { grantType: 'password' },
+    collection: () => ({ username: USERNAME }),
+    sent: [],
+    failure: /^no token request sent: password is empty \(newman run … --env-var password=…/,
+  },
+  {
+    name: 'no environment selected: {{token_url}} undefined, and the secret empty: every cause',
+    auth: { tokenUrl: '{{token_url}}' },
+    collection: () => ({ client_secret: '' }),
+    sent: [],
+    failure: /^no token request sent: not defined: {{token_url}} in the token URL \(no environment selected\? newman run … -e <environment file>\); client_secret is empty/,
+  },
+  {
+    name: 'a credential holding an undefined {{variable}}',
+    collection: () => ({ client_id: '{{realm}}-ci' }),
+    sent: [],
+    failure: /^no token request sent: not defined: {{realm}} in client_id \(no environment selected\?/,
   },
   {
     name: 'scope, audience, resource and extra parameters resolved; empty ones left out',
@@ -284,57 +312,57 @@ const cases: Case[] = [
     sent: [CC_FORM],
     collectionAfter: NOTHING_SAVED,
     // The URL already says where: the code is enough.
-    failure: /^gen-collection: token request to https:\/\/auth\.example\.test\/oauth\/token failed: ECONNREFUSED$/,
+    failure: /^token request to https:\/\/auth\.example\.test\/oauth\/token failed: ECONNREFUSED \(next try in 1 s\)$/,
   },
   {
     name: 'network error with a message',
     replies: [{ networkError: { message: 'getaddrinfo ENOTFOUND auth.example.test' } }],
     sent: [CC_FORM],
     collectionAfter: NOTHING_SAVED,
-    failure: /failed: getaddrinfo ENOTFOUND auth\.example\.test$/,
+    failure: /failed: getaddrinfo ENOTFOUND auth\.example\.test \(next try in 1 s\)$/,
   },
   {
     name: 'HTTP 500 with an HTML body',
     replies: [{ status: 500, text: '<html>Internal error</html>' }],
     sent: [CC_FORM],
     collectionAfter: NOTHING_SAVED,
-    failure: /^gen-collection: token request to https:\/\/auth\.example\.test\/oauth\/token failed: HTTP 500, the response is not JSON$/,
+    failure: /^token request to https:\/\/auth\.example\.test\/oauth\/token failed: HTTP 500, the response is not JSON \(next try in 1 s\)$/,
   },
   {
     name: 'HTTP 502 with JSON but no OAuth error',
     replies: [{ status: 502, json: { message: 'bad gateway' } }],
     sent: [CC_FORM],
     collectionAfter: NOTHING_SAVED,
-    failure: /failed: HTTP 502, the response has no access_token$/,
+    failure: /failed: HTTP 502, the response has no access_token \(next try in 1 s\)$/,
   },
   {
     name: 'HTTP 400 with an access_token is still a failure',
     replies: [{ status: 400, json: { access_token: 'tok-new-access', error: 'invalid_scope' } }],
     sent: [CC_FORM],
     collectionAfter: NOTHING_SAVED,
-    failure: /failed: HTTP 400 \(invalid_scope\)$/,
+    failure: /failed: HTTP 400 \(invalid_scope\) \(not tried again in this run with the same token URL and credentials\)$/,
   },
-  { name: 'HTTP 200 that is not JSON', replies: [{ status: 200, text: 'access_token=abc' }], sent: [CC_FORM], collectionAfter: NOTHING_SAVED, failure: /failed: HTTP 200, the response is not JSON$/ },
+  { name: 'HTTP 200 that is not JSON', replies: [{ status: 200, text: 'access_token=abc' }], sent: [CC_FORM], collectionAfter: NOTHING_SAVED, failure: /failed: HTTP 200, the response is not JSON \(not tried again/ },
   {
     name: 'HTTP 200 JSON without access_token',
     replies: [{ status: 200, json: { token_type: 'Bearer', expires_in: 300 } }],
     sent: [CC_FORM],
     collectionAfter: NOTHING_SAVED,
-    failure: /failed: HTTP 200, the response has no access_token$/,
+    failure: /failed: HTTP 200, the response has no access_token \(not tried again/,
   },
   {
     name: 'invalid_client with error_description',
     replies: [{ status: 401, json: { error: 'invalid_client', error_description: 'client authentication failed' } }],
     sent: [CC_FORM],
     collectionAfter: NOTHING_SAVED,
-    failure: /failed: HTTP 401 \(invalid_client: client authentication failed\)$/,
+    failure: /failed: HTTP 401 \(invalid_client: client authentication failed\) \(not tried again/,
   },
   {
     name: 'a server echoing the secret in error_description: redacted',
     replies: [{ status: 400, json: { error: 'invalid_request', error_description: `bad secret ${CLIENT_SECRET}` } }],
     sent: [CC_FORM],
     collectionAfter: NOTHING_SAVED,
-    failure: /failed: HTTP 400 \(invalid_request: bad secret \*\*\*\)$/,
+    failure: /failed: HTTP 400 \(invalid_request: bad secret \*\*\*\) \(not tried again/,
   },
   {
     name: 'token URL with user info and query: neither in the message',
@@ -349,7 +377,7 @@ const cases: Case[] = [
       ),
     ],
     collectionAfter: NOTHING_SAVED,
-    failure: /^gen-collection: token request to https:\/\/auth\.example\.test\/oauth\/token failed: HTTP 503, the response is not JSON$/,
+    failure: /^token request to https:\/\/auth\.example\.test\/oauth\/token failed: HTTP 503, the response is not JSON \(next try in 1 s\)$/,
   },
 ];
 
@@ -380,7 +408,8 @@ describe.each(SANDBOXES)('collection pre-request script in $label', ({ module })
     expectVariables(result.environment, c.environmentAfter ?? {}, before, after);
     if (c.failure) {
       expect(result.assertions).toHaveLength(1);
-      expect(result.assertions[0]).toMatchObject({ passed: false, name: expect.stringMatching(c.failure), error: result.assertions[0]!.name });
+      // A short name and the problem as the error: runners print both, so the problem shows once.
+      expect(result.assertions[0]).toMatchObject({ passed: false, name: 'gen-collection: no access token, request skipped', error: expect.stringMatching(c.failure) });
       expect(result.skipped).toBe(true);
     } else {
       expect(result.assertions).toEqual([]);

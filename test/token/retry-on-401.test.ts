@@ -162,9 +162,9 @@ describe.each(SANDBOXES)('collection test script in $label', ({ module }) => {
     if (c.reported) {
       expect(result.assertions).toEqual([
         {
-          name: 'gen-collection: the API answered 401 again with a freshly fetched token (not retried)',
+          name: 'gen-collection: replay after 401',
           passed: false,
-          error: 'gen-collection: the API answered 401 again with a freshly fetched token (not retried)',
+          error: 'the API answered 401 again with a freshly fetched token (not retried)',
         },
       ]);
     } else {

@@ -49,7 +49,7 @@ export interface SentRequest {
 }
 
 /** The fake token server's answer: an HTTP response, or a network error as Newman delivers it. */
-export type ServerReply = { status: number; json?: unknown; text?: string } | { networkError: object };
+export type ServerReply = { status: number; json?: unknown; text?: string; headers?: Record<string, string> } | { networkError: object };
 
 export interface ScriptRun {
   script: string;
@@ -68,6 +68,8 @@ export interface ScriptRun {
   replies?: ServerReply[];
   /** An expression of `realPm` (the sandbox's `pm`) that the script gets as `pm` instead, to alter its behaviour. */
   pm?: string;
+  /** Added to the script's `Date.now()` (its callbacks included), to run it later than now without waiting. */
+  clockOffsetMs?: number;
   /** postman-sandbox option; false makes `pm.execution.skipRequest` throw. */
   allowSkipRequest?: boolean;
 }
@@ -132,7 +134,7 @@ export async function runScript(module: SandboxModule, run: ScriptRun): Promise<
       return;
     }
     if ('networkError' in reply) ctx.dispatch(`execution.response.${String(executionId)}`, requestId, reply.networkError);
-    else ctx.dispatch(`execution.response.${String(executionId)}`, requestId, null, responseJson(reply.status, reply.text ?? JSON.stringify(reply.json)));
+    else ctx.dispatch(`execution.response.${String(executionId)}`, requestId, null, responseJson(reply.status, reply.text ?? JSON.stringify(reply.json), reply.headers));
   };
   const onAssertion: Listener = (cursor, assertions) => {
     if (!mine(cursor)) return;
@@ -153,7 +155,11 @@ export async function runScript(module: SandboxModule, run: ScriptRun): Promise<
     result.skipped = true;
   });
 
-  const code = run.pm ? `{\nconst realPm = pm;\n{\nconst pm = ${run.pm};\n${run.script}\n}\n}` : run.script;
+  const withPm = run.pm ? `{\nconst realPm = pm;\n{\nconst pm = ${run.pm};\n${run.script}\n}\n}` : run.script;
+  // A block-scoped Date shadows the global one for the script and every closure it creates.
+  const code = run.clockOffsetMs
+    ? `{\nconst RealDate = Date;\n{\nconst Date = class extends RealDate { static now() { return RealDate.now() + ${run.clockOffsetMs}; } };\n${withPm}\n}\n}`
+    : withPm;
   const context = {
     ...(run.environment ? { environment: { name: run.environment.name, values: variableList(run.environment.values) } } : {}),
     collectionVariables: { values: variableList(run.collectionVariables ?? {}) },
@@ -197,8 +203,9 @@ function removeListener(ctx: SandboxContext, event: string, listener: Listener):
   (ctx as unknown as { off(event: string, listener: Listener): void }).off(event, listener);
 }
 
-function responseJson(status: number, text: string): object {
-  return { code: status, status: status === 200 ? 'OK' : 'Status', header: [{ key: 'Content-Type', value: 'application/json' }], body: text };
+function responseJson(status: number, text: string, headers: Record<string, string> = {}): object {
+  const header = [{ key: 'Content-Type', value: 'application/json' }, ...Object.entries(headers).map(([key, value]) => ({ key, value }))];
+  return { code: status, status: status === 200 ? 'OK' : 'Status', header, body: text };
 }
 
 function variableList(values: Record<string, string>): VariableJson[] {

@@ -75,6 +75,8 @@ describe('tokenScripts', () => {
     expect(lines[0]).toBe(`// gen-collection ${VERSION}: ${what}. Generated: edit the config and rebuild.`);
     const config = `const genCollection = ${configLiteral(tokenConfigFor(BASE_AUTH, ['r1']))};`;
     expect(script.startsWith(`${lines[0]}\n${config}\n(() => {\nfunction readVariable(name) {\n`)).toBe(true);
+    // Sandbox modules stay plain require calls: no bundler shim around them.
+    expect(script).not.toContain('__require');
     expect(script.endsWith('\n})();\n')).toBe(true);
     // Only the header line is a comment: no per-module path comments, no directive.
     expect(lines.filter((line) => /^\s*\/\//.test(line))).toEqual([lines[0]]);

@@ -14,6 +14,8 @@ export type TokenFault =
   | 'none'
   | 'status-500'
   | 'status-503-once'
+  | 'status-503-for'
+  | 'status-429-once'
   | 'slow'
   | 'slow-once'
   | 'non-json'
@@ -37,6 +39,10 @@ export interface TokenServerOptions {
   fault?: TokenFault;
   /** Delay of the `slow` and `slow-once` faults in ms (default 3000): make it longer than the runner's request timeout. */
   slowMs?: number;
+  /** `status-503-for`: how long the outage lasts from the first token request, in ms (default 5000). */
+  outageMs?: number;
+  /** `status-429-once`: the `Retry-After` seconds of the 429 (default 3). */
+  retryAfterSeconds?: number;
 }
 
 export interface TokenServer {
@@ -61,6 +67,8 @@ export interface TokenServer {
 export const FAULT_BODIES = {
   'status-500': { error: 'server_error', error_description: 'token store unavailable' },
   'status-503-once': { error: 'temporarily_unavailable', error_description: 'try again shortly' },
+  'status-503-for': { error: 'temporarily_unavailable', error_description: 'down for maintenance' },
+  'status-429-once': { error: 'slow_down', error_description: 'too many requests' },
   'invalid-client': { error: 'invalid_client', error_description: 'client authentication failed' },
   'no-access-token': { token_type: 'Bearer', expires_in: 60 },
   'non-json': '<html><body>Gateway login page</body></html>',
@@ -77,6 +85,7 @@ export async function startTokenServer(opts: TokenServerOptions = {}): Promise<T
   let fault: TokenFault = opts.fault ?? 'none';
   let refreshFault = opts.refreshFault ?? 'none';
   let failedOnce = false;
+  let outageStart: number | undefined;
   const accessTokens = new Map<string, number>();
   const refreshTokens = new Map<string, { expiresAt: number; clientId: string }>();
   const tokenRequests: TokenRequestRecord[] = [];
@@ -123,6 +132,20 @@ export async function startTokenServer(opts: TokenServerOptions = {}): Promise<T
         if (!failedOnce) {
           failedOnce = true;
           sendJson(res, 503, FAULT_BODIES['status-503-once'], { 'retry-after': '1' });
+          return;
+        }
+        break;
+      case 'status-503-for':
+        outageStart ??= record.at;
+        if (record.at - outageStart < (opts.outageMs ?? 5000)) {
+          sendJson(res, 503, FAULT_BODIES['status-503-for']);
+          return;
+        }
+        break;
+      case 'status-429-once':
+        if (!failedOnce) {
+          failedOnce = true;
+          sendJson(res, 429, FAULT_BODIES['status-429-once'], { 'retry-after': String(opts.retryAfterSeconds ?? 3) });
           return;
         }
         break;
@@ -198,6 +221,7 @@ export async function startTokenServer(opts: TokenServerOptions = {}): Promise<T
     setFault: (next) => {
       fault = next;
       failedOnce = false;
+      outageStart = undefined;
     },
     setRefreshFault: (next) => { refreshFault = next; },
     close: () => {

@@ -1,0 +1,53 @@
+import type { TokenFailure } from './token-failure.ts';
+
+// Run-local (`pm.variables`): lasts through a collection run in Newman and the Postman CLI and is exported
+// nowhere. Named after the access token variable, so that each token remembers its own failure.
+const MEMORY = `gen_collection_failure_${genCollection.vars.accessToken}`;
+
+/** The last failure of the primary grant: for which inputs (a fingerprint), why, and when to try again. */
+interface Memory extends TokenFailure {
+  inputs: string;
+  /** Transient failures in a row for these inputs. */
+  failures: number;
+  /** Epoch ms before which a transient failure is not retried. */
+  retryAt: number;
+}
+
+function recall(inputs: string): Memory | undefined {
+  try {
+    const memory: Memory = JSON.parse(pm.variables.get(MEMORY));
+    return memory.inputs === inputs ? memory : undefined;
+  } catch {
+    return undefined; // nothing remembered
+  }
+}
+
+/**
+ * Why no token request may be sent now for these inputs, '' when one may: after a permanent failure none is
+ * sent again in the run, after a transient one none before its backoff window ends.
+ */
+export function heldBack(inputs: string, now: number): string {
+  const memory = recall(inputs);
+  return memory && (!memory.transient || memory.retryAt > now) ? report(memory, now) : '';
+}
+
+/**
+ * Remembers a failure of the primary grant and reports it. A transient one waits twice as long as the one
+ * before it for the same inputs, 1 s to 30 s from now, or as long as `Retry-After` asks when that is longer.
+ */
+export function rememberFailure(inputs: string, failure: TokenFailure, now: number): string {
+  const failures = (recall(inputs)?.failures ?? 0) + 1;
+  const retryAt = now + Math.max(Math.min(1000 * 2 ** (failures - 1), 30_000), failure.retryAfterMs);
+  const memory: Memory = { ...failure, inputs, failures, retryAt };
+  pm.variables.set(MEMORY, JSON.stringify(memory));
+  return report(memory, now);
+}
+
+/** Forgets the failure: a token came back. */
+export function forgetFailure(): void {
+  if (pm.variables.get(MEMORY)) pm.variables.set(MEMORY, '');
+}
+
+function report({ problem, transient, retryAt }: Memory, now: number): string {
+  return `${problem} (${transient ? `next try in ${Math.ceil((retryAt - now) / 1000)} s` : 'not tried again in this run with the same token URL and credentials'})`;
+}
