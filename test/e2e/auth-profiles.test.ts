@@ -149,6 +149,38 @@ describe.concurrent('auth profiles in Newman', () => {
     }
   });
 
+  it('no token storm per profile: the admin client refused once, admin requests skipped, default ones unaffected', async () => {
+    const [ts, tsAdmin] = await Promise.all([startTokenServer({ ttlSeconds: 60 }), startTokenServer({ ttlSeconds: 60, fault: 'invalid-client' })]);
+    const a = await startProtectedApi({ validate: ts.validateToken });
+    const b = await startProtectedApi({ validate: tsAdmin.validateToken });
+    try {
+      const items = [
+        { name: 'List orders', url: '{{base_url}}/orders', expect: { status: 200 } },
+        { name: 'Admin orders', auth: 'admin', url: '{{admin_url}}/orders', expect: { status: 200 } },
+        { name: 'Get order', url: '{{base_url}}/orders/1', expect: { status: 200 } },
+        { name: 'Admin order', auth: 'admin', url: '{{admin_url}}/orders/2', expect: { status: 200 } },
+      ];
+      const { collection, environment } = await generate(
+        profilesConfig({ a, b }, { tokenUrl: ts.tokenUrl, clientId: ts.client.id, adminTokenUrl: tsAdmin.tokenUrl, adminClientId: tsAdmin.client.id }, items),
+      );
+      const result = await runNewman(collection, {
+        environment: environment('e2e'),
+        envVars: { client_secret: ts.client.secret, client_secret_admin: tsAdmin.client.secret },
+        iterationCount: 2,
+      });
+      // One token request to the refusing admin server in the whole run; each admin request skipped with one failing test.
+      expect(tsAdmin.tokenRequests).toHaveLength(1);
+      expect(b.stats.requests).toBe(0);
+      expect(result.failures.map((f) => f.item)).toEqual(['Admin orders', 'Admin order', 'Admin orders', 'Admin order']);
+      expect(result.failures.every((f) => f.message.includes('invalid_client'))).toBe(true);
+      expect(ts.tokenRequests).toHaveLength(1);
+      expect(a.log.map((r) => `${r.path} ${r.status}`)).toEqual(['/orders 200', '/orders/1 200', '/orders 200', '/orders/1 200']);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      await Promise.all([ts.close(), tsAdmin.close()]);
+    }
+  });
+
   it('two profiles sharing one client with different scopes: one token each, stored apart', async () => {
     const ts = await startTokenServer({ ttlSeconds: 60 });
     const api = await startProtectedApi({ validate: ts.validateToken });

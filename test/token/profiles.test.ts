@@ -117,8 +117,36 @@ describe.each(SANDBOXES)('auth profiles, pre-request script in $name', ({ module
     });
     expect(result.skipped).toBe(true);
     expect(result.assertions).toHaveLength(1);
-    expect(result.assertions[0]!.name).toMatch(/token request to https:\/\/admin\.example\.test\/token failed: HTTP 401 \(invalid_client/);
+    expect(result.assertions[0]!.error).toMatch(/^token request to https:\/\/admin\.example\.test\/token failed: HTTP 401 \(invalid_client/);
     expect(visibleOutput(result)).not.toContain(ADMIN_SECRET);
+  });
+
+  it('no token storm per profile: after the admin client is refused, admin requests send nothing, default ones still fetch', async () => {
+    const script = (await scripts()).prerequest;
+    const refused = await runScript(module, {
+      script,
+      listen: 'prerequest',
+      requestId: ADMIN_REQUEST,
+      collectionVariables: VARIABLES,
+      replies: [{ status: 401, json: { error: 'invalid_client' } }],
+    });
+    // The run-local memory carries over to the next requests of the run.
+    const localVariables = refused.localVariables;
+    const admin = await runScript(module, { script, listen: 'prerequest', requestId: ADMIN_REQUEST, collectionVariables: VARIABLES, localVariables });
+    const other = await runScript(module, {
+      script,
+      listen: 'prerequest',
+      requestId: DEFAULT_REQUEST,
+      collectionVariables: VARIABLES,
+      localVariables,
+      replies: [{ status: 200, json: GRANTED }],
+    });
+    expect(admin.sent).toEqual([]);
+    expect(admin.skipped).toBe(true);
+    expect(admin.assertions[0]!.error).toMatch(/invalid_client.*not tried again in this run/);
+    expect(other.sent).toEqual([DEFAULT_FORM]);
+    expect(other.skipped).toBe(false);
+    expect(other.assertions).toEqual([]);
   });
 });
 
