@@ -29,6 +29,7 @@ export async function runInit(opts: { dir: string; force?: boolean }): Promise<E
   await writeFilesAtomic(files);
   for (const f of files) info(`wrote ${relative(process.cwd(), f.path) || f.path}`);
   info('next: fill in base_url and client_id in "environments", then run: gen-collection build');
+  info('another token server, client or scope for some requests: add "authProfiles" (README, "Auth profiles")');
   return ExitCode.ok;
 }
 

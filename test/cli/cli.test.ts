@@ -15,6 +15,7 @@ describe('gen-collection CLI', () => {
     const dir = workspace();
     const init = runCli(['init'], dir);
     expect(init.status, init.stderr).toBe(0);
+    expect(init.stderr + init.stdout).toMatch(/add "authProfiles" \(README, "Auth profiles"\)/);
     expect(listFiles(dir)).toEqual(['gen-collection.config.json', 'scripts-src/common-tests.ts']);
     const config = JSON.parse(readFileSync(join(dir, 'gen-collection.config.json'), 'utf8'));
     expect(config.$schema).toMatch(/config\.schema\.json$/);
