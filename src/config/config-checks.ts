@@ -132,8 +132,10 @@ function reservedKeys(values: object, pointer: string, reserved: Record<string, 
 /** Things that work but are probably not meant: duplicate sibling names, an environment value hiding the stored token. */
 export function configWarnings(config: GenCollectionConfig, auth: ResolvedAuth): Problem[] {
   const warnings = duplicateNames(config.items ?? [], '/items');
-  if (auth.type === 'oauth2' && auth.storage === 'collection') {
-    const tokenVariables = [auth.variables.accessToken, auth.variables.expiresAt, auth.variables.refreshToken];
+  const profiles = Object.entries(config.authProfiles ?? {}).map(([name, profile]) => resolveAuthProfile(name, profile));
+  for (const oauth2 of [auth, ...profiles]) {
+    if (oauth2.type !== 'oauth2' || oauth2.storage !== 'collection') continue;
+    const tokenVariables = [oauth2.variables.accessToken, oauth2.variables.expiresAt, oauth2.variables.refreshToken];
     for (const [env, values] of Object.entries(config.environments ?? {})) {
       for (const name of tokenVariables.filter((n) => Object.hasOwn(values, n))) {
         warnings.push({

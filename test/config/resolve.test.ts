@@ -354,6 +354,17 @@ describe('warnings', () => {
     ]);
   });
 
+  it('an environment hiding the stored token of an auth profile (storage: collection): warned', async () => {
+    const file = tmp.write(
+      'gen-collection.config.yaml',
+      ['name: Orders', 'auth: { type: oauth2, tokenUrl: t }', 'authProfiles:', '  admin: { type: oauth2, tokenUrl: t, storage: collection }', 'environments:', '  dev: { access_token: "", access_token_admin: "" }', ''].join('\n'),
+    );
+    const { warnings } = await readConfig(file);
+    expect(warnings).toEqual([
+      `${file}:6: /environments/dev/access_token_admin: "access_token_admin" in an environment (even empty) hides the collection variable where the token is stored (storage: collection). fix: remove it from the environment, or use storage "auto" or "environment"`,
+    ]);
+  });
+
   it('validateConfig adds to a Warnings collector', () => {
     const warnings = new Warnings();
     validateConfig({ name: 'x', items: [{ name: 'a', url: 'u' }, { name: 'a', url: 'u' }] }, 'c.json', undefined, warnings);
