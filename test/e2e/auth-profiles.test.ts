@@ -9,7 +9,7 @@ import { generate } from './generate.js';
 import { runNewman, type NewmanResult } from './newman.js';
 import { startOidcProvider, type OidcProvider } from './servers/oidc.js';
 import { startProtectedApi, type ProtectedApi } from './servers/protected-api.js';
-import { startTokenServer } from './servers/token-server.js';
+import { startTokenServer, type TokenServer, type TokenServerOptions } from './servers/token-server.js';
 
 const TTL_SECONDS = 4;
 const BUFFER_SECONDS = 1;
@@ -52,6 +52,41 @@ function profilesConfig(api: { a: ProtectedApi; b: ProtectedApi }, servers: { to
     },
     items,
   };
+}
+
+/** Interleaved default and admin requests, for the cases on two token servers of the project's own. */
+const ALTERNATING = [
+  { name: 'List orders', url: '{{base_url}}/orders', expect: { status: 200 } },
+  { name: 'Admin orders', auth: 'admin', url: '{{admin_url}}/orders', expect: { status: 200 } },
+  { name: 'Get order', url: '{{base_url}}/orders/1', expect: { status: 200 } },
+  { name: 'Admin order', auth: 'admin', url: '{{admin_url}}/orders/2', expect: { status: 200 } },
+];
+
+interface TwoServers {
+  ts: TokenServer;
+  tsAdmin: TokenServer;
+  a: ProtectedApi;
+  b: ProtectedApi;
+  /** Runs the ALTERNATING collection with the e2e environment and both client secrets. */
+  run(opts?: { iterationCount?: number }): Promise<NewmanResult>;
+}
+
+/** Two token servers (the admin one with `adminOptions`) and their APIs, closed after `fn`. */
+async function withTwoServers(adminOptions: TokenServerOptions, fn: (servers: TwoServers) => Promise<void>): Promise<void> {
+  const [ts, tsAdmin] = await Promise.all([startTokenServer({ ttlSeconds: 60 }), startTokenServer({ ttlSeconds: 60, ...adminOptions })]);
+  const a = await startProtectedApi({ validate: ts.validateToken });
+  const b = await startProtectedApi({ validate: tsAdmin.validateToken });
+  try {
+    const { collection, environment } = await generate(
+      profilesConfig({ a, b }, { tokenUrl: ts.tokenUrl, clientId: ts.client.id, adminTokenUrl: tsAdmin.tokenUrl, adminClientId: tsAdmin.client.id }, ALTERNATING),
+    );
+    const run = (opts: { iterationCount?: number } = {}) =>
+      runNewman(collection, { environment: environment('e2e'), envVars: { client_secret: ts.client.secret, client_secret_admin: tsAdmin.client.secret }, ...opts });
+    await fn({ ts, tsAdmin, a, b, run });
+  } finally {
+    await Promise.all([a.close(), b.close()]);
+    await Promise.all([ts.close(), tsAdmin.close()]);
+  }
 }
 
 function outcome(result: NewmanResult) {
@@ -117,24 +152,9 @@ describe.concurrent('auth profiles in Newman', () => {
   });
 
   it('a 401 on an admin request replays it with a fresh admin token and leaves the default token alone', async () => {
-    const [ts, tsAdmin] = await Promise.all([startTokenServer({ ttlSeconds: 60 }), startTokenServer({ ttlSeconds: 60 })]);
-    const a = await startProtectedApi({ validate: ts.validateToken });
-    const b = await startProtectedApi({ validate: tsAdmin.validateToken });
-    try {
-      const items = [
-        { name: 'List orders', url: '{{base_url}}/orders', expect: { status: 200 } },
-        { name: 'Admin orders', auth: 'admin', url: '{{admin_url}}/orders', expect: { status: 200 } },
-        { name: 'Get order', url: '{{base_url}}/orders/1', expect: { status: 200 } },
-        { name: 'Admin order', auth: 'admin', url: '{{admin_url}}/orders/2', expect: { status: 200 } },
-      ];
-      const { collection, environment } = await generate(
-        profilesConfig({ a, b }, { tokenUrl: ts.tokenUrl, clientId: ts.client.id, adminTokenUrl: tsAdmin.tokenUrl, adminClientId: tsAdmin.client.id }, items),
-      );
+    await withTwoServers({}, async ({ ts, tsAdmin, a, b, run }) => {
       b.rejectNextValidTokenOnce();
-      const result = await runNewman(collection, {
-        environment: environment('e2e'),
-        envVars: { client_secret: ts.client.secret, client_secret_admin: tsAdmin.client.secret },
-      });
+      const result = await run();
       expect(outcome(result)).toEqual(GREEN);
       expect(b.stats.unauthorized).toBe(1);
       expect(a.stats.unauthorized).toBe(0);
@@ -143,31 +163,12 @@ describe.concurrent('auth profiles in Newman', () => {
       expect(ts.tokenRequests).toHaveLength(1);
       expect(b.log.map((r) => `${r.path} ${r.status}`)).toEqual(['/orders 401', '/orders 200', '/orders/2 200']);
       expect(a.log.map((r) => `${r.path} ${r.status}`)).toEqual(['/orders 200', '/orders/1 200']);
-    } finally {
-      await Promise.all([a.close(), b.close()]);
-      await Promise.all([ts.close(), tsAdmin.close()]);
-    }
+    });
   });
 
   it('no token storm per profile: the admin client refused once, admin requests skipped, default ones unaffected', async () => {
-    const [ts, tsAdmin] = await Promise.all([startTokenServer({ ttlSeconds: 60 }), startTokenServer({ ttlSeconds: 60, fault: 'invalid-client' })]);
-    const a = await startProtectedApi({ validate: ts.validateToken });
-    const b = await startProtectedApi({ validate: tsAdmin.validateToken });
-    try {
-      const items = [
-        { name: 'List orders', url: '{{base_url}}/orders', expect: { status: 200 } },
-        { name: 'Admin orders', auth: 'admin', url: '{{admin_url}}/orders', expect: { status: 200 } },
-        { name: 'Get order', url: '{{base_url}}/orders/1', expect: { status: 200 } },
-        { name: 'Admin order', auth: 'admin', url: '{{admin_url}}/orders/2', expect: { status: 200 } },
-      ];
-      const { collection, environment } = await generate(
-        profilesConfig({ a, b }, { tokenUrl: ts.tokenUrl, clientId: ts.client.id, adminTokenUrl: tsAdmin.tokenUrl, adminClientId: tsAdmin.client.id }, items),
-      );
-      const result = await runNewman(collection, {
-        environment: environment('e2e'),
-        envVars: { client_secret: ts.client.secret, client_secret_admin: tsAdmin.client.secret },
-        iterationCount: 2,
-      });
+    await withTwoServers({ fault: 'invalid-client' }, async ({ ts, tsAdmin, a, b, run }) => {
+      const result = await run({ iterationCount: 2 });
       // One token request to the refusing admin server in the whole run; each admin request skipped with one failing test.
       expect(tsAdmin.tokenRequests).toHaveLength(1);
       expect(b.stats.requests).toBe(0);
@@ -175,10 +176,7 @@ describe.concurrent('auth profiles in Newman', () => {
       expect(result.failures.every((f) => f.message.includes('invalid_client'))).toBe(true);
       expect(ts.tokenRequests).toHaveLength(1);
       expect(a.log.map((r) => `${r.path} ${r.status}`)).toEqual(['/orders 200', '/orders/1 200', '/orders 200', '/orders/1 200']);
-    } finally {
-      await Promise.all([a.close(), b.close()]);
-      await Promise.all([ts.close(), tsAdmin.close()]);
-    }
+    });
   });
 
   it('two profiles sharing one client with different scopes: one token each, stored apart', async () => {
