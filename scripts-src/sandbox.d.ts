@@ -68,3 +68,33 @@ declare module 'postman-collection' {
     type: string;
   }
 }
+
+/*
+ * The sandbox's built-in modules, `any` where the project has no types for them. Written as patterns
+ * (`"lodash*"`) on purpose: TypeScript consults a pattern declaration only when the import does not resolve
+ * to typed code, so a project with `@types/lodash` (or a module shipping its own types) keeps those types,
+ * in `build` and in `tsc -p scripts-src` alike. Keep in step with SANDBOX_MODULES (a test compares them).
+ */
+declare module "lodash*";
+declare module "crypto-js*";
+declare module "uuid*";
+declare module "chai*";
+declare module "moment*";
+declare module "ajv*";
+declare module "cheerio*";
+declare module "tv4*";
+declare module "xml2js*";
+declare module "csv-parse/lib/sync*";
+declare module "atob*";
+declare module "btoa*";
+declare module "buffer*";
+declare module "url*";
+declare module "util*";
+declare module "events*";
+declare module "stream*";
+declare module "timers*";
+declare module "querystring*";
+declare module "string_decoder*";
+declare module "path*";
+declare module "assert*";
+declare module "punycode*";

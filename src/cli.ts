@@ -25,9 +25,11 @@ program
   .description('config → <slug>.postman_collection.json and one <slug>.<env>.postman_environment.json per environment')
   .option('-c, --config <file>', 'config file (default: gen-collection.config.{json,yaml,yml} in the working directory)')
   .option('-o, --output <dir>', "output directory (default: the config's \"output\", else postman/)")
+  .option('--watch', 'rebuild whenever the config or a script it bundles changes (Ctrl-C to stop)')
   .addHelpText(
     'after',
     '\nExample:\n  $ gen-collection build -c examples/orders-api/gen-collection.config.json -o postman\n' +
+      '  $ gen-collection build --watch\n' +
       '  $ newman run postman/orders-api.postman_collection.json -e postman/orders-api.dev.postman_environment.json \\\n' +
       '      --env-var client_secret=$CLIENT_SECRET',
   )

@@ -5,11 +5,15 @@ import { writeFilesAtomic } from '../write-files.js';
 import { info, printWarnings } from './report.js';
 import { ExitCode } from '../errors.js';
 
-/** `gen-collection build`: config → collection and environment templates. */
-export async function runBuild(opts: { config?: string; output?: string }): Promise<ExitCode> {
+/** `gen-collection build`: config → collection and environment templates; with `watch`, again on every change. */
+export async function runBuild(opts: { config?: string; output?: string; watch?: boolean }): Promise<ExitCode> {
   const file = opts.config ?? findConfigFile(process.cwd());
-  const result = await buildFromConfigFile(file, { output: opts.output });
-  await writeResult(result);
+  const build = () => buildFromConfigFile(file, { output: opts.output });
+  if (opts.watch) {
+    const { watchBuild } = await import('./watch.js');
+    return watchBuild(file, build, writeQuietly);
+  }
+  await writeResult(await build());
   return ExitCode.ok;
 }
 
@@ -21,6 +25,15 @@ export async function writeResult(result: BuildResult): Promise<void> {
   info(`wrote ${display(files[0]!.path)} (${requests} request${requests === 1 ? '' : 's'})`);
   for (const f of files.slice(1)) info(`wrote ${display(f.path)}`);
   printWarnings(result.warnings);
+}
+
+/** Writes a build result atomically; returns what was written in a few words, for one status line. */
+async function writeQuietly(result: BuildResult): Promise<string> {
+  const files = buildOutputFiles(result);
+  await writeFilesAtomic(files);
+  printWarnings(result.warnings);
+  const requests = countRequests(result.collection.item);
+  return `${display(files[0]!.path)} (${requests} request${requests === 1 ? '' : 's'}) and ${files.length - 1} environment${files.length === 2 ? '' : 's'}`;
 }
 
 function display(path: string): string {

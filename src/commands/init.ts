@@ -8,9 +8,17 @@ import { info } from './report.js';
 
 const TEMPLATE_DIR = join(PACKAGE_ROOT, 'templates', 'init');
 const SCHEMA_FILE = join(PACKAGE_ROOT, 'schema', 'config.schema.json');
-const FILES = ['gen-collection.config.json', join('scripts-src', 'common-tests.ts')];
+// Paths inside templates/init/, written to the same place under --dir. The two tsconfig.json files equal
+// scriptTsconfigFiles() (a test checks it): shipped as files so an existing project can copy them (README).
+const FILES = [
+  'gen-collection.config.json',
+  'scripts-src/common-tests.ts',
+  'scripts-src/prerequest/request-id.ts',
+  'scripts-src/tsconfig.json',
+  'scripts-src/prerequest/tsconfig.json',
+].map((f) => f.split('/').join(sep));
 
-/** `gen-collection init`: a starter config and an example typed test script. */
+/** `gen-collection init`: a starter config, example typed test and pre-request scripts, and their tsconfig.json files. */
 export async function runInit(opts: { dir: string; force?: boolean }): Promise<ExitCode> {
   const dir = resolve(opts.dir);
   const existing = FILES.filter((f) => existsSync(join(dir, f)));
@@ -28,7 +36,8 @@ export async function runInit(opts: { dir: string; force?: boolean }): Promise<E
   );
   await writeFilesAtomic(files);
   for (const f of files) info(`wrote ${relative(process.cwd(), f.path) || f.path}`);
-  info('next: fill in base_url and client_id in "environments", then run: gen-collection build');
+  info('next: fill in base_url and client_id in "environments", then run: npx gen-collection build');
+  info('type-check the scripts as build does: npx tsc -p scripts-src && npx tsc -p scripts-src/prerequest');
   info('another token server, client or scope for some requests: add "authProfiles" (README, "Auth profiles")');
   return ExitCode.ok;
 }

@@ -1,12 +1,11 @@
-import { dirname, join } from 'node:path';
-import type { CompilerHost, CompilerOptions, Diagnostic, SourceFile } from 'typescript';
+import type { CompilerHost, CompilerOptions, Diagnostic, Program, SourceFile } from 'typescript';
 import { loadTypeScript, type TypeScriptApi } from './load-typescript.js';
-import { SANDBOX_MODULES } from './sandbox-externals.js';
-import { ambientDeclarations, augmentationFile, MODULES_TYPED_BY_SANDBOX_TYPINGS, sandboxTypingFiles, type ScriptEvent } from './sandbox-typings.js';
+import { sandboxTypingFile, type ScriptEvent } from './sandbox-typings.js';
 import type { ScriptProblem } from './script-problem.js';
+import { recordScriptSources } from './script-sources.js';
+import { scriptCompilerOptions } from './script-tsconfig.js';
 
 const USER_TS_FILE = /\.(?:ts|tsx|mts|cts)$/;
-const TYPED_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.d.ts', '.mts', '.d.mts', '.cts', '.d.cts'];
 
 /**
  * Parsed declaration files (the ES2020 lib, the sandbox and postman-collection typings, npm packages'
@@ -16,6 +15,12 @@ const TYPED_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.d.ts', '.mts', '.d
 const declarationCache = new Map<string, SourceFile>();
 
 /**
+ * The last program of each event, handed to the next as `oldProgram`: `build --watch` re-checks after an edit,
+ * and TypeScript then reuses the unchanged files' parse and module resolution.
+ */
+const lastPrograms = new Map<ScriptEvent, Program>();
+
+/**
  * Type-checks user script files (TypeScript only) of one event in one program, with `strict`, target
  * ES2020 and the sandbox globals of that event. Returns the problems located in the user's own files
  * (the entries and the local modules they import), never those inside typings or npm packages.
@@ -23,22 +28,20 @@ const declarationCache = new Map<string, SourceFile>();
 export function typeCheckScripts(files: readonly string[], event: ScriptEvent): ScriptProblem[] {
   if (files.length === 0) return [];
   const ts = loadTypeScript();
-  const options = compilerOptions(ts);
-  const typings = sandboxTypingFiles(event);
-  const base = ts.createCompilerHost(options, true);
-  const augmentationPath = augmentationFile();
-  const augmentation = augmentationPath ? cachedSourceFile(base, augmentationPath, ts.ScriptTarget.ES2020) : undefined;
-  // Beside the typings, so that it counts as a library file, not one of the user's.
-  const ambientFile = join(dirname(typings[0]!), '__gen-collection-ambient__.d.ts');
-  const ambientText = ambientDeclarations(ts, augmentation, untypedSandboxModules(ts, files, options, base));
+  const options = compilerOptions();
+  const typings = sandboxTypingFile(event);
+  // The typings declare the sandbox modules as patterns (`"lodash*"`): `any` unless the project has types.
   const program = ts.createProgram({
-    rootNames: [...files, ...typings, ambientFile],
+    rootNames: [...files, typings],
     options,
-    host: sandboxHost(base, ambientFile, ambientText),
+    host: sandboxHost(ts.createCompilerHost(options, true)),
+    oldProgram: lastPrograms.get(event),
   });
+  lastPrograms.set(event, program);
   const problems: ScriptProblem[] = [];
-  for (const sourceFile of program.getSourceFiles()) {
-    if (!isUserTypeScript(sourceFile)) continue;
+  const userFiles = program.getSourceFiles().filter(isUserTypeScript);
+  recordScriptSources(userFiles.map((sourceFile) => sourceFile.fileName));
+  for (const sourceFile of userFiles) {
     const syntactic = program.getSyntacticDiagnostics(sourceFile);
     const diagnostics = syntactic.length > 0 ? syntactic : program.getSemanticDiagnostics(sourceFile);
     for (const diagnostic of diagnostics) problems.push(toProblem(ts, diagnostic, sourceFile, event));
@@ -46,56 +49,20 @@ export function typeCheckScripts(files: readonly string[], event: ScriptEvent): 
   return problems;
 }
 
-function compilerOptions(ts: TypeScriptApi): CompilerOptions {
-  return {
-    strict: true,
-    target: ts.ScriptTarget.ES2020,
-    lib: ['lib.es2020.d.ts'],
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    // Every script is its own module: two scripts may both declare `const id` at the top level.
-    moduleDetection: ts.ModuleDetectionKind.Force,
-    allowImportingTsExtensions: true,
-    resolveJsonModule: true,
-    allowJs: true,
-    checkJs: false,
-    esModuleInterop: true,
-    noEmit: true,
-    skipLibCheck: true,
-    // No @types packages: the sandbox is not Node, whatever the user's node_modules holds.
-    types: [],
-  };
+function compilerOptions(): CompilerOptions {
+  // No @types packages: the sandbox is not Node, whatever the user's node_modules holds; the sandbox typings
+  // are a root file (a user's tsconfig names them in `types` instead).
+  return { ...scriptCompilerOptions(), types: [] };
 }
 
 /**
- * Sandbox modules that some of `files` cannot import with types (not installed, or installed without
- * typings): they get an untyped ambient declaration. A module with types (say `@types/lodash`) keeps them.
+ * A compiler host over `base` that caches declaration files and resolves no `/// <reference types>` (an npm
+ * package's typings may ask for `node`, which would declare globals such as `process` that the sandbox lacks).
  */
-function untypedSandboxModules(ts: TypeScriptApi, files: readonly string[], options: CompilerOptions, host: CompilerHost): string[] {
-  const cache = ts.createModuleResolutionCache(host.getCurrentDirectory(), (f) => host.getCanonicalFileName(f), options);
-  const directories = [...new Set(files.map((file) => dirname(file)))];
-  return SANDBOX_MODULES.filter(
-    (name) =>
-      !MODULES_TYPED_BY_SANDBOX_TYPINGS.includes(name) &&
-      directories.some((dir) => {
-        const extension = ts.resolveModuleName(name, join(dir, '__importer__.ts'), options, host, cache).resolvedModule?.extension;
-        return !extension || !TYPED_EXTENSIONS.includes(extension);
-      }),
-  );
-}
-
-/**
- * A compiler host over `base` that serves the ambient file, caches declaration files and resolves no
- * `/// <reference types>` (the typings ask for `node`, which would declare globals such as `process`
- * that the sandbox lacks).
- */
-function sandboxHost(base: CompilerHost, ambientFile: string, ambientText: string): CompilerHost {
+function sandboxHost(base: CompilerHost): CompilerHost {
   return {
     ...base,
-    fileExists: (file) => file === ambientFile || base.fileExists(file),
-    readFile: (file) => (file === ambientFile ? ambientText : base.readFile(file)),
     getSourceFile: (file, languageVersion, onError) => {
-      if (file === ambientFile) return loadTypeScript().createSourceFile(file, ambientText, languageVersion, true);
       if (file.endsWith('.d.ts')) return cachedSourceFile(base, file, languageVersion, onError);
       return base.getSourceFile(file, languageVersion, onError);
     },

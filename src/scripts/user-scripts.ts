@@ -8,6 +8,8 @@ import { compatProblems } from './compat.js';
 import type { ScriptEvent } from './sandbox-typings.js';
 import { localModuleGraph } from './script-graph.js';
 import { scriptProblemsError } from './script-problem.js';
+import { recordScriptSources } from './script-sources.js';
+import { PREREQUEST_DIR, tsconfigEvent } from './script-tsconfig.js';
 import { typeCheckScripts } from './typecheck.js';
 
 export type { ScriptEvent } from './sandbox-typings.js';
@@ -32,12 +34,15 @@ const bundleCache = new Map<string, CachedBundle>();
  * one of them is TypeScript.
  */
 export async function bundleUserScripts(refs: readonly ScriptRef[], event: ScriptEvent): Promise<string[]> {
+  recordScriptSources(refs.map((ref) => ref.path));
   for (const ref of refs) assertScriptFile(ref);
+  for (const ref of refs) assertTsconfigAgrees(ref, event);
   const todo = [...new Map(refs.filter((ref) => !cachedBundle(ref, event)).map((ref) => [cacheKey(ref, event), ref])).values()];
   if (todo.length > 0) {
     const display = displayNames(refs);
     const graphs = new Map(todo.map((ref) => [ref.path, localModuleGraph([ref.path])]));
     const sources = new Map([...graphs.values()].flatMap((graph) => [...graph]));
+    recordScriptSources(sources.keys());
     const incompatible = compatProblems(sources.values());
     if (incompatible.length > 0) throw scriptProblemsError('script-compat', incompatible, display);
     const typed = [...graphs.keys()].filter((file) => TYPESCRIPT_FILE.test(file));
@@ -68,6 +73,30 @@ function assertScriptFile(ref: ScriptRef): void {
       fix: `create the file, or correct the path at ${ref.pointer} (script paths are relative to the config file)`,
     });
   }
+}
+
+/**
+ * A TypeScript script must be checked by its nearest tsconfig.json (as the editor and `tsc -p` do) with the
+ * API of the event the config runs it in, when that tsconfig is one of gen-collection's (`init` writes them):
+ * otherwise the editor and `build` would report different errors for the same line.
+ */
+function assertTsconfigAgrees(ref: ScriptRef, event: ScriptEvent): void {
+  if (!TYPESCRIPT_FILE.test(ref.path)) return;
+  const checked = tsconfigEvent(ref.path);
+  if (!checked || checked.event === event) return;
+  const kind = (e: ScriptEvent) => (e === 'test' ? 'test' : 'pre-request');
+  throw new GenCollectionError(
+    'script-type',
+    `${ref.display} runs as a ${kind(event)} script, but ${checked.tsconfig} checks it with the ${kind(checked.event)} sandbox API`,
+    {
+      file: ref.configFile,
+      pointer: ref.pointer,
+      fix:
+        event === 'prerequest'
+          ? `move it into a ${PREREQUEST_DIR}/ folder beside your test scripts (scripts-src/${PREREQUEST_DIR}/, which has its own tsconfig.json)`
+          : `move it out of ${PREREQUEST_DIR}/: that folder holds pre-request scripts`,
+    },
+  );
 }
 
 function cacheKey(ref: ScriptRef, event: ScriptEvent): string {

@@ -16,7 +16,13 @@ describe('gen-collection CLI', () => {
     const init = runCli(['init'], dir);
     expect(init.status, init.stderr).toBe(0);
     expect(init.stderr + init.stdout).toMatch(/add "authProfiles" \(README, "Auth profiles"\)/);
-    expect(listFiles(dir)).toEqual(['gen-collection.config.json', 'scripts-src/common-tests.ts']);
+    expect(listFiles(dir)).toEqual([
+      'gen-collection.config.json',
+      'scripts-src/common-tests.ts',
+      'scripts-src/prerequest/request-id.ts',
+      'scripts-src/prerequest/tsconfig.json',
+      'scripts-src/tsconfig.json',
+    ]);
     const config = JSON.parse(readFileSync(join(dir, 'gen-collection.config.json'), 'utf8'));
     expect(config.$schema).toMatch(/config\.schema\.json$/);
 
@@ -43,6 +49,18 @@ describe('gen-collection CLI', () => {
     expect(readFileSync(join(dir, 'gen-collection.config.json'), 'utf8')).toBe('{"name":"Mine"}');
     expect(runCli(['init', '--force'], dir).status).toBe(0);
     expect(readFileSync(join(dir, 'gen-collection.config.json'), 'utf8')).toContain('"My API"');
+  });
+
+  it("init writes nothing into a project that has its own scripts-src/tsconfig.json, unless --force", () => {
+    const dir = workspace();
+    mkdirSync(join(dir, 'scripts-src'));
+    writeFileSync(join(dir, 'scripts-src/tsconfig.json'), '{"compilerOptions":{}}');
+    const init = runCli(['init'], dir);
+    expect(init.status).toBe(2);
+    expect(init.stderr).toContain('scripts-src/tsconfig.json');
+    expect(listFiles(dir)).toEqual(['scripts-src/tsconfig.json']);
+    expect(runCli(['init', '--force'], dir).status).toBe(0);
+    expect(readFileSync(join(dir, 'scripts-src/tsconfig.json'), 'utf8')).toContain('gen-collection/sandbox/test');
   });
 
   it('build twice gives byte-identical files', () => {

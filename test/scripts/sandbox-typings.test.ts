@@ -1,41 +1,36 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadTypeScript } from '../../src/scripts/load-typescript.js';
-import { ambientDeclarations, sandboxTypingFiles } from '../../src/scripts/sandbox-typings.js';
+import { SANDBOX_MODULES } from '../../src/scripts/sandbox-externals.js';
+import { MODULES_TYPED_BY_SANDBOX_TYPINGS, sandboxTypingFile } from '../../src/scripts/sandbox-typings.js';
 
-const ts = loadTypeScript();
-const parse = (text: string) => ts.createSourceFile('/pkg/scripts-src/sandbox.d.ts', text, ts.ScriptTarget.ES2020, true);
+// a variable specifier: the generator is plain .mjs without type declarations
+const generator = new URL('../../scripts/gen-sandbox-types.mjs', import.meta.url).href;
+const generateSandboxTypes = async (event: string): Promise<string> =>
+  ((await import(generator)) as { generateSandboxTypes: (event: string) => Promise<string> }).generateSandboxTypes(event);
 
-describe('sandboxTypingFiles', () => {
-  it.each(['prerequest', 'test'] as const)('%s: the event typings, postman-collection typings and the augmentations, all present', (event) => {
-    const files = sandboxTypingFiles(event);
-    expect(files[0]).toMatch(new RegExp(`postman-sandbox[\\\\/]types[\\\\/]sandbox[\\\\/]${event}\\.d\\.ts$`));
-    expect(files[1]).toMatch(/postman-collection[\\/]types[\\/]index\.d\.ts$/);
-    expect(files[2]).toMatch(/scripts-src[\\/]sandbox\.d\.ts$/);
-    for (const file of files) expect(existsSync(file)).toBe(true);
+describe('sandboxTypingFile', () => {
+  it.each(['prerequest', 'test'] as const)('%s: shipped, up to date with its sources (else run npm run gen:types), without Node', async (event) => {
+    const file = sandboxTypingFile(event);
+    expect(file).toMatch(new RegExp(`[\\\\/]sandbox[\\\\/]${event}\\.d\\.ts$`));
+    expect(existsSync(file)).toBe(true);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toBe(await generateSandboxTypes(event));
+    expect(text).not.toContain('<reference types="node"');
+    expect(text).toContain('declare module "postman-collection"');
   });
-});
 
-const ambientCases: { name: string; augmentations?: string; untyped: string[]; present: RegExp[]; absent: RegExp[] }[] = [
-  {
-    name: 'no augmentations: the untyped modules',
-    untyped: ['lodash', 'csv-parse/lib/sync'],
-    present: [/declare module "lodash";/, /declare module "csv-parse\/lib\/sync";/],
-    absent: [],
-  },
-  {
-    name: 'modules the augmentations declare are left out',
-    augmentations: "declare function require(id: string): any;\ndeclare module 'lodash' { export function sum(a: number[]): number; }\n",
-    untyped: ['lodash', 'uuid'],
-    present: [/declare module "uuid";/],
-    absent: [/"lodash"/, /require/],
-  },
-];
+  it.each(['prerequest', 'test'] as const)('%s: declares every untyped sandbox module as a pattern (used only when the import has no types)', (event) => {
+    const text = readFileSync(sandboxTypingFile(event), 'utf8');
+    const patterns = [...text.matchAll(/^declare module "([^"]+)\*";$/gm)].map((m) => m[1]);
+    expect(patterns).toEqual(SANDBOX_MODULES.filter((m) => !MODULES_TYPED_BY_SANDBOX_TYPINGS.includes(m)));
+  });
 
-describe('ambientDeclarations', () => {
-  it.each(ambientCases)('$name', ({ augmentations, untyped, present, absent }) => {
-    const text = ambientDeclarations(ts, augmentations === undefined ? undefined : parse(augmentations), untyped);
-    for (const pattern of present) expect(text).toMatch(pattern);
-    for (const pattern of absent) expect(text).not.toMatch(pattern);
+  it.each([
+    ['test', /response: import\("postman-collection"\)\.Response/, /skipRequest\(\): void/],
+    ['prerequest', /skipRequest\(\): void/, /response: import\("postman-collection"\)\.Response/],
+  ] as const)('%s: has its own API and not the other event’s', (event, present, absent) => {
+    const text = readFileSync(sandboxTypingFile(event), 'utf8');
+    expect(text).toMatch(present);
+    expect(text).not.toMatch(absent);
   });
 });
