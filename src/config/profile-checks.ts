@@ -16,6 +16,13 @@ export function profileProblems(config: GenCollectionConfig): Problem[] {
       fix: 'set "auth": { "type": "oauth2", … } (the default profile), or move one profile there',
     });
   }
+  for (const name of profiles.filter((p) => p === 'inherit' || p === 'none')) {
+    problems.push({
+      pointer: childPointer('/authProfiles', name),
+      problem: `"${name}" cannot name an auth profile: an item's "auth": "${name}" already means ${name === 'none' ? 'no auth' : 'the folder\'s or collection\'s auth'}`,
+      fix: 'give the profile another name, e.g. "admin"',
+    });
+  }
   problems.push(...signerProblems(config));
   const walk = (items: Item[], pointer: string): void => {
     items.forEach((item, index) => {

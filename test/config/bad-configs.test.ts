@@ -101,6 +101,13 @@ const cases: BadConfig[] = [
     name: 'a profile name that is no slug',
     text: `name: Orders\n${oauth2}authProfiles:\n  Admin:\n    type: oauth2\n    tokenUrl: t\n`,
     pointer: '/authProfiles/Admin',
+    includes: ['"Admin" is not a valid auth profile name', 'lower-case letters'],
+  },
+  {
+    name: 'a profile named none',
+    text: `name: Orders\n${oauth2}authProfiles:\n  none:\n    type: oauth2\n    tokenUrl: t\n`,
+    pointer: '/authProfiles/none',
+    includes: ['"none" cannot name an auth profile', 'another name'],
   },
   {
     name: 'auth profiles without an oauth2 auth',
