@@ -67,18 +67,18 @@ interface TwoServers {
   tsAdmin: TokenServer;
   a: ProtectedApi;
   b: ProtectedApi;
-  /** Runs the ALTERNATING collection with the e2e environment and both client secrets. */
+  /** Runs the collection (ALTERNATING unless given) with the e2e environment and both client secrets. */
   run(opts?: { iterationCount?: number }): Promise<NewmanResult>;
 }
 
 /** Two token servers (the admin one with `adminOptions`) and their APIs, closed after `fn`. */
-async function withTwoServers(adminOptions: TokenServerOptions, fn: (servers: TwoServers) => Promise<void>): Promise<void> {
+async function withTwoServers(adminOptions: TokenServerOptions, fn: (servers: TwoServers) => Promise<void>, items: unknown[] = ALTERNATING): Promise<void> {
   const [ts, tsAdmin] = await Promise.all([startTokenServer({ ttlSeconds: 60 }), startTokenServer({ ttlSeconds: 60, ...adminOptions })]);
   const a = await startProtectedApi({ validate: ts.validateToken });
   const b = await startProtectedApi({ validate: tsAdmin.validateToken });
   try {
     const { collection, environment } = await generate(
-      profilesConfig({ a, b }, { tokenUrl: ts.tokenUrl, clientId: ts.client.id, adminTokenUrl: tsAdmin.tokenUrl, adminClientId: tsAdmin.client.id }, ALTERNATING),
+      profilesConfig({ a, b }, { tokenUrl: ts.tokenUrl, clientId: ts.client.id, adminTokenUrl: tsAdmin.tokenUrl, adminClientId: tsAdmin.client.id }, items),
     );
     const run = (opts: { iterationCount?: number } = {}) =>
       runNewman(collection, { environment: environment('e2e'), envVars: { client_secret: ts.client.secret, client_secret_admin: tsAdmin.client.secret }, ...opts });
@@ -164,6 +164,23 @@ describe.concurrent('auth profiles in Newman', () => {
       expect(b.log.map((r) => `${r.path} ${r.status}`)).toEqual(['/orders 401', '/orders 200', '/orders/2 200']);
       expect(a.log.map((r) => `${r.path} ${r.status}`)).toEqual(['/orders 200', '/orders/1 200']);
     });
+  });
+
+  it('a 401 on a request inheriting the admin profile from its folder: replayed with a fresh admin token', async () => {
+    const items = [
+      { name: 'List orders', url: '{{base_url}}/orders', expect: { status: 200 } },
+      { name: 'Admin', auth: 'admin', items: [{ name: 'Admin orders', url: '{{admin_url}}/orders', expect: { status: 200 } }, { name: 'Admin order', url: '{{admin_url}}/orders/2', expect: { status: 200 } }] },
+      { name: 'Get order', url: '{{base_url}}/orders/1', expect: { status: 200 } },
+    ];
+    await withTwoServers({}, async ({ ts, tsAdmin, a, b, run }) => {
+      b.rejectNextValidTokenOnce();
+      const result = await run();
+      expect(outcome(result)).toEqual(GREEN);
+      expect(tsAdmin.tokenRequests).toHaveLength(2);
+      expect(ts.tokenRequests).toHaveLength(1);
+      expect(b.log.map((r) => `${r.path} ${r.status}`)).toEqual(['/orders 401', '/orders 200', '/orders/2 200']);
+      expect(a.log.map((r) => `${r.path} ${r.status}`)).toEqual(['/orders 200', '/orders/1 200']);
+    }, items);
   });
 
   it('no token storm per profile: the admin client refused once, admin requests skipped, default ones unaffected', async () => {

@@ -89,3 +89,50 @@ describe('auth profiles under the Postman CLI and Newman', () => {
     }
   });
 });
+
+describe('auth profiles: replay on 401 under the Postman CLI and Newman', () => {
+  /** One run where the admin API rejects its first valid token: what each API saw and each server was asked. */
+  async function replay(runner: 'newman' | 'postman-cli') {
+    const [ts, tsAdmin] = await Promise.all([startTokenServer({ ttlSeconds: 60 }), startTokenServer({ ttlSeconds: 60 })]);
+    const [a, b] = await Promise.all([startProtectedApi({ validate: ts.validateToken }), startProtectedApi({ validate: tsAdmin.validateToken })]);
+    try {
+      const { collection, environment } = await generate({
+        name: `Auth profiles replay ${runner}`,
+        auth: { type: 'oauth2', tokenUrl: '{{token_url}}' },
+        authProfiles: { admin: { type: 'oauth2', tokenUrl: '{{admin_token_url}}' } },
+        environments: { e2e: { base_url: a.url, admin_url: b.url, token_url: ts.tokenUrl, client_id: ts.client.id, admin_token_url: tsAdmin.tokenUrl, client_id_admin: tsAdmin.client.id } },
+        items: [
+          { name: 'List orders', url: '{{base_url}}/orders', expect: { status: 200 } },
+          { name: 'Admin', auth: 'admin', items: [{ name: 'Admin orders', url: '{{admin_url}}/orders', expect: { status: 200 } }] },
+          { name: 'Admin order', auth: 'admin', url: '{{admin_url}}/orders/2', expect: { status: 200 } },
+          { name: 'Get order', url: '{{base_url}}/orders/1', expect: { status: 200 } },
+        ],
+      });
+      b.rejectNextValidTokenOnce();
+      const options = { environment: environment('e2e')!, envVars: { client_secret: ts.client.secret, client_secret_admin: tsAdmin.client.secret }, timeout: 30_000 };
+      const result = runner === 'newman' ? await runNewman(collection, options) : await runPostmanCli(collection, options);
+      return {
+        exitCode: result.exitCode,
+        failures: result.failures.map((f) => `${f.item}: ${f.message}`),
+        api: a.log.map((r) => `${r.path} ${r.status}`),
+        adminApi: b.log.map((r) => `${r.path} ${r.status}`),
+        tokenRequests: { default: ts.tokenRequests.length, admin: tsAdmin.tokenRequests.length },
+      };
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      await Promise.all([ts.close(), tsAdmin.close()]);
+    }
+  }
+
+  it('a request inheriting the admin profile from its folder, answered 401: replayed with a fresh admin token, the default one kept', async () => {
+    const [newman, postman] = await Promise.all([replay('newman'), replay('postman-cli')]);
+    expect(postman, 'Postman CLI (actual) vs Newman (expected)').toEqual(newman);
+    expect(postman).toEqual({
+      exitCode: 0,
+      failures: [],
+      api: ['/orders 200', '/orders/1 200'],
+      adminApi: ['/orders 401', '/orders 200', '/orders/2 200'],
+      tokenRequests: { default: 1, admin: 2 },
+    });
+  });
+});
