@@ -58,3 +58,19 @@ describe('README recipes for signed client authentication', () => {
     expect(prerequest.script.exec.join('\n')).toContain('const genCollectionSignJwt = ');
   });
 });
+
+describe('README auth profiles example', () => {
+  const section = readme.split('## Auth profiles: several token servers, clients or scopes')[1]?.split('\n## ')[0] ?? '';
+  // The example is JSON with whole-line `//` comments.
+  const example = section.match(/```jsonc\n([\s\S]*?)\n```/)?.[1] ?? '';
+
+  it('builds, with each profile\'s variables in the environment template as the section says', async () => {
+    const { buildFromConfig } = await import('../src/build-from-config.js');
+    const config: unknown = JSON.parse(example.replace(/^\s*\/\/.*$/gm, ''));
+    const result = await buildFromConfig(config, { baseDir: root });
+    const values = result.environments[0]!.json.values;
+    const secrets = values.filter((v) => v.type === 'secret').map((v) => v.key);
+    expect(secrets).toEqual(expect.arrayContaining(['client_secret', 'client_secret_admin', 'access_token_admin', 'access_token_writer']));
+    expect(values.map((v) => v.key)).not.toContain('client_id_writer');
+  });
+});

@@ -1,4 +1,4 @@
-import type { ResolvedAuth } from '../config/resolved.js';
+import type { OAuth2Resolved, ResolvedAuth } from '../config/resolved.js';
 import { authVariables } from './auth.js';
 import { stableId } from './ids.js';
 
@@ -50,11 +50,16 @@ export function environmentTemplates(input: EnvironmentTemplateInput): { name: s
 /**
  * The variables an environment template must hold: those the collection uses, less the ones it defines
  * itself and, when the token lives in collection variables, the token variables — an environment value,
- * even an empty one, would shadow them.
+ * even an empty one, would shadow them (for the auth and each auth profile).
  */
-export function environmentVariables(used: Iterable<string>, collectionVariables: Iterable<string>, auth: ResolvedAuth): string[] {
+export function environmentVariables(
+  used: Iterable<string>,
+  collectionVariables: Iterable<string>,
+  auth: ResolvedAuth,
+  profiles: readonly OAuth2Resolved[] = [],
+): string[] {
   const exclude = new Set(collectionVariables);
-  if (auth.type === 'oauth2' && auth.storage === 'collection') for (const key of authVariables(auth).tokenState) exclude.add(key);
+  for (const a of [auth, ...profiles]) if (a.type === 'oauth2' && a.storage === 'collection') for (const key of authVariables(a).tokenState) exclude.add(key);
   return [...new Set(used)].filter((name) => !exclude.has(name));
 }
 

@@ -33,10 +33,20 @@ export async function generateCollection(config: ResolvedConfig, warnings: Warni
   const oauth2 = auth.type === 'oauth2' ? auth : undefined;
   const userScripts = await bundleAllUserScripts(config);
   const inheritedNoAuth: string[] = [];
-  const guardTests = oauth2?.retryOn401 ?? false;
-  const item = postmanItems(config.items, { idRoot: config.slug, scripts: userScripts, guardTests, inheritedNoAuth });
+  // The config checks allow profiles only beside an oauth2 auth.
+  const profiles = oauth2 ? Object.entries(config.authProfiles) : [];
+  const guardTests = [oauth2, ...profiles.map(([, profile]) => profile)].some((a) => a?.retryOn401);
+  const profileRequestIds = Object.fromEntries(profiles.map(([name]) => [name, [] as string[]]));
+  const item = postmanItems(config.items, {
+    idRoot: config.slug,
+    scripts: userScripts,
+    guardTests,
+    inheritedNoAuth,
+    ...(profiles.length ? { profileTokens: Object.fromEntries(profiles.map(([name, profile]) => [name, profile.variables.accessToken])), profileRequestIds } : {}),
+  });
 
-  const token = oauth2 ? await tokenScripts(oauth2, { skipRequestIds: inheritedNoAuth }) : undefined;
+  const profileScripts = profiles.length ? { profiles: Object.fromEntries(profiles.map(([name, auth]) => [name, { auth, requestIds: profileRequestIds[name]! }])) } : {};
+  const token = oauth2 ? await tokenScripts(oauth2, { skipRequestIds: inheritedNoAuth, ...profileScripts }) : undefined;
   const collectionCode = (kind: 'prerequest' | 'test') => config.scripts[kind].map((ref) => userScripts[kind].get(ref.path) ?? '');
   const collectionTests = collectionCode('test').map((code) => (guardTests ? skipOnReplay(code) : code));
   const collectionEvents = events(
@@ -45,11 +55,11 @@ export async function generateCollection(config: ResolvedConfig, warnings: Warni
     [...(token ? [token.test] : []), ...collectionTests],
   );
 
-  const { tokenState } = authVariables(auth);
-  const tokenInCollection = oauth2 !== undefined && oauth2.storage !== 'environment';
+  // Each oauth2 auth's token variables, unless it stores its token in the environment only.
+  const tokenState = [auth, ...profiles.map(([, profile]) => profile)].flatMap((a) => (a.type === 'oauth2' && a.storage !== 'environment' ? authVariables(a).tokenState : []));
   const variable = [
     ...Object.entries(config.variables).map(([key, value]) => ({ key, value })),
-    ...(tokenInCollection ? tokenState.filter((key) => !(key in config.variables)).map((key) => ({ key, value: '' })) : []),
+    ...[...new Set(tokenState)].filter((key) => !(key in config.variables)).map((key) => ({ key, value: '' })),
   ];
 
   const collectionAuthJson = collectionAuth(auth);
@@ -66,7 +76,8 @@ export async function generateCollection(config: ResolvedConfig, warnings: Warni
     ...(variable.length ? { variable } : {}),
   };
 
-  const used = environmentVariables(variablesUsed(collection, auth), Object.keys(config.variables), auth);
+  const profileAuths = profiles.map(([, profile]) => profile);
+  const used = environmentVariables(variablesUsed(collection, auth, profileAuths), Object.keys(config.variables), auth, profileAuths);
 
   const envNames = Object.keys(config.environments);
   if (envNames.length === 0 && used.length > 0) {

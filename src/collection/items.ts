@@ -1,5 +1,5 @@
-import type { KeyValueEntry, ResolvedBody, ResolvedItem, ResolvedRequest, ScriptRef } from '../config/resolved.js';
-import { NO_AUTH, type PostmanAuth } from './auth.js';
+import type { KeyValueEntry, ResolvedBody, ResolvedItem, ResolvedItemAuth, ResolvedRequest, ScriptRef } from '../config/resolved.js';
+import { bearerAuth, NO_AUTH, type PostmanAuth } from './auth.js';
 import { events, skipOnReplay, statusTest, type PostmanEvent } from './events.js';
 import { stableId, uniqueNames } from './ids.js';
 import { splitUrl } from './url.js';
@@ -15,6 +15,10 @@ export interface ItemContext {
   guardTests: boolean;
   /** Collects the ids of requests that inherit `noauth` from a folder (the sandbox cannot see that). */
   inheritedNoAuth: string[];
+  /** Auth profile name → the variable its Bearer sends (`access_token_<profile>`); absent without profiles. */
+  profileTokens?: Record<string, string>;
+  /** Collects, per auth profile, the ids of the requests sending its token, directly or from a folder. */
+  profileRequestIds?: Record<string, string[]>;
 }
 
 interface PostmanKeyValue {
@@ -26,32 +30,43 @@ interface PostmanKeyValue {
 }
 
 /** Turns resolved config items into Postman v2.1 items. */
-export function postmanItems(items: ResolvedItem[], ctx: ItemContext, parentPath: string[] = [], parentNoAuth = false): object[] {
+export function postmanItems(items: ResolvedItem[], ctx: ItemContext, parentPath: string[] = [], parentAuth: ResolvedItemAuth = 'inherit'): object[] {
   const names = uniqueNames(items.map((i) => i.name));
   return items.map((item, index) => {
     const idPath = [ctx.idRoot, ...parentPath, names[index]!];
     const id = stableId(...idPath);
     const itemEvents = userEvents(item.scripts, idPath, ctx, item.kind === 'request' ? item.expectStatus : []);
+    const ownAuth = itemAuth(item.auth, ctx);
+    const effectiveAuth = item.auth === 'inherit' ? parentAuth : item.auth;
     if (item.kind === 'folder') {
-      const noAuth = item.auth === 'none';
       return {
         id,
         name: item.name,
         ...(item.description ? { description: item.description } : {}),
-        item: postmanItems(item.items, ctx, idPath.slice(1), parentNoAuth || noAuth),
-        ...(noAuth ? { auth: NO_AUTH } : {}),
+        item: postmanItems(item.items, ctx, idPath.slice(1), effectiveAuth),
+        ...(ownAuth ? { auth: ownAuth } : {}),
         ...(itemEvents.length ? { event: itemEvents } : {}),
       };
     }
-    if (item.auth === 'inherit' && parentNoAuth) ctx.inheritedNoAuth.push(id);
+    if (item.auth === 'inherit' && parentAuth === 'none') ctx.inheritedNoAuth.push(id);
+    if (effectiveAuth !== 'inherit' && effectiveAuth !== 'none') ctx.profileRequestIds?.[effectiveAuth]?.push(id);
     return {
       id,
       name: item.name,
-      request: postmanRequest(item, item.auth === 'none' ? NO_AUTH : undefined),
+      request: postmanRequest(item, ownAuth),
       response: [],
       ...(itemEvents.length ? { event: itemEvents } : {}),
     };
   });
+}
+
+/** The Postman auth an item sets itself: none, a profile's Bearer, or nothing (it inherits). */
+function itemAuth(auth: ResolvedItemAuth, ctx: ItemContext): PostmanAuth | undefined {
+  if (auth === 'inherit') return undefined;
+  if (auth === 'none') return NO_AUTH;
+  const token = ctx.profileTokens?.[auth];
+  if (token === undefined) throw new Error(`unknown auth profile "${auth}" (the config checks let it through)`);
+  return bearerAuth(token);
 }
 
 function userEvents(scripts: ResolvedItem['scripts'], idPath: string[], ctx: ItemContext, expectStatus: number[]): PostmanEvent[] {

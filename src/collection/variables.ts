@@ -1,4 +1,4 @@
-import type { ResolvedAuth } from '../config/resolved.js';
+import type { OAuth2Resolved, ResolvedAuth } from '../config/resolved.js';
 import { authVariables } from './auth.js';
 
 const VARIABLE = /\{\{\s*([^{}\s$][^{}]*?)\s*\}\}/g;
@@ -25,9 +25,11 @@ export function collectVariableNames(value: unknown): string[] {
 
 /**
  * Every variable a collection with this auth uses, sorted and unique: its `{{…}}` outside scripts, those of
- * the token request's URL, parameters and signed JWT, and the auth's own variables (client id and secret, token, …).
+ * the token request's URL, parameters and signed JWT, and the auth's own variables (client id and secret, token, …),
+ * for the auth and each auth profile.
  */
-export function variablesUsed(collection: unknown, auth: ResolvedAuth): string[] {
-  const tokenRequest = auth.type === 'oauth2' ? [auth.tokenUrl, auth.params, auth.assertion] : [];
-  return [...new Set([...collectVariableNames(collection), ...collectVariableNames(tokenRequest), ...authVariables(auth).all])].sort();
+export function variablesUsed(collection: unknown, auth: ResolvedAuth, profiles: readonly OAuth2Resolved[] = []): string[] {
+  const auths = [auth, ...profiles];
+  const tokenRequests = auths.map((a) => (a.type === 'oauth2' ? [a.tokenUrl, a.params, a.assertion] : []));
+  return [...new Set([...collectVariableNames(collection), ...collectVariableNames(tokenRequests), ...auths.flatMap((a) => authVariables(a).all)])].sort();
 }

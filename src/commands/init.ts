@@ -38,6 +38,7 @@ export async function runInit(opts: { dir: string; force?: boolean }): Promise<E
   for (const f of files) info(`wrote ${relative(process.cwd(), f.path) || f.path}`);
   info('next: fill in base_url and client_id in "environments", then run: npx gen-collection build');
   info('type-check the scripts as build does: npx tsc -p scripts-src && npx tsc -p scripts-src/prerequest');
+  info('another token server, client or scope for some requests: add "authProfiles" (README, "Auth profiles")');
   return ExitCode.ok;
 }
 

@@ -34,6 +34,14 @@ export async function runInject(file: string, opts: InjectCliOptions): Promise<E
       fix: 'set "auth": { "type": "oauth2", "tokenUrl": "…" } in the config given with -c',
     });
   }
+  const profiles = Object.keys(config.authProfiles);
+  if (profiles.length) {
+    warnings.add(`inject adds the default profile (auth) only; authProfiles (${profiles.join(', ')}) are left out`, {
+      file: config.configFile,
+      pointer: '/authProfiles',
+      fix: 'build the collection from the config (gen-collection build) to use auth profiles',
+    });
+  }
   const text = await readInputFile(file, { what: 'the collection', code: 'collection-read', missingFix: 'check the path of the exported collection', utf16: true });
   const extract = opts.extractSecrets;
   const target = opts.inPlace ? file : opts.output;

@@ -2,13 +2,15 @@
 import { slugify } from '../slug.js';
 import type { GenCollectionConfig, Item, OAuth2Auth } from './config-types.generated.js';
 import { childPointer } from './pointer.js';
+import { profileProblems } from './profile-checks.js';
 import type { Problem } from './problems.js';
-import { secretVariableNames, signsJwt } from './resolve-auth.js';
+import { resolveAuthProfile, secretVariableNames, signsJwt } from './resolve-auth.js';
 import type { ResolvedAuth } from './resolved.js';
 
 /** Secret variables given a value in `environments` or `variables`. The value is never part of the message. */
 export function secretValueProblems(config: GenCollectionConfig, auth: ResolvedAuth): Problem[] {
-  const secrets = secretVariableNames(auth, config.auth?.secretVariables);
+  const profiles = Object.entries(config.authProfiles ?? {}).flatMap(([name, profile]) => secretVariableNames(resolveAuthProfile(name, profile), profile.secretVariables));
+  const secrets = [...new Set([...secretVariableNames(auth, config.auth?.secretVariables), ...profiles])];
   const scopes: [string, Record<string, unknown>][] = [
     ...Object.entries(config.environments ?? {}).map(([env, values]): [string, Record<string, unknown>] => [childPointer('/environments', env), values]),
     ['/variables', config.variables ?? {}],
@@ -54,22 +56,28 @@ export function semanticProblems(config: GenCollectionConfig): Problem[] {
       fix: 'add at least one letter or digit, e.g. "Orders API"',
     });
   }
-  const auth = config.auth;
-  if (auth?.type === 'oauth2') {
-    for (const key of Object.keys(auth.extraParams ?? {})) {
-      const pointer = childPointer('/auth/extraParams', key);
-      if (RESERVED_PARAMS.includes(key)) {
-        problems.push({
-          pointer,
-          problem: `"${key}" is sent by the token script itself, from its variable`,
-          fix: 'remove it from extraParams (variable names are set in auth.variables)',
-        });
-      } else if ((key === 'scope' || key === 'audience' || key === 'resource') && auth[key] !== undefined) {
-        problems.push({ pointer, problem: `"${key}" is set twice: as auth.${key} and in extraParams`, fix: 'keep one of the two' });
-      }
+  problems.push(...profileProblems(config));
+  if (config.auth?.type === 'oauth2') problems.push(...oauth2Problems(config.auth, '/auth'));
+  for (const [name, profile] of Object.entries(config.authProfiles ?? {})) problems.push(...oauth2Problems(profile, childPointer('/authProfiles', name)));
+  return problems;
+}
+
+/** Token parameters set twice or smuggled into extraParams, and the JWT settings, of the oauth2 auth at `at`. */
+function oauth2Problems(auth: OAuth2Auth, at: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const key of Object.keys(auth.extraParams ?? {})) {
+    const pointer = childPointer(`${at}/extraParams`, key);
+    if (RESERVED_PARAMS.includes(key)) {
+      problems.push({
+        pointer,
+        problem: `"${key}" is sent by the token script itself, from its variable`,
+        fix: 'remove it from extraParams (variable names are set in auth.variables)',
+      });
+    } else if ((key === 'scope' || key === 'audience' || key === 'resource') && auth[key] !== undefined) {
+      problems.push({ pointer, problem: `"${key}" is set twice: as auth.${key} and in extraParams`, fix: 'keep one of the two' });
     }
-    problems.push(...assertionProblems(auth));
   }
+  problems.push(...assertionProblems(auth, at));
   return problems;
 }
 
@@ -77,17 +85,17 @@ export function semanticProblems(config: GenCollectionConfig): Problem[] {
  * The signed JWT's settings against what signs it: HS256 goes with client_secret_jwt only, the private-key
  * algorithms with private_key_jwt or the jwt_bearer grant; claims and header fields the signer sets are refused.
  */
-function assertionProblems(auth: OAuth2Auth): Problem[] {
+function assertionProblems(auth: OAuth2Auth, at: string): Problem[] {
   const { assertion, clientAuth, grantType } = auth;
   if (!signsJwt(auth)) {
     return assertion
-      ? [{ pointer: '/auth/assertion', problem: 'auth.assertion is set, but nothing signs a JWT', fix: 'set clientAuth to "private_key_jwt" or "client_secret_jwt", or grantType to "jwt_bearer"; or remove assertion' }]
+      ? [{ pointer: `${at}/assertion`, problem: 'auth.assertion is set, but nothing signs a JWT', fix: 'set clientAuth to "private_key_jwt" or "client_secret_jwt", or grantType to "jwt_bearer"; or remove assertion' }]
       : [];
   }
   const problems: Problem[] = [];
   if (grantType === 'jwt_bearer' && clientAuth === 'client_secret_jwt') {
     problems.push({
-      pointer: '/auth/clientAuth',
+      pointer: `${at}/clientAuth`,
       problem: 'the jwt_bearer grant signs its assertion with the private key, and client_secret_jwt would sign a second JWT with the client secret under the same assertion settings',
       fix: 'use clientAuth "private_key_jwt", "body", "basic" or "none" with the jwt_bearer grant',
     });
@@ -95,19 +103,19 @@ function assertionProblems(auth: OAuth2Auth): Problem[] {
   const algorithm = assertion?.algorithm;
   if (algorithm === 'HS256' && clientAuth !== 'client_secret_jwt') {
     problems.push({
-      pointer: '/auth/assertion/algorithm',
+      pointer: `${at}/assertion/algorithm`,
       problem: 'HS256 signs with the client secret, which only client_secret_jwt uses',
       fix: 'use RS256, PS256 or ES256 with the private key, or set clientAuth to "client_secret_jwt"',
     });
   } else if (algorithm && algorithm !== 'HS256' && clientAuth === 'client_secret_jwt') {
     problems.push({
-      pointer: '/auth/assertion/algorithm',
+      pointer: `${at}/assertion/algorithm`,
       problem: `client_secret_jwt signs with the client secret (HS256), not with a private key (${algorithm})`,
       fix: 'set algorithm to "HS256" (or leave it out), or use clientAuth "private_key_jwt" for a private key',
     });
   }
-  problems.push(...reservedKeys(assertion?.claims ?? {}, '/auth/assertion/claims', RESERVED_CLAIMS, 'claim'));
-  problems.push(...reservedKeys(assertion?.header ?? {}, '/auth/assertion/header', RESERVED_HEADER, 'header field'));
+  problems.push(...reservedKeys(assertion?.claims ?? {}, `${at}/assertion/claims`, RESERVED_CLAIMS, 'claim'));
+  problems.push(...reservedKeys(assertion?.header ?? {}, `${at}/assertion/header`, RESERVED_HEADER, 'header field'));
   return problems;
 }
 
@@ -124,8 +132,10 @@ function reservedKeys(values: object, pointer: string, reserved: Record<string, 
 /** Things that work but are probably not meant: duplicate sibling names, an environment value hiding the stored token. */
 export function configWarnings(config: GenCollectionConfig, auth: ResolvedAuth): Problem[] {
   const warnings = duplicateNames(config.items ?? [], '/items');
-  if (auth.type === 'oauth2' && auth.storage === 'collection') {
-    const tokenVariables = [auth.variables.accessToken, auth.variables.expiresAt, auth.variables.refreshToken];
+  const profiles = Object.entries(config.authProfiles ?? {}).map(([name, profile]) => resolveAuthProfile(name, profile));
+  for (const oauth2 of [auth, ...profiles]) {
+    if (oauth2.type !== 'oauth2' || oauth2.storage !== 'collection') continue;
+    const tokenVariables = [oauth2.variables.accessToken, oauth2.variables.expiresAt, oauth2.variables.refreshToken];
     for (const [env, values] of Object.entries(config.environments ?? {})) {
       for (const name of tokenVariables.filter((n) => Object.hasOwn(values, n))) {
         warnings.push({

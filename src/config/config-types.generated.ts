@@ -8,33 +8,9 @@
  */
 export type Auth = NoAuth | OAuth2Auth | BearerAuth | BasicAuth | ApiKeyAuth;
 /**
- * One script path or a list of paths (relative to the config file), TypeScript or JavaScript.
- *
- * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
- * via the `definition` "scriptList".
- */
-export type ScriptList = string | string[];
-/**
- * A folder (has "items") or a request (has "url").
- *
- * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
- * via the `definition` "item".
- */
-export type Item = Folder | Request;
-/**
  * A Postman variable name, without braces: client_secret, not {{client_secret}}.
- *
- * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
- * via the `definition` "variableName".
  */
 export type VariableName = string;
-/**
- * Further variable names to treat as secrets: always written empty, type secret.
- *
- * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
- * via the `definition` "secretVariables".
- */
-export type SecretVariables = VariableName[];
 /**
  * A Postman variable name, without braces: client_secret, not {{client_secret}}.
  */
@@ -65,8 +41,32 @@ export type VariableName6 = string;
 export type VariableName7 = string;
 /**
  * A Postman variable name, without braces: client_secret, not {{client_secret}}.
+ *
+ * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
+ * via the `definition` "variableName".
  */
 export type VariableName8 = string;
+/**
+ * Further variable names to treat as secrets: always written empty, type secret.
+ *
+ * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
+ * via the `definition` "secretVariables".
+ */
+export type SecretVariables = VariableName8[];
+/**
+ * One script path or a list of paths (relative to the config file), TypeScript or JavaScript.
+ *
+ * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
+ * via the `definition` "scriptList".
+ */
+export type ScriptList = string | string[];
+/**
+ * A folder (has "items") or a request (has "url").
+ *
+ * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
+ * via the `definition` "item".
+ */
+export type Item = Folder | Request;
 /**
  * A Postman variable name, without braces: client_secret, not {{client_secret}}.
  */
@@ -126,6 +126,13 @@ export type Body =
       contentType?: string;
     };
 /**
+ * inherit: the collection (or folder) auth; none: send no auth; a name from authProfiles: that profile's OAuth2 token (Bearer {{access_token_<name>}}).
+ *
+ * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
+ * via the `definition` "itemAuth".
+ */
+export type ItemAuth = string;
+/**
  * Values of :name path segments.
  */
 export type KeyValue1 =
@@ -161,6 +168,12 @@ export interface GenCollectionConfig {
   output?: string;
   auth?: Auth;
   /**
+   * Further OAuth2 auths, by name, for folders and requests that set "auth": "<name>" (another token server, client or scope). Each profile has the shape of an oauth2 auth and is complete on its own: keys it leaves out take the same defaults as auth does, not auth's values. Its variable names default to the default names with _<name> appended (access_token_admin, client_id_admin, …); set variables in the profile to share one. Needs an oauth2 auth.
+   */
+  authProfiles?: {
+    [k: string]: OAuth2Auth;
+  };
+  /**
    * One environment template <slug>.<env>.postman_environment.json is written per key (dev, staging, …), holding these values plus every variable the collection uses. Values of secret variables (client_secret, password, tokens, auth.secretVariables) must stay empty: pass them at run time (newman run … --env-var client_secret=$CLIENT_SECRET).
    */
   environments?: {
@@ -182,26 +195,6 @@ export interface GenCollectionConfig {
    * Requests and folders, in order. An item with "items" is a folder; otherwise a request (needs "url").
    */
   items?: Item[];
-}
-/**
- * Scripts bundled into the pre-request and test events (collection level here; folder or request level in an item).
- *
- * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
- * via the `definition` "scripts".
- */
-export interface Scripts {
-  prerequest?: ScriptList;
-  test?: ScriptList;
-}
-/**
- * No collection-level auth.
- *
- * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
- * via the `definition` "noAuth".
- */
-export interface NoAuth {
-  type?: 'none';
-  secretVariables?: SecretVariables;
 }
 /**
  * OAuth2 token handling: the collection fetches a token (client_credentials, password or jwt_bearer grant; client secret, HTTP Basic or a signed JWT as client authentication), caches it until it expires, refreshes it and retries once on a 401.
@@ -262,14 +255,14 @@ export interface OAuth2Auth {
    * Names of the Postman variables the token scripts read and write; the defaults are shown.
    */
   variables?: {
-    accessToken?: VariableName1;
-    expiresAt?: VariableName2;
-    refreshToken?: VariableName3;
-    clientId?: VariableName4;
-    clientSecret?: VariableName5;
-    username?: VariableName6;
-    password?: VariableName7;
-    privateKey?: VariableName8;
+    accessToken?: VariableName;
+    expiresAt?: VariableName1;
+    refreshToken?: VariableName2;
+    clientId?: VariableName3;
+    clientSecret?: VariableName4;
+    username?: VariableName5;
+    password?: VariableName6;
+    privateKey?: VariableName7;
   };
   secretVariables?: SecretVariables;
 }
@@ -316,6 +309,26 @@ export interface Assertion {
   claims?: {
     [k: string]: unknown;
   };
+}
+/**
+ * Scripts bundled into the pre-request and test events (collection level here; folder or request level in an item).
+ *
+ * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
+ * via the `definition` "scripts".
+ */
+export interface Scripts {
+  prerequest?: ScriptList;
+  test?: ScriptList;
+}
+/**
+ * No collection-level auth.
+ *
+ * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
+ * via the `definition` "noAuth".
+ */
+export interface NoAuth {
+  type?: 'none';
+  secretVariables?: SecretVariables;
 }
 /**
  * A static bearer token passed at run time; no fetching.
@@ -383,10 +396,7 @@ export interface Folder {
    */
   name: string;
   description?: string;
-  /**
-   * inherit: the collection auth; none: no auth for the requests in this folder.
-   */
-  auth?: 'inherit' | 'none';
+  auth?: ItemAuth;
   scripts?: Scripts;
   /**
    * Requests and folders in this folder.
@@ -418,10 +428,7 @@ export interface Request {
   query?: KeyValue;
   headers?: KeyValue;
   body?: Body;
-  /**
-   * inherit: the collection (or folder) auth; none: send no auth.
-   */
-  auth?: 'inherit' | 'none';
+  auth?: ItemAuth;
   expect?: Expect;
   scripts?: Scripts;
 }

@@ -56,13 +56,22 @@ export function resolveAuth(auth: Auth | undefined): ResolvedAuth {
   }
 }
 
-function resolveOAuth2(auth: OAuth2Auth): OAuth2Resolved {
+/**
+ * An auth profile (`authProfiles.<name>`) with every default applied: the same defaults as `auth`, its
+ * variable names the default names with `_<name>` appended unless the profile sets them.
+ */
+export function resolveAuthProfile(name: string, auth: OAuth2Auth): OAuth2Resolved {
+  return resolveOAuth2(auth, `_${name}`);
+}
+
+function resolveOAuth2(auth: OAuth2Auth, variableSuffix = ''): OAuth2Resolved {
   const grantType = auth.grantType ?? OAUTH2_DEFAULTS.grantType;
   const clientAuth = auth.clientAuth ?? OAUTH2_DEFAULTS.clientAuth;
   const { privateKey, ...named } = auth.variables ?? {};
-  const variables: TokenVariables = { ...TOKEN_VARIABLE_DEFAULTS, ...named };
+  const defaults = Object.entries(TOKEN_VARIABLE_DEFAULTS).map(([key, name]) => [key, `${name}${variableSuffix}`]);
+  const variables: TokenVariables = { ...(Object.fromEntries(defaults) as unknown as TokenVariables), ...named };
   const assertion = resolveAssertion(auth, variables);
-  if (assertion && assertion.algorithm !== 'HS256') variables.privateKey = privateKey ?? PRIVATE_KEY_VARIABLE_DEFAULT;
+  if (assertion && assertion.algorithm !== 'HS256') variables.privateKey = privateKey ?? `${PRIVATE_KEY_VARIABLE_DEFAULT}${variableSuffix}`;
   return {
     type: 'oauth2',
     grantType,

@@ -2,7 +2,7 @@ import { resolve as resolvePath } from 'node:path';
 import { slugify } from '../slug.js';
 import type { Body, GenCollectionConfig, Item, KeyValue, ScriptList, Scripts } from './config-types.generated.js';
 import { childPointer } from './pointer.js';
-import { resolveAuth, secretVariableNames } from './resolve-auth.js';
+import { resolveAuth, resolveAuthProfile, secretVariableNames } from './resolve-auth.js';
 import type { KeyValueEntry, ResolvedBody, ResolvedConfig, ResolvedItem, ResolvedScripts, ScriptRef } from './resolved.js';
 
 export interface ResolveOptions {
@@ -18,6 +18,7 @@ export interface ResolveOptions {
 export function resolveConfig(config: GenCollectionConfig, opts: ResolveOptions): ResolvedConfig {
   const baseDir = resolvePath(opts.baseDir);
   const auth = resolveAuth(config.auth);
+  const authProfiles = Object.fromEntries(Object.entries(config.authProfiles ?? {}).map(([name, profile]) => [name, resolveAuthProfile(name, profile)]));
   return {
     name: config.name,
     slug: slugify(config.name),
@@ -26,7 +27,13 @@ export function resolveConfig(config: GenCollectionConfig, opts: ResolveOptions)
     baseDir,
     outputDir: opts.output !== undefined ? resolvePath(process.cwd(), opts.output) : resolvePath(baseDir, config.output ?? 'postman'),
     auth,
-    secretVariables: secretVariableNames(auth, config.auth?.secretVariables),
+    authProfiles,
+    secretVariables: [
+      ...new Set([
+        ...secretVariableNames(auth, config.auth?.secretVariables),
+        ...Object.entries(authProfiles).flatMap(([name, profile]) => secretVariableNames(profile, config.authProfiles?.[name]?.secretVariables)),
+      ]),
+    ],
     environments: Object.fromEntries(Object.entries(config.environments ?? {}).map(([env, values]) => [env, stringValues(values)])),
     variables: stringValues(config.variables ?? {}),
     scripts: resolveScripts(config.scripts, '/scripts', { baseDir, configFile: opts.file }),

@@ -15,7 +15,12 @@ export interface ResolvedConfig {
   /** Absolute output directory. */
   outputDir: string;
   auth: ResolvedAuth;
-  /** Every secret variable name: the auth's own secrets plus `auth.secretVariables`. */
+  /**
+   * Further OAuth2 auths by profile name (`authProfiles`), each complete on its own, its variable names
+   * suffixed `_<profile>` unless set; empty when none.
+   */
+  authProfiles: Record<string, OAuth2Resolved>;
+  /** Every secret variable name: the auth's own secrets plus `auth.secretVariables`, then the profiles'. */
   secretVariables: string[];
   /** Environment name → variable → value, values stringified, in config order. */
   environments: Record<string, Record<string, string>>;
@@ -124,11 +129,15 @@ export type ResolvedBody =
 
 export type ResolvedItem = ResolvedFolder | ResolvedRequest;
 
+/** An item's auth: `inherit`, `none`, or the name of an auth profile. */
+export type ResolvedItemAuth = 'inherit' | 'none' | (string & {});
+
 export interface ResolvedFolder {
   kind: 'folder';
   name: string;
   description?: string;
-  auth: 'inherit' | 'none';
+  /** `inherit`, `none` or a profile name from `authProfiles`. */
+  auth: ResolvedItemAuth;
   scripts: ResolvedScripts;
   items: ResolvedItem[];
   /** JSON pointer of this item in the config. */
@@ -146,7 +155,8 @@ export interface ResolvedRequest {
   query: KeyValueEntry[];
   headers: KeyValueEntry[];
   body?: ResolvedBody;
-  auth: 'inherit' | 'none';
+  /** `inherit`, `none` or a profile name from `authProfiles`. */
+  auth: ResolvedItemAuth;
   /** Accepted statuses from `expect.status`; empty: no generated test. */
   expectStatus: number[];
   scripts: ResolvedScripts;

@@ -60,6 +60,10 @@ function helpFor(pattern: string): PatternHelp | undefined {
       { problem: 'is not a variable name (no braces, no spaces)', fix: 'write the bare name: client_secret, not {{client_secret}}', hideValue: true },
     ],
     [
+      patternOf(propertiesOf(configSchema()).authProfiles.propertyNames as SchemaNode),
+      { problem: 'is not a valid auth profile name', fix: 'use lower-case letters, digits, "_" and "-", starting with a letter or digit: e.g. "admin"' },
+    ],
+    [
       patternOf(propertiesOf(configSchema()).environments.propertyNames as SchemaNode),
       { problem: 'is not a valid environment name', fix: 'start with a letter or digit and use only letters, digits, "_", "." and "-": the name becomes part of a file name' },
     ],

@@ -49,7 +49,7 @@ export function operationRequest(m: RequestMapping, op: Operation, auth: Operati
     ...(query.length ? { query } : {}),
     ...(headers.length ? { headers } : {}),
     ...(mapped ? { body: mapped.body } : {}),
-    ...(auth.none ? { auth: 'none' as const } : {}),
+    ...(auth.profile ? { auth: auth.profile } : auth.none ? { auth: 'none' as const } : {}),
     ...(status !== undefined ? { expect: { status: Array.isArray(status) ? (status as [number, ...number[]]) : status } } : {}),
   };
 }

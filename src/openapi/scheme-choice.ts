@@ -43,10 +43,21 @@ export function chooseScheme(schemes: Map<string, Scheme>, perOperation: Require
 
 /**
  * The alternative of a requirement list the request follows: none when auth is optional (`{}`) or not
- * required; else the first with the collection scheme, else the first that cookies alone satisfy, else the first.
+ * required; else the first with the collection scheme, else the first with an auth profile's scheme, else
+ * the first that cookies alone satisfy, else the first.
  */
-export function pickAlternative(reqs: Requirement[], chosen: Scheme | undefined, schemes: Map<string, Scheme>): Requirement | undefined {
+export function pickAlternative(
+  reqs: Requirement[],
+  chosen: Scheme | undefined,
+  schemes: Map<string, Scheme>,
+  profiles: ReadonlyMap<string, string> = new Map(),
+): Requirement | undefined {
   if (reqs.length === 0 || reqs.some((r) => Object.keys(r).length === 0)) return undefined;
   const cookiesOnly = (r: Requirement) => Object.keys(r).every((n) => schemes.get(n)?.mapping.kind === 'cookie');
-  return reqs.find((r) => chosen !== undefined && chosen.name in r) ?? reqs.find(cookiesOnly) ?? reqs[0];
+  return (
+    reqs.find((r) => chosen !== undefined && chosen.name in r) ??
+    reqs.find((r) => Object.keys(r).some((n) => profiles.has(n))) ??
+    reqs.find(cookiesOnly) ??
+    reqs[0]
+  );
 }

@@ -1,8 +1,9 @@
-import type { Auth } from '../config/config-types.generated.js';
+import type { Auth, OAuth2Auth } from '../config/config-types.generated.js';
 import { childPointer } from '../config/pointer.js';
 import { operationLabel, type Operation } from './operations.js';
 import { chooseScheme, pickAlternative, requirements, type Requirement } from './scheme-choice.js';
 import { collectionAuth, type SecurityOptions } from './scheme-auth.js';
+import { chooseProfiles } from './scheme-profiles.js';
 import { describeScheme, readSchemes, schemeRank, type Scheme } from './security-schemes.js';
 import type { Server } from './servers.js';
 import type { SpecContext } from './spec-context.js';
@@ -13,6 +14,8 @@ export interface OperationAuth {
   none: boolean;
   /** API keys it sends as cookies: cookie name and the secret variable holding the key. */
   cookies: { name: string; variable: string }[];
+  /** The auth profile (another OAuth2 scheme) the request authenticates with, instead of the collection auth. */
+  profile?: string;
 }
 
 /** The collection-level auth chosen from the spec, and what each operation does with it. */
@@ -20,6 +23,10 @@ export interface SecurityPlan {
   auth?: Auth;
   /** `token_url` per server (server order) when the token URL differs from server to server. */
   tokenUrls?: string[];
+  /** The other OAuth2 token-flow schemes the operations use, as auth profiles by name. */
+  authProfiles?: Record<string, OAuth2Auth>;
+  /** A profile's `token_url_<profile>` per server (server order), by variable, when its token URL differs from server to server. */
+  profileTokenUrls?: Record<string, string[]>;
   /** One entry per operation, in the order given. */
   operations: OperationAuth[];
 }
@@ -36,30 +43,35 @@ export async function planSecurity(ctx: SpecContext, operations: Operation[], se
   const perOperation = operations.map(
     (op) => requirements(ctx, op.operation.value.security, childPointer(op.operation.pointer, 'security')) ?? global,
   );
-  const chosen = chooseScheme(schemes, perOperation);
-  if (chosen) warnAboutOthers(ctx, chosen, schemes, perOperation);
+  const best = chooseScheme(schemes, perOperation);
+  const { chosen, profiles } = best ? chooseProfiles(best, schemes, perOperation) : { chosen: undefined, profiles: new Map<string, string>() };
+  if (chosen) warnAboutOthers(ctx, chosen, schemes, perOperation, profiles);
 
   const scopes = new Set<string>();
+  const profileScopes = new Map([...profiles.keys()].map((name) => [name, new Set<string>()]));
   const cookieSchemes = new Map<string, Scheme>();
   const unmet = new Map<string, string[]>();
   const decisions = perOperation.map((reqs, i) => {
-    const alternative = pickAlternative(reqs, chosen, schemes);
+    const alternative = pickAlternative(reqs, chosen, schemes, profiles);
     if (alternative === undefined) return { none: reqs.length === 0 && chosen !== undefined, cookies: [] };
     const names = Object.keys(alternative);
     const covered = chosen !== undefined && names.includes(chosen.name);
     if (covered) for (const scope of alternative[chosen.name]!) scopes.add(scope);
+    const profileScheme = covered ? undefined : names.find((n) => profiles.has(n));
+    if (profileScheme) for (const scope of alternative[profileScheme]!) profileScopes.get(profileScheme)!.add(scope);
     const cookies = names.flatMap((n) => {
       const scheme = schemes.get(n);
       if (scheme?.mapping.kind !== 'cookie') return [];
       cookieSchemes.set(n, scheme);
       return [{ name: scheme.mapping.name, variable: cookieVariable(n) }];
     });
-    const missing = names.filter((n) => n !== chosen?.name && schemes.get(n)?.mapping.kind !== 'cookie');
+    const missing = names.filter((n) => n !== chosen?.name && n !== profileScheme && schemes.get(n)?.mapping.kind !== 'cookie');
     if (missing.length) {
-      const reason = unmetReason(missing, chosen, covered, schemes);
+      const reason = unmetReason(missing, chosen, covered || profileScheme !== undefined, schemes);
       unmet.set(reason, [...(unmet.get(reason) ?? []), operationLabel(operations[i]!)]);
     }
-    return { none: chosen !== undefined && !covered && missing.length === 0, cookies };
+    const profile = profileScheme === undefined ? {} : { profile: profiles.get(profileScheme)! };
+    return { none: chosen !== undefined && !covered && !profileScheme && missing.length === 0, cookies, ...profile };
   });
 
   for (const [reason, labels] of unmet) {
@@ -76,17 +88,41 @@ export async function planSecurity(ctx: SpecContext, operations: Operation[], se
   }
 
   const collection = chosen ? await collectionAuth(ctx, chosen, [...scopes].sort(), servers, options) : {};
+  const authProfiles: Record<string, OAuth2Auth> = {};
+  const profileTokenUrls: Record<string, string[]> = {};
+  for (const [schemeName, profile] of profiles) {
+    const planned = await collectionAuth(ctx, schemes.get(schemeName)!, [...profileScopes.get(schemeName)!].sort(), servers, options);
+    if (planned.auth?.type !== 'oauth2') continue;
+    authProfiles[profile] = planned.auth;
+    if (planned.tokenUrls) {
+      const variable = `token_url_${profile}`;
+      authProfiles[profile] = { ...planned.auth, tokenUrl: `{{${variable}}}` };
+      profileTokenUrls[variable] = planned.tokenUrls;
+    }
+  }
   const auth: Auth | undefined = collection.auth
     ? { ...collection.auth, ...(secretVariables.length ? { secretVariables } : {}) }
     : secretVariables.length
       ? { type: 'none', secretVariables }
       : undefined;
-  return { ...(auth ? { auth } : {}), ...(collection.tokenUrls ? { tokenUrls: collection.tokenUrls } : {}), operations: decisions };
+  return {
+    ...(auth ? { auth } : {}),
+    ...(collection.tokenUrls ? { tokenUrls: collection.tokenUrls } : {}),
+    ...(Object.keys(authProfiles).length ? { authProfiles } : {}),
+    ...(Object.keys(profileTokenUrls).length ? { profileTokenUrls } : {}),
+    operations: decisions,
+  };
 }
 
-function warnAboutOthers(ctx: SpecContext, chosen: Scheme, schemes: Map<string, Scheme>, perOperation: Requirement[][]): void {
+function warnAboutOthers(
+  ctx: SpecContext,
+  chosen: Scheme,
+  schemes: Map<string, Scheme>,
+  perOperation: Requirement[][],
+  profiles: ReadonlyMap<string, string>,
+): void {
   const used = new Set(perOperation.flatMap((reqs) => reqs.flatMap((r) => Object.keys(r))));
-  const others = [...schemes.values()].filter((s) => s !== chosen && used.has(s.name) && schemeRank(s.mapping) !== undefined);
+  const others = [...schemes.values()].filter((s) => s !== chosen && !profiles.has(s.name) && used.has(s.name) && schemeRank(s.mapping) !== undefined);
   if (others.length) {
     ctx.warnings.add(
       `the spec uses several security schemes; the collection authenticates with ${describeScheme(chosen)}, not ${others.map(describeScheme).join(', ')}: give another auth in a config with -c to change that`,

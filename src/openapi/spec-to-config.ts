@@ -49,12 +49,20 @@ export async function specToConfig(spec: object, options: SpecToConfigOptions): 
   const info = isObject(ctx.spec.info) ? ctx.spec.info : {};
   const description = text(info.description);
   const environments = Object.fromEntries(
-    servers.map((s, i) => [s.name, { base_url: s.url, ...(security.tokenUrls ? { token_url: security.tokenUrls[i]! } : {}) }]),
+    servers.map((s, i) => [
+      s.name,
+      {
+        base_url: s.url,
+        ...(security.tokenUrls ? { token_url: security.tokenUrls[i]! } : {}),
+        ...Object.fromEntries(Object.entries(security.profileTokenUrls ?? {}).map(([variable, urls]) => [variable, urls[i]!])),
+      },
+    ]),
   );
   return {
     name: text(info.title) ?? (basename(file, extname(file)) || 'API'),
     ...(description ? { description } : {}),
     ...(security.auth ? { auth: security.auth } : {}),
+    ...(security.authProfiles ? { authProfiles: security.authProfiles } : {}),
     environments,
     // Collection variables: the first server is the default when no environment is selected.
     variables: { ...environments[servers[0]!.name]! },

@@ -20,7 +20,19 @@ export interface TokenConfig extends Omit<OAuth2Resolved, 'type' | 'params' | 'e
    * (they inherit `noauth` or another auth from a folder): no token is fetched for them. Absent when none.
    */
   skipRequestIds?: string[];
+  /**
+   * The auth profiles (`authProfiles`) by name, each with the ids of the requests that send its token: the
+   * scripts switch to a profile's settings for those requests. Absent without profiles.
+   */
+  profiles?: Record<string, TokenProfile>;
 }
+
+/**
+ * One auth profile in the header, as the difference from the default's settings (so each profile costs only
+ * what sets it apart): the keys whose value differs, `null` for a key the profile does not have, and the ids
+ * of the requests that send its token.
+ */
+export type TokenProfile = { [K in Exclude<keyof TokenConfig, 'skipRequestIds' | 'profiles'>]?: TokenConfig[K] | null } & { requestIds: string[] };
 
 /**
  * Local variable (`pm.variables`) the collection-level test script sets to `'1'` on a response that

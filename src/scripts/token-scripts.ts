@@ -7,7 +7,7 @@ import { VERSION } from '../version.js';
 import { buildOnce } from './build-once.js';
 import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
 import { jwtSignerScript } from './jwt-signer.js';
-import { TOKEN_CONFIG_GLOBAL, type TokenConfig } from './token-config.js';
+import { TOKEN_CONFIG_GLOBAL, type TokenConfig, type TokenProfile } from './token-config.js';
 
 /** The collection-level OAuth2 token scripts, ready for the collection's `prerequest` and `test` events. */
 export interface TokenScripts {
@@ -36,6 +36,14 @@ export function tokenConfigFor(auth: OAuth2Resolved, skipRequestIds: readonly st
   return header as unknown as TokenConfig;
 }
 
+/** The keys of `profile` whose value differs from `base`'s, and `null` for those of `base` it lacks. */
+function difference(profile: TokenConfig, base: TokenConfig): Omit<TokenProfile, 'requestIds'> {
+  const changed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(profile)) if (JSON.stringify(value) !== JSON.stringify(base[key as keyof TokenConfig])) changed[key] = value;
+  for (const key in base) if (!(key in profile)) changed[key] = null;
+  return changed;
+}
+
 function inDefaultOrder(variables: TokenVariables): TokenVariables {
   const ordered = {} as TokenVariables;
   for (const key of Object.keys(TOKEN_VARIABLE_DEFAULTS) as Exclude<keyof TokenVariables, 'privateKey'>[]) ordered[key] = variables[key];
@@ -48,14 +56,32 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || (typeof value === 'object' && value !== null && Object.keys(value).length === 0);
 }
 
+/** What the token scripts need besides the default auth. */
+export interface TokenScriptOptions {
+  /** Requests that send no Bearer although the sandbox cannot tell (they inherit `noauth` from a folder). */
+  skipRequestIds: string[];
+  /** Auth profiles by name, with the ids of the requests that send each one's token; none when absent or empty. */
+  profiles?: Record<string, { auth: OAuth2Resolved; requestIds: string[] }>;
+}
+
 /**
  * The finished token scripts: a header line, the `genCollection` config object, then the bundled code; in
  * front of the pre-request code, the JWT signer for the config's algorithm when it signs one.
  */
-export async function tokenScripts(auth: OAuth2Resolved, opts: { skipRequestIds: string[] }): Promise<TokenScripts> {
-  const bundles = await tokenBundles(auth.assertion || auth.clientAuth === 'none' ? 'signed' : 'plain');
-  const signer = auth.assertion ? await jwtSignerScript(auth.assertion.algorithm) : '';
-  const config = `const ${TOKEN_CONFIG_GLOBAL} = ${configLiteral(tokenConfigFor(auth, opts.skipRequestIds))};\n`;
+export async function tokenScripts(auth: OAuth2Resolved, opts: TokenScriptOptions): Promise<TokenScripts> {
+  const profiles = Object.entries(opts.profiles ?? {});
+  const auths = [auth, ...profiles.map(([, profile]) => profile.auth)];
+  const request = auths.some((a) => a.assertion || a.clientAuth === 'none') ? 'signed' : 'plain';
+  const bundles = await tokenBundles(profiles.length ? `${request}-profiles` : request);
+  // The config checks let the profiles that sign agree on one algorithm.
+  const algorithm = auths.find((a) => a.assertion)?.assertion?.algorithm;
+  const signer = algorithm ? await jwtSignerScript(algorithm) : '';
+  const tokenConfig = tokenConfigFor(auth, opts.skipRequestIds);
+  if (profiles.length) {
+    const base = tokenConfigFor(auth, []);
+    tokenConfig.profiles = Object.fromEntries(profiles.map(([name, profile]) => [name, { ...difference(tokenConfigFor(profile.auth, []), base), requestIds: [...profile.requestIds] }]));
+  }
+  const config = `const ${TOKEN_CONFIG_GLOBAL} = ${configLiteral(tokenConfig)};\n`;
   return {
     prerequest: `${header('OAuth2 token: reuse, refresh or fetch')}${config}${signer}${bundles.prerequest}`,
     test: `${header('on HTTP 401, drop the OAuth2 token and replay the request once')}${config}${bundles.test}`,
@@ -67,8 +93,14 @@ export async function tokenScripts(auth: OAuth2Resolved, opts: { skipRequestIds:
  * stays visible without the header taking half the script.
  */
 export function configLiteral(config: TokenConfig): string {
-  const lines = Object.entries(config).map(([key, value]) => `  ${JSON.stringify(key)}: ${inlineJson(value)}`);
+  const lines = Object.entries(config).map(([key, value]) => `  ${JSON.stringify(key)}: ${key === 'profiles' ? profilesJson(value as object) : inlineJson(value)}`);
   return `{\n${lines.join(',\n')}\n}`;
+}
+
+/** The profiles one a line, each as the default's keys are. */
+function profilesJson(profiles: object): string {
+  const lines = Object.entries(profiles).map(([name, profile]) => `    ${JSON.stringify(name)}: ${inlineJson(profile)}`);
+  return `{\n${lines.join(',\n')}\n  }`;
 }
 
 /** JSON on one line, with a space after `:` and `,` to stay readable. */
@@ -85,9 +117,10 @@ function header(what: string): string {
 
 /**
  * `plain`: client secret in the body or as HTTP Basic; `signed`: the token request of
- * scripts-src/token/signed-token-request.ts (signed JWTs, or no client secret at all).
+ * scripts-src/token/signed-token-request.ts (signed JWTs, or no client secret at all); `-profiles`: the
+ * same, each script preceded by select-profile.ts (scripts-src/token/profile-*.ts), for auth profiles.
  */
-type TokenBundle = 'plain' | 'signed';
+type TokenBundle = 'plain' | 'signed' | 'plain-profiles' | 'signed-profiles';
 
 const TOKEN_DIR = join(PACKAGE_ROOT, 'scripts-src', 'token');
 
@@ -107,8 +140,9 @@ const signedRequestPlugin: Plugin = {
 const tokenBundles = buildOnce(bundleTokenScripts);
 
 async function bundleTokenScripts(kind: TokenBundle): Promise<TokenScripts> {
-  const plugins = kind === 'signed' ? [signedRequestPlugin] : [];
-  const [prerequest, test] = await Promise.all([bundleTokenScript('prerequest.ts', plugins), bundleTokenScript('retry-on-401.ts', [])]);
+  const plugins = kind.startsWith('signed') ? [signedRequestPlugin] : [];
+  const prefix = kind.endsWith('-profiles') ? 'profile-' : '';
+  const [prerequest, test] = await Promise.all([bundleTokenScript(`${prefix}prerequest.ts`, plugins), bundleTokenScript(`${prefix}retry-on-401.ts`, [])]);
   return { prerequest, test };
 }
 

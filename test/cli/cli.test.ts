@@ -15,6 +15,7 @@ describe('gen-collection CLI', () => {
     const dir = workspace();
     const init = runCli(['init'], dir);
     expect(init.status, init.stderr).toBe(0);
+    expect(init.stderr + init.stdout).toMatch(/add "authProfiles" \(README, "Auth profiles"\)/);
     expect(listFiles(dir)).toEqual([
       'gen-collection.config.json',
       'scripts-src/common-tests.ts',
@@ -275,6 +276,24 @@ describe('inject and audit through the binary', () => {
 
     expect(runCli(['inject', 'out.json', '--in-place'], dir).status).toBe(0);
     expect(readFileSync(join(dir, 'out.json'), 'utf8')).toBe(toStdout.stdout);
+  });
+
+  it('inject with a config that has auth profiles: the default profile only, with a warning', () => {
+    const dir = workspace();
+    const fixture = listFiles(FIXTURES).find((f) => f.endsWith('.json'))!;
+    copyFileSync(join(FIXTURES, fixture), join(dir, 'in.json'));
+    const config = {
+      name: 'Orders',
+      auth: { type: 'oauth2', tokenUrl: '{{token_url}}' },
+      authProfiles: { admin: { type: 'oauth2', tokenUrl: '{{admin_token_url}}' } },
+    };
+    writeFileSync(join(dir, 'gen-collection.config.json'), JSON.stringify(config));
+    const r = runCli(['inject', 'in.json', '-o', 'out.json'], dir);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/\/authProfiles: inject adds the default profile \(auth\) only; authProfiles \(admin\) are left out/);
+    const injected = readFileSync(join(dir, 'out.json'), 'utf8');
+    expect(injected).not.toContain('access_token_admin');
+    expect(injected).not.toContain('"profiles"');
   });
 
   it('inject refuses bad input with exit 2 and writes nothing', () => {

@@ -34,6 +34,7 @@ const EXPECTED: ResolvedConfig = {
     retryOn401: true,
     variables: { ...TOKEN_VARIABLE_DEFAULTS, clientSecret: 'orders_client_secret' },
   },
+  authProfiles: {},
   secretVariables: ['orders_client_secret', 'password', 'access_token', 'refresh_token', 'signing_key'],
   environments: {
     dev: { base_url: 'https://dev.example.com', client_id: 'orders-ci', orders_client_secret: '', page: '10', debug: 'true' },
@@ -158,6 +159,7 @@ describe('defaults are applied in resolveConfig', () => {
       baseDir: '/work/project',
       outputDir: '/work/project/postman',
       auth: { type: 'none' },
+      authProfiles: {},
       secretVariables: [],
       environments: {},
       variables: {},
@@ -238,6 +240,56 @@ describe('defaults are applied in resolveConfig', () => {
     expect(result.secretVariables).toEqual(secrets);
   });
 
+  it.each<{ name: string; profile: NonNullable<GenCollectionConfig['authProfiles']>[string]; resolved: ResolvedConfig['authProfiles'][string]; secrets: string[] }>([
+    {
+      name: 'defaults of auth, not its values; variable names suffixed _<profile>',
+      profile: { type: 'oauth2', tokenUrl: 'admin-t' },
+      resolved: {
+        type: 'oauth2',
+        tokenUrl: 'admin-t',
+        ...OAUTH2_DEFAULTS,
+        params: {},
+        variables: {
+          accessToken: 'access_token_admin',
+          expiresAt: 'token_expires_at_admin',
+          refreshToken: 'refresh_token_admin',
+          clientId: 'client_id_admin',
+          clientSecret: 'client_secret_admin',
+          username: 'username_admin',
+          password: 'password_admin',
+        },
+      },
+      secrets: ['client_secret_admin', 'password_admin', 'access_token_admin', 'refresh_token_admin'],
+    },
+    {
+      name: 'variables override the suffixed names (a shared client); the private key suffixed too',
+      profile: { type: 'oauth2', tokenUrl: 't', clientAuth: 'private_key_jwt', scope: 'orders:admin', variables: { clientId: 'client_id' }, secretVariables: ['x'] },
+      resolved: {
+        type: 'oauth2',
+        tokenUrl: 't',
+        ...OAUTH2_DEFAULTS,
+        clientAuth: 'private_key_jwt',
+        assertion: { algorithm: 'RS256', issuer: '{{client_id}}', subject: '{{client_id}}', audience: 't', lifetimeSeconds: 60 },
+        params: { scope: 'orders:admin' },
+        variables: {
+          accessToken: 'access_token_admin',
+          expiresAt: 'token_expires_at_admin',
+          refreshToken: 'refresh_token_admin',
+          clientId: 'client_id',
+          clientSecret: 'client_secret_admin',
+          username: 'username_admin',
+          password: 'password_admin',
+          privateKey: 'client_private_key_admin',
+        },
+      },
+      secrets: ['client_secret_admin', 'password_admin', 'access_token_admin', 'refresh_token_admin', 'client_private_key_admin', 'x'],
+    },
+  ])('auth profile: $name', ({ profile, resolved, secrets }) => {
+    const result = resolveMinimal({ name: 'x', auth: { type: 'oauth2', tokenUrl: 't', storage: 'collection', retryOn401: false }, authProfiles: { admin: profile } });
+    expect(result.authProfiles).toEqual({ admin: resolved });
+    expect(result.secretVariables).toEqual(['client_secret', 'password', 'access_token', 'refresh_token', ...secrets]);
+  });
+
   it('token params: scope, audience, resource when not empty, then extraParams', () => {
     const result = resolveMinimal({
       name: 'x',
@@ -299,6 +351,17 @@ describe('warnings', () => {
       `${file}:4: /environments/dev/access_token: "access_token" in an environment (even empty) hides the collection variable where the token is stored (storage: collection). fix: remove it from the environment, or use storage "auto" or "environment"`,
       `${file}:10: /items/1/items/1: another item in the same folder is also named "B" (/items/1/items/0). fix: give sibling items distinct names: Newman reports and --folder tell items apart by name`,
       `${file}:11: /items/2: another item in the same folder is also named "A" (/items/0). fix: give sibling items distinct names: Newman reports and --folder tell items apart by name`,
+    ]);
+  });
+
+  it('an environment hiding the stored token of an auth profile (storage: collection): warned', async () => {
+    const file = tmp.write(
+      'gen-collection.config.yaml',
+      ['name: Orders', 'auth: { type: oauth2, tokenUrl: t }', 'authProfiles:', '  admin: { type: oauth2, tokenUrl: t, storage: collection }', 'environments:', '  dev: { access_token: "", access_token_admin: "" }', ''].join('\n'),
+    );
+    const { warnings } = await readConfig(file);
+    expect(warnings).toEqual([
+      `${file}:6: /environments/dev/access_token_admin: "access_token_admin" in an environment (even empty) hides the collection variable where the token is stored (storage: collection). fix: remove it from the environment, or use storage "auto" or "environment"`,
     ]);
   });
 

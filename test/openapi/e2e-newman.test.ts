@@ -13,6 +13,7 @@ import { loadSpec, specToConfig } from '../../src/openapi/index.js';
 import { runNewman } from '../e2e/newman.js';
 import { startOidcProvider, type OidcProvider } from '../e2e/servers/oidc.js';
 import { startProtectedApi, type ProtectedApi } from '../e2e/servers/protected-api.js';
+import { startTokenServer } from '../e2e/servers/token-server.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 function ordersSpec(apiUrl: string, tokenUrl: string): object {
@@ -83,5 +84,69 @@ describe('OpenAPI → collection → Newman against oidc-provider', () => {
     expect(api.stats.byPath).toEqual({ '/orders': 4, '/orders/7': 2, '/health': 2 });
     expect(run.assertions.filter((a) => a.passed && !a.skipped)).toHaveLength(8);
     expect(op.tokenRequests.filter((r) => r.clientId === op.clients.post.id)).toHaveLength(1);
+  });
+});
+
+describe('OpenAPI with two client-credentials schemes → two auth profiles → Newman against two token servers', () => {
+  it('each operation gets its scheme\'s token: both APIs answer without a 401', async () => {
+    const op = await startOidcProvider({ ttlSeconds: 60 });
+    const ts = await startTokenServer({ ttlSeconds: 60 });
+    const userApi = await startProtectedApi({ validate: op.validateToken });
+    const adminApi = await startProtectedApi({ validate: ts.validateToken });
+    const work = tempDir('gen-collection-openapi-profiles-').dir;
+    try {
+      const ok = { '200': { description: 'ok' } };
+      const cc = (tokenUrl: string) => ({ type: 'oauth2', flows: { clientCredentials: { tokenUrl, scopes: {} } } });
+      const spec = {
+        openapi: '3.0.3',
+        info: { title: 'Two servers e2e', version: '1' },
+        servers: [{ url: userApi.url, description: 'e2e' }],
+        components: { securitySchemes: { userAuth: cc(op.tokenUrl), adminAuth: cc(ts.tokenUrl) } },
+        security: [{ userAuth: ['read'] }],
+        paths: {
+          '/orders': {
+            get: { summary: 'List orders', responses: ok },
+            post: { summary: 'Create order', security: [{ userAuth: ['write'] }], responses: { '201': { description: 'created' } } },
+          },
+          '/orders/{id}': {
+            servers: [{ url: adminApi.url }],
+            get: {
+              summary: 'Admin order',
+              security: [{ adminAuth: ['orders:admin'] }],
+              parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', example: '7' } }],
+              responses: ok,
+            },
+          },
+        },
+      };
+      const file = join(work, 'openapi.yaml');
+      writeFileSync(file, stringify(spec));
+      const { spec: loaded } = await loadSpec(file);
+      const config = await specToConfig(loaded, { file, warnings: new Warnings() });
+      expect(config.auth).toEqual({ type: 'oauth2', grantType: 'client_credentials', tokenUrl: op.tokenUrl, scope: 'read write' });
+      expect(config.authProfiles).toEqual({ adminauth: { type: 'oauth2', grantType: 'client_credentials', tokenUrl: ts.tokenUrl, scope: 'orders:admin' } });
+
+      const result = await buildFromConfig(config, { baseDir: work, output: join(work, 'postman') });
+      const environment = result.environments.find((e) => e.name === 'e2e')!.json;
+      expect(environment.values.filter((v) => v.type === 'secret').map((v) => v.key)).toEqual(
+        expect.arrayContaining(['client_secret', 'client_secret_adminauth', 'access_token', 'access_token_adminauth']),
+      );
+      const run = await runNewman(result.collection, {
+        environment,
+        envVars: { client_id: op.clients.post.id, client_secret: op.clients.post.secret, client_id_adminauth: ts.client.id, client_secret_adminauth: ts.client.secret },
+        iterationCount: 2,
+      });
+      expect(run.failures).toEqual([]);
+      expect(run.exitCode).toBe(0);
+      expect({ user: userApi.stats.unauthorized, admin: adminApi.stats.unauthorized }).toEqual({ user: 0, admin: 0 });
+      expect({ user: userApi.stats.withoutToken, admin: adminApi.stats.withoutToken }).toEqual({ user: 0, admin: 0 });
+      expect(adminApi.stats.byPath).toEqual({ '/orders/7': 2 });
+      expect(userApi.stats.byPath).toEqual({ '/orders': 4 });
+      expect(op.tokenRequests.filter((r) => r.clientId === op.clients.post.id)).toHaveLength(1);
+      expect(ts.tokenRequests.map((r) => r.params.scope)).toEqual(['orders:admin']);
+    } finally {
+      await Promise.all([userApi.close(), adminApi.close()]);
+      await Promise.all([op.close(), ts.close()]);
+    }
   });
 });

@@ -23,6 +23,11 @@ describe('mergeConfigOverrides: a config given with -c overrides the generated o
       expected: { ...generated, auth: { type: 'oauth2', tokenUrl: '{{base_url}}/token', clientAuth: 'basic', secretVariables: ['extra', 'session'] } },
     },
     {
+      name: 'auth profiles added',
+      user: { name: 'Petstore', authProfiles: { adminauth: { type: 'oauth2', tokenUrl: '{{admin_token_url}}', clientAuth: 'basic' } } },
+      expected: { ...generated, authProfiles: { adminauth: { type: 'oauth2', tokenUrl: '{{admin_token_url}}', clientAuth: 'basic' } } },
+    },
+    {
       name: 'environments replaced whole',
       user: { name: 'Petstore', environments: { local: { base_url: 'http://localhost:3000', client_id: 'me' } } },
       expected: { ...generated, environments: { local: { base_url: 'http://localhost:3000', client_id: 'me' } } },
@@ -43,6 +48,15 @@ describe('mergeConfigOverrides: a config given with -c overrides the generated o
     const merged = mergeConfigOverrides(generated, user);
     expect(merged).toEqual(expected);
     expect(() => validateConfig(JSON.parse(JSON.stringify(merged)), 'merged')).not.toThrow();
+  });
+
+  it('auth profiles merge by name with the generated ones', () => {
+    const withProfiles: GenCollectionConfig = {
+      ...generated,
+      authProfiles: { adminauth: { type: 'oauth2', tokenUrl: 'https://admin.example.com/t', scope: 'admin' }, partner: { type: 'oauth2', tokenUrl: 'https://p.example.com/t' } },
+    };
+    const merged = mergeConfigOverrides(withProfiles, { name: 'Petstore', authProfiles: { adminauth: { type: 'oauth2', tokenUrl: '{{admin_token_url}}', scope: 'admin' } } });
+    expect(merged.authProfiles).toEqual({ adminauth: { type: 'oauth2', tokenUrl: '{{admin_token_url}}', scope: 'admin' }, partner: { type: 'oauth2', tokenUrl: 'https://p.example.com/t' } });
   });
 
   it('does not change its inputs', () => {

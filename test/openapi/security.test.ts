@@ -272,3 +272,60 @@ describe('OpenID Connect discovery (--discover)', () => {
     expect(error.message).toMatch(/has no token_endpoint/);
   });
 });
+
+describe('several OAuth2 token-flow schemes → auth profiles', () => {
+  const two = schemes({ userAuth: cc('https://users.example.com/token'), adminAuth: cc('https://admin.example.com/token') });
+
+  it('the scheme most operations use is auth, each other one a profile named by the slug rule with the union of its scopes', async () => {
+    const { config, warnings } = await mapSpec(
+      withOps(two, [{ adminAuth: ['admin:write'] }], [{ userAuth: ['orders:read'] }], [{ userAuth: [] }], [{ adminAuth: ['admin:read'] }], []),
+    );
+    expect(config.auth).toEqual({ type: 'oauth2', grantType: 'client_credentials', tokenUrl: 'https://users.example.com/token', scope: 'orders:read' });
+    expect(config.authProfiles).toEqual({
+      adminauth: { type: 'oauth2', grantType: 'client_credentials', tokenUrl: 'https://admin.example.com/token', scope: 'admin:read admin:write' },
+    });
+    expect(requests(config).map((r) => r.auth)).toEqual(['adminauth', undefined, undefined, 'adminauth', 'none']);
+    expect(warnings).toEqual([]);
+  });
+
+  it('an alternative with the collection scheme wins over a profile; a profile over another scheme', async () => {
+    const spec = withOps(
+      { ...two, ...{ components: { securitySchemes: { ...two.components.securitySchemes, key: { type: 'apiKey', in: 'header', name: 'X-Key' } } } } },
+      [{ userAuth: [] }],
+      [{ userAuth: [] }],
+      [{ adminAuth: [] }, { userAuth: [] }],
+      [{ key: [] }, { adminAuth: [] }],
+    );
+    const { config } = await mapSpec(spec);
+    expect(requests(config).map((r) => r.auth)).toEqual([undefined, undefined, undefined, 'adminauth']);
+  });
+
+  it('a profile whose token URL differs per server gets token_url_<profile> in each environment', async () => {
+    const spec = withOps(
+      {
+        servers: [{ url: 'https://api.example.com/v1', description: 'prod' }, { url: 'https://dev.example.com/v1', description: 'dev' }],
+        ...schemes({ userAuth: cc('https://users.example.com/token'), adminAuth: cc('/admin/token') }),
+      },
+      [{ userAuth: [] }],
+      [{ userAuth: [] }],
+      [{ adminAuth: [] }],
+    );
+    const { config } = await mapSpec(spec);
+    expect(config.authProfiles?.adminauth?.tokenUrl).toBe('{{token_url_adminauth}}');
+    expect(config.environments).toEqual({
+      prod: { base_url: 'https://api.example.com/v1', token_url_adminauth: 'https://api.example.com/admin/token' },
+      dev: { base_url: 'https://dev.example.com/v1', token_url_adminauth: 'https://dev.example.com/admin/token' },
+    });
+  });
+
+  it('an OAuth2 scheme with only browser flows stays a warning, not a profile', async () => {
+    const spec = withOps(
+      schemes({ userAuth: cc('https://users.example.com/token'), browser: { type: 'oauth2', flows: { authorizationCode: { authorizationUrl: 'https://a/a', tokenUrl: 'https://a/t', scopes: {} } } } }),
+      [{ userAuth: [] }],
+      [{ browser: [] }],
+    );
+    const { config, warnings } = await mapSpec(spec);
+    expect(config.authProfiles).toBeUndefined();
+    expect(warnings.join('\n')).toMatch(/several security schemes; the collection authenticates with 'userAuth'/);
+  });
+});

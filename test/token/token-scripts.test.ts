@@ -115,3 +115,36 @@ describe('tokenScripts', () => {
     }
   });
 });
+
+describe('tokenScripts with auth profiles', () => {
+  const admin = { ...BASE_AUTH, tokenUrl: '{{admin_token_url}}', params: {}, storage: 'collection' as const, variables: { ...BASE_AUTH.variables, accessToken: 'access_token_admin' } };
+
+  it('each profile in the header holds what differs from the default (null: a key it lacks) and its request ids', async () => {
+    const { prerequest } = await tokenScripts({ ...BASE_AUTH, params: { scope: 'read' } }, { skipRequestIds: ['s1'], profiles: { admin: { auth: admin, requestIds: ['a1', 'a2'] } } });
+    expect(prerequest).toContain(
+      '\n  "skipRequestIds": ["s1"],\n  "profiles": {\n    "admin": { "tokenUrl": "{{admin_token_url}}", "storage": "collection", "vars": { "accessToken": "access_token_admin", ',
+    );
+    expect(prerequest).toContain('"params": null, "requestIds": ["a1", "a2"] }\n  }\n};\n');
+  });
+
+  it('the same bundle for any number of profiles: a profile adds data, not code', async () => {
+    const bundle = (script: string) => script.slice(script.indexOf('\n};\n') + 4);
+    const one = await tokenScripts(BASE_AUTH, { skipRequestIds: [], profiles: { admin: { auth: admin, requestIds: ['a1'] } } });
+    const two = await tokenScripts(BASE_AUTH, { skipRequestIds: [], profiles: { admin: { auth: admin, requestIds: ['a1'] }, other: { auth: { ...admin, tokenUrl: 'x' }, requestIds: [] } } });
+    const none = await tokenScripts(BASE_AUTH, { skipRequestIds: [] });
+    for (const kind of ['prerequest', 'test'] as const) {
+      expect(bundle(two[kind])).toBe(bundle(one[kind]));
+      expect(bundle(one[kind])).toContain('function selectProfile()');
+      // Without profiles, neither the selection nor a profiles key.
+      expect(none[kind]).not.toContain('selectProfile');
+      expect(none[kind]).not.toContain('"profiles"');
+    }
+  });
+
+  it('a profile that signs brings the signer and the signed token request, also when the default does not sign', async () => {
+    const signing = { ...admin, clientAuth: 'client_secret_jwt' as const, assertion: { algorithm: 'HS256' as const, issuer: '{{client_id_admin}}', audience: 'x', lifetimeSeconds: 60 } };
+    const { prerequest } = await tokenScripts(BASE_AUTH, { skipRequestIds: [], profiles: { admin: { auth: signing, requestIds: ['a1'] } } });
+    expect(prerequest).toContain('const genCollectionSignJwt = ');
+    expect(prerequest).toContain('client_assertion_type');
+  });
+});
