@@ -39,6 +39,7 @@ export async function runInit(opts: { dir: string; force?: boolean }): Promise<E
   info('next: fill in base_url and client_id in "environments", then run: npx gen-collection build');
   info('type-check the scripts as build does: npx tsc -p scripts-src && npx tsc -p scripts-src/prerequest');
   info('another token server, client or scope for some requests: add "authProfiles" (README, "Auth profiles")');
+  info('a private key instead of a client secret: "clientAuth": "private_key_jwt" or "grantType": "jwt_bearer" (README, "Signed client authentication")');
   return ExitCode.ok;
 }
 

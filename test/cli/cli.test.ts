@@ -16,6 +16,7 @@ describe('gen-collection CLI', () => {
     const init = runCli(['init'], dir);
     expect(init.status, init.stderr).toBe(0);
     expect(init.stderr + init.stdout).toMatch(/add "authProfiles" \(README, "Auth profiles"\)/);
+    expect(init.stderr).toMatch(/"clientAuth": "private_key_jwt" or "grantType": "jwt_bearer" \(README, "Signed client authentication"\)/);
     expect(listFiles(dir)).toEqual([
       'gen-collection.config.json',
       'scripts-src/common-tests.ts',
