@@ -185,7 +185,7 @@ function scanListEntry(scan: Scan, entry: JsonObject, path: Path, listKey: strin
   if (!typedSecret && !isSecretName(entry.key)) return;
   const secret = literalSecret(entry.value);
   if (!secret) return;
-  const label = LIST_LABELS[listKey] ?? 'field';
+  const label = Object.hasOwn(LIST_LABELS, listKey) ? LIST_LABELS[listKey]! : 'field';
   const kind = label === 'variable' && typedSecret ? 'secret variable' : label;
   scan.add([...path, 'value'], `literal ${kind} "${entry.key}" in ${where}`, secret);
 }

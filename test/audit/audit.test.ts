@@ -68,6 +68,7 @@ const PLANTED: Case[] = [
   ['globals: api_key', environment([{ key: 'api_key', value: 'glob-ak-445566', enabled: true }], 'globals'), '/values/0/value', 'literal variable "api_key" in globals', 'glob-ak-445566'],
   ['Newman-exported environment (no scope): password', { id: 'x', name: 'ci', values: [{ key: 'password', value: 'exported-pw-77', enabled: true }] }, '/values/0/value', 'literal variable "password" in environment', 'exported-pw-77'],
   ['collection variable refresh_token', collection({ variable: [{ key: 'refresh_token', value: 'cv-rt-998877', type: 'string' }] }), '/variable/0/value', 'literal variable "refresh_token" in collection', 'cv-rt-998877'],
+  ['a key/value list under a key named like an Object member (constructor): a plain field', collection({ constructor: [{ key: 'password', value: 'ctor-pw-3141' }] }), '/constructor/0/value', 'literal field "password" in collection', 'ctor-pw-3141'],
   // shaped secrets anywhere
   ['JWT in a description', withRequest({ description: `Example token: ${JWT}` }), '/item/0/request/description', 'JWT in request', JWT],
   ['private key in a variable with a harmless name', collection({ variable: [{ key: 'cert_pem', value: PEM }] }), '/variable/0/value', 'private key in collection', PEM],
