@@ -4,16 +4,10 @@
 // so the time is the signer's evaluation, the key's parsing and one signature: measured as the script's wall
 // time minus that of the same script without the signer. Uses the compiled library: run `npm run build` first.
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { importDist } from './dist.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-if (!existsSync(`${root}dist/src/index.js`)) {
-  console.error('bench: dist/ is missing; run `npm run build` first');
-  process.exit(2);
-}
-const { jwtSignerScript } = await import(new URL('dist/src/scripts/jwt-signer.js', `file://${root}`).href);
+const { jwtSignerScript } = await importDist('scripts/jwt-signer.js');
 const require = createRequire(import.meta.url);
 
 const RUNS = 15;

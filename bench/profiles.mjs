@@ -4,17 +4,14 @@
 // - token economy per profile: a default and an `admin` profile on two oidc-provider instances (4 s tokens, 1 s
 //   buffer), requests of both interleaved, ≥ 12 s; token requests of each vs ⌈run seconds ÷ 3⌉ + 1, no 401.
 // Uses the compiled library: run `npm run build` first. Not a test: nothing here fails the build.
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import newman from 'newman';
 import { startOidcProvider, startProtectedApi } from './token-servers.mjs';
+import { importDist } from './dist.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-if (!existsSync(`${root}dist/src/index.js`)) {
-  console.error('bench: dist/ is missing; run `npm run build` first');
-  process.exit(2);
-}
-const { buildFromConfig } = await import(new URL('dist/src/index.js', `file://${root}`).href);
+
+const { buildFromConfig } = await importDist('index.js');
 
 const TTL_SECONDS = 4;
 const BUFFER_SECONDS = 1;

@@ -7,17 +7,14 @@
 // - no token storms: token requests of a 1,000-request run with a wrong client secret (goal 1; one per request
 //   before issue 11), and of a run through a 10 s outage of the token endpoint (goal ≤ 6: backoff 1, 2, 4, 8 s).
 // Uses the compiled library: run `npm run build` first. Not a test: nothing here fails the build.
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import newman from 'newman';
 import { startOidcProvider, startOutageTokenServer, startProtectedApi } from './token-servers.mjs';
+import { importDist } from './dist.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-if (!existsSync(`${root}dist/src/index.js`)) {
-  console.error('bench: dist/ is missing; run `npm run build` first');
-  process.exit(2);
-}
-const { buildFromConfig } = await import(new URL('dist/src/index.js', `file://${root}`).href);
+
+const { buildFromConfig } = await importDist('index.js');
 
 const TTL_SECONDS = 4;
 const BUFFER_SECONDS = 1;
