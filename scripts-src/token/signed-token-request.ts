@@ -7,10 +7,9 @@ const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
 /**
- * The token request of a config that signs a JWT (private_key_jwt, client_secret_jwt, the jwt_bearer grant) or
- * sends no secret (clientAuth none). The generator bundles this module in place of token-request.ts for those
- * configs only, so every other collection keeps its script byte for byte; it builds on that module: the signed
- * fields go in first, and the client secret, which that module always adds, comes out again.
+ * The token request of a config that signs a JWT (private_key_jwt, client_secret_jwt, the jwt_bearer grant).
+ * The generator bundles this module in place of token-request.ts for those configs only, so that the others
+ * carry no signing code; it builds on that module, putting the signed fields in first.
  */
 export function tokenRequest(grant: Grant): SandboxRequestDefinition {
   const { grantType, clientAuth } = genCollection;
@@ -21,8 +20,7 @@ export function tokenRequest(grant: Grant): SandboxRequestDefinition {
     fields.client_assertion_type = CLIENT_ASSERTION_TYPE;
     fields.client_assertion = signedJwt();
   }
-  const request = unsignedTokenRequest(fields);
-  return clientAuth === 'body' || clientAuth === 'basic' ? request : withoutClientSecret(request);
+  return unsignedTokenRequest(fields);
 }
 
 /**
@@ -66,15 +64,4 @@ function resolveTemplates<T>(value: T): T {
     return resolved as T;
   }
   return value;
-}
-
-/** The request without the `client_secret` field the unsigned request builder put into the body. */
-function withoutClientSecret(request: SandboxRequestDefinition): SandboxRequestDefinition {
-  const { body } = request;
-  if (body?.mode === 'urlencoded') return { ...request, body: { ...body, urlencoded: body.urlencoded.filter((field) => field.key !== 'client_secret') } };
-  if (body?.mode === 'raw') {
-    const { client_secret: _secret, ...fields } = JSON.parse(body.raw) as Grant;
-    return { ...request, body: { ...body, raw: JSON.stringify(fields) } };
-  }
-  return request;
 }

@@ -5,7 +5,8 @@ export type Grant = Record<string, string>;
 
 /**
  * The token request for a grant: URL and parameters resolved with `pm.variables.replaceIn`, the configured
- * parameters (scope, audience, …) and the client authentication added, empty values left out.
+ * parameters (scope, audience, …) and the client authentication added, empty values left out. The client
+ * secret is sent only by `body` and `basic` client authentication.
  */
 export function tokenRequest(grant: Grant): SandboxRequestDefinition {
   const { vars, params = {}, bodyFormat } = genCollection;
@@ -17,12 +18,16 @@ export function tokenRequest(grant: Grant): SandboxRequestDefinition {
     Accept: 'application/json',
     'Content-Type': `application/${bodyFormat === 'json' ? 'json' : 'x-www-form-urlencoded'}`,
   };
-  if (genCollection.clientAuth === 'basic') {
+  const { clientAuth } = genCollection;
+  if (clientAuth === 'basic') {
     // RFC 6749 §2.3.1: id and secret urlencoded, joined by ':', then base64.
     const credentials = Object.values(client).map(encodeURIComponent).join(':');
     header.Authorization = `Basic ${Buffer.from(credentials).toString('base64')}`;
-  } else {
+  } else if (clientAuth === 'body') {
     Object.assign(fields, client);
+  } else {
+    // A signed client assertion, or a public client: the id alone, the secret never leaves.
+    fields.client_id = client.client_id;
   }
   const sent = Object.keys(fields).filter((key) => fields[key]);
   return {

@@ -71,7 +71,7 @@ export interface TokenScriptOptions {
 export async function tokenScripts(auth: OAuth2Resolved, opts: TokenScriptOptions): Promise<TokenScripts> {
   const profiles = Object.entries(opts.profiles ?? {});
   const auths = [auth, ...profiles.map(([, profile]) => profile.auth)];
-  const request = auths.some((a) => a.assertion || a.clientAuth === 'none') ? 'signed' : 'plain';
+  const request = auths.some((a) => a.assertion) ? 'signed' : 'plain';
   const bundles = await tokenBundles(profiles.length ? `${request}-profiles` : request);
   // The config checks let the profiles that sign agree on one algorithm.
   const algorithm = auths.find((a) => a.assertion)?.assertion?.algorithm;
@@ -116,8 +116,8 @@ function header(what: string): string {
 }
 
 /**
- * `plain`: client secret in the body or as HTTP Basic; `signed`: the token request of
- * scripts-src/token/signed-token-request.ts (signed JWTs, or no client secret at all); `-profiles`: the
+ * `plain`: the token request of scripts-src/token/token-request.ts; `signed`: that of
+ * scripts-src/token/signed-token-request.ts (signed JWTs), which builds on it; `-profiles`: the
  * same, each script preceded by select-profile.ts (scripts-src/token/profile-*.ts), for auth profiles.
  */
 type TokenBundle = 'plain' | 'signed' | 'plain-profiles' | 'signed-profiles';

@@ -151,6 +151,13 @@ const cases: Case[] = [
     collectionAfter: NEW_TOKEN_SAVED,
   },
   {
+    name: 'a public client (clientAuth none): client_id alone, a stored client secret is never sent',
+    auth: { clientAuth: 'none' },
+    replies: [{ status: 200, json: GRANTED }],
+    sent: [formRequest([['grant_type', 'client_credentials'], ['scope', 'read write'], ['client_id', CLIENT_ID]])],
+    collectionAfter: NEW_TOKEN_SAVED,
+  },
+  {
     name: 'password grant: username and password from their variables',
     auth: { grantType: 'password', params: {} },
     collection: () => ({ username: USERNAME, password: PASSWORD }),
