@@ -18,7 +18,15 @@ export function text(value: unknown): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
-/** The value at a path of keys and indexes inside a parsed JSON value, or undefined where the path leads nowhere. */
+/**
+ * The value at a path of keys and indexes inside a parsed JSON value, or undefined where the path leads nowhere
+ * (own members only: a key named `constructor` finds nothing inherited).
+ */
 export function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
-  return path.reduce<unknown>((node, key) => (isObject(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[key] : undefined), root);
+  let current: unknown = root;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
 }

@@ -1,4 +1,5 @@
 /** JSON pointers (RFC 6901): the way every message names a key of the config. */
+import { valueAt as valueAtPath } from '../json-value.js';
 
 /** Builds a pointer from path segments, escaping `~` and `/`: `['items', 0, 'url']` → `/items/0/url`. */
 export function toPointer(segments: readonly (string | number)[]): string {
@@ -21,10 +22,5 @@ export function childPointer(pointer: string, segment: string | number): string 
 
 /** The value at `pointer` inside `data`, or undefined when the path does not exist. */
 export function valueAt(data: unknown, pointer: string): unknown {
-  let current: unknown = data;
-  for (const segment of pointerSegments(pointer)) {
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined;
-    current = (current as Record<string, unknown>)[segment];
-  }
-  return current;
+  return valueAtPath(data, pointerSegments(pointer));
 }
