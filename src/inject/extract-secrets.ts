@@ -133,15 +133,20 @@ function syncUrlRaw(root: unknown, path: Path, form: string, reference: string):
   const at = path.lastIndexOf('url');
   const url = at === -1 ? undefined : valueAt(root, path.slice(0, at + 1));
   if (!isObject(url) || typeof url.raw !== 'string' || path[at + 1] === 'raw') return;
-  const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(form);
   if (path[at + 1] === 'query') {
     const entry = valueAt(root, path.slice(0, -1));
     if (!isObject(entry) || typeof entry.key !== 'string') return;
-    const name = entry.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const name = escapeRegExp(entry.key);
     url.raw = url.raw.replace(new RegExp(`([?&]${name}=)${escaped}(?=[&#]|$)`, 'g'), (_m, lead: string) => `${lead}${reference}`);
   } else if (path[at + 1] === 'auth') {
     url.raw = url.raw.replace(new RegExp(`(://[^/@\\s]*:)${escaped}@`), (_m, lead: string) => `${lead}${reference}@`);
   }
+}
+
+/** `text` as a regular expression that matches it literally. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Where a secret was, in the words `secretVariableName` builds a name from. */
