@@ -22,8 +22,8 @@ describe('signed client authentication in the outputs', () => {
   ])('$auth', async ({ auth, signer, key, secret, also }) => {
     const out = await outputs(auth);
     expect(out.prerequest.includes('const genCollectionSignJwt = ')).toBe(signer);
-    // The signed token request comes in only for configs that need it: the others keep the script they had.
-    expect(out.prerequest.includes('client_assertion')).toBe(auth.clientAuth !== 'body');
+    // The signed token request comes in with the signer only: a public client (none) keeps the plain one.
+    expect(out.prerequest.includes('client_assertion')).toBe(signer);
     expect(out.test).not.toContain('genCollectionSignJwt');
     const keys = out.environment.map((v) => v.key);
     if (key) expect(out.environment.find((v) => v.key === key)).toEqual({ key, value: '', type: 'secret', enabled: true });
