@@ -4,12 +4,11 @@ import type { GenCollectionConfig, Item, OAuth2Auth } from './config-types.gener
 import { childPointer } from './pointer.js';
 import { profileProblems } from './profile-checks.js';
 import type { Problem } from './problems.js';
-import { resolveAuthProfile, secretVariableNames, signsJwt } from './resolve-auth.js';
-import type { ResolvedAuth } from './resolved.js';
+import { secretVariableNames, signsJwt, type ResolvedAuths } from './resolve-auth.js';
 
 /** Secret variables given a value in `environments` or `variables`. The value is never part of the message. */
-export function secretValueProblems(config: GenCollectionConfig, auth: ResolvedAuth): Problem[] {
-  const profiles = Object.entries(config.authProfiles ?? {}).flatMap(([name, profile]) => secretVariableNames(resolveAuthProfile(name, profile), profile.secretVariables));
+export function secretValueProblems(config: GenCollectionConfig, { auth, profiles: resolved }: ResolvedAuths): Problem[] {
+  const profiles = Object.entries(config.authProfiles ?? {}).flatMap(([name, profile]) => secretVariableNames(resolved[name]!, profile.secretVariables));
   const secrets = [...new Set([...secretVariableNames(auth, config.auth?.secretVariables), ...profiles])];
   const scopes: [string, Record<string, unknown>][] = [
     ...Object.entries(config.environments ?? {}).map(([env, values]): [string, Record<string, unknown>] => [childPointer('/environments', env), values]),
@@ -47,7 +46,7 @@ const RESERVED_CLAIMS: Record<string, string> = { iss: 'issuer', sub: 'subject',
 const RESERVED_HEADER: Record<string, string> = { alg: 'algorithm', typ: '', kid: 'keyId' };
 
 /** Mistakes the schema cannot express: an unusable name, token parameters set twice or smuggled into extraParams. */
-export function semanticProblems(config: GenCollectionConfig): Problem[] {
+export function semanticProblems(config: GenCollectionConfig, auths: ResolvedAuths): Problem[] {
   const problems: Problem[] = [];
   if (slugify(config.name) === '') {
     problems.push({
@@ -56,7 +55,7 @@ export function semanticProblems(config: GenCollectionConfig): Problem[] {
       fix: 'add at least one letter or digit, e.g. "Orders API"',
     });
   }
-  problems.push(...profileProblems(config));
+  problems.push(...profileProblems(config, auths));
   if (config.auth?.type === 'oauth2') problems.push(...oauth2Problems(config.auth, '/auth'));
   for (const [name, profile] of Object.entries(config.authProfiles ?? {})) problems.push(...oauth2Problems(profile, childPointer('/authProfiles', name)));
   return problems;
@@ -130,10 +129,9 @@ function reservedKeys(values: object, pointer: string, reserved: Record<string, 
 }
 
 /** Things that work but are probably not meant: duplicate sibling names, an environment value hiding the stored token. */
-export function configWarnings(config: GenCollectionConfig, auth: ResolvedAuth): Problem[] {
+export function configWarnings(config: GenCollectionConfig, { auth, profiles }: ResolvedAuths): Problem[] {
   const warnings = duplicateNames(config.items ?? [], '/items');
-  const profiles = Object.entries(config.authProfiles ?? {}).map(([name, profile]) => resolveAuthProfile(name, profile));
-  for (const oauth2 of [auth, ...profiles]) {
+  for (const oauth2 of [auth, ...Object.values(profiles)]) {
     if (oauth2.type !== 'oauth2' || oauth2.storage !== 'collection') continue;
     const tokenVariables = [oauth2.variables.accessToken, oauth2.variables.expiresAt, oauth2.variables.refreshToken];
     for (const [env, values] of Object.entries(config.environments ?? {})) {

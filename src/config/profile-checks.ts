@@ -3,10 +3,11 @@ import { closest } from './did-you-mean.js';
 import type { GenCollectionConfig, Item } from './config-types.generated.js';
 import { childPointer } from './pointer.js';
 import type { Problem } from './problems.js';
-import { resolveAuth, resolveAuthProfile } from './resolve-auth.js';
+import type { ResolvedAuths } from './resolve-auth.js';
+import type { ResolvedAuth } from './resolved.js';
 
 /** Every item `auth` that names no profile, and profiles the collection cannot serve. */
-export function profileProblems(config: GenCollectionConfig): Problem[] {
+export function profileProblems(config: GenCollectionConfig, auths: ResolvedAuths): Problem[] {
   const profiles = Object.keys(config.authProfiles ?? {});
   const problems: Problem[] = [];
   if (profiles.length > 0 && config.auth?.type !== 'oauth2') {
@@ -23,7 +24,7 @@ export function profileProblems(config: GenCollectionConfig): Problem[] {
       fix: 'give the profile another name, e.g. "admin"',
     });
   }
-  problems.push(...signerProblems(config));
+  problems.push(...signerProblems(auths));
   const walk = (items: Item[], pointer: string): void => {
     items.forEach((item, index) => {
       const itemPointer = childPointer(pointer, index);
@@ -49,9 +50,9 @@ function unknownProfile(name: string, pointer: string, profiles: string[]): Prob
 }
 
 /** One collection script holds one JWT signer: the profiles that sign must agree on the algorithm. */
-function signerProblems(config: GenCollectionConfig): Problem[] {
-  const auths: [string, string | undefined][] = [['/auth', algorithmOf(resolveAuth(config.auth))]];
-  for (const [name, profile] of Object.entries(config.authProfiles ?? {})) auths.push([childPointer('/authProfiles', name), algorithmOf(resolveAuthProfile(name, profile))]);
+function signerProblems({ auth, profiles }: ResolvedAuths): Problem[] {
+  const auths: [string, string | undefined][] = [['/auth', algorithmOf(auth)]];
+  for (const [name, profile] of Object.entries(profiles)) auths.push([childPointer('/authProfiles', name), algorithmOf(profile)]);
   const signing = auths.filter(([, algorithm]) => algorithm);
   const first = signing[0];
   return signing
@@ -63,6 +64,6 @@ function signerProblems(config: GenCollectionConfig): Problem[] {
     }));
 }
 
-function algorithmOf(auth: ReturnType<typeof resolveAuth>): string | undefined {
+function algorithmOf(auth: ResolvedAuth): string | undefined {
   return auth.type === 'oauth2' ? auth.assertion?.algorithm : undefined;
 }

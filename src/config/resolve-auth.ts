@@ -1,4 +1,4 @@
-import type { Auth, OAuth2Auth } from './config-types.generated.js';
+import type { Auth, GenCollectionConfig, OAuth2Auth } from './config-types.generated.js';
 import type { OAuth2Resolved, ResolvedAssertion, ResolvedAuth, TokenVariables } from './resolved.js';
 
 /** Defaults of the oauth2 auth (the schema's `default`s; a test keeps the two in step). */
@@ -62,6 +62,19 @@ export function resolveAuth(auth: Auth | undefined): ResolvedAuth {
  */
 export function resolveAuthProfile(name: string, auth: OAuth2Auth): OAuth2Resolved {
   return resolveOAuth2(auth, `_${name}`);
+}
+
+/** A config's auth and every auth profile, each with its defaults applied. */
+export interface ResolvedAuths {
+  auth: ResolvedAuth;
+  /** Profile name → its resolved oauth2 auth, in config order. */
+  profiles: Record<string, OAuth2Resolved>;
+}
+
+/** Resolves the auth and the auth profiles of a config at once: once per validation, once per resolve. */
+export function resolveAuths(config: Pick<GenCollectionConfig, 'auth' | 'authProfiles'>): ResolvedAuths {
+  const profiles = Object.entries(config.authProfiles ?? {}).map(([name, profile]) => [name, resolveAuthProfile(name, profile)]);
+  return { auth: resolveAuth(config.auth), profiles: Object.fromEntries(profiles) };
 }
 
 function resolveOAuth2(auth: OAuth2Auth, variableSuffix = ''): OAuth2Resolved {

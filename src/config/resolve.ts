@@ -2,7 +2,7 @@ import { resolve as resolvePath } from 'node:path';
 import { slugify } from '../slug.js';
 import type { Body, GenCollectionConfig, Item, KeyValue, ScriptList, Scripts } from './config-types.generated.js';
 import { childPointer } from './pointer.js';
-import { resolveAuth, resolveAuthProfile, secretVariableNames } from './resolve-auth.js';
+import { resolveAuths, secretVariableNames } from './resolve-auth.js';
 import type { KeyValueEntry, ResolvedBody, ResolvedConfig, ResolvedItem, ResolvedScripts, ScriptRef } from './resolved.js';
 
 export interface ResolveOptions {
@@ -17,8 +17,7 @@ export interface ResolveOptions {
 /** Applies every default and normalises every shape of a validated config: the one place defaults live. */
 export function resolveConfig(config: GenCollectionConfig, opts: ResolveOptions): ResolvedConfig {
   const baseDir = resolvePath(opts.baseDir);
-  const auth = resolveAuth(config.auth);
-  const authProfiles = Object.fromEntries(Object.entries(config.authProfiles ?? {}).map(([name, profile]) => [name, resolveAuthProfile(name, profile)]));
+  const { auth, profiles: authProfiles } = resolveAuths(config);
   return {
     name: config.name,
     slug: slugify(config.name),

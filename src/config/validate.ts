@@ -7,7 +7,7 @@ import { validate as precompiledValidate } from './config-validator.generated.js
 /** The schema check, precompiled by `npm run gen:types` (ajv standalone): no schema compile at start-up. */
 const isValidConfig = precompiledValidate as (data: unknown) => data is GenCollectionConfig;
 import type { Locate } from './locate.js';
-import { resolveAuth } from './resolve-auth.js';
+import { resolveAuths } from './resolve-auth.js';
 import { byLine, problemsError, uniqueProblems } from './problems.js';
 import { configSchema } from './schema.js';
 import { schemaProblems } from './schema-errors.js';
@@ -54,11 +54,11 @@ export function validateConfig(config: unknown, file: string, locate?: Locate, w
     const problems = uniqueProblems(schemaProblems(validate.errors ?? [], config, validateBranch));
     throw problemsError('config-invalid', problems, file, locate);
   }
-  const auth = resolveAuth(config.auth);
-  const secrets = secretValueProblems(config, auth);
+  const auths = resolveAuths(config);
+  const secrets = secretValueProblems(config, auths);
   if (secrets.length > 0) throw problemsError('config-secret', secrets, file, locate);
-  const semantic = semanticProblems(config);
+  const semantic = semanticProblems(config, auths);
   if (semantic.length > 0) throw problemsError('config-invalid', semantic, file, locate);
-  for (const { p, line } of byLine(configWarnings(config, auth), locate)) warnings?.add(p.problem, { file, line, pointer: p.pointer, fix: p.fix });
+  for (const { p, line } of byLine(configWarnings(config, auths), locate)) warnings?.add(p.problem, { file, line, pointer: p.pointer, fix: p.fix });
   return config;
 }
