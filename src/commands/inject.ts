@@ -2,12 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { environmentTemplates, environmentVariables, secretsEnvironment } from '../collection/environment.js';
 import { configFileIn } from '../config/find.js';
+import { childPointer } from '../config/pointer.js';
 import { readConfig } from '../config/read.js';
 import { resolveConfig } from '../config/resolve.js';
 import type { ResolvedConfig } from '../config/resolved.js';
 import { ExitCode, GenCollectionError } from '../errors.js';
 import { Warnings } from '../warnings.js';
-import { injectCollection } from '../inject/inject-collection.js';
+import { injectCollection, type InjectResult } from '../inject/inject-collection.js';
 import { readInputFile } from '../read-input.js';
 import { slugify } from '../slug.js';
 import { jsonText, writeFilesAtomic, type OutputFile } from '../write-files.js';
@@ -76,7 +77,7 @@ function checkSecretsPath(path: string, others: (string | undefined)[]): void {
  * FILE of `--extract-secrets` (mode 0600), or undefined when nothing was moved or FILE already holds the
  * same values: an existing FILE is the only copy of earlier values, so it is never replaced by others.
  */
-async function secretsFile(path: string, result: Awaited<ReturnType<typeof injectCollection>>): Promise<OutputFile | undefined> {
+async function secretsFile(path: string, result: InjectResult): Promise<OutputFile | undefined> {
   if (result.secretValues.length === 0) return undefined;
   const content = jsonText(secretsEnvironment(collectionName(result), result.secretValues));
   const existing = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : ''));
@@ -90,7 +91,7 @@ async function secretsFile(path: string, result: Awaited<ReturnType<typeof injec
   return { path: resolve(path), content, mode: 0o600 };
 }
 
-function collectionName(result: Awaited<ReturnType<typeof injectCollection>>): string {
+function collectionName(result: InjectResult): string {
   const info = (result.collection as { info?: { name?: unknown } }).info;
   return typeof info?.name === 'string' && info.name.trim() ? info.name : 'collection';
 }
@@ -105,7 +106,7 @@ async function injectConfig(configFile: string | undefined, warnings: Warnings):
   return resolveConfig({ name: 'inject', auth: { type: 'oauth2', tokenUrl: '{{token_url}}' } }, { baseDir: process.cwd() });
 }
 
-function environmentFiles(result: Awaited<ReturnType<typeof injectCollection>>, config: ResolvedConfig, envDir: string, warnings: Warnings): OutputFile[] {
+function environmentFiles(result: InjectResult, config: ResolvedConfig, envDir: string, warnings: Warnings): OutputFile[] {
   const name = collectionName(result);
   const slug = slugify(name) || 'collection';
   const environments = Object.keys(config.environments).length ? config.environments : { default: {} };
@@ -115,7 +116,7 @@ function environmentFiles(result: Awaited<ReturnType<typeof injectCollection>>, 
       if (values[key]) {
         warnings.add(`{{${key}}} is used where a secret goes, so the template leaves it empty; pass it at run time: newman run … --env-var ${key}=…`, {
           file: config.configFile,
-          pointer: `/environments/${env}/${key}`,
+          pointer: childPointer(childPointer('/environments', env), key),
         });
       }
     }
