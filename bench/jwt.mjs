@@ -17,12 +17,19 @@ const SANDBOXES = [
 ];
 const pkcs8 = (key) => key.export({ type: 'pkcs8', format: 'pem' }).toString();
 const rsa = pkcs8(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey);
-const KEYS = { RS256: rsa, PS256: rsa, ES256: pkcs8(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey), HS256: 'bench-client-secret' };
+const KEYS = {
+  RS256: rsa,
+  PS256: rsa,
+  ES256: pkcs8(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey),
+  HS256: 'bench-client-secret',
+};
 const CLAIMS = { iss: 'bench', sub: 'bench', aud: 'https://auth.example.test/token', jti: 'x', iat: 1, exp: 61 };
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function context(module) {
-  return new Promise((resolve, reject) => require(module).createContext({ timeout: 30_000 }, (e, ctx) => (e ? reject(e) : resolve(ctx))));
+  return new Promise((resolve, reject) =>
+    require(module).createContext({ timeout: 30_000 }, (e, ctx) => (e ? reject(e) : resolve(ctx))),
+  );
 }
 
 /** Wall time of one script execution in ms; rejects when the script failed to sign. */
@@ -32,20 +39,26 @@ function execute(ctx, code) {
     const onConsole = (_cursor, _level, ...args) => lines.push(args.join(' '));
     ctx.on('console', onConsole);
     const started = process.hrtime.bigint();
-    ctx.execute({ listen: 'prerequest', script: { exec: code.split('\n') } }, { timeout: 30_000, context: {} }, (error) => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      ctx.removeListener('console', onConsole);
-      if (error) reject(error);
-      else if (lines.some((l) => l.startsWith('FAIL'))) reject(new Error(lines.join('\n')));
-      else resolve(ms);
-    });
+    ctx.execute(
+      { listen: 'prerequest', script: { exec: code.split('\n') } },
+      { timeout: 30_000, context: {} },
+      (error) => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        ctx.removeListener('console', onConsole);
+        if (error) reject(error);
+        else if (lines.some((l) => l.startsWith('FAIL'))) reject(new Error(lines.join('\n')));
+        else resolve(ms);
+      },
+    );
   });
 }
 
 const sizes = {};
 for (const algorithm of Object.keys(KEYS)) sizes[algorithm] = Buffer.byteLength(await jwtSignerScript(algorithm));
 for (const [algorithm, bytes] of Object.entries(sizes)) {
-  console.log(`${algorithm} signer added to the pre-request script: ${(bytes / 1024).toFixed(1)} KB   goal ≤ 150 KB  ${bytes <= 150 * 1024 ? 'OK' : 'MISSED'}`);
+  console.log(
+    `${algorithm} signer added to the pre-request script: ${(bytes / 1024).toFixed(1)} KB   goal ≤ 150 KB  ${bytes <= 150 * 1024 ? 'OK' : 'MISSED'}`,
+  );
 }
 for (const [label, module] of SANDBOXES) {
   const ctx = await context(module);

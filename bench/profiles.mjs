@@ -24,11 +24,20 @@ function profilesConfig(count) {
   return {
     name: `Bench ${count} profiles`,
     auth: oauth2('{{token_url}}'),
-    ...(count ? { authProfiles: Object.fromEntries(names.map((name) => [name, oauth2(`{{token_url_${name}}}`)])) } : {}),
+    ...(count
+      ? { authProfiles: Object.fromEntries(names.map((name) => [name, oauth2(`{{token_url_${name}}}`)])) }
+      : {}),
     items: [
       { name: 'List orders', url: '{{base_url}}/orders' },
       { name: 'Get order', url: '{{base_url}}/orders/1' },
-      ...names.map((name) => ({ name: `Folder ${name}`, auth: name, items: [{ name: 'List', url: `{{base_url}}/${name}/orders` }, { name: 'Get', url: `{{base_url}}/${name}/orders/1` }] })),
+      ...names.map((name) => ({
+        name: `Folder ${name}`,
+        auth: name,
+        items: [
+          { name: 'List', url: `{{base_url}}/${name}/orders` },
+          { name: 'Get', url: `{{base_url}}/${name}/orders/1` },
+        ],
+      })),
     ],
   };
 }
@@ -37,7 +46,8 @@ async function scriptSizes() {
   const sizes = {};
   for (const count of [0, 1, 2, 10]) {
     const { collection } = await buildFromConfig(profilesConfig(count), { baseDir: root });
-    const script = (listen) => Buffer.byteLength(collection.event.find((e) => e.listen === listen).script.exec.join('\n'));
+    const script = (listen) =>
+      Buffer.byteLength(collection.event.find((e) => e.listen === listen).script.exec.join('\n'));
     sizes[count] = { prerequest: script('prerequest'), test: script('test') };
   }
   for (const kind of ['prerequest', 'test']) {
@@ -52,41 +62,75 @@ async function scriptSizes() {
 function runNewman(collection, environment, opts) {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    newman.run({ collection, environment, reporters: [], timeoutRequest: 5_000, timeout: 120_000, ...opts }, (err, summary) =>
-      err ? reject(err) : resolve({ seconds: (Date.now() - started) / 1000, summary }));
+    newman.run(
+      { collection, environment, reporters: [], timeoutRequest: 5_000, timeout: 120_000, ...opts },
+      (err, summary) => (err ? reject(err) : resolve({ seconds: (Date.now() - started) / 1000, summary })),
+    );
   });
 }
 
 async function economy() {
   const client = { id: 'bench-default', secret: 'bench-default-secret' };
   const adminClient = { id: 'bench-admin', secret: 'bench-admin-secret' };
-  const [op, opAdmin] = [await startOidcProvider({ ttlSeconds: TTL_SECONDS, clients: [client] }), await startOidcProvider({ ttlSeconds: TTL_SECONDS, clients: [adminClient] })];
+  const [op, opAdmin] = [
+    await startOidcProvider({ ttlSeconds: TTL_SECONDS, clients: [client] }),
+    await startOidcProvider({ ttlSeconds: TTL_SECONDS, clients: [adminClient] }),
+  ];
   const [api, adminApi] = [await startProtectedApi(op.validateToken), await startProtectedApi(opAdmin.validateToken)];
   try {
-    const { collection, environments } = await buildFromConfig({
-      name: 'Bench profile economy',
-      auth: oauth2('{{token_url}}'),
-      authProfiles: { admin: oauth2('{{admin_token_url}}') },
-      environments: { bench: { base_url: api.url, admin_url: adminApi.url, token_url: op.tokenUrl, admin_token_url: opAdmin.tokenUrl, client_id: client.id, client_id_admin: adminClient.id } },
-      items: [
-        { name: 'Orders', url: '{{base_url}}/orders' },
-        { name: 'Admin orders', auth: 'admin', url: '{{admin_url}}/orders' },
-        { name: 'Order', url: '{{base_url}}/orders/1' },
-        { name: 'Admin', auth: 'admin', items: [{ name: 'Admin order', url: '{{admin_url}}/orders/1' }, { name: 'Admin order 2', url: '{{admin_url}}/orders/2' }] },
-        { name: 'Order 2', url: '{{base_url}}/orders/2' },
-      ],
-    }, { baseDir: root });
+    const { collection, environments } = await buildFromConfig(
+      {
+        name: 'Bench profile economy',
+        auth: oauth2('{{token_url}}'),
+        authProfiles: { admin: oauth2('{{admin_token_url}}') },
+        environments: {
+          bench: {
+            base_url: api.url,
+            admin_url: adminApi.url,
+            token_url: op.tokenUrl,
+            admin_token_url: opAdmin.tokenUrl,
+            client_id: client.id,
+            client_id_admin: adminClient.id,
+          },
+        },
+        items: [
+          { name: 'Orders', url: '{{base_url}}/orders' },
+          { name: 'Admin orders', auth: 'admin', url: '{{admin_url}}/orders' },
+          { name: 'Order', url: '{{base_url}}/orders/1' },
+          {
+            name: 'Admin',
+            auth: 'admin',
+            items: [
+              { name: 'Admin order', url: '{{admin_url}}/orders/1' },
+              { name: 'Admin order 2', url: '{{admin_url}}/orders/2' },
+            ],
+          },
+          { name: 'Order 2', url: '{{base_url}}/orders/2' },
+        ],
+      },
+      { baseDir: root },
+    );
     const { seconds, summary } = await runNewman(collection, environments[0].json, {
       iterationCount: 10,
       delayRequest: 205,
-      envVar: [{ key: 'client_secret', value: client.secret }, { key: 'client_secret_admin', value: adminClient.secret }],
+      envVar: [
+        { key: 'client_secret', value: client.secret },
+        { key: 'client_secret_admin', value: adminClient.secret },
+      ],
     });
     const bound = Math.ceil(seconds / (TTL_SECONDS - BUFFER_SECONDS)) + 1;
     const counts = { default: op.tokenRequests(client.id), admin: opAdmin.tokenRequests(adminClient.id) };
-    console.log(`profiles economy: ${api.stats.requests} default + ${adminApi.stats.requests} admin requests over ${seconds.toFixed(1)} s, ${TTL_SECONDS} s tokens, ${BUFFER_SECONDS} s buffer`);
-    for (const [profile, count] of Object.entries(counts)) console.log(`token requests, ${profile} profile: ${count}  goal ≤ ⌈${seconds.toFixed(1)} ÷ 3⌉ + 1 = ${bound}  ${verdict(count <= bound)}`);
+    console.log(
+      `profiles economy: ${api.stats.requests} default + ${adminApi.stats.requests} admin requests over ${seconds.toFixed(1)} s, ${TTL_SECONDS} s tokens, ${BUFFER_SECONDS} s buffer`,
+    );
+    for (const [profile, count] of Object.entries(counts))
+      console.log(
+        `token requests, ${profile} profile: ${count}  goal ≤ ⌈${seconds.toFixed(1)} ÷ 3⌉ + 1 = ${bound}  ${verdict(count <= bound)}`,
+      );
     const unauthorized = api.stats.unauthorized + adminApi.stats.unauthorized;
-    console.log(`401s: ${unauthorized}  goal 0  ${verdict(unauthorized === 0)}; failures: ${summary.run.failures.length}`);
+    console.log(
+      `401s: ${unauthorized}  goal 0  ${verdict(unauthorized === 0)}; failures: ${summary.run.failures.length}`,
+    );
   } finally {
     await Promise.all([api.close(), adminApi.close()]);
     await Promise.all([op.close(), opAdmin.close()]);

@@ -12,7 +12,9 @@ if (!existsSync(`${root}dist/src/cli.js`)) {
 }
 
 const only = process.argv.slice(2);
-const suites = ['core', 'watch', 'package', 'token', 'profiles', 'jwt', 'inject', 'openapi'].filter((s) => only.length === 0 || only.includes(s));
+const suites = ['core', 'watch', 'package', 'token', 'profiles', 'jwt', 'inject', 'openapi'].filter(
+  (s) => only.length === 0 || only.includes(s),
+);
 for (const suite of suites) {
   const file = `${root}bench/${suite}.mjs`;
   if (!existsSync(file)) continue;

@@ -11,10 +11,11 @@ async function listen(handler) {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
   });
-  const close = () => new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
+  const close = () =>
+    new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
   return { url: `http://127.0.0.1:${server.address().port}`, close };
 }
 
@@ -62,7 +63,11 @@ export async function startOidcProvider({ ttlSeconds, clients }) {
   const Provider = await loadProvider();
   const provider = new Provider(url, {
     clients: clients.map((c) => ({
-      client_id: c.id, client_secret: c.secret, grant_types: ['client_credentials'], response_types: [], redirect_uris: [],
+      client_id: c.id,
+      client_secret: c.secret,
+      grant_types: ['client_credentials'],
+      response_types: [],
+      redirect_uris: [],
       token_endpoint_auth_method: 'client_secret_post',
     })),
     features: {
@@ -129,5 +134,10 @@ export async function startOutageTokenServer({ outageMs }) {
     issued.add(token);
     sendJson(res, 200, { access_token: token, token_type: 'Bearer', expires_in: 60 });
   });
-  return { tokenUrl: `${url}/token`, attempts: () => attempts, validateToken: async (token) => issued.has(token), close };
+  return {
+    tokenUrl: `${url}/token`,
+    attempts: () => attempts,
+    validateToken: async (token) => issued.has(token),
+    close,
+  };
 }

@@ -31,30 +31,49 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 function runNewman(collection, environment, opts = {}) {
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    newman.run({ collection, environment, reporters: [], timeoutRequest: 5_000, timeout: 120_000, ...opts }, (err, summary) => {
-      if (err) reject(err);
-      else resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, summary });
-    });
+    newman.run(
+      { collection, environment, reporters: [], timeoutRequest: 5_000, timeout: 120_000, ...opts },
+      (err, summary) => {
+        if (err) reject(err);
+        else resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, summary });
+      },
+    );
   });
 }
 
-const orderItems = (count) => Array.from({ length: count }, (_, i) => ({ name: `Order ${i + 1}`, url: `{{base_url}}/orders/${i + 1}` }));
+const orderItems = (count) =>
+  Array.from({ length: count }, (_, i) => ({ name: `Order ${i + 1}`, url: `{{base_url}}/orders/${i + 1}` }));
 
 /** The generated collection and its `bench` environment for an oauth2 config against `tokenUrl`, `apiUrl`. */
 async function generated(name, apiUrl, tokenUrl, clientId, items) {
-  const result = await buildFromConfig({
-    name,
-    auth: { type: 'oauth2', grantType: 'client_credentials', tokenUrl: '{{token_url}}', clientAuth: 'body', expiryBufferSeconds: BUFFER_SECONDS },
-    environments: { bench: { base_url: apiUrl, token_url: tokenUrl, client_id: clientId } },
-    items,
-  }, { baseDir: root });
+  const result = await buildFromConfig(
+    {
+      name,
+      auth: {
+        type: 'oauth2',
+        grantType: 'client_credentials',
+        tokenUrl: '{{token_url}}',
+        clientAuth: 'body',
+        expiryBufferSeconds: BUFFER_SECONDS,
+      },
+      environments: { bench: { base_url: apiUrl, token_url: tokenUrl, client_id: clientId } },
+      items,
+    },
+    { baseDir: root },
+  );
   return { collection: result.collection, environment: result.environments[0].json };
 }
 
 /** Sets (or adds) environment values. */
 function withValues(environment, values) {
   const rest = environment.values.filter((v) => !(v.key in values));
-  return { ...environment, values: [...rest, ...Object.entries(values).map(([key, value]) => ({ key, value, type: 'default', enabled: true }))] };
+  return {
+    ...environment,
+    values: [
+      ...rest,
+      ...Object.entries(values).map(([key, value]) => ({ key, value, type: 'default', enabled: true })),
+    ],
+  };
 }
 
 /** What pasted scripts often do: fetch a token before every request, store it, send it as Bearer. */
@@ -90,10 +109,21 @@ async function tokenEconomy() {
     const opts = { iterationCount: ECONOMY.iterations, delayRequest: ECONOMY.delayMs };
     // Side by side: both runs are mostly waiting (delay between requests), so they barely disturb each other.
     const [g, b] = await Promise.all([
-      runNewman(gen.collection, gen.environment, { ...opts, envVar: [{ key: 'client_secret', value: GENERATED_CLIENT.secret }] }),
-      runNewman(fetchEveryTimeCollection(items), withValues(baseEnv, {
-        base_url: apis[1].url, token_url: op.tokenUrl, client_id: BASELINE_CLIENT.id, client_secret: BASELINE_CLIENT.secret, access_token: '',
-      }), opts),
+      runNewman(gen.collection, gen.environment, {
+        ...opts,
+        envVar: [{ key: 'client_secret', value: GENERATED_CLIENT.secret }],
+      }),
+      runNewman(
+        fetchEveryTimeCollection(items),
+        withValues(baseEnv, {
+          base_url: apis[1].url,
+          token_url: op.tokenUrl,
+          client_id: BASELINE_CLIENT.id,
+          client_secret: BASELINE_CLIENT.secret,
+          access_token: '',
+        }),
+        opts,
+      ),
     ]);
     const seconds = g.ms / 1000;
     const ours = op.tokenRequests(GENERATED_CLIENT.id);
@@ -101,10 +131,18 @@ async function tokenEconomy() {
     const bound = Math.ceil(seconds / (TTL_SECONDS - BUFFER_SECONDS)) + 1;
     const ratio = ours / baseline;
     const failures = g.summary.run.failures.length;
-    console.log(`token economy: ${apis[0].stats.requests} requests over ${seconds.toFixed(1)} s, ${TTL_SECONDS} s tokens, ${BUFFER_SECONDS} s buffer (goal ≥ 40 requests over ≥ 12 s  ${verdict(apis[0].stats.requests >= 40 && seconds >= 12)})`);
-    console.log(`token requests: ${ours} vs ${baseline} fetch-every-time → ${ratio.toFixed(2)}×  goal ≤ 0.15×  ${verdict(ratio <= 0.15)}`);
-    console.log(`token requests: ${ours}  goal ≤ ⌈${seconds.toFixed(1)} ÷ 3⌉ + 1 = ${bound}  ${verdict(ours <= bound)}`);
-    console.log(`401s: ${apis[0].stats.unauthorized} generated, ${apis[1].stats.unauthorized} fetch-every-time  goal 0  ${verdict(apis[0].stats.unauthorized === 0)}`);
+    console.log(
+      `token economy: ${apis[0].stats.requests} requests over ${seconds.toFixed(1)} s, ${TTL_SECONDS} s tokens, ${BUFFER_SECONDS} s buffer (goal ≥ 40 requests over ≥ 12 s  ${verdict(apis[0].stats.requests >= 40 && seconds >= 12)})`,
+    );
+    console.log(
+      `token requests: ${ours} vs ${baseline} fetch-every-time → ${ratio.toFixed(2)}×  goal ≤ 0.15×  ${verdict(ratio <= 0.15)}`,
+    );
+    console.log(
+      `token requests: ${ours}  goal ≤ ⌈${seconds.toFixed(1)} ÷ 3⌉ + 1 = ${bound}  ${verdict(ours <= bound)}`,
+    );
+    console.log(
+      `401s: ${apis[0].stats.unauthorized} generated, ${apis[1].stats.unauthorized} fetch-every-time  goal 0  ${verdict(apis[0].stats.unauthorized === 0)}`,
+    );
     if (failures > 0) console.log(`(generated run reported ${failures} failure(s))`);
   } finally {
     for (const api of apis) await api.close();
@@ -116,16 +154,28 @@ async function overhead() {
   const token = 'bench-static-token-0123456789';
   const api = await startProtectedApi(async (t) => t === token);
   try {
-    const gen = await generated('Bench overhead', api.url, 'http://127.0.0.1:9/token', 'unused', orderItems(OVERHEAD.items));
+    const gen = await generated(
+      'Bench overhead',
+      api.url,
+      'http://127.0.0.1:9/token',
+      'unused',
+      orderItems(OVERHEAD.items),
+    );
     // Token cached: a valid token and an expiry an hour away, so the scripts run their checks and never fetch.
-    const environment = withValues(gen.environment, { access_token: token, token_expires_at: String(Date.now() + 3_600_000) });
+    const environment = withValues(gen.environment, {
+      access_token: token,
+      token_expires_at: String(Date.now() + 3_600_000),
+    });
     const { event: tokenScripts, ...noScripts } = gen.collection;
     const collections = {
       generated: gen.collection,
       static: noScripts,
       // Control: the same two collection-level events holding an empty script, to tell the cost of running any
       // script in Newman's sandbox from the cost of the token scripts themselves.
-      'empty scripts': { ...noScripts, event: tokenScripts.map((e) => ({ listen: e.listen, script: { type: 'text/javascript', exec: ['// empty'] } })) },
+      'empty scripts': {
+        ...noScripts,
+        event: tokenScripts.map((e) => ({ listen: e.listen, script: { type: 'text/javascript', exec: ['// empty'] } })),
+      },
     };
     const kinds = Object.keys(collections);
     const opts = { iterationCount: OVERHEAD.iterations };
@@ -136,15 +186,22 @@ async function overhead() {
       for (let k = 0; k < kinds.length; k++) {
         const kind = kinds[(round + k) % kinds.length];
         const { ms, summary } = await runNewman(collections[kind], environment, opts);
-        if (summary.run.failures.length > 0) console.log(`(${kind} run reported ${summary.run.failures.length} failure(s))`);
+        if (summary.run.failures.length > 0)
+          console.log(`(${kind} run reported ${summary.run.failures.length} failure(s))`);
         times[kind].push(ms);
       }
     }
     const requests = OVERHEAD.items * OVERHEAD.iterations;
     const [g, t, e] = kinds.map((kind) => median(times[kind]));
-    console.log(`overhead, ${requests} requests (median of ${OVERHEAD.rounds}): ${g.toFixed(0)} ms with generated scripts vs ${t.toFixed(0)} ms static token, no scripts → ${(g / t).toFixed(2)}×  goal ≤ 1.10×  ${verdict(g / t <= 1.1)}`);
-    console.log(`  of which Newman running any script: empty scripts ${e.toFixed(0)} ms vs static → ${(e / t).toFixed(2)}×; generated vs empty scripts → ${(g / e).toFixed(2)}×`);
-    console.log(`401s during overhead runs: ${api.stats.unauthorized}  goal 0  ${verdict(api.stats.unauthorized === 0)}`);
+    console.log(
+      `overhead, ${requests} requests (median of ${OVERHEAD.rounds}): ${g.toFixed(0)} ms with generated scripts vs ${t.toFixed(0)} ms static token, no scripts → ${(g / t).toFixed(2)}×  goal ≤ 1.10×  ${verdict(g / t <= 1.1)}`,
+    );
+    console.log(
+      `  of which Newman running any script: empty scripts ${e.toFixed(0)} ms vs static → ${(e / t).toFixed(2)}×; generated vs empty scripts → ${(g / e).toFixed(2)}×`,
+    );
+    console.log(
+      `401s during overhead runs: ${api.stats.unauthorized}  goal 0  ${verdict(api.stats.unauthorized === 0)}`,
+    );
   } finally {
     await api.close();
   }
@@ -156,9 +213,14 @@ async function noStorms() {
   const api = await startProtectedApi(op.validateToken);
   try {
     const gen = await generated('Bench storm', api.url, op.tokenUrl, client.id, orderItems(100));
-    const { summary } = await runNewman(gen.collection, gen.environment, { iterationCount: 10, envVar: [{ key: 'client_secret', value: 'a-wrong-secret' }] });
+    const { summary } = await runNewman(gen.collection, gen.environment, {
+      iterationCount: 10,
+      envVar: [{ key: 'client_secret', value: 'a-wrong-secret' }],
+    });
     const asked = op.tokenRequests(client.id);
-    console.log(`wrong client secret, 1,000 requests: ${asked} token request(s), ${api.stats.requests} sent to the API, ${summary.run.failures.length} reported failed  goal 1, 0, 1,000 (before issue 11: 1,000 token requests)  ${verdict(asked === 1 && api.stats.requests === 0)}`);
+    console.log(
+      `wrong client secret, 1,000 requests: ${asked} token request(s), ${api.stats.requests} sent to the API, ${summary.run.failures.length} reported failed  goal 1, 0, 1,000 (before issue 11: 1,000 token requests)  ${verdict(asked === 1 && api.stats.requests === 0)}`,
+    );
   } finally {
     await api.close();
     await op.close();
@@ -168,9 +230,14 @@ async function noStorms() {
   const outageApi = await startProtectedApi(ts.validateToken);
   try {
     const gen = await generated('Bench outage', outageApi.url, ts.tokenUrl, 'bench-outage', orderItems(60));
-    const { ms, summary } = await runNewman(gen.collection, gen.environment, { delayRequest: 250, envVar: [{ key: 'client_secret', value: 'bench-outage-secret' }] });
+    const { ms, summary } = await runNewman(gen.collection, gen.environment, {
+      delayRequest: 250,
+      envVar: [{ key: 'client_secret', value: 'bench-outage-secret' }],
+    });
     const passed = outageApi.stats.requests - outageApi.stats.unauthorized;
-    console.log(`${OUTAGE_MS / 1000} s token endpoint outage, 60 requests over ${(ms / 1000).toFixed(1)} s: ${ts.attempts()} token requests, then ${passed} requests passed (${summary.run.failures.length} skipped during the outage)  goal ≤ 6  ${verdict(ts.attempts() <= 6 && passed > 0)}`);
+    console.log(
+      `${OUTAGE_MS / 1000} s token endpoint outage, 60 requests over ${(ms / 1000).toFixed(1)} s: ${ts.attempts()} token requests, then ${passed} requests passed (${summary.run.failures.length} skipped during the outage)  goal ≤ 6  ${verdict(ts.attempts() <= 6 && passed > 0)}`,
+    );
   } finally {
     await outageApi.close();
     await ts.close();

@@ -72,6 +72,10 @@ rmSync(work, { recursive: true, force: true });
 
 console.log('| what | measured | goal |');
 console.log('|---|---|---|');
-console.log(`| cold \`build\` of examples/orders-api, CLI end to end (median of 3) | ${Math.round(median(cold))} ms | |`);
-console.log(`| warm rebuild in \`build --watch\` after editing one script (median of 9, as reported) | ${median(reported)} ms (max ${Math.max(...reported)}) | ≤ 200 ms |`);
+console.log(
+  `| cold \`build\` of examples/orders-api, CLI end to end (median of 3) | ${Math.round(median(cold))} ms | |`,
+);
+console.log(
+  `| warm rebuild in \`build --watch\` after editing one script (median of 9, as reported) | ${median(reported)} ms (max ${Math.max(...reported)}) | ≤ 200 ms |`,
+);
 console.log(`| same, edit to status line (adds the 30 ms settle delay) | ${Math.round(median(wall))} ms | |`);

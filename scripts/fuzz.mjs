@@ -22,16 +22,30 @@ do {
   const seed = randomInt(2 ** 31);
   rmSync(countFile, { force: true });
   const started = Date.now();
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', 'test/fuzz', '--reporter=dot'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, FUZZ_SEED: String(seed), FUZZ_SCALE: String(scale), FUZZ_COUNT_FILE: countFile, NO_COLOR: '1', FORCE_COLOR: '0' },
-    maxBuffer: 512 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/vitest/vitest.mjs'), 'run', 'test/fuzz', '--reporter=dot'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        FUZZ_SEED: String(seed),
+        FUZZ_SCALE: String(scale),
+        FUZZ_COUNT_FILE: countFile,
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+      },
+      maxBuffer: 512 * 1024 * 1024,
+    },
+  );
   rounds++;
   let counted = 0;
   try {
-    counted = readFileSync(countFile, 'utf8').split('\n').filter(Boolean).reduce((n, l) => n + Number(l), 0);
+    counted = readFileSync(countFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .reduce((n, l) => n + Number(l), 0);
   } catch {
     // no test file finished
   }
@@ -45,15 +59,27 @@ do {
   }
   const log = join(logDir, `failure-${seed}.log`);
   writeFileSync(log, output);
-  const found = [...output.matchAll(/FAIL\s+(test\/fuzz\/\S+)[^\n]*\n(?:[^\n]*\n){0,3}?[^\n]*\{ seed: (-?\d+), path: "([^"]*)"/g)];
-  console.log(`round ${rounds}: seed ${seed}: FAILED (exit ${r.status}, ${counted} cases, ${seconds} s); full output: ${log}`);
+  const found = [
+    ...output.matchAll(/FAIL\s+(test\/fuzz\/\S+)[^\n]*\n(?:[^\n]*\n){0,3}?[^\n]*\{ seed: (-?\d+), path: "([^"]*)"/g),
+  ];
+  console.log(
+    `round ${rounds}: seed ${seed}: FAILED (exit ${r.status}, ${counted} cases, ${seconds} s); full output: ${log}`,
+  );
   for (const [, file, s, path] of found) {
-    console.log(`  ${file}: seed ${s}, path "${path}"\n    replay: FUZZ_SEED=${s} FUZZ_SCALE=${scale} FUZZ_PATH=${path} npx vitest run ${file}`);
+    console.log(
+      `  ${file}: seed ${s}, path "${path}"\n    replay: FUZZ_SEED=${s} FUZZ_SCALE=${scale} FUZZ_PATH=${path} npx vitest run ${file}`,
+    );
   }
   if (found.length === 0) {
     // no property failed: a worker died (a process abort cannot be caught); the input it was on is the last
     // file the test wrote in its temporary folder (gen-collection-fuzz-* in the OS temp directory)
-    console.log(output.split('\n').filter((l) => /FAIL|Error|FATAL/.test(l)).slice(0, 10).join('\n'));
+    console.log(
+      output
+        .split('\n')
+        .filter((l) => /FAIL|Error|FATAL/.test(l))
+        .slice(0, 10)
+        .join('\n'),
+    );
     console.log(`    replay: FUZZ_SEED=${seed} FUZZ_SCALE=${scale} npx vitest run test/fuzz`);
   }
   failures.push({ seed, log });

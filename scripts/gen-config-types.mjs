@@ -8,7 +8,8 @@ import { compile } from 'json-schema-to-typescript';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
-const readSchema = async () => JSON.parse(await readFile(new URL('../schema/config.schema.json', import.meta.url), 'utf8'));
+const readSchema = async () =>
+  JSON.parse(await readFile(new URL('../schema/config.schema.json', import.meta.url), 'utf8'));
 
 export async function generateConfigTypes() {
   return compile(await readSchema(), 'GenCollectionConfig', {
@@ -21,7 +22,13 @@ export async function generateConfigTypes() {
 
 /** ESM source of a boolean-only validator (no error details: those come from the full ajv compile). */
 export async function generateConfigValidator() {
-  const ajv = new Ajv({ allErrors: false, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true } });
+  const ajv = new Ajv({
+    allErrors: false,
+    strict: true,
+    strictRequired: false,
+    allowUnionTypes: true,
+    code: { source: true, esm: true },
+  });
   ajv.addKeyword('tsType');
   const code = standaloneCode.default(ajv, ajv.compile(await readSchema()));
   return [
@@ -36,5 +43,8 @@ export async function generateConfigValidator() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await writeFile(new URL('../src/config/config-types.generated.ts', import.meta.url), await generateConfigTypes());
-  await writeFile(new URL('../src/config/config-validator.generated.ts', import.meta.url), await generateConfigValidator());
+  await writeFile(
+    new URL('../src/config/config-validator.generated.ts', import.meta.url),
+    await generateConfigValidator(),
+  );
 }

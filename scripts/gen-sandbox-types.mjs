@@ -26,7 +26,10 @@ export async function generateSandboxTypes(event) {
   const sources = [
     await packageFile('postman-sandbox', `types/sandbox/${event}.d.ts`),
     await packageFile('postman-collection', 'types/index.d.ts'),
-    { label: 'gen-collection scripts-src/sandbox.d.ts', text: await readFile(new URL('scripts-src/sandbox.d.ts', root), 'utf8') },
+    {
+      label: 'gen-collection scripts-src/sandbox.d.ts',
+      text: await readFile(new URL('scripts-src/sandbox.d.ts', root), 'utf8'),
+    },
   ];
   return [
     `// The Postman sandbox API of ${event === 'test' ? 'test' : 'pre-request'} scripts, as gen-collection checks them.`,
@@ -40,5 +43,6 @@ export async function generateSandboxTypes(event) {
 export const SANDBOX_EVENTS = ['prerequest', 'test'];
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const event of SANDBOX_EVENTS) await writeFile(new URL(`sandbox/${event}.d.ts`, root), await generateSandboxTypes(event));
+  for (const event of SANDBOX_EVENTS)
+    await writeFile(new URL(`sandbox/${event}.d.ts`, root), await generateSandboxTypes(event));
 }

@@ -41,7 +41,10 @@ export async function buildFromConfig(config: unknown, options: BuildOptions): P
 }
 
 /** Reads, validates and resolves a config file (JSON or YAML), then generates its outputs. */
-export async function buildFromConfigFile(file: string, options: { output?: string; warnings?: Warnings } = {}): Promise<BuildResult> {
+export async function buildFromConfigFile(
+  file: string,
+  options: { output?: string; warnings?: Warnings } = {},
+): Promise<BuildResult> {
   const warnings = options.warnings ?? new Warnings();
   const { resolved } = await readConfig(file, { output: options.output, warnings });
   return buildResolved(resolved, 'reject', warnings);
@@ -54,9 +57,16 @@ export async function buildFromConfigFile(file: string, options: { output?: stri
 export type SecretPolicy = 'reject' | 'redact';
 
 /** Generates the outputs of an already resolved config; never returns files `audit` would flag. Warnings go into `warnings`. */
-export async function buildResolved(resolved: ResolvedConfig, secrets: SecretPolicy = 'reject', warnings = new Warnings()): Promise<BuildResult> {
+export async function buildResolved(
+  resolved: ResolvedConfig,
+  secrets: SecretPolicy = 'reject',
+  warnings = new Warnings(),
+): Promise<BuildResult> {
   const outputs = await generateCollection(resolved, warnings);
-  const files: [string, unknown][] = [[outputs.collectionFile, outputs.collection], ...outputs.environments.map((e): [string, unknown] => [e.file, e.json])];
+  const files: [string, unknown][] = [
+    [outputs.collectionFile, outputs.collection],
+    ...outputs.environments.map((e): [string, unknown] => [e.file, e.json]),
+  ];
   if (secrets === 'redact') {
     const emptied = files.flatMap(([file, json]) => redactSecrets(json).map((pointer) => `${file}#${pointer}`));
     if (emptied.length > 0) {
@@ -82,6 +92,9 @@ export async function buildResolved(resolved: ResolvedConfig, secrets: SecretPol
 export function buildOutputFiles(result: BuildResult): OutputFile[] {
   return [
     { path: resolvePath(result.outputDir, result.collectionFile), content: jsonText(result.collection) },
-    ...result.environments.map((env) => ({ path: resolvePath(result.outputDir, env.file), content: jsonText(env.json) })),
+    ...result.environments.map((env) => ({
+      path: resolvePath(result.outputDir, env.file),
+      content: jsonText(env.json),
+    })),
   ];
 }

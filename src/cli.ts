@@ -6,7 +6,9 @@ import { ExitCode } from './errors.js';
 import { VERSION } from './version.js';
 
 const program = new Command('gen-collection')
-  .description('Generate Postman v2.1 collections with typed, Newman-safe OAuth2 token scripts and secret-free environment templates.')
+  .description(
+    'Generate Postman v2.1 collections with typed, Newman-safe OAuth2 token scripts and secret-free environment templates.',
+  )
   .version(VERSION, '-v, --version')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
@@ -23,8 +25,11 @@ program
 program
   .command('build')
   .description('config → <slug>.postman_collection.json and one <slug>.<env>.postman_environment.json per environment')
-  .option('-c, --config <file>', 'config file (default: gen-collection.config.{json,yaml,yml} in the working directory)')
-  .option('-o, --output <dir>', "output directory (default: the config's \"output\", else postman/)")
+  .option(
+    '-c, --config <file>',
+    'config file (default: gen-collection.config.{json,yaml,yml} in the working directory)',
+  )
+  .option('-o, --output <dir>', 'output directory (default: the config\'s "output", else postman/)')
   .option('--watch', 'rebuild whenever the config or a script it bundles changes (Ctrl-C to stop)')
   .addHelpText(
     'after',
@@ -47,7 +52,9 @@ program
 
 program
   .command('inject')
-  .description('add the token scripts and collection-level Bearer auth to an exported collection (v2.0 or v2.1); output v2.1')
+  .description(
+    'add the token scripts and collection-level Bearer auth to an exported collection (v2.0 or v2.1); output v2.1',
+  )
   .argument('<collection>', 'the exported collection file')
   .option('-c, --config <file>', 'config giving the oauth2 settings (default: gen-collection.config.* if present)')
   .addOption(new Option('-o, --output <file>', 'write the result here (default: stdout)').conflicts('inPlace'))
@@ -55,7 +62,10 @@ program
   .option('--env-dir <dir>', 'also write environment templates into this directory')
   .option('--force', 'replace an existing collection-level auth of another type')
   .option('--inherit-bearer', 'switch requests with their own Bearer {{access_token}} auth to inherit it')
-  .option('--extract-secrets <file>', 'move each literal secret into a {{variable}}; <file> (a Postman environment, mode 0600) gets the values')
+  .option(
+    '--extract-secrets <file>',
+    'move each literal secret into a {{variable}}; <file> (a Postman environment, mode 0600) gets the values',
+  )
   .addHelpText(
     'after',
     '\nExample:\n  $ gen-collection inject exported.json -c gen-collection.config.json -o injected.json --env-dir postman\n' +
@@ -66,8 +76,13 @@ program
 
 program
   .command('bundle')
-  .description('write <dir>/prerequest.js and <dir>/test.js: the collection-level scripts alone, for pasting into the Postman app')
-  .option('-c, --config <file>', 'config file (default: gen-collection.config.{json,yaml,yml} in the working directory)')
+  .description(
+    'write <dir>/prerequest.js and <dir>/test.js: the collection-level scripts alone, for pasting into the Postman app',
+  )
+  .option(
+    '-c, --config <file>',
+    'config file (default: gen-collection.config.{json,yaml,yml} in the working directory)',
+  )
   .option('-o, --output <dir>', 'output directory (default: the config\'s "output", else postman/)')
   .addHelpText('after', '\nExample:\n  $ gen-collection bundle -o postman/scripts')
   .action(async (opts) => exit(await (await import('./commands/bundle.js')).runBundle(opts)));

@@ -1,8 +1,20 @@
 // gen-collection's public API: the operations of the CLI as typed functions that take and return data.
 // Nothing here writes files or exits the process; `writeFilesAtomic` is there for callers who want to.
 
-export { buildFromConfig, buildFromConfigFile, buildResolved, buildOutputFiles, type BuildOptions, type BuildResult } from './build-from-config.js';
-export { generateCollection, COLLECTION_SCHEMA_V21, type GeneratedOutputs, type PostmanCollection } from './collection/generate-collection.js';
+export {
+  buildFromConfig,
+  buildFromConfigFile,
+  buildResolved,
+  buildOutputFiles,
+  type BuildOptions,
+  type BuildResult,
+} from './build-from-config.js';
+export {
+  generateCollection,
+  COLLECTION_SCHEMA_V21,
+  type GeneratedOutputs,
+  type PostmanCollection,
+} from './collection/generate-collection.js';
 export { environmentTemplates, secretsEnvironment, type PostmanEnvironment } from './collection/environment.js';
 export { collectVariableNames } from './collection/variables.js';
 export { readConfig, type ReadConfigResult } from './config/read.js';
@@ -15,7 +27,13 @@ export type * from './config/resolved.js';
 export { tokenScripts } from './scripts/token-scripts.js';
 export { bundleUserScripts } from './scripts/user-scripts.js';
 export type { TokenConfig } from './scripts/token-config.js';
-export { loadSpec, specToConfig, mergeConfigOverrides, buildFromSpec, type BuildFromSpecOptions } from './openapi/index.js';
+export {
+  loadSpec,
+  specToConfig,
+  mergeConfigOverrides,
+  buildFromSpec,
+  type BuildFromSpecOptions,
+} from './openapi/index.js';
 export { injectCollection, type InjectOptions, type InjectResult } from './inject/inject-collection.js';
 export { auditFiles } from './audit/audit-files.js';
 export { auditJson } from './audit/scan-json.js';

@@ -64,7 +64,12 @@ function nestsDeeperThan(value: unknown, limit: number): boolean {
 
 /** The slow pass, only for input that is too deep: keys kept (as parent links) to name the pointer. */
 function firstTooDeep(value: unknown, limit: number): string | undefined {
-  interface Frame { node: object; depth: number; parent?: Frame; key?: string | number }
+  interface Frame {
+    node: object;
+    depth: number;
+    parent?: Frame;
+    key?: string | number;
+  }
   if (typeof value !== 'object' || value === null) return undefined;
   const stack: Frame[] = [{ node: value, depth: 1 }];
   while (stack.length > 0) {
@@ -74,7 +79,8 @@ function firstTooDeep(value: unknown, limit: number): string | undefined {
     const keys: (string | number)[] = Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node);
     for (let i = keys.length - 1; i >= 0; i--) {
       const child = node[keys[i]!];
-      if (typeof child === 'object' && child !== null) stack.push({ node: child, depth: frame.depth + 1, parent: frame, key: keys[i] });
+      if (typeof child === 'object' && child !== null)
+        stack.push({ node: child, depth: frame.depth + 1, parent: frame, key: keys[i] });
     }
   }
   return undefined;
@@ -90,12 +96,20 @@ function firstTooDeep(value: unknown, limit: number): string | undefined {
  * Throws a GenCollectionError (exit 2) naming the pointer when `value` nests deeper than `limit`; given the
  * JSON `text` it was parsed from, also the line and column.
  */
-export function rejectDeepNesting(value: unknown, at: { file: string; code: ErrorCode; limit: number; jsonText?: string; fix?: string }): void {
+export function rejectDeepNesting(
+  value: unknown,
+  at: { file: string; code: ErrorCode; limit: number; jsonText?: string; fix?: string },
+): void {
   const pointer = tooDeepPointer(value, at.limit);
   if (pointer === undefined) return;
   const offset = at.jsonText === undefined ? undefined : tooDeepOffset(at.jsonText, at.limit);
   const position = offset === undefined ? {} : positionAt(lineCounterFor(at.jsonText!), offset);
-  throw new GenCollectionError(at.code, `nested more than ${at.limit.toLocaleString('en-US')} levels deep`, { file: at.file, pointer, ...position, fix: at.fix ?? nestingFix(at.limit) });
+  throw new GenCollectionError(at.code, `nested more than ${at.limit.toLocaleString('en-US')} levels deep`, {
+    file: at.file,
+    pointer,
+    ...position,
+    fix: at.fix ?? nestingFix(at.limit),
+  });
 }
 
 /**
@@ -124,9 +138,16 @@ export function tooDeepOffset(text: string, limit: number): number | undefined {
  * reports a regular expression compiled at the edge of the stack as out of memory; found by the fuzzer).
  */
 export function yamlTooDeep(text: string, limit: number): { offset: number; pointer: string } | undefined {
-  interface Frame { token: CST.Token; depth: number; parent?: Frame; key?: CST.Token | null; index?: number }
+  interface Frame {
+    token: CST.Token;
+    depth: number;
+    parent?: Frame;
+    key?: CST.Token | null;
+    index?: number;
+  }
   const stack: Frame[] = [];
-  for (const doc of new Parser().parse(text)) if (doc.type === 'document' && doc.value) stack.push({ token: doc.value, depth: 1 });
+  for (const doc of new Parser().parse(text))
+    if (doc.type === 'document' && doc.value) stack.push({ token: doc.value, depth: 1 });
   while (stack.length > 0) {
     const frame = stack.pop()!;
     const { token } = frame;

@@ -24,16 +24,27 @@ export async function readInputFile(file: string, kind: InputKind): Promise<stri
     const { problem, fix } = readFailure(error as NodeJS.ErrnoException, kind);
     throw new GenCollectionError(kind.code, `cannot read ${kind.what}: ${problem}`, { file, fix });
   }
-  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : undefined;
   if (utf16 && kind.utf16) {
     try {
       return new TextDecoder(utf16, { fatal: true }).decode(bytes);
     } catch {
-      throw new GenCollectionError(kind.code, `the file is not valid ${utf16.toUpperCase()} text`, { file, fix: 'save it again as UTF-8 (PowerShell: Set-Content -Encoding utf8)' });
+      throw new GenCollectionError(kind.code, `the file is not valid ${utf16.toUpperCase()} text`, {
+        file,
+        fix: 'save it again as UTF-8 (PowerShell: Set-Content -Encoding utf8)',
+      });
     }
   }
   if (utf16) {
-    throw new GenCollectionError(kind.code, 'the file is UTF-16 encoded', { file, fix: 'save it as UTF-8 (PowerShell: Set-Content -Encoding utf8)' });
+    throw new GenCollectionError(kind.code, 'the file is UTF-16 encoded', {
+      file,
+      fix: 'save it as UTF-8 (PowerShell: Set-Content -Encoding utf8)',
+    });
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -20,7 +20,11 @@ export default function setup(): void {
   const sources = Math.max(newestMtime(join(root, 'src')), statSync(join(root, 'package.json')).mtimeMs);
   if (!existsSync(bin) || statSync(bin).mtimeMs < sources) {
     try {
-      execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'pipe' });
+      execFileSync(
+        process.execPath,
+        [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
+        { stdio: 'pipe' },
+      );
     } catch {
       // tsc still emits on type errors; `npm run typecheck` reports them, and CLI tests fail on a broken dist/.
       console.warn('global-setup: tsc reported errors while rebuilding dist/ (run `npm run typecheck`)');

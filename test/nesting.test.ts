@@ -11,7 +11,14 @@ import { Warnings } from '../src/warnings.js';
 import { listFiles, runCli } from './cli/run-cli.js';
 import { tempDir } from './helpers/temp-dir.js';
 import { oauth2 } from './helpers/oauth2.js';
-import { folderColumn, folderPointer, nestedFolders, nestedObjects, nestedYamlBlocks, objectPointer } from './helpers/nested.js';
+import {
+  folderColumn,
+  folderPointer,
+  nestedFolders,
+  nestedObjects,
+  nestedYamlBlocks,
+  objectPointer,
+} from './helpers/nested.js';
 
 describe('tooDeepPointer: the first array or object past the limit, depth first', () => {
   it.each<[string, unknown, number, string | undefined]>([
@@ -24,13 +31,20 @@ describe('tooDeepPointer: the first array or object past the limit, depth first'
     ['document order: the first member that is too deep', { x: [[]], y: [[]] }, 2, '/x/0'],
     ['keys escaped as in any pointer', { 'a/b': { '~': {} } }, 2, '/a~1b/~0'],
     ['nested objects at exactly the limit', JSON.parse(nestedObjects(MAX_JSON_NESTING)), MAX_JSON_NESTING, undefined],
-    ['nested objects one past the limit', JSON.parse(nestedObjects(MAX_JSON_NESTING + 1)), MAX_JSON_NESTING, objectPointer(MAX_JSON_NESTING + 1)],
+    [
+      'nested objects one past the limit',
+      JSON.parse(nestedObjects(MAX_JSON_NESTING + 1)),
+      MAX_JSON_NESTING,
+      objectPointer(MAX_JSON_NESTING + 1),
+    ],
   ])('%s', (_name, value, limit, pointer) => {
     expect(tooDeepPointer(value, limit)).toBe(pointer);
   });
 
   it('does not itself overflow on 100,000 levels', () => {
-    expect(tooDeepPointer(JSON.parse('['.repeat(100_000) + ']'.repeat(100_000)), MAX_JSON_NESTING)).toBe('/0'.repeat(MAX_JSON_NESTING));
+    expect(tooDeepPointer(JSON.parse('['.repeat(100_000) + ']'.repeat(100_000)), MAX_JSON_NESTING)).toBe(
+      '/0'.repeat(MAX_JSON_NESTING),
+    );
   });
 });
 
@@ -63,21 +77,61 @@ const inject = (text: string) => injectCollection(text, { file: 'in.json', auth:
 const audit = (text: string) => auditFiles([{ file: 'in.json', text }]);
 // Each input nests `levels` deep: a chain of objects whose outermost sits at level s is levels − s + 1 long, and
 // the first object past `limit` is its level limit + 2 − s.
-const collection = (levels: number) => `{"info":{"name":"Deep"},"item":[],"variable":[{"key":"k","value":${nestedObjects(levels - 3)}}]}`;
-const config = (levels: number) => `{"name":"Deep","items":[{"name":"r","url":"u","body":{"json":${nestedObjects(levels - 4)}}}]}`;
-const spec = (levels: number) => `{"openapi":"3.0.3","info":{"title":"Deep","version":"1"},"paths":{},"x-deep":${nestedObjects(levels - 1)}}`;
-const specYaml = (levels: number) => `openapi: 3.0.3\ninfo:\n  title: Deep\n  version: "1"\npaths: {}\nx-deep:\n${nestedYamlBlocks(levels - 1).replace(/^/gm, '  ')}`;
+const collection = (levels: number) =>
+  `{"info":{"name":"Deep"},"item":[],"variable":[{"key":"k","value":${nestedObjects(levels - 3)}}]}`;
+const config = (levels: number) =>
+  `{"name":"Deep","items":[{"name":"r","url":"u","body":{"json":${nestedObjects(levels - 4)}}}]}`;
+const spec = (levels: number) =>
+  `{"openapi":"3.0.3","info":{"title":"Deep","version":"1"},"paths":{},"x-deep":${nestedObjects(levels - 1)}}`;
+const specYaml = (levels: number) =>
+  `openapi: 3.0.3\ninfo:\n  title: Deep\n  version: "1"\npaths: {}\nx-deep:\n${nestedYamlBlocks(levels - 1).replace(/^/gm, '  ')}`;
 const configYaml = (levels: number) => `name: Deep\nvariables:\n${nestedYamlBlocks(levels - 1).replace(/^/gm, '  ')}`;
 
 /** [reader, its limit, input text of `levels` levels, the reader on that text, the pointer of level limit + 1] */
 const READERS: [string, number, (levels: number) => string, (text: string) => unknown, string][] = [
-  ['inject: collection', MAX_JSON_NESTING, collection, inject, '/variable/0/value' + objectPointer(MAX_JSON_NESTING - 2)],
+  [
+    'inject: collection',
+    MAX_JSON_NESTING,
+    collection,
+    inject,
+    '/variable/0/value' + objectPointer(MAX_JSON_NESTING - 2),
+  ],
   ['audit: collection', MAX_JSON_NESTING, collection, audit, '/variable/0/value' + objectPointer(MAX_JSON_NESTING - 2)],
-  ['audit: environment', MAX_JSON_NESTING, (l) => `{"name":"dev","values":[{"key":"k","value":${nestedObjects(l - 3)}}]}`, audit, '/values/0/value' + objectPointer(MAX_JSON_NESTING - 2)],
-  ['build: JSON config', MAX_JSON_NESTING, config, (t) => buildFromConfigFile(write('c.json', t)), '/items/0/body/json' + objectPointer(MAX_JSON_NESTING - 3)],
-  ['build: YAML config', MAX_YAML_NESTING, configYaml, (t) => buildFromConfigFile(write('c.yaml', t)), '/variables' + objectPointer(MAX_YAML_NESTING)],
-  ['openapi: JSON spec', MAX_JSON_NESTING, spec, (t) => buildFromSpec(write('s.json', t)), '/x-deep' + objectPointer(MAX_JSON_NESTING)],
-  ['openapi: YAML spec', MAX_YAML_NESTING, specYaml, (t) => buildFromSpec(write('s.yaml', t)), '/x-deep' + objectPointer(MAX_YAML_NESTING)],
+  [
+    'audit: environment',
+    MAX_JSON_NESTING,
+    (l) => `{"name":"dev","values":[{"key":"k","value":${nestedObjects(l - 3)}}]}`,
+    audit,
+    '/values/0/value' + objectPointer(MAX_JSON_NESTING - 2),
+  ],
+  [
+    'build: JSON config',
+    MAX_JSON_NESTING,
+    config,
+    (t) => buildFromConfigFile(write('c.json', t)),
+    '/items/0/body/json' + objectPointer(MAX_JSON_NESTING - 3),
+  ],
+  [
+    'build: YAML config',
+    MAX_YAML_NESTING,
+    configYaml,
+    (t) => buildFromConfigFile(write('c.yaml', t)),
+    '/variables' + objectPointer(MAX_YAML_NESTING),
+  ],
+  [
+    'openapi: JSON spec',
+    MAX_JSON_NESTING,
+    spec,
+    (t) => buildFromSpec(write('s.json', t)),
+    '/x-deep' + objectPointer(MAX_JSON_NESTING),
+  ],
+  [
+    'openapi: YAML spec',
+    MAX_YAML_NESTING,
+    specYaml,
+    (t) => buildFromSpec(write('s.yaml', t)),
+    '/x-deep' + objectPointer(MAX_YAML_NESTING),
+  ],
 ];
 
 describe('every reader takes nesting up to its limit and refuses one level more, naming the pointer', () => {
@@ -115,7 +169,9 @@ describe('the 5,000-level nested folder of issue 16, through the CLI', () => {
       writeFileSync(join(dir, 'in.json'), nestedFolders(5000));
       const r = runCli(args, dir);
       expect(r.status).toBe(2);
-      expect(r.stderr).toContain(`in.json:1:${folderColumn(1000)}: ${folderPointer(1000)}: nested more than 2,000 levels deep`);
+      expect(r.stderr).toContain(
+        `in.json:1:${folderColumn(1000)}: ${folderPointer(1000)}: nested more than 2,000 levels deep`,
+      );
       expect(r.stderr).not.toMatch(/internal error|RangeError/);
       expect(listFiles(dir)).toEqual(['in.json']);
     } finally {
@@ -133,7 +189,13 @@ describe('the deepest folders the limit allows go through every command (the wal
     ['audit', async () => audit(nestedFolders(FOLDERS))],
     ['build', () => buildFromConfigFile(write('folders.json', configFolders))],
     // found by the fuzzer after merging inject's secret extraction: its walker spent four frames a level on arrays
-    ['inject, arrays at the limit', () => inject(`{"info":{"name":"Deep"},"item":[],"variable":[{"key":"k","value":${'['.repeat(MAX_JSON_NESTING - 3)}${']'.repeat(MAX_JSON_NESTING - 3)}}]}`)],
+    [
+      'inject, arrays at the limit',
+      () =>
+        inject(
+          `{"info":{"name":"Deep"},"item":[],"variable":[{"key":"k","value":${'['.repeat(MAX_JSON_NESTING - 3)}${']'.repeat(MAX_JSON_NESTING - 3)}}]}`,
+        ),
+    ],
   ])('%s', async (_name, run) => {
     expect(tooDeepOffset(nestedFolders(FOLDERS), MAX_JSON_NESTING - 1)).toBeUndefined();
     expect(await outcome(run)).toBe('ok');

@@ -35,17 +35,28 @@ describe('README config reference', () => {
   });
 
   it.each(schemaProperties())('documents `$name` and its default', ({ name, default: def }) => {
-    const rows = reference.split('\n').filter((line) => new RegExp('[`.]' + name.replace(/\$/g, '\\$') + '[`,]').test(line) || line.includes(`item \`${name}\``));
+    const rows = reference
+      .split('\n')
+      .filter(
+        (line) =>
+          new RegExp('[`.]' + name.replace(/\$/g, '\\$') + '[`,]').test(line) || line.includes(`item \`${name}\``),
+      );
     expect(rows.length, `no README row mentions ${name}`).toBeGreaterThan(0);
     if (def !== undefined && typeof def !== 'object') {
-      expect(rows.some((row) => row.includes(`\`${String(def)}\``)), `README does not give ${name}'s default ${String(def)}`).toBe(true);
+      expect(
+        rows.some((row) => row.includes(`\`${String(def)}\``)),
+        `README does not give ${name}'s default ${String(def)}`,
+      ).toBe(true);
     }
   });
 });
 
 describe('README recipes for signed client authentication', () => {
   const section = readme.split('## Signed client authentication and the JWT bearer grant')[1]?.split('\n## ')[0] ?? '';
-  const recipes = [...section.matchAll(/### Recipe: ([^\n]+)\n+```json\n([\s\S]*?)\n```/g)].map((m) => ({ title: m[1]!, config: JSON.parse(m[2]!) as object }));
+  const recipes = [...section.matchAll(/### Recipe: ([^\n]+)\n+```json\n([\s\S]*?)\n```/g)].map((m) => ({
+    title: m[1]!,
+    config: JSON.parse(m[2]!) as object,
+  }));
 
   it('has the Google, Okta and Entra ID recipes', () => {
     expect(recipes.map((r) => r.title.split(/[ ,]/)[0])).toEqual(['Google', 'Okta', 'Microsoft']);
@@ -54,23 +65,28 @@ describe('README recipes for signed client authentication', () => {
   it.each(recipes)('$title: a complete config that builds, with the signer in the collection', async ({ config }) => {
     const { buildFromConfig } = await import('../src/build-from-config.js');
     const result = await buildFromConfig(config, { baseDir: root });
-    const prerequest = (result.collection as { event: { listen: string; script: { exec: string[] } }[] }).event.find((e) => e.listen === 'prerequest')!;
+    const prerequest = (result.collection as { event: { listen: string; script: { exec: string[] } }[] }).event.find(
+      (e) => e.listen === 'prerequest',
+    )!;
     expect(prerequest.script.exec.join('\n')).toContain('const genCollectionSignJwt = ');
   });
 });
 
 describe('README auth profiles example', () => {
-  const section = readme.split('## Auth profiles: several token servers, clients or scopes')[1]?.split('\n## ')[0] ?? '';
+  const section =
+    readme.split('## Auth profiles: several token servers, clients or scopes')[1]?.split('\n## ')[0] ?? '';
   // The example is JSON with whole-line `//` comments.
   const example = section.match(/```jsonc\n([\s\S]*?)\n```/)?.[1] ?? '';
 
-  it('builds, with each profile\'s variables in the environment template as the section says', async () => {
+  it("builds, with each profile's variables in the environment template as the section says", async () => {
     const { buildFromConfig } = await import('../src/build-from-config.js');
     const config: unknown = JSON.parse(example.replace(/^\s*\/\/.*$/gm, ''));
     const result = await buildFromConfig(config, { baseDir: root });
     const values = result.environments[0]!.json.values;
     const secrets = values.filter((v) => v.type === 'secret').map((v) => v.key);
-    expect(secrets).toEqual(expect.arrayContaining(['client_secret', 'client_secret_admin', 'access_token_admin', 'access_token_writer']));
+    expect(secrets).toEqual(
+      expect.arrayContaining(['client_secret', 'client_secret_admin', 'access_token_admin', 'access_token_writer']),
+    );
     expect(values.map((v) => v.key)).not.toContain('client_id_writer');
   });
 });

@@ -9,7 +9,11 @@ describe('formatProblemLine: `file:line: /pointer: problem. fix: …`, every par
     ['file and pointer', { file: 'spec.yaml', pointer: '/servers/0/url' }, 'spec.yaml: /servers/0/url: no paths'],
     ['the root pointer', { file: 'c.json', pointer: '' }, 'c.json: /: no paths'],
     ['pointer without file', { pointer: '/a' }, '/a: no paths'],
-    ['everything', { file: 'c.json', line: 7, pointer: '/items/1', fix: 'rename it' }, 'c.json:7: /items/1: no paths. fix: rename it'],
+    [
+      'everything',
+      { file: 'c.json', line: 7, pointer: '/items/1', fix: 'rename it' },
+      'c.json:7: /items/1: no paths. fix: rename it',
+    ],
   ])('%s', (_name, place, expected) => {
     expect(formatProblemLine('no paths', place)).toBe(expected);
   });

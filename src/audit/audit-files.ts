@@ -7,5 +7,7 @@ import { auditJson } from './scan-json.js';
  * empty or not JSON is a GenCollectionError (exit 2). Findings carry masked values only.
  */
 export function auditFiles(files: { file: string; text: string }[]): Finding[] {
-  return files.flatMap(({ file, text }) => auditJson(file, parseJsonFile(text, file, 'pass a Postman collection, environment or globals JSON file')));
+  return files.flatMap(({ file, text }) =>
+    auditJson(file, parseJsonFile(text, file, 'pass a Postman collection, environment or globals JSON file')),
+  );
 }

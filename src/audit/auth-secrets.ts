@@ -42,13 +42,20 @@ export function authSecrets(auth: JsonObject): AuthSecret[] {
     // own keys only: an auth member named `constructor` or `toString` is no known type (found by the fuzzer)
     const known = Object.hasOwn(SECRET_PARAMS, type) ? SECRET_PARAMS[type] : undefined;
     for (const param of authParams(auth, type)) {
-      const secret = (known ? known.includes(param.key) : isSecretName(param.key)) ? literalSecret(param.value) : undefined;
+      const secret = (known ? known.includes(param.key) : isSecretName(param.key))
+        ? literalSecret(param.value)
+        : undefined;
       if (secret) found.push({ path: param.path, what: `${type} ${param.key}`, secret });
       if (NESTED_PARAM_LISTS.has(param.key) && Array.isArray(param.value)) {
         param.value.forEach((entry, i) => {
           if (!isObject(entry) || typeof entry.key !== 'string' || !isSecretName(entry.key)) return;
           const nested = literalSecret(entry.value);
-          if (nested) found.push({ path: [...param.path, i, 'value'], what: `${type} ${param.key} "${entry.key}"`, secret: nested });
+          if (nested)
+            found.push({
+              path: [...param.path, i, 'value'],
+              what: `${type} ${param.key} "${entry.key}"`,
+              secret: nested,
+            });
         });
       }
     }

@@ -3,9 +3,11 @@ const TEMPLATE = /\{\{[^{}]*\}\}/g;
  * Obvious placeholders are not secrets: `<token>`, `***`, `xxx`, `...`, the type names converters fill
  * examples with (`"access_token": "string"`), `changeme`; nor are flag words (`hide_secret=true`).
  */
-const PLACEHOLDER = /^(<[^<>]*>|\*+|x{3,}|\.{3}|…|string|example|redacted|change[-_ ]?me|true|false|null|enabled|disabled)$/i;
+const PLACEHOLDER =
+  /^(<[^<>]*>|\*+|x{3,}|\.{3}|…|string|example|redacted|change[-_ ]?me|true|false|null|enabled|disabled)$/i;
 /** Auth scheme words in front of a credential in an `Authorization` header. */
-const AUTH_SCHEME = /^(bearer|basic|token|digest|negotiate|ntlm|jwt|apikey|api-key|hawk|oauth|aws4-hmac-sha256|edgegrid-v1)\s+/i;
+const AUTH_SCHEME =
+  /^(bearer|basic|token|digest|negotiate|ntlm|jwt|apikey|api-key|hawk|oauth|aws4-hmac-sha256|edgegrid-v1)\s+/i;
 
 /**
  * The secret text when `value` is a literal (a string with something besides `{{variables}}` and
@@ -26,7 +28,8 @@ export function literalSecret(value: unknown): string | undefined {
 export function headerSecret(name: string, value: unknown): string | undefined {
   if (typeof value !== 'string') return literalSecret(value);
   const header = name.trim().toLowerCase();
-  if (header === 'authorization' || header === 'proxy-authorization') return literalSecret(value.trim().replace(AUTH_SCHEME, ''));
+  if (header === 'authorization' || header === 'proxy-authorization')
+    return literalSecret(value.trim().replace(AUTH_SCHEME, ''));
   if (header === 'cookie' || header === 'set-cookie') {
     const pairs = header === 'cookie' ? value.split(';') : value.split(';').slice(0, 1);
     return pairs.map((pair) => literalSecret(pair.slice(pair.indexOf('=') + 1))).find((secret) => secret !== undefined);

@@ -26,16 +26,22 @@ export function redactSecrets(value: unknown): string[] {
       // A query parameter also stands in its URL's `raw` text, which audit does not read when the list exists.
       const queryAt = path.lastIndexOf('query');
       const url = queryAt > 0 ? nodeAt(value, path.slice(0, queryAt)) : undefined;
-      if (isObject(url) && typeof url.raw === 'string') url.raw = withoutSecret(withoutSecret(url.raw, secret), encodeURIComponent(secret));
+      if (isObject(url) && typeof url.raw === 'string')
+        url.raw = withoutSecret(withoutSecret(url.raw, secret), encodeURIComponent(secret));
     }
   }
   return [...changed];
 }
 
-const PRIVATE_KEY_BLOCK = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY( BLOCK)?-----[\s\S]*?-----END \1PRIVATE KEY( BLOCK)?-----/g;
+const PRIVATE_KEY_BLOCK =
+  /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY( BLOCK)?-----[\s\S]*?-----END \1PRIVATE KEY( BLOCK)?-----/g;
 
 function nodeAt(root: unknown, path: readonly (string | number)[]): unknown {
-  return path.reduce<unknown>((node, key) => (isObject(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[key] : undefined), root);
+  return path.reduce<unknown>(
+    (node, key) =>
+      isObject(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[key] : undefined,
+    root,
+  );
 }
 
 /**
@@ -47,7 +53,11 @@ function withoutSecret(text: string, secret: string): string {
   // A private key goes whole: audit matches its BEGIN line, the key material follows it.
   let rest = text.replace(PRIVATE_KEY_BLOCK, '').split(secret).join('').split(escaped).join('');
   // Removing one secret can join the text around it into another shape: look again (bounded).
-  for (let pass = 0, shaped = shapedSecrets(rest); shaped.length > 0 && pass < 3; pass++, shaped = shapedSecrets(rest)) {
+  for (
+    let pass = 0, shaped = shapedSecrets(rest);
+    shaped.length > 0 && pass < 3;
+    pass++, shaped = shapedSecrets(rest)
+  ) {
     for (const { secret } of shaped) rest = rest.split(secret).join('');
   }
   return rest;

@@ -95,7 +95,14 @@ function scopeOf(value: unknown): string {
  * `request`, `saved response`, `request script`, `environment`, …); inside an auth block (`inAuth`)
  * params are judged by `authSecrets` alone.
  */
-function visit(scan: Scan, node: unknown, path: Path, key: string | number | undefined, where: string, inAuth: boolean): void {
+function visit(
+  scan: Scan,
+  node: unknown,
+  path: Path,
+  key: string | number | undefined,
+  where: string,
+  inAuth: boolean,
+): void {
   if (typeof node === 'string') {
     if (key === 'url') scanUrl(scan, node, path, where);
     if ((key === 'header' || key === 'headers') && !inAuth) scanHeaderLines(scan, node, path, where);
@@ -108,7 +115,8 @@ function visit(scan: Scan, node: unknown, path: Path, key: string | number | und
       const element: unknown = node[i];
       const elementPlace = elementWhere(key, element, where);
       path.push(i);
-      if (!inAuth && typeof key === 'string' && isObject(element)) scanListEntry(scan, element, path, key, elementPlace);
+      if (!inAuth && typeof key === 'string' && isObject(element))
+        scanListEntry(scan, element, path, key, elementPlace);
       visit(scan, element, path, i, elementPlace, inAuth);
       path.pop();
     }
@@ -117,7 +125,8 @@ function visit(scan: Scan, node: unknown, path: Path, key: string | number | und
   if (!isObject(node)) return;
   const authBlock = !inAuth && key === 'auth' && typeof node.type === 'string';
   if (authBlock) {
-    for (const found of authSecrets(node)) scan.add([...path, ...found.path], `${found.what} in ${where} auth`, found.secret);
+    for (const found of authSecrets(node))
+      scan.add([...path, ...found.path], `${found.what} in ${where} auth`, found.secret);
   }
   const childrenInAuth = inAuth || authBlock;
   if (!childrenInAuth) scanObject(scan, node, path, key, where);

@@ -1,14 +1,62 @@
 /** Word stems that make a variable, parameter or field name a secret's name. */
-const SECRET_STEMS = ['secret', 'password', 'passwd', 'passphrase', 'token', 'apikey', 'privatekey', 'credential', 'cookie', 'authkey', 'signature'];
+const SECRET_STEMS = [
+  'secret',
+  'password',
+  'passwd',
+  'passphrase',
+  'token',
+  'apikey',
+  'privatekey',
+  'credential',
+  'cookie',
+  'authkey',
+  'signature',
+];
 /** Whole words that do the same. */
 const SECRET_WORDS = new Set(['pwd', 'pass', 'sig']);
 /** A last word that makes the name about a secret rather than the secret: `token_url`, `token_expires_at`, `tokenType`. */
 const NOT_SECRET_LAST = new Set([
-  'url', 'uri', 'endpoint', 'path', 'name', 'type', 'expires', 'expiry', 'expiration', 'at', 'in', 'ttl', 'length',
-  'prefix', 'header', 'location', 'hint', 'policy', 'format', 'mode', 'method', 'count', 'id', 'to', 'enabled',
+  'url',
+  'uri',
+  'endpoint',
+  'path',
+  'name',
+  'type',
+  'expires',
+  'expiry',
+  'expiration',
+  'at',
+  'in',
+  'ttl',
+  'length',
+  'prefix',
+  'header',
+  'location',
+  'hint',
+  'policy',
+  'format',
+  'mode',
+  'method',
+  'count',
+  'id',
+  'to',
+  'enabled',
 ]);
 /** Words that make a "token" something else: paging cursors (`nextToken`), CSRF tokens, tokenizers; `pass_through`. */
-const NOT_SECRET_WORDS = new Set(['page', 'next', 'prev', 'previous', 'continuation', 'cursor', 'sync', 'csrf', 'xsrf', 'tokenizer', 'tokenize', 'through']);
+const NOT_SECRET_WORDS = new Set([
+  'page',
+  'next',
+  'prev',
+  'previous',
+  'continuation',
+  'cursor',
+  'sync',
+  'csrf',
+  'xsrf',
+  'tokenizer',
+  'tokenize',
+  'through',
+]);
 
 /**
  * True for names of secrets by pattern: `client_secret`, `password`, `access_token`, `apiKey`,

@@ -18,5 +18,7 @@ const ANY_PATTERN = /eyJ|-----BEGIN|k_live_|AIza|AccountKey=/;
 /** Every match of the patterns above in `text`: what it is and its range. */
 export function ownShapeMatches(text: string): { what: string; start: number; end: number }[] {
   if (!ANY_PATTERN.test(text)) return [];
-  return PATTERNS.flatMap(({ what, pattern }) => Array.from(text.matchAll(pattern), (m) => ({ what, start: m.index, end: m.index + m[0].length })));
+  return PATTERNS.flatMap(({ what, pattern }) =>
+    Array.from(text.matchAll(pattern), (m) => ({ what, start: m.index, end: m.index + m[0].length })),
+  );
 }

@@ -20,7 +20,9 @@ const RULE_OPTIONS: Record<string, object> = { '@secretlint/secretlint-rule-aws'
  * `secretlint-disable` comments, is not run: a collection is data, and a secret in it is one wherever it sits.
  */
 const FILTER_RULE = '@secretlint/secretlint-rule-filter-comments';
-const SCANNERS = rules.filter((rule) => rule.meta.id !== FILTER_RULE && rule.meta.supportedContentTypes.some((t) => t === 'text' || t === 'all'));
+const SCANNERS = rules.filter(
+  (rule) => rule.meta.id !== FILTER_RULE && rule.meta.supportedContentTypes.some((t) => t === 'text' || t === 'all'),
+);
 
 /**
  * Every match of the secretlint recommended preset's scanner rules in `text`, in rule order.
@@ -38,7 +40,8 @@ export function secretlintMatches(text: string): RuleMatch[] {
       sharedOptions: {},
       // The rule's English message holds the secret: it is never built, only the message id is kept.
       createTranslator: () => ((messageId: string) => ({ message: '', messageId, data: undefined })) as never,
-      report: ({ message, range }) => found.push({ ruleId, messageId: message.messageId, start: range[0], end: range[1] }),
+      report: ({ message, range }) =>
+        found.push({ ruleId, messageId: message.messageId, start: range[0], end: range[1] }),
       ignore: () => undefined,
     };
     const done = rule.create(context, RULE_OPTIONS[ruleId] ?? {}).file?.(source);
@@ -59,7 +62,8 @@ function sourceCode(content: string): SecretLintSourceCode {
     while (line > 0 && all[line]! > index) line--;
     return { line: line + 1, column: index - all[line]! };
   };
-  const positionToIndex = ({ line, column }: { line: number; column: number }) => (starts()[line - 1] ?? content.length) + column;
+  const positionToIndex = ({ line, column }: { line: number; column: number }) =>
+    (starts()[line - 1] ?? content.length) + column;
   return {
     hasBOM: false,
     content,

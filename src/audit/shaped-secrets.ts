@@ -98,7 +98,13 @@ export function shapedSecretsIn(texts: Iterable<string>): Map<string, ShapedSecr
 }
 
 /** What a match is and its secret, or undefined for a look-alike: a placeholder, a template, an AWS account id. */
-function judge(what: string | undefined, rule: RuleMatch | undefined, text: string, start: number, end: number): ShapedSecret | undefined {
+function judge(
+  what: string | undefined,
+  rule: RuleMatch | undefined,
+  text: string,
+  start: number,
+  end: number,
+): ShapedSecret | undefined {
   const matched = text.slice(start, end);
   if (!rule) return literalSecret(matched) ? { what: what!, secret: matched } : undefined;
   const label = LABELS[rule.messageId] ?? `${rule.ruleId.replace(/^@secretlint\/secretlint-rule-/, '')} secret`;

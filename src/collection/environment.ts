@@ -59,7 +59,9 @@ export function environmentVariables(
   profiles: readonly OAuth2Resolved[] = [],
 ): string[] {
   const exclude = new Set(collectionVariables);
-  for (const a of [auth, ...profiles]) if (a.type === 'oauth2' && a.storage === 'collection') for (const key of authVariables(a).tokenState) exclude.add(key);
+  for (const a of [auth, ...profiles])
+    if (a.type === 'oauth2' && a.storage === 'collection')
+      for (const key of authVariables(a).tokenState) exclude.add(key);
   return [...new Set(used)].filter((name) => !exclude.has(name));
 }
 
@@ -67,7 +69,10 @@ export function environmentVariables(
  * The private environment `inject --extract-secrets` writes: the extracted variables with their original
  * values, `type: secret`, in the order they were met; deterministic (id from the collection name).
  */
-export function secretsEnvironment(collectionName: string, values: { key: string; value: string }[]): PostmanEnvironment {
+export function secretsEnvironment(
+  collectionName: string,
+  values: { key: string; value: string }[],
+): PostmanEnvironment {
   return {
     id: stableId(collectionName, 'extracted secrets'),
     name: `${collectionName} - extracted secrets`,

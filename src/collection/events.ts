@@ -12,7 +12,11 @@ export interface PostmanEvent {
 }
 
 /** Joins script texts into one event, or undefined when there is nothing to run. */
-export function scriptEvent(listen: PostmanEvent['listen'], idPath: string[], sources: string[]): PostmanEvent | undefined {
+export function scriptEvent(
+  listen: PostmanEvent['listen'],
+  idPath: string[],
+  sources: string[],
+): PostmanEvent | undefined {
   const code = sources.map((s) => s.replace(/\s+$/, '')).filter((s) => s !== '');
   if (code.length === 0) return undefined;
   if (!code[0]!.startsWith('// gen-collection ')) code.unshift(SCRIPT_HEADER);

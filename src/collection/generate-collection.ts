@@ -42,12 +42,24 @@ export async function generateCollection(config: ResolvedConfig, warnings: Warni
     scripts: userScripts,
     guardTests,
     inheritedNoAuth,
-    ...(profiles.length ? { profileTokens: Object.fromEntries(profiles.map(([name, profile]) => [name, profile.variables.accessToken])), profileRequestIds } : {}),
+    ...(profiles.length
+      ? {
+          profileTokens: Object.fromEntries(profiles.map(([name, profile]) => [name, profile.variables.accessToken])),
+          profileRequestIds,
+        }
+      : {}),
   });
 
-  const profileScripts = profiles.length ? { profiles: Object.fromEntries(profiles.map(([name, auth]) => [name, { auth, requestIds: profileRequestIds[name]! }])) } : {};
+  const profileScripts = profiles.length
+    ? {
+        profiles: Object.fromEntries(
+          profiles.map(([name, auth]) => [name, { auth, requestIds: profileRequestIds[name]! }]),
+        ),
+      }
+    : {};
   const token = oauth2 ? await tokenScripts(oauth2, { skipRequestIds: inheritedNoAuth, ...profileScripts }) : undefined;
-  const collectionCode = (kind: 'prerequest' | 'test') => config.scripts[kind].map((ref) => userScripts[kind].get(ref.path) ?? '');
+  const collectionCode = (kind: 'prerequest' | 'test') =>
+    config.scripts[kind].map((ref) => userScripts[kind].get(ref.path) ?? '');
   const collectionTests = collectionCode('test').map((code) => (guardTests ? skipOnReplay(code) : code));
   const collectionEvents = events(
     [config.slug, 'collection'],
@@ -56,7 +68,9 @@ export async function generateCollection(config: ResolvedConfig, warnings: Warni
   );
 
   // Each oauth2 auth's token variables, unless it stores its token in the environment only.
-  const tokenState = [auth, ...profiles.map(([, profile]) => profile)].flatMap((a) => (a.type === 'oauth2' && a.storage !== 'environment' ? authVariables(a).tokenState : []));
+  const tokenState = [auth, ...profiles.map(([, profile]) => profile)].flatMap((a) =>
+    a.type === 'oauth2' && a.storage !== 'environment' ? authVariables(a).tokenState : [],
+  );
   const variable = [
     ...Object.entries(config.variables).map(([key, value]) => ({ key, value })),
     ...[...new Set(tokenState)].filter((key) => !(key in config.variables)).map((key) => ({ key, value: '' })),
@@ -77,12 +91,20 @@ export async function generateCollection(config: ResolvedConfig, warnings: Warni
   };
 
   const profileAuths = profiles.map(([, profile]) => profile);
-  const used = environmentVariables(variablesUsed(collection, auth, profileAuths), Object.keys(config.variables), auth, profileAuths);
+  const used = environmentVariables(
+    variablesUsed(collection, auth, profileAuths),
+    Object.keys(config.variables),
+    auth,
+    profileAuths,
+  );
 
   const envNames = Object.keys(config.environments);
   if (envNames.length === 0 && used.length > 0) {
     warnings.add(
-      `no "environments" in the config, so no environment template was written; the collection uses ${[...used].sort().map((v) => `{{${v}}}`).join(', ')}. Add "environments": { "dev": { … } } or pass them with newman --env-var.`,
+      `no "environments" in the config, so no environment template was written; the collection uses ${[...used]
+        .sort()
+        .map((v) => `{{${v}}}`)
+        .join(', ')}. Add "environments": { "dev": { … } } or pass them with newman --env-var.`,
     );
   }
   const templates = environmentTemplates({
@@ -100,7 +122,10 @@ export async function generateCollection(config: ResolvedConfig, warnings: Warni
 }
 
 async function bundleAllUserScripts(config: ResolvedConfig): Promise<BundledScripts> {
-  const refs: Record<'prerequest' | 'test', ScriptRef[]> = { prerequest: [...config.scripts.prerequest], test: [...config.scripts.test] };
+  const refs: Record<'prerequest' | 'test', ScriptRef[]> = {
+    prerequest: [...config.scripts.prerequest],
+    test: [...config.scripts.test],
+  };
   const walk = (items: ResolvedItem[]): void => {
     for (const item of items) {
       refs.prerequest.push(...item.scripts.prerequest);

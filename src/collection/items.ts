@@ -1,4 +1,11 @@
-import type { KeyValueEntry, ResolvedBody, ResolvedItem, ResolvedItemAuth, ResolvedRequest, ScriptRef } from '../config/resolved.js';
+import type {
+  KeyValueEntry,
+  ResolvedBody,
+  ResolvedItem,
+  ResolvedItemAuth,
+  ResolvedRequest,
+  ScriptRef,
+} from '../config/resolved.js';
 import { bearerAuth, NO_AUTH, type PostmanAuth } from './auth.js';
 import { events, skipOnReplay, statusTest, type PostmanEvent } from './events.js';
 import { stableId, uniqueNames } from './ids.js';
@@ -30,7 +37,12 @@ interface PostmanKeyValue {
 }
 
 /** Turns resolved config items into Postman v2.1 items. */
-export function postmanItems(items: ResolvedItem[], ctx: ItemContext, parentPath: string[] = [], parentAuth: ResolvedItemAuth = 'inherit'): object[] {
+export function postmanItems(
+  items: ResolvedItem[],
+  ctx: ItemContext,
+  parentPath: string[] = [],
+  parentAuth: ResolvedItemAuth = 'inherit',
+): object[] {
   const names = uniqueNames(items.map((i) => i.name));
   return items.map((item, index) => {
     const idPath = [ctx.idRoot, ...parentPath, names[index]!];
@@ -69,8 +81,14 @@ function itemAuth(auth: ResolvedItemAuth, ctx: ItemContext): PostmanAuth | undef
   return bearerAuth(token);
 }
 
-function userEvents(scripts: ResolvedItem['scripts'], idPath: string[], ctx: ItemContext, expectStatus: number[]): PostmanEvent[] {
-  const code = (kind: 'prerequest' | 'test', refs: ScriptRef[]) => refs.map((ref) => ctx.scripts[kind].get(ref.path) ?? '');
+function userEvents(
+  scripts: ResolvedItem['scripts'],
+  idPath: string[],
+  ctx: ItemContext,
+  expectStatus: number[],
+): PostmanEvent[] {
+  const code = (kind: 'prerequest' | 'test', refs: ScriptRef[]) =>
+    refs.map((ref) => ctx.scripts[kind].get(ref.path) ?? '');
   const tests = [...(expectStatus.length ? [statusTest(expectStatus)] : []), ...code('test', scripts.test)];
   const guarded = ctx.guardTests ? tests.map(skipOnReplay) : tests;
   return events(idPath, code('prerequest', scripts.prerequest), guarded);

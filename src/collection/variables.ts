@@ -28,8 +28,18 @@ export function collectVariableNames(value: unknown): string[] {
  * the token request's URL, parameters and signed JWT, and the auth's own variables (client id and secret, token, …),
  * for the auth and each auth profile.
  */
-export function variablesUsed(collection: unknown, auth: ResolvedAuth, profiles: readonly OAuth2Resolved[] = []): string[] {
+export function variablesUsed(
+  collection: unknown,
+  auth: ResolvedAuth,
+  profiles: readonly OAuth2Resolved[] = [],
+): string[] {
   const auths = [auth, ...profiles];
   const tokenRequests = auths.map((a) => (a.type === 'oauth2' ? [a.tokenUrl, a.params, a.assertion] : []));
-  return [...new Set([...collectVariableNames(collection), ...collectVariableNames(tokenRequests), ...auths.flatMap((a) => authVariables(a).all)])].sort();
+  return [
+    ...new Set([
+      ...collectVariableNames(collection),
+      ...collectVariableNames(tokenRequests),
+      ...auths.flatMap((a) => authVariables(a).all),
+    ]),
+  ].sort();
 }

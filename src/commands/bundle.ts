@@ -14,7 +14,10 @@ export async function runBundle(opts: { config?: string; output?: string }): Pro
     const exec = events.find((e) => e.listen === listen)?.script.exec;
     return exec ? `${exec.join('\n')}\n` : `// gen-collection: no collection-level ${listen} script for this config\n`;
   };
-  const files = ['prerequest', 'test'].map((listen) => ({ path: resolve(result.outputDir, `${listen}.js`), content: script(listen) }));
+  const files = ['prerequest', 'test'].map((listen) => ({
+    path: resolve(result.outputDir, `${listen}.js`),
+    content: script(listen),
+  }));
   await writeFilesAtomic(files);
   for (const f of files) info(`wrote ${f.path} (${Buffer.byteLength(f.content)} bytes)`);
   printWarnings(result.warnings);

@@ -23,9 +23,13 @@ export async function runInit(opts: { dir: string; force?: boolean }): Promise<E
   const dir = resolve(opts.dir);
   const existing = FILES.filter((f) => existsSync(join(dir, f)));
   if (existing.length > 0 && !opts.force) {
-    throw new GenCollectionError('output-exists', `${existing.map((f) => join(opts.dir, f)).join(', ')} already exist${existing.length === 1 ? 's' : ''}`, {
-      fix: 'pass --force to overwrite, or --dir to write somewhere else',
-    });
+    throw new GenCollectionError(
+      'output-exists',
+      `${existing.map((f) => join(opts.dir, f)).join(', ')} already exist${existing.length === 1 ? 's' : ''}`,
+      {
+        fix: 'pass --force to overwrite, or --dir to write somewhere else',
+      },
+    );
   }
   const files = await Promise.all(
     FILES.map(async (f) => {
@@ -39,7 +43,9 @@ export async function runInit(opts: { dir: string; force?: boolean }): Promise<E
   info('next: fill in base_url and client_id in "environments", then run: npx gen-collection build');
   info('type-check the scripts as build does: npx tsc -p scripts-src && npx tsc -p scripts-src/prerequest');
   info('another token server, client or scope for some requests: add "authProfiles" (README, "Auth profiles")');
-  info('a private key instead of a client secret: "clientAuth": "private_key_jwt" or "grantType": "jwt_bearer" (README, "Signed client authentication")');
+  info(
+    'a private key instead of a client secret: "clientAuth": "private_key_jwt" or "grantType": "jwt_bearer" (README, "Signed client authentication")',
+  );
   return ExitCode.ok;
 }
 

@@ -29,11 +29,15 @@ export async function runInject(file: string, opts: InjectCliOptions): Promise<E
   const warnings = new Warnings();
   const config = await injectConfig(opts.config, warnings);
   if (config.auth.type !== 'oauth2') {
-    throw new GenCollectionError('config-invalid', `inject needs an oauth2 auth, the config has "${config.auth.type}"`, {
-      file: config.configFile,
-      pointer: '/auth/type',
-      fix: 'set "auth": { "type": "oauth2", "tokenUrl": "…" } in the config given with -c',
-    });
+    throw new GenCollectionError(
+      'config-invalid',
+      `inject needs an oauth2 auth, the config has "${config.auth.type}"`,
+      {
+        file: config.configFile,
+        pointer: '/auth/type',
+        fix: 'set "auth": { "type": "oauth2", "tokenUrl": "…" } in the config given with -c',
+      },
+    );
   }
   const profiles = Object.keys(config.authProfiles);
   if (profiles.length) {
@@ -43,11 +47,23 @@ export async function runInject(file: string, opts: InjectCliOptions): Promise<E
       fix: 'build the collection from the config (gen-collection build) to use auth profiles',
     });
   }
-  const text = await readInputFile(file, { what: 'the collection', code: 'collection-read', missingFix: 'check the path of the exported collection', utf16: true });
+  const text = await readInputFile(file, {
+    what: 'the collection',
+    code: 'collection-read',
+    missingFix: 'check the path of the exported collection',
+    utf16: true,
+  });
   const extract = opts.extractSecrets;
   const target = opts.inPlace ? file : opts.output;
   if (extract !== undefined) checkSecretsPath(extract, [file, target]);
-  const result = await injectCollection(text, { file, auth: config.auth, force: opts.force, inheritBearer: opts.inheritBearer, extractSecrets: extract !== undefined, warnings });
+  const result = await injectCollection(text, {
+    file,
+    auth: config.auth,
+    force: opts.force,
+    inheritBearer: opts.inheritBearer,
+    extractSecrets: extract !== undefined,
+    warnings,
+  });
 
   const files: OutputFile[] = [];
   if (target) files.push({ path: resolve(target), content: result.text });
@@ -56,9 +72,12 @@ export async function runInject(file: string, opts: InjectCliOptions): Promise<E
   if (secrets) files.push(secrets);
   await writeFilesAtomic(files);
   if (!target) process.stdout.write(result.text);
-  for (const moved of result.extracted) info(`${file}: ${moved.pointer}: moved to {{${moved.variable}}} (${moved.masked})`);
-  if (extract !== undefined && result.extracted.length === 0) info(`no literal secrets to move: ${extract} left as it was`);
-  for (const f of files) info(`wrote ${f.path}${f.mode === undefined ? '' : ' (mode 600: keep it out of version control)'}`);
+  for (const moved of result.extracted)
+    info(`${file}: ${moved.pointer}: moved to {{${moved.variable}}} (${moved.masked})`);
+  if (extract !== undefined && result.extracted.length === 0)
+    info(`no literal secrets to move: ${extract} left as it was`);
+  for (const f of files)
+    info(`wrote ${f.path}${f.mode === undefined ? '' : ' (mode 600: keep it out of version control)'}`);
   printWarnings(warnings.list);
   return ExitCode.ok;
 }
@@ -80,13 +99,19 @@ function checkSecretsPath(path: string, others: (string | undefined)[]): void {
 async function secretsFile(path: string, result: InjectResult): Promise<OutputFile | undefined> {
   if (result.secretValues.length === 0) return undefined;
   const content = jsonText(secretsEnvironment(collectionName(result), result.secretValues));
-  const existing = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : ''));
+  const existing = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) =>
+    error.code === 'ENOENT' ? undefined : '',
+  );
   if (existing === content) return undefined;
   if (existing !== undefined) {
-    throw new GenCollectionError('output-exists', 'the --extract-secrets file already exists and holds other values (perhaps the only copy of them)', {
-      file: path,
-      fix: 'move it away or name a new file; gen-collection never overwrites a file of secret values',
-    });
+    throw new GenCollectionError(
+      'output-exists',
+      'the --extract-secrets file already exists and holds other values (perhaps the only copy of them)',
+      {
+        file: path,
+        fix: 'move it away or name a new file; gen-collection never overwrites a file of secret values',
+      },
+    );
   }
   return { path: resolve(path), content, mode: 0o600 };
 }
@@ -102,11 +127,21 @@ async function injectConfig(configFile: string | undefined, warnings: Warnings):
   if (file) {
     return (await readConfig(file, { warnings })).resolved;
   }
-  warnings.add('no config given (-c) and none in the working directory: using the oauth2 defaults with tokenUrl {{token_url}}; set token_url, client_id and client_secret in the environment');
-  return resolveConfig({ name: 'inject', auth: { type: 'oauth2', tokenUrl: '{{token_url}}' } }, { baseDir: process.cwd() });
+  warnings.add(
+    'no config given (-c) and none in the working directory: using the oauth2 defaults with tokenUrl {{token_url}}; set token_url, client_id and client_secret in the environment',
+  );
+  return resolveConfig(
+    { name: 'inject', auth: { type: 'oauth2', tokenUrl: '{{token_url}}' } },
+    { baseDir: process.cwd() },
+  );
 }
 
-function environmentFiles(result: InjectResult, config: ResolvedConfig, envDir: string, warnings: Warnings): OutputFile[] {
+function environmentFiles(
+  result: InjectResult,
+  config: ResolvedConfig,
+  envDir: string,
+  warnings: Warnings,
+): OutputFile[] {
   const name = collectionName(result);
   const slug = slugify(name) || 'collection';
   const environments = Object.keys(config.environments).length ? config.environments : { default: {} };
@@ -114,10 +149,13 @@ function environmentFiles(result: InjectResult, config: ResolvedConfig, envDir: 
   for (const [env, values] of Object.entries(environments)) {
     for (const key of result.secretVariables) {
       if (values[key]) {
-        warnings.add(`{{${key}}} is used where a secret goes, so the template leaves it empty; pass it at run time: newman run … --env-var ${key}=…`, {
-          file: config.configFile,
-          pointer: childPointer(childPointer('/environments', env), key),
-        });
+        warnings.add(
+          `{{${key}}} is used where a secret goes, so the template leaves it empty; pass it at run time: newman run … --env-var ${key}=…`,
+          {
+            file: config.configFile,
+            pointer: childPointer(childPointer('/environments', env), key),
+          },
+        );
       }
     }
   }

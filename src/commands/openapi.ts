@@ -5,7 +5,10 @@ import { progressLine } from './progress.js';
 import { ExitCode } from '../errors.js';
 
 /** `gen-collection openapi SPEC`: an OpenAPI/Swagger description → collection and environment templates. */
-export async function runOpenapi(specFile: string, opts: { config?: string; output?: string; discover?: boolean }): Promise<ExitCode> {
+export async function runOpenapi(
+  specFile: string,
+  opts: { config?: string; output?: string; discover?: boolean },
+): Promise<ExitCode> {
   const progress = progressLine('mapping operations');
   let result: BuildResult;
   try {

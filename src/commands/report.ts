@@ -12,7 +12,9 @@ export function reportError(error: unknown): ExitCode {
   }
   const e = error as Error | undefined;
   const summary = e instanceof Error ? `${e.name}: ${e.message.split('\n')[0]}` : String(error);
-  process.stderr.write(`gen-collection: internal error (a bug): ${summary}. Please report it with the command you ran (DEBUG=gen-collection shows the stack).\n`);
+  process.stderr.write(
+    `gen-collection: internal error (a bug): ${summary}. Please report it with the command you ran (DEBUG=gen-collection shows the stack).\n`,
+  );
   if (debugging()) process.stderr.write(`${e?.stack ?? String(error)}\n`);
   return ExitCode.internalError;
 }

@@ -14,7 +14,11 @@ const SETTLE_MS = 30;
  * imports) changes, one status line per build with its duration. A failed build prints its error and
  * leaves the last good outputs as they are; watching goes on. Resolves with 0 on Ctrl-C (SIGINT/SIGTERM).
  */
-export function watchBuild(configFile: string, build: () => Promise<BuildResult>, write: (result: BuildResult) => Promise<string>): Promise<ExitCode> {
+export function watchBuild(
+  configFile: string,
+  build: () => Promise<BuildResult>,
+  write: (result: BuildResult) => Promise<string>,
+): Promise<ExitCode> {
   const config = resolve(configFile);
   const files = new FileWatcher(() => schedule());
   let running = false;
@@ -29,7 +33,9 @@ export function watchBuild(configFile: string, build: () => Promise<BuildResult>
       info(`built in ${Math.round(performance.now() - started)} ms: ${summary}`);
     } catch (error) {
       reportError(error);
-      info(`build failed in ${Math.round(performance.now() - started)} ms; the outputs are unchanged; watching for changes`);
+      info(
+        `build failed in ${Math.round(performance.now() - started)} ms; the outputs are unchanged; watching for changes`,
+      );
     }
     files.watch([config, ...scriptSources()]);
     running = false;
@@ -91,4 +97,3 @@ class FileWatcher {
     this.directories.clear();
   }
 }
-

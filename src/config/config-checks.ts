@@ -7,11 +7,19 @@ import type { Problem } from './problems.js';
 import { secretVariableNames, signsJwt, type ResolvedAuths } from './resolve-auth.js';
 
 /** Secret variables given a value in `environments` or `variables`. The value is never part of the message. */
-export function secretValueProblems(config: GenCollectionConfig, { auth, profiles: resolved }: ResolvedAuths): Problem[] {
-  const profiles = Object.entries(config.authProfiles ?? {}).flatMap(([name, profile]) => secretVariableNames(resolved[name]!, profile.secretVariables));
+export function secretValueProblems(
+  config: GenCollectionConfig,
+  { auth, profiles: resolved }: ResolvedAuths,
+): Problem[] {
+  const profiles = Object.entries(config.authProfiles ?? {}).flatMap(([name, profile]) =>
+    secretVariableNames(resolved[name]!, profile.secretVariables),
+  );
   const secrets = [...new Set([...secretVariableNames(auth, config.auth?.secretVariables), ...profiles])];
   const scopes: [string, Record<string, unknown>][] = [
-    ...Object.entries(config.environments ?? {}).map(([env, values]): [string, Record<string, unknown>] => [childPointer('/environments', env), values]),
+    ...Object.entries(config.environments ?? {}).map(([env, values]): [string, Record<string, unknown>] => [
+      childPointer('/environments', env),
+      values,
+    ]),
     ['/variables', config.variables ?? {}],
   ];
   const problems: Problem[] = [];
@@ -42,7 +50,14 @@ const RESERVED_PARAMS = [
 ];
 
 /** Claims and header fields the signer sets itself, from the `auth.assertion` keys. */
-const RESERVED_CLAIMS: Record<string, string> = { iss: 'issuer', sub: 'subject', aud: 'audience', jti: '', iat: '', exp: 'lifetimeSeconds' };
+const RESERVED_CLAIMS: Record<string, string> = {
+  iss: 'issuer',
+  sub: 'subject',
+  aud: 'audience',
+  jti: '',
+  iat: '',
+  exp: 'lifetimeSeconds',
+};
 const RESERVED_HEADER: Record<string, string> = { alg: 'algorithm', typ: '', kid: 'keyId' };
 
 /** Mistakes the schema cannot express: an unusable name, token parameters set twice or smuggled into extraParams. */
@@ -57,7 +72,8 @@ export function semanticProblems(config: GenCollectionConfig, auths: ResolvedAut
   }
   problems.push(...profileProblems(config, auths));
   if (config.auth?.type === 'oauth2') problems.push(...oauth2Problems(config.auth, '/auth'));
-  for (const [name, profile] of Object.entries(config.authProfiles ?? {})) problems.push(...oauth2Problems(profile, childPointer('/authProfiles', name)));
+  for (const [name, profile] of Object.entries(config.authProfiles ?? {}))
+    problems.push(...oauth2Problems(profile, childPointer('/authProfiles', name)));
   return problems;
 }
 
@@ -73,7 +89,11 @@ function oauth2Problems(auth: OAuth2Auth, at: string): Problem[] {
         fix: 'remove it from extraParams (variable names are set in auth.variables)',
       });
     } else if ((key === 'scope' || key === 'audience' || key === 'resource') && auth[key] !== undefined) {
-      problems.push({ pointer, problem: `"${key}" is set twice: as auth.${key} and in extraParams`, fix: 'keep one of the two' });
+      problems.push({
+        pointer,
+        problem: `"${key}" is set twice: as auth.${key} and in extraParams`,
+        fix: 'keep one of the two',
+      });
     }
   }
   problems.push(...assertionProblems(auth, at));
@@ -88,14 +108,21 @@ function assertionProblems(auth: OAuth2Auth, at: string): Problem[] {
   const { assertion, clientAuth, grantType } = auth;
   if (!signsJwt(auth)) {
     return assertion
-      ? [{ pointer: `${at}/assertion`, problem: 'auth.assertion is set, but nothing signs a JWT', fix: 'set clientAuth to "private_key_jwt" or "client_secret_jwt", or grantType to "jwt_bearer"; or remove assertion' }]
+      ? [
+          {
+            pointer: `${at}/assertion`,
+            problem: 'auth.assertion is set, but nothing signs a JWT',
+            fix: 'set clientAuth to "private_key_jwt" or "client_secret_jwt", or grantType to "jwt_bearer"; or remove assertion',
+          },
+        ]
       : [];
   }
   const problems: Problem[] = [];
   if (grantType === 'jwt_bearer' && clientAuth === 'client_secret_jwt') {
     problems.push({
       pointer: `${at}/clientAuth`,
-      problem: 'the jwt_bearer grant signs its assertion with the private key, and client_secret_jwt would sign a second JWT with the client secret under the same assertion settings',
+      problem:
+        'the jwt_bearer grant signs its assertion with the private key, and client_secret_jwt would sign a second JWT with the client secret under the same assertion settings',
       fix: 'use clientAuth "private_key_jwt", "body", "basic" or "none" with the jwt_bearer grant',
     });
   }
@@ -124,7 +151,9 @@ function reservedKeys(values: object, pointer: string, reserved: Record<string, 
     .map((key) => ({
       pointer: childPointer(pointer, key),
       problem: `the ${what} "${key}" is set by the signer`,
-      fix: reserved[key] ? `set auth.assertion.${reserved[key]} instead` : `remove it: the signer sets "${key}" on every token request`,
+      fix: reserved[key]
+        ? `set auth.assertion.${reserved[key]} instead`
+        : `remove it: the signer sets "${key}" on every token request`,
     }));
 }
 

@@ -38,7 +38,10 @@ export function parseConfigText(text: string, file: string, format: ConfigFormat
   const parsed = format === 'yaml' ? parseYaml(source, file) : parseJsonOrExplainYaml(source, file);
   const { value, locate } = parsed;
   if (value === null || value === undefined) {
-    throw new GenCollectionError('config-parse', 'the config file holds no settings (only comments or null)', { file, fix: EMPTY_FIX });
+    throw new GenCollectionError('config-parse', 'the config file holds no settings (only comments or null)', {
+      file,
+      fix: EMPTY_FIX,
+    });
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
     const found = Array.isArray(value) ? 'a list' : `a ${typeof value}`;
@@ -47,7 +50,10 @@ export function parseConfigText(text: string, file: string, format: ConfigFormat
       file,
       pointer: '',
       ...locate(''),
-      fix: format === 'yaml' ? 'start the file with keys, e.g. name: Orders API' : 'wrap the settings in { … }, e.g. { "name": "Orders API" }',
+      fix:
+        format === 'yaml'
+          ? 'start the file with keys, e.g. name: Orders API'
+          : 'wrap the settings in { … }, e.g. { "name": "Orders API" }',
     });
   }
   return { config: value, file, format, locate };

@@ -12,7 +12,8 @@ export function parseYaml(text: string, file: string): ParsedSource {
   // merge: `<<: *defaults` is the usual way to share settings in YAML configs
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true });
   const error = doc.errors[0];
-  if (error?.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(error.message)) throw tooDeep(file, positionAt(lines, error.pos[0]));
+  if (error?.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(error.message))
+    throw tooDeep(file, positionAt(lines, error.pos[0]));
   if (error) {
     throw new GenCollectionError('config-parse', `invalid YAML: ${yamlProblem(error, text)}`, {
       file,
@@ -38,7 +39,11 @@ const YAML_NESTING_FIX = `${nestingFix(MAX_YAML_NESTING)}; a JSON config may nes
 
 /** Past the nesting limit (the composer recurses: it never sees such text, but a stack overflow in it would say the same). */
 function tooDeep(file: string, at: { pointer?: string; line?: number; column?: number } = {}): GenCollectionError {
-  return new GenCollectionError('config-parse', `nested more than ${MAX_YAML_NESTING} levels deep`, { file, ...at, fix: YAML_NESTING_FIX });
+  return new GenCollectionError('config-parse', `nested more than ${MAX_YAML_NESTING} levels deep`, {
+    file,
+    ...at,
+    fix: YAML_NESTING_FIX,
+  });
 }
 
 function yamlProblem(error: YAMLError, text: string): string {

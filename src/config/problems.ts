@@ -14,15 +14,26 @@ export interface Problem {
 const MAX_LISTED = 25;
 
 /** The fix of a problem whose own words already say what is expected (a type, a range): where to read more. */
-const REFERENCE_FIX = 'see "Config reference" in the README for what each key takes (editors check it through "$schema")';
+const REFERENCE_FIX =
+  'see "Config reference" in the README for what each key takes (editors check it through "$schema")';
 
 /** `file:line: /pointer: problem. fix: …` — the one-line form used in problem lists and warnings. */
 export function formatProblem(p: Problem, file: string, locate?: Locate): string {
-  return formatProblemLine(p.problem, { file, line: locateNearest(locate, p.pointer)?.line, pointer: p.pointer, fix: p.fix });
+  return formatProblemLine(p.problem, {
+    file,
+    line: locateNearest(locate, p.pointer)?.line,
+    pointer: p.pointer,
+    fix: p.fix,
+  });
 }
 
 /** One GenCollectionError (exit 2) for a list of problems, sorted by line; one problem keeps its own pointer, line and fix. */
-export function problemsError(code: ErrorCode, problems: readonly Problem[], file: string, locate?: Locate): GenCollectionError {
+export function problemsError(
+  code: ErrorCode,
+  problems: readonly Problem[],
+  file: string,
+  locate?: Locate,
+): GenCollectionError {
   const placed = byLine(problems, locate);
   if (placed.length === 1) {
     const [{ p, line }] = placed;
@@ -30,7 +41,10 @@ export function problemsError(code: ErrorCode, problems: readonly Problem[], fil
   }
   const listed = placed.slice(0, MAX_LISTED).map(({ p }) => '  ' + formatProblem(p, file, locate));
   if (placed.length > MAX_LISTED) listed.push(`  … and ${placed.length - MAX_LISTED} more`);
-  return new GenCollectionError(code, `${placed.length} problems in the config:\n${listed.join('\n')}`, { file, fix: `fix each one listed; ${REFERENCE_FIX}` });
+  return new GenCollectionError(code, `${placed.length} problems in the config:\n${listed.join('\n')}`, {
+    file,
+    fix: `fix each one listed; ${REFERENCE_FIX}`,
+  });
 }
 
 /** Problems with their line, in file order (those without a line last, in their given order). */

@@ -13,14 +13,14 @@ export function profileProblems(config: GenCollectionConfig, auths: ResolvedAuth
   if (profiles.length > 0 && config.auth?.type !== 'oauth2') {
     problems.push({
       pointer: '/authProfiles',
-      problem: 'auth profiles need an oauth2 auth: its token scripts fetch every profile\'s token',
+      problem: "auth profiles need an oauth2 auth: its token scripts fetch every profile's token",
       fix: 'set "auth": { "type": "oauth2", … } (the default profile), or move one profile there',
     });
   }
   for (const name of profiles.filter((p) => p === 'inherit' || p === 'none')) {
     problems.push({
       pointer: childPointer('/authProfiles', name),
-      problem: `"${name}" cannot name an auth profile: an item's "auth": "${name}" already means ${name === 'none' ? 'no auth' : 'the folder\'s or collection\'s auth'}`,
+      problem: `"${name}" cannot name an auth profile: an item's "auth": "${name}" already means ${name === 'none' ? 'no auth' : "the folder's or collection's auth"}`,
       fix: 'give the profile another name, e.g. "admin"',
     });
   }
@@ -29,7 +29,8 @@ export function profileProblems(config: GenCollectionConfig, auths: ResolvedAuth
     items.forEach((item, index) => {
       const itemPointer = childPointer(pointer, index);
       const auth = item.auth ?? 'inherit';
-      if (auth !== 'inherit' && auth !== 'none' && !profiles.includes(auth)) problems.push(unknownProfile(auth, childPointer(itemPointer, 'auth'), profiles));
+      if (auth !== 'inherit' && auth !== 'none' && !profiles.includes(auth))
+        problems.push(unknownProfile(auth, childPointer(itemPointer, 'auth'), profiles));
       if ('items' in item) walk(item.items, childPointer(itemPointer, 'items'));
     });
   };
@@ -39,7 +40,9 @@ export function profileProblems(config: GenCollectionConfig, auths: ResolvedAuth
 
 function unknownProfile(name: string, pointer: string, profiles: string[]): Problem {
   const guess = closest(name, profiles);
-  const known = profiles.length ? `the profiles are ${profiles.map((p) => `"${p}"`).join(', ')}` : 'the config has no authProfiles';
+  const known = profiles.length
+    ? `the profiles are ${profiles.map((p) => `"${p}"`).join(', ')}`
+    : 'the config has no authProfiles';
   return {
     pointer,
     problem: `"${name}" is no auth profile (${known})`,
@@ -52,7 +55,8 @@ function unknownProfile(name: string, pointer: string, profiles: string[]): Prob
 /** One collection script holds one JWT signer: the profiles that sign must agree on the algorithm. */
 function signerProblems({ auth, profiles }: ResolvedAuths): Problem[] {
   const auths: [string, string | undefined][] = [['/auth', algorithmOf(auth)]];
-  for (const [name, profile] of Object.entries(profiles)) auths.push([childPointer('/authProfiles', name), algorithmOf(profile)]);
+  for (const [name, profile] of Object.entries(profiles))
+    auths.push([childPointer('/authProfiles', name), algorithmOf(profile)]);
   const signing = auths.filter(([, algorithm]) => algorithm);
   const first = signing[0];
   return signing

@@ -17,7 +17,10 @@ export interface ReadConfigResult {
  * Load + validate + resolve of a config file; paths in it are relative to the file's directory. Throws GenCollectionError
  * (exit 2). Warnings go into `opts.warnings` (a new bag when not given); `warnings` is its list.
  */
-export async function readConfig(file: string, opts: { output?: string; warnings?: Warnings } = {}): Promise<ReadConfigResult> {
+export async function readConfig(
+  file: string,
+  opts: { output?: string; warnings?: Warnings } = {},
+): Promise<ReadConfigResult> {
   const loaded = await loadConfigFile(file);
   const warnings = opts.warnings ?? new Warnings();
   const config = validateConfig(loaded.config, file, loaded.locate, warnings);

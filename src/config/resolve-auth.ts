@@ -52,7 +52,12 @@ export function resolveAuth(auth: Auth | undefined): ResolvedAuth {
         passwordVariable: auth.passwordVariable ?? AUTH_DEFAULTS.basic.passwordVariable,
       };
     case 'apikey':
-      return { type: 'apikey', name: auth.name, in: auth.in ?? AUTH_DEFAULTS.apikey.in, variable: auth.variable ?? AUTH_DEFAULTS.apikey.variable };
+      return {
+        type: 'apikey',
+        name: auth.name,
+        in: auth.in ?? AUTH_DEFAULTS.apikey.in,
+        variable: auth.variable ?? AUTH_DEFAULTS.apikey.variable,
+      };
   }
 }
 
@@ -73,7 +78,10 @@ export interface ResolvedAuths {
 
 /** Resolves the auth and the auth profiles of a config at once: once per validation, once per resolve. */
 export function resolveAuths(config: Pick<GenCollectionConfig, 'auth' | 'authProfiles'>): ResolvedAuths {
-  const profiles = Object.entries(config.authProfiles ?? {}).map(([name, profile]) => [name, resolveAuthProfile(name, profile)]);
+  const profiles = Object.entries(config.authProfiles ?? {}).map(([name, profile]) => [
+    name,
+    resolveAuthProfile(name, profile),
+  ]);
   return { auth: resolveAuth(config.auth), profiles: Object.fromEntries(profiles) };
 }
 
@@ -84,7 +92,8 @@ function resolveOAuth2(auth: OAuth2Auth, variableSuffix = ''): OAuth2Resolved {
   const defaults = Object.entries(TOKEN_VARIABLE_DEFAULTS).map(([key, name]) => [key, `${name}${variableSuffix}`]);
   const variables: TokenVariables = { ...(Object.fromEntries(defaults) as unknown as TokenVariables), ...named };
   const assertion = resolveAssertion(auth, variables);
-  if (assertion && assertion.algorithm !== 'HS256') variables.privateKey = privateKey ?? `${PRIVATE_KEY_VARIABLE_DEFAULT}${variableSuffix}`;
+  if (assertion && assertion.algorithm !== 'HS256')
+    variables.privateKey = privateKey ?? `${PRIVATE_KEY_VARIABLE_DEFAULT}${variableSuffix}`;
   return {
     type: 'oauth2',
     grantType,
@@ -102,7 +111,9 @@ function resolveOAuth2(auth: OAuth2Auth, variableSuffix = ''): OAuth2Resolved {
 
 /** Whether the config has the sandbox sign a JWT: signed client authentication or the jwt_bearer grant. */
 export function signsJwt(auth: Pick<OAuth2Auth, 'grantType' | 'clientAuth'>): boolean {
-  return auth.grantType === 'jwt_bearer' || auth.clientAuth === 'private_key_jwt' || auth.clientAuth === 'client_secret_jwt';
+  return (
+    auth.grantType === 'jwt_bearer' || auth.clientAuth === 'private_key_jwt' || auth.clientAuth === 'client_secret_jwt'
+  );
 }
 
 /**

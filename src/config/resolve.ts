@@ -3,7 +3,14 @@ import { slugify } from '../slug.js';
 import type { Body, GenCollectionConfig, Item, KeyValue, ScriptList, Scripts } from './config-types.generated.js';
 import { childPointer } from './pointer.js';
 import { resolveAuths, secretVariableNames } from './resolve-auth.js';
-import type { KeyValueEntry, ResolvedBody, ResolvedConfig, ResolvedItem, ResolvedScripts, ScriptRef } from './resolved.js';
+import type {
+  KeyValueEntry,
+  ResolvedBody,
+  ResolvedConfig,
+  ResolvedItem,
+  ResolvedScripts,
+  ScriptRef,
+} from './resolved.js';
 
 export interface ResolveOptions {
   /** The config file, when there is one (made absolute). */
@@ -24,19 +31,28 @@ export function resolveConfig(config: GenCollectionConfig, opts: ResolveOptions)
     ...(config.description !== undefined && { description: config.description }),
     ...(opts.file !== undefined && { configFile: resolvePath(opts.file) }),
     baseDir,
-    outputDir: opts.output !== undefined ? resolvePath(process.cwd(), opts.output) : resolvePath(baseDir, config.output ?? 'postman'),
+    outputDir:
+      opts.output !== undefined
+        ? resolvePath(process.cwd(), opts.output)
+        : resolvePath(baseDir, config.output ?? 'postman'),
     auth,
     authProfiles,
     secretVariables: [
       ...new Set([
         ...secretVariableNames(auth, config.auth?.secretVariables),
-        ...Object.entries(authProfiles).flatMap(([name, profile]) => secretVariableNames(profile, config.authProfiles?.[name]?.secretVariables)),
+        ...Object.entries(authProfiles).flatMap(([name, profile]) =>
+          secretVariableNames(profile, config.authProfiles?.[name]?.secretVariables),
+        ),
       ]),
     ],
-    environments: Object.fromEntries(Object.entries(config.environments ?? {}).map(([env, values]) => [env, stringValues(values)])),
+    environments: Object.fromEntries(
+      Object.entries(config.environments ?? {}).map(([env, values]) => [env, stringValues(values)]),
+    ),
     variables: stringValues(config.variables ?? {}),
     scripts: resolveScripts(config.scripts, '/scripts', { baseDir, configFile: opts.file }),
-    items: (config.items ?? []).map((item, i) => resolveItem(item, childPointer('/items', i), { baseDir, configFile: opts.file })),
+    items: (config.items ?? []).map((item, i) =>
+      resolveItem(item, childPointer('/items', i), { baseDir, configFile: opts.file }),
+    ),
   };
 }
 
@@ -51,7 +67,9 @@ function resolveItem(item: Item, pointer: string, paths: ScriptPaths): ResolvedI
   const auth = item.auth ?? 'inherit';
   const scripts = resolveScripts(item.scripts, childPointer(pointer, 'scripts'), paths);
   if ('items' in item) {
-    const items = item.items.map((child, i) => resolveItem(child, childPointer(childPointer(pointer, 'items'), i), paths));
+    const items = item.items.map((child, i) =>
+      resolveItem(child, childPointer(childPointer(pointer, 'items'), i), paths),
+    );
     return { kind: 'folder', name: item.name, ...description, auth, scripts, items, pointer };
   }
   return {

@@ -18,11 +18,20 @@ export function describe(e: ErrorObject): Problem {
     case 'additionalProperties':
       return unknownKey(e.instancePath, String(e.params.additionalProperty), parent);
     case 'type':
-      return { pointer, problem: `expected ${describeTypes(e.params.type)}, got ${typeName(jsonType(e.data))}`, fix: examplesFix(parent) };
+      return {
+        pointer,
+        problem: `expected ${describeTypes(e.params.type)}, got ${typeName(jsonType(e.data))}`,
+        fix: examplesFix(parent),
+      };
     case 'enum': {
       const allowed = (e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v));
-      const guess = typeof e.data === 'string' ? closest(e.data, (e.params.allowedValues as unknown[]).map(String)) : undefined;
-      return { pointer, problem: `must be ${orList(allowed)} (got ${shown(e.data)})`, fix: guess ? `did you mean "${guess}"?` : undefined };
+      const guess =
+        typeof e.data === 'string' ? closest(e.data, (e.params.allowedValues as unknown[]).map(String)) : undefined;
+      return {
+        pointer,
+        problem: `must be ${orList(allowed)} (got ${shown(e.data)})`,
+        fix: guess ? `did you mean "${guess}"?` : undefined,
+      };
     }
     case 'const':
       return { pointer, problem: `must be ${JSON.stringify(e.params.allowedValue)} (got ${shown(e.data)})` };
@@ -54,18 +63,31 @@ let patternHelp: Map<string, PatternHelp> | undefined;
 /** Words for the schema's patterns, keyed by the patterns themselves as the schema spells them. */
 function helpFor(pattern: string): PatternHelp | undefined {
   patternHelp ??= new Map<string, PatternHelp>([
-    [patternOf(propertiesOf(schemaDefinition('request')).method), { problem: 'is not an HTTP method (letters only)', fix: 'e.g. GET, POST, PUT, PATCH or DELETE' }],
+    [
+      patternOf(propertiesOf(schemaDefinition('request')).method),
+      { problem: 'is not an HTTP method (letters only)', fix: 'e.g. GET, POST, PUT, PATCH or DELETE' },
+    ],
     [
       patternOf(schemaDefinition('variableName')),
-      { problem: 'is not a variable name (no braces, no spaces)', fix: 'write the bare name: client_secret, not {{client_secret}}', hideValue: true },
+      {
+        problem: 'is not a variable name (no braces, no spaces)',
+        fix: 'write the bare name: client_secret, not {{client_secret}}',
+        hideValue: true,
+      },
     ],
     [
       patternOf(propertiesOf(configSchema()).authProfiles.propertyNames as SchemaNode),
-      { problem: 'is not a valid auth profile name', fix: 'use lower-case letters, digits, "_" and "-", starting with a letter or digit: e.g. "admin"' },
+      {
+        problem: 'is not a valid auth profile name',
+        fix: 'use lower-case letters, digits, "_" and "-", starting with a letter or digit: e.g. "admin"',
+      },
     ],
     [
       patternOf(propertiesOf(configSchema()).environments.propertyNames as SchemaNode),
-      { problem: 'is not a valid environment name', fix: 'start with a letter or digit and use only letters, digits, "_", "." and "-": the name becomes part of a file name' },
+      {
+        problem: 'is not a valid environment name',
+        fix: 'start with a letter or digit and use only letters, digits, "_", "." and "-": the name becomes part of a file name',
+      },
     ],
   ]);
   return patternHelp.get(pattern);
@@ -79,12 +101,21 @@ function patternProblem(pointer: string, pattern: string, e: ErrorObject): Probl
   const help = helpFor(pattern);
   const hidden = help?.hideValue && !String(e.data).includes('{');
   const subject = e.propertyName !== undefined ? JSON.stringify(e.propertyName) : hidden ? 'the value' : shown(e.data);
-  return help ? { pointer, problem: `${subject} ${help.problem}`, fix: help.fix } : { pointer, problem: `${subject} must match the pattern ${pattern}` };
+  return help
+    ? { pointer, problem: `${subject} ${help.problem}`, fix: help.fix }
+    : { pointer, problem: `${subject} must match the pattern ${pattern}` };
 }
 
 function rangeText(parent: SchemaNode | undefined, e: ErrorObject): string {
   const { minimum, maximum } = parent ?? {};
   if (typeof minimum === 'number' && typeof maximum === 'number') return `must be between ${minimum} and ${maximum}`;
-  const word = e.keyword === 'minimum' ? 'at least' : e.keyword === 'maximum' ? 'at most' : e.keyword === 'exclusiveMinimum' ? 'more than' : 'less than';
+  const word =
+    e.keyword === 'minimum'
+      ? 'at least'
+      : e.keyword === 'maximum'
+        ? 'at most'
+        : e.keyword === 'exclusiveMinimum'
+          ? 'more than'
+          : 'less than';
   return `must be ${word} ${String(e.params.limit)}`;
 }

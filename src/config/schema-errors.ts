@@ -6,7 +6,15 @@ import type { Problem } from './problems.js';
 import { type SchemaNode, schemaPointerOf } from './schema.js';
 import { andList, describeTypes, jsonType, orList, quote, typeName } from './message-grammar.js';
 import { describe } from './schema-error-wording.js';
-import { acceptsType, examplesFix, isAtOrUnder, isDiscriminator, propertiesOf, requiredOf, titleOf } from './schema-layout.js';
+import {
+  acceptsType,
+  examplesFix,
+  isAtOrUnder,
+  isDiscriminator,
+  propertiesOf,
+  requiredOf,
+  titleOf,
+} from './schema-layout.js';
 
 /** Validates `data` against the schema node at a pointer of the config schema (a oneOf branch) and returns ajv's errors. */
 export type BranchValidator = (schemaPointer: string, data: unknown) => ErrorObject[];
@@ -16,23 +24,33 @@ export type BranchValidator = (schemaPointer: string, data: unknown) => ErrorObj
  * discriminator noise dropped, each failed oneOf collapsed into the errors of the branch the data
  * was meant for (or one message when no branch fits), and every message in the user's words.
  */
-export function schemaProblems(errors: readonly ErrorObject[], config: unknown, validateBranch: BranchValidator): Problem[] {
+export function schemaProblems(
+  errors: readonly ErrorObject[],
+  config: unknown,
+  validateBranch: BranchValidator,
+): Problem[] {
   return explain(errors, validateBranch).map((p) => withItemContext(p, config));
 }
 
 function explain(errors: readonly ErrorObject[], validateBranch: BranchValidator): Problem[] {
   let list = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'propertyNames');
   // A missing discriminator (auth without `type`) makes every if/then branch apply: report it alone.
-  for (const missing of list.filter((e) => e.keyword === 'required' && isDiscriminator(e.parentSchema, e.params.missingProperty))) {
+  for (const missing of list.filter(
+    (e) => e.keyword === 'required' && isDiscriminator(e.parentSchema, e.params.missingProperty),
+  )) {
     list = list.filter((e) => e === missing || !isAtOrUnder(e.instancePath, missing.instancePath));
   }
   const problems: Problem[] = [];
-  const oneOfs = list.filter((e) => e.keyword === 'oneOf').sort((a, b) => a.instancePath.length - b.instancePath.length);
+  const oneOfs = list
+    .filter((e) => e.keyword === 'oneOf')
+    .sort((a, b) => a.instancePath.length - b.instancePath.length);
   for (const oneOf of oneOfs) {
     if (!list.includes(oneOf)) continue; // inside an outer oneOf already handled
     const under = list.filter((e) => isAtOrUnder(e.instancePath, oneOf.instancePath));
     list = list.filter((e) => !under.includes(e));
-    const typeError = under.find((e) => e.keyword === 'type' && e.instancePath === oneOf.instancePath && e.parentSchema === oneOf.parentSchema);
+    const typeError = under.find(
+      (e) => e.keyword === 'type' && e.instancePath === oneOf.instancePath && e.parentSchema === oneOf.parentSchema,
+    );
     if (typeError) list.push(typeError);
     else problems.push(...explainOneOf(oneOf, validateBranch));
   }
@@ -58,24 +76,41 @@ function explainOneOf(oneOf: ErrorObject, validateBranch: BranchValidator): Prob
     }
   }
   const expected = branches.map((b) => describeTypes(b.type)).join(' or ');
-  return [{ pointer, problem: `expected ${expected}, got ${typeName(jsonType(data))}`, fix: examplesFix(oneOf.parentSchema) }];
+  return [
+    { pointer, problem: `expected ${expected}, got ${typeName(jsonType(data))}`, fix: examplesFix(oneOf.parentSchema) },
+  ];
 }
 
 /** Object branches told apart by a required key (`body`): none or several of the keys given. */
-function exactlyOneOf(branches: SchemaNode[], data: Record<string, unknown>, pointer: string, parent: unknown): Problem[] {
+function exactlyOneOf(
+  branches: SchemaNode[],
+  data: Record<string, unknown>,
+  pointer: string,
+  parent: unknown,
+): Problem[] {
   const keys = [...new Set(branches.flatMap(requiredOf))];
   const present = keys.filter((k) => Object.hasOwn(data, k));
   const what = titleOf(parent);
   const choices = orList(keys.map(quote));
   if (present.length > 1) {
-    return [{ pointer, problem: `${what} has both ${andList(present.map(quote))}: it takes exactly one of ${choices}`, fix: 'keep one of them' }];
+    return [
+      {
+        pointer,
+        problem: `${what} has both ${andList(present.map(quote))}: it takes exactly one of ${choices}`,
+        fix: 'keep one of them',
+      },
+    ];
   }
   const known = [...new Set(branches.flatMap((b) => Object.keys(propertiesOf(b))))];
   const unknown = Object.keys(data).filter((k) => !known.includes(k));
   if (unknown.length > 0) {
     return unknown.map((key) => {
       const guess = closest(key, keys);
-      return { pointer: childPointer(pointer, key), problem: `unknown key "${key}"`, fix: guess ? `did you mean "${guess}"?` : `${what} takes exactly one of ${choices}` };
+      return {
+        pointer: childPointer(pointer, key),
+        problem: `unknown key "${key}"`,
+        fix: guess ? `did you mean "${guess}"?` : `${what} takes exactly one of ${choices}`,
+      };
     });
   }
   return [{ pointer, problem: `${what} needs one of ${choices}`, fix: examplesFix(parent) }];

@@ -50,7 +50,8 @@ export function unknownKey(objectPointer: string, key: string, parent: SchemaNod
   const guess = closest(key, allowed);
   if (guess) return { pointer, problem: `unknown key "${key}"`, fix: `did you mean "${guess}"?` };
   const home = otherHome(key, parent);
-  if (home) return { pointer, problem: `unknown key "${key}": it belongs to ${home}`, fix: `remove it, or switch to ${home}` };
+  if (home)
+    return { pointer, problem: `unknown key "${key}": it belongs to ${home}`, fix: `remove it, or switch to ${home}` };
   return { pointer, problem: `unknown key "${key}"`, fix: `remove it; the keys allowed here are ${andList(allowed)}` };
 }
 
@@ -61,7 +62,10 @@ function otherHome(key: string, parent: SchemaNode | undefined): string | undefi
     const schema = schemaDefinition(ref.slice(ref.lastIndexOf('/') + 1));
     return { schema, label: `auth type "${String((propertiesOf(schema).type as SchemaNode).const)}"` };
   });
-  const bodies = (schemaDefinition('body').oneOf as SchemaNode[]).map((schema) => ({ schema, label: `a "${requiredOf(schema)[0]}" body` }));
+  const bodies = (schemaDefinition('body').oneOf as SchemaNode[]).map((schema) => ({
+    schema,
+    label: `a "${requiredOf(schema)[0]}" body`,
+  }));
   for (const family of [auths, bodies]) {
     if (!family.some((m) => m.schema === parent)) continue;
     const homes = family.filter((m) => m.schema !== parent && Object.hasOwn(propertiesOf(m.schema), key));
@@ -73,7 +77,10 @@ function otherHome(key: string, parent: SchemaNode | undefined): string | undefi
 /** Whether `key` selects a branch of an if/then family (`type` of auth). */
 export function isDiscriminator(parent: unknown, key: unknown): boolean {
   const allOf = (parent as SchemaNode | undefined)?.allOf;
-  return Array.isArray(allOf) && allOf.some((s: SchemaNode) => Object.hasOwn(propertiesOf(s.if as SchemaNode | undefined), String(key)));
+  return (
+    Array.isArray(allOf) &&
+    allOf.some((s: SchemaNode) => Object.hasOwn(propertiesOf(s.if as SchemaNode | undefined), String(key)))
+  );
 }
 
 /** Whether a JSON pointer is `ancestor` or below it. */
@@ -115,5 +122,9 @@ export function titleOf(schema: unknown): string {
 export function acceptsType(schema: SchemaNode, type: JsonType): boolean {
   if (schema.type === undefined) return true;
   const types = ([] as unknown[]).concat(schema.type);
-  return types.includes(type) || (type === 'integer' && types.includes('number')) || (type === 'number' && types.includes('integer'));
+  return (
+    types.includes(type) ||
+    (type === 'integer' && types.includes('number')) ||
+    (type === 'number' && types.includes('integer'))
+  );
 }

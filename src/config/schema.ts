@@ -22,7 +22,6 @@ export function schemaDefinition(name: string): SchemaNode {
   return (configSchema().definitions as Record<string, SchemaNode>)[name];
 }
 
-
 let pointers: Map<unknown, string> | undefined;
 
 /** The JSON pointer of a node inside the config schema (by identity), e.g. `/definitions/body/oneOf/3`. */

@@ -45,7 +45,12 @@ function validateBranch(schemaPointer: string, data: unknown): ErrorObject[] {
  * `file:line: /pointer: problem. fix: …`. `locate` adds line numbers; `warnings` collects the
  * things that work but are probably not meant.
  */
-export function validateConfig(config: unknown, file: string, locate?: Locate, warnings?: Warnings): GenCollectionConfig {
+export function validateConfig(
+  config: unknown,
+  file: string,
+  locate?: Locate,
+  warnings?: Warnings,
+): GenCollectionConfig {
   // The precompiled validator answers valid/invalid without compiling the schema; only an invalid
   // config pays for the full compile that explains what is wrong.
   if (!isValidConfig(config)) {
@@ -59,6 +64,7 @@ export function validateConfig(config: unknown, file: string, locate?: Locate, w
   if (secrets.length > 0) throw problemsError('config-secret', secrets, file, locate);
   const semantic = semanticProblems(config, auths);
   if (semantic.length > 0) throw problemsError('config-invalid', semantic, file, locate);
-  for (const { p, line } of byLine(configWarnings(config, auths), locate)) warnings?.add(p.problem, { file, line, pointer: p.pointer, fix: p.fix });
+  for (const { p, line } of byLine(configWarnings(config, auths), locate))
+    warnings?.add(p.problem, { file, line, pointer: p.pointer, fix: p.fix });
   return config;
 }

@@ -29,5 +29,7 @@ export function describeAuth(auth: unknown): string {
   const token = authParam(auth, 'bearer', 'token');
   const variable = typeof token === 'string' ? /^\s*\{\{([^{}]+)\}\}\s*$/.exec(token)?.[1] : undefined;
   if (variable) return `Bearer auth with {{${variable}}}`;
-  return typeof token === 'string' && token.trim() !== '' ? 'Bearer auth with a literal token' : 'Bearer auth with an empty token';
+  return typeof token === 'string' && token.trim() !== ''
+    ? 'Bearer auth with a literal token'
+    : 'Bearer auth with an empty token';
 }

@@ -23,11 +23,15 @@ export function setCollectionAuth(collection: JsonObject, opts: CollectionAuthOp
   const bearer = `Bearer {{${opts.tokenVariable}}}`;
   if (authKind(current, opts.tokenVariable) === 'other') {
     if (!opts.force) {
-      throw new GenCollectionError('auth-conflict', `the collection already has a collection-level ${describeAuth(current)}; inject sets ${bearer}`, {
-        file: opts.file,
-        pointer: '/auth',
-        fix: `pass --force to replace it, or set the collection's Authorization to "No Auth" in the Postman app and export it again`,
-      });
+      throw new GenCollectionError(
+        'auth-conflict',
+        `the collection already has a collection-level ${describeAuth(current)}; inject sets ${bearer}`,
+        {
+          file: opts.file,
+          pointer: '/auth',
+          fix: `pass --force to replace it, or set the collection's Authorization to "No Auth" in the Postman app and export it again`,
+        },
+      );
     }
     opts.warnings.add(`replaced the collection-level ${describeAuth(current)} with ${bearer} (--force)`);
   }

@@ -23,7 +23,8 @@ export interface Extraction {
 }
 
 /** A private key goes whole: audit matches its BEGIN line, the key material follows it (raw, or JSON-escaped in a body). */
-const PRIVATE_KEY_BLOCK = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY( BLOCK)?-----[\s\S]*?-----END \1PRIVATE KEY( BLOCK)?-----/g;
+const PRIVATE_KEY_BLOCK =
+  /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY( BLOCK)?-----[\s\S]*?-----END \1PRIVATE KEY( BLOCK)?-----/g;
 /** Characters around a value in the texts that hold secrets: query strings, JSON, headers, cookies, XML, URLs. */
 const DELIMITER = /[\s"'=:;,&?#@<>()[\]{}/\\|]/;
 /** Passes of locate-and-replace: a replacement can uncover a second secret of the same text (bounded). */
@@ -83,7 +84,12 @@ function inScript(path: Path): boolean {
  * percent- or form-encoded in a URL), a private key with its whole block; undefined when it is not there.
  */
 function storedForm(text: string, secret: string): string | undefined {
-  const forms = [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+')];
+  const forms = [
+    secret,
+    JSON.stringify(secret).slice(1, -1),
+    encodeURIComponent(secret),
+    encodeURIComponent(secret).replace(/%20/g, '+'),
+  ];
   const form = forms.find((f) => f !== '' && text.includes(f));
   if (form === undefined || !form.startsWith('-----BEGIN')) return form;
   const start = text.indexOf(form);
@@ -101,7 +107,12 @@ function occurrences(text: string, form: string): number[] {
   for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + form.length)) all.push(at);
   const before = (at: number) => text[at - 1];
   const after = (at: number) => text[at + form.length];
-  const whole = all.filter((at) => (before(at) === '"' && after(at) === '"') || (before(at) === '=' && isEnd(after(at))) || (at === 0 && after(at) === undefined));
+  const whole = all.filter(
+    (at) =>
+      (before(at) === '"' && after(at) === '"') ||
+      (before(at) === '=' && isEnd(after(at))) ||
+      (at === 0 && after(at) === undefined),
+  );
   if (whole.length) return whole;
   const delimited = all.filter((at) => isDelimiter(before(at)) && isDelimiter(after(at)));
   return delimited.length ? delimited : all;
@@ -138,7 +149,10 @@ function syncUrlRaw(root: unknown, path: Path, form: string, reference: string):
     const entry = valueAt(root, path.slice(0, -1));
     if (!isObject(entry) || typeof entry.key !== 'string') return;
     const name = escapeRegExp(entry.key);
-    url.raw = url.raw.replace(new RegExp(`([?&]${name}=)${escaped}(?=[&#]|$)`, 'g'), (_m, lead: string) => `${lead}${reference}`);
+    url.raw = url.raw.replace(
+      new RegExp(`([?&]${name}=)${escaped}(?=[&#]|$)`, 'g'),
+      (_m, lead: string) => `${lead}${reference}`,
+    );
   } else if (path[at + 1] === 'auth') {
     url.raw = url.raw.replace(new RegExp(`(://[^/@\\s]*:)${escaped}@`), (_m, lead: string) => `${lead}${reference}@`);
   }
@@ -157,9 +171,12 @@ function nameContext(root: JsonObject, path: Path, before: string): NameContext 
   if (isObject(auth) && typeof auth.type === 'string' && typeof path[authAt + 1] === 'string') {
     const type = path[authAt + 1] as string;
     const rest = path.slice(authAt + 1);
-    const param = authParams(auth, type).find((p) => p.path.length === rest.length && p.path.every((k, i) => k === rest[i]));
+    const param = authParams(auth, type).find(
+      (p) => p.path.length === rest.length && p.path.every((k, i) => k === rest[i]),
+    );
     const nested = valueAt(root, path.slice(0, -1));
-    const nestedKey = param === undefined && isObject(nested) && typeof nested.key === 'string' ? nested.key : undefined;
+    const nestedKey =
+      param === undefined && isObject(nested) && typeof nested.key === 'string' ? nested.key : undefined;
     if (param || nestedKey) return { kind: 'auth', authType: type, name: nestedKey ?? param!.key, itemName };
   }
   const entry = valueAt(root, path.slice(0, -1));

@@ -60,17 +60,29 @@ export async function injectCollection(text: string, opts: InjectOptions): Promi
   const collection = readCollection(text, file, warnings);
   upgradeToV21(collection);
   setCollectionAuth(collection, { file, tokenVariable, force: opts.force ?? false, warnings });
-  const skipRequestIds = planItemAuth(collection, { file, tokenVariable, inheritBearer: opts.inheritBearer ?? false, warnings });
+  const skipRequestIds = planItemAuth(collection, {
+    file,
+    tokenVariable,
+    inheritBearer: opts.inheritBearer ?? false,
+    warnings,
+  });
   const scripts = await tokenScripts(auth, { skipRequestIds });
   const userPrerequest = placeScriptBlocks(collection, scripts, file);
-  if (userPrerequest.some((line) => line.includes('pm.sendRequest')) && userPrerequest.some((line) => /token/i.test(line))) {
+  if (
+    userPrerequest.some((line) => line.includes('pm.sendRequest')) &&
+    userPrerequest.some((line) => /token/i.test(line))
+  ) {
     warnings.add(
       'the collection-level pre-request script (/event) also calls pm.sendRequest and mentions a token; ' +
         'if it fetches tokens itself, remove it: the injected script does that now',
     );
   }
   const extraction = opts.extractSecrets
-    ? extractSecrets(collection, [...variablesUsed(collection, auth), ...definedVariables(collection.variable), ...Object.values(auth.variables)])
+    ? extractSecrets(collection, [
+        ...variablesUsed(collection, auth),
+        ...definedVariables(collection.variable),
+        ...Object.values(auth.variables),
+      ])
     : { moved: [], values: [], clean: false };
   // After an extraction whose last look found nothing, an audit would find nothing either: not scanned again.
   refuseSecrets(extraction.clean ? [] : auditJson(file, collection), {
@@ -94,6 +106,8 @@ export async function injectCollection(text: string, opts: InjectOptions): Promi
 
 function definedVariables(variable: unknown): string[] {
   if (!Array.isArray(variable)) return [];
-  const keys = variable.flatMap((v) => (isObject(v) && typeof v.key === 'string' ? [v.key] : isObject(v) && typeof v.id === 'string' ? [v.id] : []));
+  const keys = variable.flatMap((v) =>
+    isObject(v) && typeof v.key === 'string' ? [v.key] : isObject(v) && typeof v.id === 'string' ? [v.id] : [],
+  );
   return [...new Set(keys)].sort();
 }

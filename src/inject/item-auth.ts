@@ -35,8 +35,16 @@ export function planItemAuth(collection: JsonObject, opts: ItemAuthOptions): str
   return walk.skip;
 }
 
-function walkItems(items: unknown[], path: (string | number)[], names: string[], parentIsOurs: boolean, walk: Walk): void {
-  const siblings = uniqueNames(items.map((item, i) => (isObject(item) && typeof item.name === 'string' ? item.name : `#${i + 1}`)));
+function walkItems(
+  items: unknown[],
+  path: (string | number)[],
+  names: string[],
+  parentIsOurs: boolean,
+  walk: Walk,
+): void {
+  const siblings = uniqueNames(
+    items.map((item, i) => (isObject(item) && typeof item.name === 'string' ? item.name : `#${i + 1}`)),
+  );
   items.forEach((item, i) => {
     const itemPath = [...path, i];
     if (!isObject(item)) {
@@ -58,7 +66,8 @@ function walkItems(items: unknown[], path: (string | number)[], names: string[],
     if (!isObject(request) && typeof request !== 'string') return;
     const kind = isObject(request) ? authKind(request.auth, walk.tokenVariable) : 'inherit';
     if (kind === 'inherit' && !parentIsOurs) walk.skip.push(ensureId(item, itemNames, walk.idRoot));
-    if (kind === 'ours' && isObject(request)) ownBearer(request, [...itemPath, 'request', 'auth'], 'request', itemNames, parentIsOurs, walk);
+    if (kind === 'ours' && isObject(request))
+      ownBearer(request, [...itemPath, 'request', 'auth'], 'request', itemNames, parentIsOurs, walk);
   });
 }
 
@@ -73,15 +82,28 @@ function ensureId(item: JsonObject, names: string[], idRoot: string): string {
   return id;
 }
 
-function ownBearer(holder: JsonObject, path: (string | number)[], label: string, names: string[], parentIsOurs: boolean, walk: Walk): void {
+function ownBearer(
+  holder: JsonObject,
+  path: (string | number)[],
+  label: string,
+  names: string[],
+  parentIsOurs: boolean,
+  walk: Walk,
+): void {
   const what = `${label} "${names.join(' / ')}" (${toPointer(path)})`;
   const bearer = `Bearer {{${walk.tokenVariable}}}`;
   if (walk.inheritBearer && parentIsOurs) {
     delete holder.auth;
-    walk.warnings.add(`${what} had its own ${bearer} auth: removed, it now inherits the collection auth (--inherit-bearer)`);
+    walk.warnings.add(
+      `${what} had its own ${bearer} auth: removed, it now inherits the collection auth (--inherit-bearer)`,
+    );
   } else if (walk.inheritBearer) {
-    walk.warnings.add(`${what} keeps its own ${bearer} auth: a folder above it sets another auth, so inheriting would change what it sends`);
+    walk.warnings.add(
+      `${what} keeps its own ${bearer} auth: a folder above it sets another auth, so inheriting would change what it sends`,
+    );
   } else {
-    walk.warnings.add(`${what} sets its own ${bearer} auth; it works, but --inherit-bearer makes it inherit the collection auth`);
+    walk.warnings.add(
+      `${what} sets its own ${bearer} auth; it works, but --inherit-bearer makes it inherit the collection auth`,
+    );
   }
 }

@@ -6,7 +6,8 @@ import { isObject, type JsonObject } from '../json-value.js';
 import type { Warnings } from '../warnings.js';
 import { insertKey } from './object-keys.js';
 
-const EXPORT_FIX = 'export the collection from the Postman app (collection menu → Export → Collection v2.1) and pass that file';
+const EXPORT_FIX =
+  'export the collection from the Postman app (collection menu → Export → Collection v2.1) and pass that file';
 const v1Fix = (file: string) =>
   `convert it first: npx postman-collection-transformer convert -i ${file} -o ${file.replace(/(\.json)?$/i, '.v2.1.json')} -j 1.0.0 -p 2.1.0 ` +
   '(or import it into the Postman app and export it again as Collection v2.1)';
@@ -22,14 +23,25 @@ export function readCollection(text: string, file: string, warnings: Warnings): 
   const value = parseJsonFile(text, file, EXPORT_FIX);
   if (!isObject(value)) {
     const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
-    throw new GenCollectionError('collection-invalid', `the top level is ${kind}, not a Postman collection object`, { file, pointer: '', fix: EXPORT_FIX });
+    throw new GenCollectionError('collection-invalid', `the top level is ${kind}, not a Postman collection object`, {
+      file,
+      pointer: '',
+      fix: EXPORT_FIX,
+    });
   }
   rejectOtherKinds(value, file);
   if (!('info' in value) && Array.isArray(value.item)) addInfo(value, file, warnings);
   if (!isObject(value.info)) {
-    throw new GenCollectionError('collection-invalid', 'info' in value ? 'not a Postman collection: "info" is not an object' : 'not a Postman collection: there is no "info" object and no "item" list', { file, pointer: '/info', fix: EXPORT_FIX });
+    throw new GenCollectionError(
+      'collection-invalid',
+      'info' in value
+        ? 'not a Postman collection: "info" is not an object'
+        : 'not a Postman collection: there is no "info" object and no "item" list',
+      { file, pointer: '/info', fix: EXPORT_FIX },
+    );
   }
-  if (typeof value.info.schema === 'string' && /\/v1\.\d+\.\d+\//.test(value.info.schema)) throw v1Error(file, '/info/schema');
+  if (typeof value.info.schema === 'string' && /\/v1\.\d+\.\d+\//.test(value.info.schema))
+    throw v1Error(file, '/info/schema');
   if (typeof value.info.schema === 'string' && !/\/v2\.[01]\.\d+\//.test(value.info.schema)) {
     throw new GenCollectionError('collection-invalid', 'unsupported collection schema (inject reads v2.0 and v2.1)', {
       file,
@@ -51,7 +63,10 @@ export function readCollection(text: string, file: string, warnings: Warnings): 
 function addInfo(collection: JsonObject, file: string, warnings: Warnings): void {
   const name = basename(file).replace(/(\.postman_collection)?\.json$/i, '') || 'collection';
   insertKey(collection, 'info', { name, schema: COLLECTION_SCHEMA_V21 }, { before: Object.keys(collection) });
-  warnings.add(`the collection has no "info" object (Newman runs it without one): wrote one named "${name}" with the v2.1 schema`, { file, pointer: '/info' });
+  warnings.add(
+    `the collection has no "info" object (Newman runs it without one): wrote one named "${name}" with the v2.1 schema`,
+    { file, pointer: '/info' },
+  );
 }
 
 function rejectOtherKinds(value: JsonObject, file: string): void {
@@ -69,11 +84,15 @@ function rejectOtherKinds(value: JsonObject, file: string): void {
     throw v1Error(file, Array.isArray(value.requests) ? '/requests' : '/order');
   }
   if (isObject(value.collection) && !('item' in value)) {
-    throw new GenCollectionError('collection-invalid', 'this is a Postman API response that wraps the collection in "collection"', {
-      file,
-      pointer: '/collection',
-      fix: 'save the wrapped collection on its own, e.g. jq .collection in.json > collection.json',
-    });
+    throw new GenCollectionError(
+      'collection-invalid',
+      'this is a Postman API response that wraps the collection in "collection"',
+      {
+        file,
+        pointer: '/collection',
+        fix: 'save the wrapped collection on its own, e.g. jq .collection in.json > collection.json',
+      },
+    );
   }
   if (Array.isArray(value.collections) && !('item' in value)) {
     throw new GenCollectionError('collection-invalid', 'this is a Postman data dump holding several collections', {
@@ -85,13 +104,21 @@ function rejectOtherKinds(value: JsonObject, file: string): void {
 }
 
 function openApiError(file: string): GenCollectionError {
-  return new GenCollectionError('collection-invalid', 'this is an OpenAPI/Swagger description, not a Postman collection', {
-    file,
-    pointer: '',
-    fix: `generate the collection from it with: gen-collection openapi ${file}`,
-  });
+  return new GenCollectionError(
+    'collection-invalid',
+    'this is an OpenAPI/Swagger description, not a Postman collection',
+    {
+      file,
+      pointer: '',
+      fix: `generate the collection from it with: gen-collection openapi ${file}`,
+    },
+  );
 }
 
 function v1Error(file: string, pointer: string): GenCollectionError {
-  return new GenCollectionError('collection-invalid', 'this is a Postman v1 collection; inject reads v2.0 and v2.1', { file, pointer, fix: v1Fix(file) });
+  return new GenCollectionError('collection-invalid', 'this is a Postman v1 collection; inject reads v2.0 and v2.1', {
+    file,
+    pointer,
+    fix: v1Fix(file),
+  });
 }

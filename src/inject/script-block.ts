@@ -5,7 +5,8 @@ import { isObject, type JsonObject } from '../json-value.js';
 import { insertKey } from './object-keys.js';
 
 /** First line of gen-collection's block in a collection-level script. */
-export const BLOCK_BEGIN = '// >>> gen-collection (generated, do not edit: `gen-collection inject` replaces this block)';
+export const BLOCK_BEGIN =
+  '// >>> gen-collection (generated, do not edit: `gen-collection inject` replaces this block)';
 /** Last line of the block. */
 export const BLOCK_END = '// <<< gen-collection';
 
@@ -26,11 +27,15 @@ export function placeScriptBlocks(collection: JsonObject, code: Record<Listen, s
     if (isObject(event) && removeBlocks(event, ['event', i], file)) vacated.add(event);
   });
   events.forEach((event, i) => rejectUnmarkedTokenScript(event, ['event', i], file));
-  const userPrerequest = events.flatMap((e) => (isObject(e) && e.listen === 'prerequest' && isObject(e.script) ? execLines(e.script.exec) : []));
+  const userPrerequest = events.flatMap((e) =>
+    isObject(e) && e.listen === 'prerequest' && isObject(e.script) ? execLines(e.script.exec) : [],
+  );
   for (const listen of ['prerequest', 'test'] as const) {
     const block = blocks[listen];
     if (block.length === 0) continue;
-    const target = events.find((e): e is JsonObject => isObject(e) && e.listen === listen && e.disabled !== true && isObject(e.script));
+    const target = events.find(
+      (e): e is JsonObject => isObject(e) && e.listen === listen && e.disabled !== true && isObject(e.script),
+    );
     if (target) {
       prependLines(target.script as JsonObject, block);
       vacated.delete(target);
@@ -51,11 +56,15 @@ function removeBlocks(event: JsonObject, path: (string | number)[], file: string
   for (let begin = lines.findIndex(isBegin); begin !== -1; begin = lines.findIndex(isBegin)) {
     const end = lines.findIndex((line, i) => i > begin && line.trim() === BLOCK_END);
     if (end === -1) {
-      throw new GenCollectionError('collection-invalid', 'the gen-collection block in this collection script has no end marker', {
-        file,
-        pointer: toPointer([...path, 'script', 'exec']),
-        fix: `delete the block from its first line ("${BLOCK_BEGIN.slice(0, 24)}…") to the end of the generated code, or restore the line "${BLOCK_END}"`,
-      });
+      throw new GenCollectionError(
+        'collection-invalid',
+        'the gen-collection block in this collection script has no end marker',
+        {
+          file,
+          pointer: toPointer([...path, 'script', 'exec']),
+          fix: `delete the block from its first line ("${BLOCK_BEGIN.slice(0, 24)}…") to the end of the generated code, or restore the line "${BLOCK_END}"`,
+        },
+      );
     }
     lines.splice(begin, end - begin + 1);
     removed = true;
@@ -73,11 +82,15 @@ function rejectUnmarkedTokenScript(event: unknown, path: (string | number)[], fi
   if (!isObject(event) || !isObject(event.script)) return;
   const line = execLines(event.script.exec).findIndex((l) => l.startsWith(`const ${TOKEN_CONFIG_GLOBAL} = `));
   if (line === -1) return;
-  throw new GenCollectionError('collection-invalid', 'this collection script already holds gen-collection token scripts outside an inject block', {
-    file,
-    pointer: toPointer([...path, 'script', 'exec']),
-    fix: 'a collection made by `gen-collection build` is regenerated with build, not injected; otherwise remove the pasted token script from the collection-level scripts first',
-  });
+  throw new GenCollectionError(
+    'collection-invalid',
+    'this collection script already holds gen-collection token scripts outside an inject block',
+    {
+      file,
+      pointer: toPointer([...path, 'script', 'exec']),
+      fix: 'a collection made by `gen-collection build` is regenerated with build, not injected; otherwise remove the pasted token script from the collection-level scripts first',
+    },
+  );
 }
 
 function prependLines(script: JsonObject, block: string[]): void {

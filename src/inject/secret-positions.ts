@@ -26,7 +26,11 @@ export function secretPositionVariables(collection: unknown): string[] {
   if (uses.length === 0) return [];
   const found = new Set<number>();
   try {
-    for (const use of uses) use.holder[use.key] = use.original.replace(VARIABLE, (_m, name: string) => `gcprobe${names.push(name.trim()) - 1}q`);
+    for (const use of uses)
+      use.holder[use.key] = use.original.replace(
+        VARIABLE,
+        (_m, name: string) => `gcprobe${names.push(name.trim()) - 1}q`,
+      );
     // The scanner reports one value of a text per rule (the first literal cookie of a header): the stand-ins
     // it reported become templates again, and texts that held another one are looked at once more (bounded).
     for (let pass = 0; pass < MAX_PASSES; pass++) {

@@ -28,7 +28,12 @@ export interface BuildFromSpecOptions {
 export async function buildFromSpec(specFile: string, opts: BuildFromSpecOptions = {}): Promise<BuildResult> {
   const warnings = opts.warnings ?? new Warnings();
   const { spec } = await loadSpec(specFile);
-  const generated = await specToConfig(spec, { file: specFile, warnings, discoverOpenIdConnect: opts.discover, onProgress: opts.onProgress });
+  const generated = await specToConfig(spec, {
+    file: specFile,
+    warnings,
+    discoverOpenIdConnect: opts.discover,
+    onProgress: opts.onProgress,
+  });
 
   let merged = generated;
   let file = specFile;

@@ -23,10 +23,18 @@ export interface LoadedSpec {
  * or an external `$ref` that does not resolve.
  */
 export async function loadSpec(file: string): Promise<LoadedSpec> {
-  const source = await readInputFile(file, { what: 'the spec', code: 'spec-read', missingFix: 'check the path of the OpenAPI file' });
+  const source = await readInputFile(file, {
+    what: 'the spec',
+    code: 'spec-read',
+    missingFix: 'check the path of the OpenAPI file',
+  });
   const spec = parseSpecText(stripBom(source), file);
   if (!isObject(spec)) {
-    throw new GenCollectionError('spec-invalid', 'the spec is not an object', { file, pointer: '', fix: 'give an OpenAPI 3.x or Swagger 2.0 description' });
+    throw new GenCollectionError('spec-invalid', 'the spec is not an object', {
+      file,
+      pointer: '',
+      fix: 'give an OpenAPI 3.x or Swagger 2.0 description',
+    });
   }
   return { spec: hasExternalRef(spec) ? await bundleExternalRefs(file, spec) : spec, file };
 }
@@ -42,11 +50,18 @@ function parseSpecText(source: string, file: string): unknown {
     // the YAML 1.2 core schema: `2024-01-01` stays a string.
     // js-yaml 4.3 counts depth its own way (up to two per level): twice the limit stops it inside the stack
     // (its default, 100, would refuse specs the limit allows). @types/js-yaml does not know the option yet.
-    spec = json ? JSON.parse(source) : parseYaml(source, { schema: CORE_SCHEMA, maxDepth: 2 * MAX_YAML_NESTING } as LoadOptions);
+    spec = json
+      ? JSON.parse(source)
+      : parseYaml(source, { schema: CORE_SCHEMA, maxDepth: 2 * MAX_YAML_NESTING } as LoadOptions);
   } catch (error) {
     throw syntaxError(error as Error, source, file, json);
   }
-  rejectDeepNesting(spec, json ? { file, code: 'spec-invalid', limit: MAX_JSON_NESTING, jsonText: source } : { file, code: 'spec-invalid', limit: MAX_YAML_NESTING });
+  rejectDeepNesting(
+    spec,
+    json
+      ? { file, code: 'spec-invalid', limit: MAX_JSON_NESTING, jsonText: source }
+      : { file, code: 'spec-invalid', limit: MAX_YAML_NESTING },
+  );
   return spec;
 }
 
@@ -67,7 +82,13 @@ function asSpecError(e: GenCollectionError): GenCollectionError {
   const where = `${e.file ?? ''}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}: `;
   const at = e.pointer === undefined ? '' : `${e.pointer || '/'}: `;
   const problem = e.message.split('\n  fix: ')[0]!.replace(where, '').replace(at, '');
-  return new GenCollectionError('spec-invalid', problem, { file: e.file, pointer: e.pointer, line: e.line, column: e.column, fix: e.fix });
+  return new GenCollectionError('spec-invalid', problem, {
+    file: e.file,
+    pointer: e.pointer,
+    line: e.line,
+    column: e.column,
+    fix: e.fix,
+  });
 }
 
 /** True when some `$ref` names another document. Iterative: specs nest deeply. */
@@ -89,14 +110,21 @@ async function bundleExternalRefs(file: string, spec: object): Promise<object> {
   const absolute = resolvePath(file);
   const remote = findRef(spec, (ref) => /^https?:\/\//i.test(ref));
   if (remote) {
-    throw new GenCollectionError('spec-invalid', `$ref '${remote.ref}' is remote: gen-collection reads local files only`, {
-      file,
-      pointer: remote.pointer,
-      fix: 'download the referenced document next to the spec and refer to it by a relative path',
-    });
+    throw new GenCollectionError(
+      'spec-invalid',
+      `$ref '${remote.ref}' is remote: gen-collection reads local files only`,
+      {
+        file,
+        pointer: remote.pointer,
+        fix: 'download the referenced document next to the spec and refer to it by a relative path',
+      },
+    );
   }
   try {
-    return (await new $RefParser().bundle(absolute, spec, { resolve: { http: false }, mutateInputSchema: true })) as object;
+    return (await new $RefParser().bundle(absolute, spec, {
+      resolve: { http: false },
+      mutateInputSchema: true,
+    })) as object;
   } catch (error) {
     const e = error as Partial<JSONParserError> & { targetRef?: string };
     const source = e.source?.replace(/^file:\/\//, '');
@@ -104,19 +132,30 @@ async function bundleExternalRefs(file: string, spec: object): Promise<object> {
     const site = source
       ? findRef(spec, (ref) => {
           const [target = '', fragment] = ref.split('#');
-          return resolvePath(dirname(absolute), target) === source && (e.targetRef === undefined || `#${fragment ?? ''}` === e.targetRef);
+          return (
+            resolvePath(dirname(absolute), target) === source &&
+            (e.targetRef === undefined || `#${fragment ?? ''}` === e.targetRef)
+          );
         })
       : undefined;
-    throw new GenCollectionError('spec-invalid', `${site ? `$ref '${site.ref}'` : 'a $ref to another file'} does not resolve: ${firstLine(String(e.message))}`, {
-      file,
-      ...(site ? { pointer: site.pointer } : {}),
-      fix: 'check the referenced file path (relative to the spec) and the pointer after #',
-    });
+    throw new GenCollectionError(
+      'spec-invalid',
+      `${site ? `$ref '${site.ref}'` : 'a $ref to another file'} does not resolve: ${firstLine(String(e.message))}`,
+      {
+        file,
+        ...(site ? { pointer: site.pointer } : {}),
+        fix: 'check the referenced file path (relative to the spec) and the pointer after #',
+      },
+    );
   }
 }
 
 /** The first `$ref` in the spec (document order) that `match` accepts, with its JSON pointer. */
-function findRef(node: unknown, match: (ref: string) => boolean, pointer = ''): { ref: string; pointer: string } | undefined {
+function findRef(
+  node: unknown,
+  match: (ref: string) => boolean,
+  pointer = '',
+): { ref: string; pointer: string } | undefined {
   if (typeof node !== 'object' || node === null) return undefined;
   for (const [key, child] of Object.entries(node)) {
     const at = childPointer(pointer, key);

@@ -46,7 +46,8 @@ export class LocalRefs {
     if (cached) return cached;
     const fail = (reason: string, fix: string): GenCollectionError =>
       new GenCollectionError('spec-invalid', `$ref '${ref}' ${reason}`, { file: this.file, pointer: at, fix });
-    if (!ref.startsWith('#')) throw fail('points outside the spec and was not bundled', 'check that the referenced file exists');
+    if (!ref.startsWith('#'))
+      throw fail('points outside the spec and was not bundled', 'check that the referenced file exists');
     let fragment: string;
     try {
       fragment = decodeURIComponent(ref.slice(1));
@@ -60,7 +61,10 @@ export class LocalRefs {
     let walked = '';
     for (const segment of pointerSegments(fragment)) {
       if (typeof node !== 'object' || node === null || !Object.hasOwn(node, segment)) {
-        throw fail(`does not resolve: ${walked || '/'} has no '${segment}'`, 'point the $ref at an existing definition');
+        throw fail(
+          `does not resolve: ${walked || '/'} has no '${segment}'`,
+          'point the $ref at an existing definition',
+        );
       }
       node = (node as Record<string, unknown>)[segment];
       walked = childPointer(walked, segment);

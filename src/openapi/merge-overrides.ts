@@ -7,7 +7,10 @@ import type { Auth, GenCollectionConfig } from '../config/config-types.generated
  * gives replaces the generated one of that name. Secret variables the generated auth declared (cookie API
  * keys used by generated requests) stay secret under the user's auth.
  */
-export function mergeConfigOverrides(generated: GenCollectionConfig, user: Partial<GenCollectionConfig> | undefined): GenCollectionConfig {
+export function mergeConfigOverrides(
+  generated: GenCollectionConfig,
+  user: Partial<GenCollectionConfig> | undefined,
+): GenCollectionConfig {
   if (!user) return generated;
   const merged: GenCollectionConfig = { ...generated, name: user.name ?? generated.name };
   if (user.description !== undefined) merged.description = user.description;

@@ -35,7 +35,11 @@ export function operationRequest(m: RequestMapping, op: Operation, auth: Operati
     .map((p) => parameterEntry(ctx, p));
   const mapped = requestBody(ctx, m.sampler, op.operation, params);
   if (mapped?.contentType) headers.push({ key: 'Content-Type', value: mapped.contentType });
-  const cookie = cookieHeader(ctx, params.filter((p) => p.value.in === 'cookie'), auth);
+  const cookie = cookieHeader(
+    ctx,
+    params.filter((p) => p.value.in === 'cookie'),
+    auth,
+  );
   if (cookie) headers.push(cookie);
   const o = op.operation.value;
   const description = text(o.description);
@@ -50,7 +54,9 @@ export function operationRequest(m: RequestMapping, op: Operation, auth: Operati
     ...(headers.length ? { headers } : {}),
     ...(mapped ? { body: mapped.body } : {}),
     ...(auth.profile ? { auth: auth.profile } : auth.none ? { auth: 'none' as const } : {}),
-    ...(status !== undefined ? { expect: { status: Array.isArray(status) ? (status as [number, ...number[]]) : status } } : {}),
+    ...(status !== undefined
+      ? { expect: { status: Array.isArray(status) ? (status as [number, ...number[]]) : status } }
+      : {}),
   };
 }
 
@@ -67,7 +73,10 @@ function baseUrl(m: RequestMapping, op: Operation): string {
     firstServerUrl(m.ctx, op.operation.value.servers, childPointer(op.operation.pointer, 'servers')) ??
     firstServerUrl(m.ctx, op.pathItem.value.servers, childPointer(op.pathItem.pointer, 'servers'));
   if (own === undefined || m.serverUrls.has(own)) return '{{base_url}}';
-  m.ctx.warnings.add(`operations on ${op.path} name their own server ${own}: their URLs use it instead of {{base_url}}`, { file: m.ctx.file });
+  m.ctx.warnings.add(
+    `operations on ${op.path} name their own server ${own}: their URLs use it instead of {{base_url}}`,
+    { file: m.ctx.file },
+  );
   return own;
 }
 
@@ -75,7 +84,11 @@ function baseUrl(m: RequestMapping, op: Operation): string {
  * The path with `{name}` segments as Postman `:name` path variables. A parameter that is only part of a
  * segment (`/report(period='{period}')`) cannot be a path variable: its value goes inline, else `{{name}}`.
  */
-function urlPath(ctx: SpecContext, path: string, params: Map<string, Located<JsonObject>>): { path: string; variables: string[] } {
+function urlPath(
+  ctx: SpecContext,
+  path: string,
+  params: Map<string, Located<JsonObject>>,
+): { path: string; variables: string[] } {
   const variables: string[] = [];
   const mapped = path.replace(/\{([^{}]+)\}/g, (whole: string, name: string, offset: number) => {
     const end = offset + whole.length;
@@ -99,7 +112,10 @@ function pathVariable(ctx: SpecContext, name: string, param: Located<JsonObject>
 /** Cookie parameters and cookie API keys as one Cookie header, enabled when any of it is required. */
 function cookieHeader(ctx: SpecContext, params: Located<JsonObject>[], auth: OperationAuth): KeyValueItem | undefined {
   const entries = params.map((p) => parameterEntry(ctx, p));
-  const parts = [...entries.map((e) => `${e.key}=${e.value}`), ...auth.cookies.map((c) => `${c.name}={{${c.variable}}}`)];
+  const parts = [
+    ...entries.map((e) => `${e.key}=${e.value}`),
+    ...auth.cookies.map((c) => `${c.name}={{${c.variable}}}`),
+  ];
   if (parts.length === 0) return undefined;
   const descriptions = entries.filter((e) => e.description).map((e) => `${e.key}: ${e.description}`);
   const required = auth.cookies.length > 0 || entries.some((e) => !e.disabled);

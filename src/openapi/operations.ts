@@ -44,5 +44,9 @@ export function operationLabel(op: Operation): string {
 }
 
 function invalid(ctx: SpecContext, problem: string, pointer: string): GenCollectionError {
-  return new GenCollectionError('spec-invalid', problem, { file: ctx.file, pointer, fix: 'see the OpenAPI specification for the path item object' });
+  return new GenCollectionError('spec-invalid', problem, {
+    file: ctx.file,
+    pointer,
+    fix: 'see the OpenAPI specification for the path item object',
+  });
 }

@@ -17,7 +17,11 @@ export interface KeyValueItem {
  * The parameters of an operation: path-level ones merged with the operation's (same `in` and `name`:
  * the operation's wins, in the path-level position), each `$ref` resolved and checked.
  */
-export function mergedParameters(ctx: SpecContext, pathItem: Located<JsonObject>, operation: Located<JsonObject>): Located<JsonObject>[] {
+export function mergedParameters(
+  ctx: SpecContext,
+  pathItem: Located<JsonObject>,
+  operation: Located<JsonObject>,
+): Located<JsonObject>[] {
   const merged = new Map<string, Located<JsonObject>>();
   for (const owner of [pathItem, operation]) {
     for (const param of parameterList(ctx, owner)) merged.set(`${param.value.in}\n${param.value.name}`, param);
@@ -29,12 +33,18 @@ function parameterList(ctx: SpecContext, owner: Located<JsonObject>): Located<Js
   const list = owner.value.parameters;
   const pointer = childPointer(owner.pointer, 'parameters');
   if (list === undefined) return [];
-  if (!Array.isArray(list)) throw invalid(ctx, 'parameters is not a list', pointer, 'make parameters a list of parameter objects');
+  if (!Array.isArray(list))
+    throw invalid(ctx, 'parameters is not a list', pointer, 'make parameters a list of parameter objects');
   return list.map((entry, i) => {
     const param = ctx.refs.resolve(entry, childPointer(pointer, i));
     const value = param.value;
     if (!isObject(value) || typeof value.name !== 'string' || typeof value.in !== 'string') {
-      throw invalid(ctx, 'a parameter needs a string name and in', param.pointer, "give the parameter 'name' and 'in' (path, query, header or cookie)");
+      throw invalid(
+        ctx,
+        'a parameter needs a string name and in',
+        param.pointer,
+        "give the parameter 'name' and 'in' (path, query, header or cookie)",
+      );
     }
     return { value, pointer: param.pointer };
   });
@@ -82,12 +92,17 @@ function contentExample(ctx: SpecContext, content: unknown, pointer: string): un
 export function flatten(value: unknown): string | number | boolean {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (value === null || value === undefined) return '';
-  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) return value.map((v) => String(v ?? '')).join(',');
+  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object'))
+    return value.map((v) => String(v ?? '')).join(',');
   return JSON.stringify(value);
 }
 
 /** A config list entry for a parameter: required ones enabled, optional ones disabled. */
-export function parameterEntry(ctx: SpecContext, param: Located<JsonObject>, key = param.value.name as string): KeyValueItem {
+export function parameterEntry(
+  ctx: SpecContext,
+  param: Located<JsonObject>,
+  key = param.value.name as string,
+): KeyValueItem {
   const description = text(param.value.description);
   return {
     key,

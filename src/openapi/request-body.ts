@@ -34,11 +34,19 @@ function openApiBody(ctx: SpecContext, sampler: SchemaSampler, operation: Locate
   const mediaPointer = childPointer(childPointer(requestBody.pointer, 'content'), mediaType);
   const media = isObject(content[mediaType]) ? content[mediaType] : {};
   const schema: Located = { value: media.schema, pointer: childPointer(mediaPointer, 'schema') };
-  const example = media.example !== undefined ? media.example : firstExample(ctx, media.examples, childPointer(mediaPointer, 'examples'));
+  const example =
+    media.example !== undefined
+      ? media.example
+      : firstExample(ctx, media.examples, childPointer(mediaPointer, 'examples'));
   return mapBody(ctx, sampler, mediaType, schema, example);
 }
 
-function swaggerBody(ctx: SpecContext, sampler: SchemaSampler, operation: Located<JsonObject>, params: Located<JsonObject>[]): MappedBody | undefined {
+function swaggerBody(
+  ctx: SpecContext,
+  sampler: SchemaSampler,
+  operation: Located<JsonObject>,
+  params: Located<JsonObject>[],
+): MappedBody | undefined {
   const consumes = stringList(operation.value.consumes) ?? stringList(ctx.spec.consumes) ?? [];
   const bodyParam = params.find((p) => p.value.in === 'body');
   if (bodyParam) {
@@ -53,7 +61,13 @@ function swaggerBody(ctx: SpecContext, sampler: SchemaSampler, operation: Locate
   return { body: multipart ? { form: entries } : { urlencoded: entries } };
 }
 
-function mapBody(ctx: SpecContext, sampler: SchemaSampler, mediaType: string, schema: Located, example: unknown): MappedBody {
+function mapBody(
+  ctx: SpecContext,
+  sampler: SchemaSampler,
+  mediaType: string,
+  schema: Located,
+  example: unknown,
+): MappedBody {
   const kind = kindOf(mediaType);
   const value = example !== undefined ? example : sampler.sample(schema.value, schema.pointer);
   switch (kind) {
@@ -68,7 +82,12 @@ function mapBody(ctx: SpecContext, sampler: SchemaSampler, mediaType: string, sc
       return { body: kind === 'form' ? { form: entries } : { urlencoded: entries } };
     }
     case 'raw':
-      return { body: { raw: typeof value === 'string' ? value : '', ...(mediaType.includes('*') ? {} : { contentType: mediaType }) } };
+      return {
+        body: {
+          raw: typeof value === 'string' ? value : '',
+          ...(mediaType.includes('*') ? {} : { contentType: mediaType }),
+        },
+      };
   }
 }
 
@@ -107,7 +126,11 @@ function objectShape(ctx: SpecContext, schema: Located, seen: Set<string>): Obje
   const s = target.value;
   if (Array.isArray(s.allOf)) {
     s.allOf.forEach((part, i) => {
-      const partShape = objectShape(ctx, { value: part, pointer: childPointer(childPointer(target.pointer, 'allOf'), i) }, seen);
+      const partShape = objectShape(
+        ctx,
+        { value: part, pointer: childPointer(childPointer(target.pointer, 'allOf'), i) },
+        seen,
+      );
       for (const [k, v] of partShape.properties) shape.properties.set(k, v);
       for (const r of partShape.required) shape.required.add(r);
     });
@@ -129,12 +152,16 @@ function preferredMediaType(types: string[]): string | undefined {
     if (base === 'application/json') return 0;
     return { json: 1, urlencoded: 2, form: 3, raw: 4 }[kindOf(m)];
   };
-  return types.reduce<string | undefined>((best, m) => (best === undefined || rank(m) < rank(best) ? m : best), undefined);
+  return types.reduce<string | undefined>(
+    (best, m) => (best === undefined || rank(m) < rank(best) ? m : best),
+    undefined,
+  );
 }
 
 function kindOf(mediaType: string): BodyKind {
   const base = mediaType.split(';')[0]!.trim().toLowerCase();
-  if (base === 'application/json' || /^[a-z]+\/[^*]*\+json$/.test(base) || /^application\/[^*]*json$/.test(base)) return 'json';
+  if (base === 'application/json' || /^[a-z]+\/[^*]*\+json$/.test(base) || /^application\/[^*]*json$/.test(base))
+    return 'json';
   if (base === 'application/x-www-form-urlencoded') return 'urlencoded';
   if (base === 'multipart/form-data') return 'form';
   return 'raw';

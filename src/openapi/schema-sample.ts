@@ -82,7 +82,9 @@ export class SchemaSampler {
         return item === undefined ? [] : [item];
       }
       case 'string':
-        return typeof schema.format === 'string' && Object.hasOwn(FORMAT_SAMPLES, schema.format) ? FORMAT_SAMPLES[schema.format] : 'string';
+        return typeof schema.format === 'string' && Object.hasOwn(FORMAT_SAMPLES, schema.format)
+          ? FORMAT_SAMPLES[schema.format]
+          : 'string';
       case 'integer':
       case 'number':
         return numberSample(schema);
@@ -97,7 +99,9 @@ export class SchemaSampler {
   private combined(schema: JsonObject, pointer: string, depth: number, state: SampleState): unknown {
     const parts: unknown[] = [];
     if (Array.isArray(schema.allOf)) {
-      schema.allOf.forEach((part, i) => parts.push(this.node(part, childPointer(childPointer(pointer, 'allOf'), i), depth, state)));
+      schema.allOf.forEach((part, i) =>
+        parts.push(this.node(part, childPointer(childPointer(pointer, 'allOf'), i), depth, state)),
+      );
     }
     for (const key of ['oneOf', 'anyOf'] as const) {
       const options = schema[key];

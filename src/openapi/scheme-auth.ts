@@ -29,7 +29,10 @@ export async function collectionAuth(
   const scope = scopes.length ? { scope: scopes.join(' ') } : {};
   const oauth2 = (grantType: 'client_credentials' | 'password', url: string) => {
     const plan = planTokenUrl(url, servers);
-    return { auth: { type: 'oauth2' as const, grantType, tokenUrl: plan.tokenUrl, ...scope }, ...(plan.perServer ? { tokenUrls: plan.perServer } : {}) };
+    return {
+      auth: { type: 'oauth2' as const, grantType, tokenUrl: plan.tokenUrl, ...scope },
+      ...(plan.perServer ? { tokenUrls: plan.perServer } : {}),
+    };
   };
   switch (m.kind) {
     case 'oauth2':
@@ -45,17 +48,27 @@ export async function collectionAuth(
       const url = absoluteUrl(m.url, servers);
       const at = childPointer(scheme.pointer, 'openIdConnectUrl');
       if (!url) {
-        throw new GenCollectionError('spec-invalid', `openIdConnectUrl '${m.url}' is relative and the spec has no absolute server URL`, {
-          file: ctx.file,
-          pointer: at,
-          fix: 'make openIdConnectUrl absolute',
-        });
+        throw new GenCollectionError(
+          'spec-invalid',
+          `openIdConnectUrl '${m.url}' is relative and the spec has no absolute server URL`,
+          {
+            file: ctx.file,
+            pointer: at,
+            fix: 'make openIdConnectUrl absolute',
+          },
+        );
       }
       const discovered = await discoverOpenIdConfiguration(url, { file: ctx.file, pointer: at });
       const grants = discovered.grantTypes;
-      const grantType = grants && !grants.includes('client_credentials') && grants.includes('password') ? 'password' : 'client_credentials';
+      const grantType =
+        grants && !grants.includes('client_credentials') && grants.includes('password')
+          ? 'password'
+          : 'client_credentials';
       if (grants && !grants.includes(grantType)) {
-        ctx.warnings.add(`${url} lists neither client_credentials nor password in grant_types_supported: the token request may be refused`, { file: ctx.file });
+        ctx.warnings.add(
+          `${url} lists neither client_credentials nor password in grant_types_supported: the token request may be refused`,
+          { file: ctx.file },
+        );
       }
       return oauth2(grantType, discovered.tokenEndpoint);
     }

@@ -37,7 +37,10 @@ export function chooseScheme(schemes: Map<string, Scheme>, perOperation: Require
     for (const name of new Set(reqs.flatMap((r) => Object.keys(r)))) usage.set(name, (usage.get(name) ?? 0) + 1);
   }
   const candidates = [...schemes.values()].filter((s) => usage.has(s.name) && schemeRank(s.mapping) !== undefined);
-  candidates.sort((a, b) => schemeRank(a.mapping)! - schemeRank(b.mapping)! || usage.get(b.name)! - usage.get(a.name)! || a.index - b.index);
+  candidates.sort(
+    (a, b) =>
+      schemeRank(a.mapping)! - schemeRank(b.mapping)! || usage.get(b.name)! - usage.get(a.name)! || a.index - b.index,
+  );
   return candidates[0];
 }
 

@@ -16,10 +16,15 @@ export interface ProfileChoice {
  * default auth, each other one an auth profile named by the `<slug>` rule (`adminAuth` → `adminauth`, made
  * unique with -2, -3…). Otherwise the choice stays as it was, without profiles.
  */
-export function chooseProfiles(chosen: Scheme, schemes: Map<string, Scheme>, perOperation: Requirement[][]): ProfileChoice {
+export function chooseProfiles(
+  chosen: Scheme,
+  schemes: Map<string, Scheme>,
+  perOperation: Requirement[][],
+): ProfileChoice {
   if (chosen.mapping.kind !== 'oauth2') return { chosen, profiles: new Map() };
   const usage = new Map<string, number>();
-  for (const reqs of perOperation) for (const name of new Set(reqs.flatMap((r) => Object.keys(r)))) usage.set(name, (usage.get(name) ?? 0) + 1);
+  for (const reqs of perOperation)
+    for (const name of new Set(reqs.flatMap((r) => Object.keys(r)))) usage.set(name, (usage.get(name) ?? 0) + 1);
   const tokenSchemes = [...schemes.values()].filter((s) => s.mapping.kind === 'oauth2' && usage.has(s.name));
   tokenSchemes.sort((a, b) => usage.get(b.name)! - usage.get(a.name)! || a.index - b.index);
   const [first, ...others] = tokenSchemes;

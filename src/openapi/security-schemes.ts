@@ -28,7 +28,10 @@ export function readSchemes(ctx: SpecContext): Map<string, Scheme> {
   const [container, pointer] =
     ctx.version === '2.0'
       ? [ctx.spec.securityDefinitions, '/securityDefinitions']
-      : [isObject(ctx.spec.components) ? ctx.spec.components.securitySchemes : undefined, '/components/securitySchemes'];
+      : [
+          isObject(ctx.spec.components) ? ctx.spec.components.securitySchemes : undefined,
+          '/components/securitySchemes',
+        ];
   const schemes = new Map<string, Scheme>();
   if (!isObject(container)) return schemes;
   Object.keys(container).forEach((name, index) => {
@@ -87,7 +90,8 @@ function openApiOAuth2(def: JsonObject): SchemeMapping {
 function swaggerOAuth2(def: JsonObject): SchemeMapping {
   const flow = typeof def.flow === 'string' ? def.flow : '';
   const tokenUrl = text(def.tokenUrl);
-  if (tokenUrl && flow === 'application') return { kind: 'oauth2', grantType: 'client_credentials', tokenUrl, otherFlows: [] };
+  if (tokenUrl && flow === 'application')
+    return { kind: 'oauth2', grantType: 'client_credentials', tokenUrl, otherFlows: [] };
   if (tokenUrl && flow === 'password') return { kind: 'oauth2', grantType: 'password', tokenUrl, otherFlows: [] };
   return { kind: 'interactive', flows: [flow || '(no flow)'] };
 }

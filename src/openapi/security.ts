@@ -37,14 +37,21 @@ export interface SecurityPlan {
  * the most used on a tie), with the union of the scopes the operations need, and decides per operation.
  * What a collection cannot express is warned about once per kind, with the operations it concerns.
  */
-export async function planSecurity(ctx: SpecContext, operations: Operation[], servers: Server[], options: SecurityOptions): Promise<SecurityPlan> {
+export async function planSecurity(
+  ctx: SpecContext,
+  operations: Operation[],
+  servers: Server[],
+  options: SecurityOptions,
+): Promise<SecurityPlan> {
   const schemes = readSchemes(ctx);
   const global = requirements(ctx, ctx.spec.security, '/security') ?? [];
   const perOperation = operations.map(
     (op) => requirements(ctx, op.operation.value.security, childPointer(op.operation.pointer, 'security')) ?? global,
   );
   const best = chooseScheme(schemes, perOperation);
-  const { chosen, profiles } = best ? chooseProfiles(best, schemes, perOperation) : { chosen: undefined, profiles: new Map<string, string>() };
+  const { chosen, profiles } = best
+    ? chooseProfiles(best, schemes, perOperation)
+    : { chosen: undefined, profiles: new Map<string, string>() };
   if (chosen) warnAboutOthers(ctx, chosen, schemes, perOperation, profiles);
 
   const scopes = new Set<string>();
@@ -65,7 +72,9 @@ export async function planSecurity(ctx: SpecContext, operations: Operation[], se
       cookieSchemes.set(n, scheme);
       return [{ name: scheme.mapping.name, variable: cookieVariable(n) }];
     });
-    const missing = names.filter((n) => n !== chosen?.name && n !== profileScheme && schemes.get(n)?.mapping.kind !== 'cookie');
+    const missing = names.filter(
+      (n) => n !== chosen?.name && n !== profileScheme && schemes.get(n)?.mapping.kind !== 'cookie',
+    );
     if (missing.length) {
       const reason = unmetReason(missing, chosen, covered || profileScheme !== undefined, schemes);
       unmet.set(reason, [...(unmet.get(reason) ?? []), operationLabel(operations[i]!)]);
@@ -91,7 +100,13 @@ export async function planSecurity(ctx: SpecContext, operations: Operation[], se
   const authProfiles: Record<string, OAuth2Auth> = {};
   const profileTokenUrls: Record<string, string[]> = {};
   for (const [schemeName, profile] of profiles) {
-    const planned = await collectionAuth(ctx, schemes.get(schemeName)!, [...profileScopes.get(schemeName)!].sort(), servers, options);
+    const planned = await collectionAuth(
+      ctx,
+      schemes.get(schemeName)!,
+      [...profileScopes.get(schemeName)!].sort(),
+      servers,
+      options,
+    );
     if (planned.auth?.type !== 'oauth2') continue;
     authProfiles[profile] = planned.auth;
     if (planned.tokenUrls) {
@@ -122,7 +137,9 @@ function warnAboutOthers(
   profiles: ReadonlyMap<string, string>,
 ): void {
   const used = new Set(perOperation.flatMap((reqs) => reqs.flatMap((r) => Object.keys(r))));
-  const others = [...schemes.values()].filter((s) => s !== chosen && !profiles.has(s.name) && used.has(s.name) && schemeRank(s.mapping) !== undefined);
+  const others = [...schemes.values()].filter(
+    (s) => s !== chosen && !profiles.has(s.name) && used.has(s.name) && schemeRank(s.mapping) !== undefined,
+  );
   if (others.length) {
     ctx.warnings.add(
       `the spec uses several security schemes; the collection authenticates with ${describeScheme(chosen)}, not ${others.map(describeScheme).join(', ')}: give another auth in a config with -c to change that`,
@@ -131,11 +148,19 @@ function warnAboutOthers(
   }
   if (chosen.mapping.kind === 'oauth2' && chosen.mapping.otherFlows.length) {
     const flow = chosen.mapping.grantType === 'password' ? 'password' : 'clientCredentials';
-    ctx.warnings.add(`the collection uses the ${flow} flow; the other flows (${chosen.mapping.otherFlows.join(', ')}) are not used`, { file: ctx.file, pointer: chosen.pointer });
+    ctx.warnings.add(
+      `the collection uses the ${flow} flow; the other flows (${chosen.mapping.otherFlows.join(', ')}) are not used`,
+      { file: ctx.file, pointer: chosen.pointer },
+    );
   }
 }
 
-function unmetReason(missing: string[], chosen: Scheme | undefined, covered: boolean, schemes: Map<string, Scheme>): string {
+function unmetReason(
+  missing: string[],
+  chosen: Scheme | undefined,
+  covered: boolean,
+  schemes: Map<string, Scheme>,
+): string {
   const names = missing.map((n) => {
     const scheme = schemes.get(n);
     return scheme ? describeScheme(scheme) : `'${n}' (not declared in the spec's security schemes)`;

@@ -17,13 +17,19 @@ const ABSOLUTE = /^[a-z][a-z0-9+.-]*:\/\//i;
 export function specServers(ctx: SpecContext): Server[] {
   const found = ctx.version === '2.0' ? swaggerServers(ctx.spec) : openApiServers(ctx, ctx.spec.servers, '/servers');
   if (found.length === 0) {
-    ctx.warnings.add('the spec names no server, so base_url is empty: set it in an environment (newman --env-var base_url=https://…) or in a config given with -c', {
-      file: ctx.file,
-    });
+    ctx.warnings.add(
+      'the spec names no server, so base_url is empty: set it in an environment (newman --env-var base_url=https://…) or in a config given with -c',
+      {
+        file: ctx.file,
+      },
+    );
     return [{ name: 'default', url: '' }];
   }
   for (const s of found.filter((f) => !ABSOLUTE.test(f.url))) {
-    ctx.warnings.add(`server URL '${s.url || '/'}' is relative: set base_url to the absolute URL in an environment or in a config given with -c`, { file: ctx.file });
+    ctx.warnings.add(
+      `server URL '${s.url || '/'}' is relative: set base_url to the absolute URL in an environment or in a config given with -c`,
+      { file: ctx.file },
+    );
   }
   return uniqueNames(found);
 }
@@ -51,7 +57,10 @@ function fillVariables(ctx: SpecContext, server: JsonObject, pointer: string): s
       if (variable.default !== undefined) return String(variable.default);
       if (Array.isArray(variable.enum) && variable.enum.length) return String(variable.enum[0]);
     }
-    ctx.warnings.add(`server variable '${name}' has no default: it is left as ${whole}`, { file: ctx.file, pointer: `${pointer}/url` });
+    ctx.warnings.add(`server variable '${name}' has no default: it is left as ${whole}`, {
+      file: ctx.file,
+      pointer: `${pointer}/url`,
+    });
     return whole;
   });
 }

@@ -36,7 +36,11 @@ export async function specToConfig(spec: object, options: SpecToConfigOptions): 
   const operations = listOperations(ctx);
   const security = await planSecurity(ctx, operations, servers, options);
 
-  const mapping: RequestMapping = { ctx, sampler: new SchemaSampler(ctx.refs), serverUrls: new Set(servers.map((s) => s.url)) };
+  const mapping: RequestMapping = {
+    ctx,
+    sampler: new SchemaSampler(ctx.refs),
+    serverUrls: new Set(servers.map((s) => s.url)),
+  };
   const total = operations.length;
   const step = Math.max(1, Math.ceil(total / 100));
   const entries: { op: Operation; request: Request }[] = [];
@@ -54,7 +58,9 @@ export async function specToConfig(spec: object, options: SpecToConfigOptions): 
       {
         base_url: s.url,
         ...(security.tokenUrls ? { token_url: security.tokenUrls[i]! } : {}),
-        ...Object.fromEntries(Object.entries(security.profileTokenUrls ?? {}).map(([variable, urls]) => [variable, urls[i]!])),
+        ...Object.fromEntries(
+          Object.entries(security.profileTokenUrls ?? {}).map(([variable, urls]) => [variable, urls[i]!]),
+        ),
       },
     ]),
   );

@@ -30,7 +30,11 @@ function readVersion(spec: JsonObject, file: string, warnings: Warnings): SpecVe
       warnings.add(`OpenAPI ${v} is read as 3.1: features new in 3.2 are ignored`, { file, pointer: '/openapi' });
       return '3.1';
     }
-    throw new GenCollectionError('spec-invalid', `unsupported OpenAPI version '${v}'`, { file, pointer: '/openapi', fix });
+    throw new GenCollectionError('spec-invalid', `unsupported OpenAPI version '${v}'`, {
+      file,
+      pointer: '/openapi',
+      fix,
+    });
   }
   if (spec.swagger !== undefined) {
     const v = versionText(spec.swagger);
@@ -41,14 +45,20 @@ function readVersion(spec: JsonObject, file: string, warnings: Warnings): SpecVe
       fix: 'convert the description to OpenAPI 3 or Swagger 2.0',
     });
   }
-  throw new GenCollectionError('spec-invalid', 'no openapi or swagger version field: this is not an OpenAPI description', {
-    file,
-    pointer: '',
-    fix,
-  });
+  throw new GenCollectionError(
+    'spec-invalid',
+    'no openapi or swagger version field: this is not an OpenAPI description',
+    {
+      file,
+      pointer: '',
+      fix,
+    },
+  );
 }
 
 /** YAML reads an unquoted `swagger: 2.0` as the number 2. */
 function versionText(value: unknown): string {
-  return typeof value === 'number' ? value.toFixed(Number.isInteger(value) ? 1 : String(value).split('.')[1]!.length) : String(value);
+  return typeof value === 'number'
+    ? value.toFixed(Number.isInteger(value) ? 1 : String(value).split('.')[1]!.length)
+    : String(value);
 }

@@ -15,7 +15,9 @@ export interface AuthParam {
 export function authParams(auth: JsonObject, type: string): AuthParam[] {
   const params = auth[type];
   if (Array.isArray(params)) {
-    return params.flatMap((p, i) => (isObject(p) && typeof p.key === 'string' ? [{ key: p.key, value: p.value, path: [type, i, 'value'] }] : []));
+    return params.flatMap((p, i) =>
+      isObject(p) && typeof p.key === 'string' ? [{ key: p.key, value: p.value, path: [type, i, 'value'] }] : [],
+    );
   }
   if (isObject(params)) return Object.entries(params).map(([key, value]) => ({ key, value, path: [type, key] }));
   return [];
@@ -38,7 +40,11 @@ export function authParamsToV21(auth: JsonObject): boolean {
   let changed = false;
   for (const [type, params] of Object.entries(auth)) {
     if (type === 'type' || !isObject(params)) continue;
-    auth[type] = Object.entries(params).map(([key, value]) => ({ key, value, type: PARAM_TYPES[typeof value] ?? 'any' }));
+    auth[type] = Object.entries(params).map(([key, value]) => ({
+      key,
+      value,
+      type: PARAM_TYPES[typeof value] ?? 'any',
+    }));
     changed = true;
   }
   return changed;

@@ -3,7 +3,6 @@ import { GenCollectionError } from '../errors.js';
 import { stripBom } from '../json-value.js';
 import { MAX_JSON_NESTING, rejectDeepNesting } from '../nesting.js';
 
-
 /**
  * Parses a JSON file's text (a BOM is allowed). An empty or invalid file is a GenCollectionError
  * (exit 2) naming the line and column; the message never quotes the text, which may hold a secret. So is

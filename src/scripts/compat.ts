@@ -58,16 +58,33 @@ export function compatProblems(files: Iterable<SourceFile>): ScriptProblem[] {
   return problems;
 }
 
-function visitCode(ts: TypeScriptApi, sourceFile: SourceFile, report: (node: Node, message: string, fix: string) => void): void {
+function visitCode(
+  ts: TypeScriptApi,
+  sourceFile: SourceFile,
+  report: (node: Node, message: string, fix: string) => void,
+): void {
   const visit = (node: Node, inFunction: boolean): void => {
     if (!inFunction && isTopLevelAwait(ts, node)) {
-      report(node, `top-level await: ${NEWMAN} runs a script as a plain script, where it is a SyntaxError`, `${CALLBACK_FIX}, or move the await into an async function`);
+      report(
+        node,
+        `top-level await: ${NEWMAN} runs a script as a plain script, where it is a SyntaxError`,
+        `${CALLBACK_FIX}, or move the await into an async function`,
+      );
     }
     const path = memberPath(ts, node);
     const missing = path && MISSING_PM_MEMBERS.find((m) => m.path === path);
     if (missing) report(node, missing.message, missing.fix);
-    if (ts.isCallExpression(node) && memberPath(ts, node.expression) === 'pm.sendRequest' && node.arguments.length < 2 && isResultUsed(ts, node)) {
-      report(node, `pm.sendRequest without a callback returns a promise in the Postman app only; in ${NEWMAN} it returns no promise to await or chain`, CALLBACK_FIX);
+    if (
+      ts.isCallExpression(node) &&
+      memberPath(ts, node.expression) === 'pm.sendRequest' &&
+      node.arguments.length < 2 &&
+      isResultUsed(ts, node)
+    ) {
+      report(
+        node,
+        `pm.sendRequest without a callback returns a promise in the Postman app only; in ${NEWMAN} it returns no promise to await or chain`,
+        CALLBACK_FIX,
+      );
     }
     const entersFunction = inFunction || ts.isFunctionLike(node) || ts.isClassStaticBlockDeclaration(node);
     ts.forEachChild(node, (child) => visit(child, entersFunction));
@@ -106,7 +123,11 @@ function isResultUsed(ts: TypeScriptApi, call: CallExpression): boolean {
   let node: Node = call;
   while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
   const parent = node.parent;
-  return !ts.isExpressionStatement(parent) && !ts.isVoidExpression(parent) && !(ts.isArrowFunction(parent) && parent.body === node);
+  return (
+    !ts.isExpressionStatement(parent) &&
+    !ts.isVoidExpression(parent) &&
+    !(ts.isArrowFunction(parent) && parent.body === node)
+  );
 }
 
 function hasSyntaxErrors(sourceFile: SourceFile): boolean {

@@ -44,10 +44,19 @@ export interface BundleEntryOptions {
 }
 
 /** Bundles one script entry file into sandbox JavaScript (an IIFE, sandbox modules left as `require`). */
-export async function bundleEntry(entryFile: string, displayName = entryFile, options: BundleEntryOptions = {}): Promise<string> {
+export async function bundleEntry(
+  entryFile: string,
+  displayName = entryFile,
+  options: BundleEntryOptions = {},
+): Promise<string> {
   const esbuild = await import('esbuild');
   try {
-    const result = await esbuild.build({ ...SANDBOX_BUILD_OPTIONS, ...options, entryPoints: [entryFile], write: false });
+    const result = await esbuild.build({
+      ...SANDBOX_BUILD_OPTIONS,
+      ...options,
+      entryPoints: [entryFile],
+      write: false,
+    });
     return result.outputFiles[0]!.text;
   } catch (error) {
     const first: Message | undefined = (error as BuildFailure).errors?.[0];
@@ -57,8 +66,10 @@ export async function bundleEntry(entryFile: string, displayName = entryFile, op
       line: first.location?.line,
       column: first.location ? first.location.column + 1 : undefined,
     };
-    const unsupported = first.pluginName === sandboxModulesPlugin.name ? (first.detail as UnsupportedModule) : undefined;
-    if (unsupported) throw new GenCollectionError('script-compat', unsupported.message, { ...where, fix: unsupported.fix });
+    const unsupported =
+      first.pluginName === sandboxModulesPlugin.name ? (first.detail as UnsupportedModule) : undefined;
+    if (unsupported)
+      throw new GenCollectionError('script-compat', unsupported.message, { ...where, fix: unsupported.fix });
     throw new GenCollectionError('script-bundle', first.text, {
       ...where,
       fix: 'fix the script so esbuild can bundle it (imports must resolve from the script folder or node_modules)',

@@ -49,8 +49,8 @@ async function bundleSigner(algorithm: JwtAlgorithmName): Promise<string> {
     },
   });
   // Module path comments (which differ between installations under node_modules) and the entry's export go.
-  const code = result.outputFiles![0]!.text
-    .replace(/^\/\/ (?:scripts-src|node_modules|jwt-signer)[^\n]*\n/gm, '')
+  const code = result
+    .outputFiles![0]!.text.replace(/^\/\/ (?:scripts-src|node_modules|jwt-signer)[^\n]*\n/gm, '')
     .replace(/^export \{[^}]*\};\n?/m, '');
   return `const ${JWT_SIGNER_GLOBAL} = (() => {\n${code}return signJwt;\n})();\n`;
 }

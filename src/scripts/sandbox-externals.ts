@@ -81,7 +81,8 @@ export function unsupportedModule(specifier: string): UnsupportedModule | undefi
 }
 
 function unsupportedBuiltin(specifier: string, bare: string): UnsupportedModule {
-  const fix = BUILTIN_FIXES[bare.split('/')[0]!] ?? `remove the import; the sandbox provides only ${SANDBOX_MODULES.join(', ')}`;
+  const fix =
+    BUILTIN_FIXES[bare.split('/')[0]!] ?? `remove the import; the sandbox provides only ${SANDBOX_MODULES.join(', ')}`;
   return {
     message: `Node's "${specifier}" module is not available in the Postman sandbox (Newman 6, Postman app)`,
     fix: `${fix} (for types only, use \`import type\`)`,

@@ -18,18 +18,29 @@ export function importSites(ts: TypeScriptApi, sourceFile: SourceFile): ImportSi
       const clause = node.importClause;
       const bindings = clause?.namedBindings;
       const onlyTypeSpecifiers =
-        !!clause && !clause.name && !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
+        !!clause &&
+        !clause.name &&
+        !!bindings &&
+        ts.isNamedImports(bindings) &&
+        bindings.elements.length > 0 &&
+        bindings.elements.every((e) => e.isTypeOnly);
       sites.push({ specifier: node.moduleSpecifier.text, node, typeOnly: !!clause?.isTypeOnly || onlyTypeSpecifiers });
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       const clause = node.exportClause;
-      const onlyTypeSpecifiers = !!clause && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((e) => e.isTypeOnly);
+      const onlyTypeSpecifiers =
+        !!clause &&
+        ts.isNamedExports(clause) &&
+        clause.elements.length > 0 &&
+        clause.elements.every((e) => e.isTypeOnly);
       sites.push({ specifier: node.moduleSpecifier.text, node, typeOnly: node.isTypeOnly || onlyTypeSpecifiers });
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
       const expression = node.moduleReference.expression;
       if (ts.isStringLiteral(expression)) sites.push({ specifier: expression.text, node, typeOnly: node.isTypeOnly });
     } else if (ts.isCallExpression(node) && node.arguments.length === 1) {
       const argument = node.arguments[0]!;
-      const isLoader = node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require');
+      const isLoader =
+        node.expression.kind === ts.SyntaxKind.ImportKeyword ||
+        (ts.isIdentifier(node.expression) && node.expression.text === 'require');
       if (isLoader && ts.isStringLiteralLike(argument)) sites.push({ specifier: argument.text, node, typeOnly: false });
     }
     ts.forEachChild(node, visit);

@@ -70,7 +70,10 @@ export function scriptTsconfigFiles(): { path: string; content: string }[] {
     },
     {
       path: join(PREREQUEST_DIR, 'tsconfig.json'),
-      content: tsconfigText(['Written by `gen-collection init`: pre-request scripts, checked with the pre-request API (no pm.response).'], prerequest),
+      content: tsconfigText(
+        ['Written by `gen-collection init`: pre-request scripts, checked with the pre-request API (no pm.response).'],
+        prerequest,
+      ),
     },
   ];
 }
@@ -88,9 +91,14 @@ export function tsconfigEvent(file: string): { tsconfig: string; event: ScriptEv
   const tsconfig = nearestTsconfig(dirname(file));
   if (!tsconfig) return undefined;
   const ts = loadTypeScript();
-  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    tsconfig,
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  );
   const types = parsed?.options.types ?? [];
-  for (const event of ['prerequest', 'test'] as const) if (types.includes(sandboxTypesModule(event))) return { tsconfig, event };
+  for (const event of ['prerequest', 'test'] as const)
+    if (types.includes(sandboxTypesModule(event))) return { tsconfig, event };
   return undefined;
 }
 
@@ -102,4 +110,3 @@ function nearestTsconfig(dir: string): string | undefined {
     if (dirname(current) === current) return undefined;
   }
 }
-

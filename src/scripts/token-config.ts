@@ -32,7 +32,9 @@ export interface TokenConfig extends Omit<OAuth2Resolved, 'type' | 'params' | 'e
  * what sets it apart): the keys whose value differs, `null` for a key the profile does not have, and the ids
  * of the requests that send its token.
  */
-export type TokenProfile = { [K in Exclude<keyof TokenConfig, 'skipRequestIds' | 'profiles'>]?: TokenConfig[K] | null } & { requestIds: string[] };
+export type TokenProfile = {
+  [K in Exclude<keyof TokenConfig, 'skipRequestIds' | 'profiles'>]?: TokenConfig[K] | null;
+} & { requestIds: string[] };
 
 /**
  * Local variable (`pm.variables`) the collection-level test script sets to `'1'` on a response that

@@ -39,14 +39,16 @@ export function tokenConfigFor(auth: OAuth2Resolved, skipRequestIds: readonly st
 /** The keys of `profile` whose value differs from `base`'s, and `null` for those of `base` it lacks. */
 function difference(profile: TokenConfig, base: TokenConfig): Omit<TokenProfile, 'requestIds'> {
   const changed: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(profile)) if (JSON.stringify(value) !== JSON.stringify(base[key as keyof TokenConfig])) changed[key] = value;
+  for (const [key, value] of Object.entries(profile))
+    if (JSON.stringify(value) !== JSON.stringify(base[key as keyof TokenConfig])) changed[key] = value;
   for (const key in base) if (!(key in profile)) changed[key] = null;
   return changed;
 }
 
 function inDefaultOrder(variables: TokenVariables): TokenVariables {
   const ordered = {} as TokenVariables;
-  for (const key of Object.keys(TOKEN_VARIABLE_DEFAULTS) as Exclude<keyof TokenVariables, 'privateKey'>[]) ordered[key] = variables[key];
+  for (const key of Object.keys(TOKEN_VARIABLE_DEFAULTS) as Exclude<keyof TokenVariables, 'privateKey'>[])
+    ordered[key] = variables[key];
   // Only configs that sign with a private key name one: the others' header stays as it was.
   if (variables.privateKey) ordered.privateKey = variables.privateKey;
   return ordered;
@@ -79,7 +81,12 @@ export async function tokenScripts(auth: OAuth2Resolved, opts: TokenScriptOption
   const tokenConfig = tokenConfigFor(auth, opts.skipRequestIds);
   if (profiles.length) {
     const base = tokenConfigFor(auth, []);
-    tokenConfig.profiles = Object.fromEntries(profiles.map(([name, profile]) => [name, { ...difference(tokenConfigFor(profile.auth, []), base), requestIds: [...profile.requestIds] }]));
+    tokenConfig.profiles = Object.fromEntries(
+      profiles.map(([name, profile]) => [
+        name,
+        { ...difference(tokenConfigFor(profile.auth, []), base), requestIds: [...profile.requestIds] },
+      ]),
+    );
   }
   const config = `const ${TOKEN_CONFIG_GLOBAL} = ${configLiteral(tokenConfig)};\n`;
   return {
@@ -93,13 +100,18 @@ export async function tokenScripts(auth: OAuth2Resolved, opts: TokenScriptOption
  * stays visible without the header taking half the script.
  */
 export function configLiteral(config: TokenConfig): string {
-  const lines = Object.entries(config).map(([key, value]) => `  ${JSON.stringify(key)}: ${key === 'profiles' ? profilesJson(value as object) : inlineJson(value)}`);
+  const lines = Object.entries(config).map(
+    ([key, value]) =>
+      `  ${JSON.stringify(key)}: ${key === 'profiles' ? profilesJson(value as object) : inlineJson(value)}`,
+  );
   return `{\n${lines.join(',\n')}\n}`;
 }
 
 /** The profiles one a line, each as the default's keys are. */
 function profilesJson(profiles: object): string {
-  const lines = Object.entries(profiles).map(([name, profile]) => `    ${JSON.stringify(name)}: ${inlineJson(profile)}`);
+  const lines = Object.entries(profiles).map(
+    ([name, profile]) => `    ${JSON.stringify(name)}: ${inlineJson(profile)}`,
+  );
   return `{\n${lines.join(',\n')}\n  }`;
 }
 
@@ -132,7 +144,9 @@ const signedRequestPlugin: Plugin = {
   name: 'gen-collection-signed-token-request',
   setup(build) {
     build.onResolve({ filter: /^\.\/token-request\.ts$/ }, (args) =>
-      basename(args.importer) === 'signed-token-request.ts' ? undefined : { path: join(TOKEN_DIR, 'signed-token-request.ts') },
+      basename(args.importer) === 'signed-token-request.ts'
+        ? undefined
+        : { path: join(TOKEN_DIR, 'signed-token-request.ts') },
     );
   },
 };
@@ -142,7 +156,10 @@ const tokenBundles = buildOnce(bundleTokenScripts);
 async function bundleTokenScripts(kind: TokenBundle): Promise<TokenScripts> {
   const plugins = kind.startsWith('signed') ? [signedRequestPlugin] : [];
   const prefix = kind.endsWith('-profiles') ? 'profile-' : '';
-  const [prerequest, test] = await Promise.all([bundleTokenScript(`${prefix}prerequest.ts`, plugins), bundleTokenScript(`${prefix}retry-on-401.ts`, [])]);
+  const [prerequest, test] = await Promise.all([
+    bundleTokenScript(`${prefix}prerequest.ts`, plugins),
+    bundleTokenScript(`${prefix}retry-on-401.ts`, []),
+  ]);
   return { prerequest, test };
 }
 
@@ -165,6 +182,8 @@ async function bundleTokenScript(file: string, plugins: Plugin[]): Promise<strin
     absWorkingDir: PACKAGE_ROOT,
     entryPoints: [join(TOKEN_DIR, file)],
   });
-  const code = result.outputFiles![0]!.text.replace(/^"use strict";\n\n?/, '').replace(/^\/\/ scripts-src\/token\/[\w.-]+\.ts\n/gm, '');
+  const code = result
+    .outputFiles![0]!.text.replace(/^"use strict";\n\n?/, '')
+    .replace(/^\/\/ scripts-src\/token\/[\w.-]+\.ts\n/gm, '');
   return `(() => {\n${code}})();\n`;
 }

@@ -66,13 +66,19 @@ function sandboxHost(base: CompilerHost): CompilerHost {
       if (file.endsWith('.d.ts')) return cachedSourceFile(base, file, languageVersion, onError);
       return base.getSourceFile(file, languageVersion, onError);
     },
-    resolveTypeReferenceDirectiveReferences: (references) => references.map(() => ({ resolvedTypeReferenceDirective: undefined })),
+    resolveTypeReferenceDirectiveReferences: (references) =>
+      references.map(() => ({ resolvedTypeReferenceDirective: undefined })),
   };
 }
 
 type LanguageVersion = Parameters<CompilerHost['getSourceFile']>[1];
 
-function cachedSourceFile(host: CompilerHost, file: string, languageVersion: LanguageVersion, onError?: (message: string) => void): SourceFile | undefined {
+function cachedSourceFile(
+  host: CompilerHost,
+  file: string,
+  languageVersion: LanguageVersion,
+  onError?: (message: string) => void,
+): SourceFile | undefined {
   const key = `${file}\0${JSON.stringify(languageVersion)}`;
   let sourceFile = declarationCache.get(key);
   if (!sourceFile) {
@@ -83,13 +89,25 @@ function cachedSourceFile(host: CompilerHost, file: string, languageVersion: Lan
 }
 
 function isUserTypeScript(sourceFile: SourceFile): boolean {
-  return !sourceFile.isDeclarationFile && USER_TS_FILE.test(sourceFile.fileName) && !/[\\/]node_modules[\\/]/.test(sourceFile.fileName);
+  return (
+    !sourceFile.isDeclarationFile &&
+    USER_TS_FILE.test(sourceFile.fileName) &&
+    !/[\\/]node_modules[\\/]/.test(sourceFile.fileName)
+  );
 }
 
-function toProblem(ts: TypeScriptApi, diagnostic: Diagnostic, sourceFile: SourceFile, event: ScriptEvent): ScriptProblem {
+function toProblem(
+  ts: TypeScriptApi,
+  diagnostic: Diagnostic,
+  sourceFile: SourceFile,
+  event: ScriptEvent,
+): ScriptProblem {
   const { line, character } = sourceFile.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
   const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
-  const hint = event === 'prerequest' && message.includes("Property 'response' does not exist") ? ' (pm.response exists in test scripts only)' : '';
+  const hint =
+    event === 'prerequest' && message.includes("Property 'response' does not exist")
+      ? ' (pm.response exists in test scripts only)'
+      : '';
   return {
     file: sourceFile.fileName,
     line: line + 1,

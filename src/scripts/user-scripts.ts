@@ -37,7 +37,9 @@ export async function bundleUserScripts(refs: readonly ScriptRef[], event: Scrip
   recordScriptSources(refs.map((ref) => ref.path));
   for (const ref of refs) assertScriptFile(ref);
   for (const ref of refs) assertTsconfigAgrees(ref, event);
-  const todo = [...new Map(refs.filter((ref) => !cachedBundle(ref, event)).map((ref) => [cacheKey(ref, event), ref])).values()];
+  const todo = [
+    ...new Map(refs.filter((ref) => !cachedBundle(ref, event)).map((ref) => [cacheKey(ref, event), ref])).values(),
+  ];
   if (todo.length > 0) {
     const display = displayNames(refs);
     const graphs = new Map(todo.map((ref) => [ref.path, localModuleGraph([ref.path])]));

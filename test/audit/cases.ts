@@ -10,7 +10,18 @@ export function collection(parts: Json = {}): Json {
 /** A collection with one request; `request` members override the defaults, `extra` goes on the item. */
 export function withRequest(request: Json, extra: Json = {}): Json {
   return collection({
-    item: [{ name: 'Case', ...extra, request: { method: 'GET', header: [], url: { raw: '{{base_url}}/x', host: ['{{base_url}}'], path: ['x'] }, ...request } }],
+    item: [
+      {
+        name: 'Case',
+        ...extra,
+        request: {
+          method: 'GET',
+          header: [],
+          url: { raw: '{{base_url}}/x', host: ['{{base_url}}'], path: ['x'] },
+          ...request,
+        },
+      },
+    ],
   });
 }
 
@@ -23,11 +34,19 @@ export function withHeader(key: string, value: string): Json {
 }
 
 export function withSavedResponse(response: Json): Json {
-  return withRequest({}, { response: [{ name: 'Example', status: 'OK', code: 200, header: [], cookie: [], body: '', ...response }] });
+  return withRequest(
+    {},
+    { response: [{ name: 'Example', status: 'OK', code: 200, header: [], cookie: [], body: '', ...response }] },
+  );
 }
 
 export function environment(values: Json[], scope: 'environment' | 'globals' = 'environment'): Json {
-  return { id: '5d1c4b1e-0000-4000-8000-000000000001', name: scope === 'globals' ? 'Globals' : 'dev', values, _postman_variable_scope: scope };
+  return {
+    id: '5d1c4b1e-0000-4000-8000-000000000001',
+    name: scope === 'globals' ? 'Globals' : 'dev',
+    values,
+    _postman_variable_scope: scope,
+  };
 }
 
 export const kv = (key: string, value: unknown, type = 'string') => ({ key, value, type });

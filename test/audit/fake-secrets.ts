@@ -31,7 +31,12 @@ function pem(kind: string): string {
 
 /** A 1Password service account token: `ops_` and base64 JSON (its length ≡ 1 mod 3, so it ends `fQ==`). */
 function onePasswordToken(): string {
-  let json = JSON.stringify({ signInAddress: 'acme.1password.com', email: 'ci@acme.io', secretKey: chars(ALNUM, 40), srpX: chars(HEX, 64) });
+  let json = JSON.stringify({
+    signInAddress: 'acme.1password.com',
+    email: 'ci@acme.io',
+    secretKey: chars(ALNUM, 40),
+    srpX: chars(HEX, 64),
+  });
   while (json.length % 3 !== 1) json = json.replace('}', ' }');
   return `ops_${Buffer.from(json).toString('base64')}`;
 }
@@ -49,7 +54,12 @@ const gcpKey = pem('');
 export const FAMILIES: Family[] = [
   ['aws (access key id)', `AKIA${chars(UPPER_DIGITS, 16)}`, '', 'AWS access key id'],
   ['aws (secret access key)', `aws_secret_access_key = ${awsSecret}`, awsSecret, 'AWS secret access key'],
-  ['gcp (a service account key file: its private key)', JSON.stringify({ type: 'service_account', project_id: 'acme', private_key: gcpKey }), gcpKey, 'private key'],
+  [
+    'gcp (a service account key file: its private key)',
+    JSON.stringify({ type: 'service_account', project_id: 'acme', private_key: gcpKey }),
+    gcpKey,
+    'private key',
+  ],
   ['privatekey', pem('RSA '), '', 'private key'],
   ['npm', `npm_${chars(ALNUM, 36)}`, '', 'npm access token'],
   ['basicauth', `https://deploy-bot:${urlPassword}@api.acme-corp.io/v1/hooks`, urlPassword, 'password in a URL'],
@@ -66,8 +76,18 @@ export const FAMILIES: Family[] = [
   ['linear', `lin_api_${chars(ALNUM, 40)}`, '', 'Linear API key'],
   ['notion', `ntn_${chars(DIGITS, 11)}${chars(ALNUM, 35)}`, '', 'Notion integration token'],
   ['1password', onePasswordToken(), '', '1Password service account token'],
-  ['database-connection-string (PostgreSQL)', `postgres://orders_app:${dbPassword}@db.acme-corp.io:5432/orders`, dbPassword, 'password in a PostgreSQL connection string'],
-  ['database-connection-string (MongoDB)', `mongodb+srv://reporting:${mongoPassword}@cluster0.acme.mongodb.net/prod`, mongoPassword, 'password in a MongoDB connection string'],
+  [
+    'database-connection-string (PostgreSQL)',
+    `postgres://orders_app:${dbPassword}@db.acme-corp.io:5432/orders`,
+    dbPassword,
+    'password in a PostgreSQL connection string',
+  ],
+  [
+    'database-connection-string (MongoDB)',
+    `mongodb+srv://reporting:${mongoPassword}@cluster0.acme.mongodb.net/prod`,
+    mongoPassword,
+    'password in a MongoDB connection string',
+  ],
   ['hashicorp-vault', `hvs.${chars(ALNUM, 95)}`, '', 'HashiCorp Vault token'],
   ['vercel', `vcp_${chars(ALNUM, 40)}`, '', 'Vercel token'],
   ['databricks', `dapi${chars(HEX, 32)}`, '', 'Databricks access token'],
@@ -80,8 +100,18 @@ const azureKey = `${chars(BASE64, 86)}==`;
 
 /** gen-collection's own shapes, which the preset does not know (`src/audit/secret-patterns.ts`). */
 export const OWN_FAMILIES: Family[] = [
-  ['JWT', `${jwtPart({ alg: 'RS256', typ: 'JWT' })}.${jwtPart({ sub: 'orders-ci', exp: 1717171717 })}.${chars(ALNUM, 43)}`, '', 'JWT'],
+  [
+    'JWT',
+    `${jwtPart({ alg: 'RS256', typ: 'JWT' })}.${jwtPart({ sub: 'orders-ci', exp: 1717171717 })}.${chars(ALNUM, 43)}`,
+    '',
+    'JWT',
+  ],
   ['Stripe secret key', `sk_live_${chars(ALNUM, 24)}`, '', 'Stripe secret key'],
   ['Google API key', `AIza${chars(ALNUM, 35)}`, '', 'Google API key'],
-  ['Azure storage connection string', `DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=${azureKey};EndpointSuffix=core.windows.net`, azureKey, 'Azure storage account key'],
+  [
+    'Azure storage connection string',
+    `DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=${azureKey};EndpointSuffix=core.windows.net`,
+    azureKey,
+    'Azure storage account key',
+  ],
 ];

@@ -13,7 +13,9 @@ function staticGraph(entry: string): { files: Set<string>; packages: Set<string>
     if (files.has(file)) continue;
     files.add(file);
     // `import … from '…'` and `export … from '…'` (not `import type`, not `import(…)`, which runs only when called)
-    for (const [, spec] of readFileSync(file, 'utf8').matchAll(/^(?:import|export)(?!\s+type\b)[^;]*?\sfrom\s+'([^']+)';/gms)) {
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(
+      /^(?:import|export)(?!\s+type\b)[^;]*?\sfrom\s+'([^']+)';/gms,
+    )) {
       if (spec!.startsWith('.')) pending.push(resolve(dirname(file), spec!.replace(/\.js$/, '.ts')));
       else packages.add(spec!);
     }

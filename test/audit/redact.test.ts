@@ -19,10 +19,28 @@ function collection() {
             { key: 'Authorization', value: 'Bearer s3cr3t-token-value' },
             { key: 'Accept', value: 'application/json' },
           ],
-          url: { raw: '{{base_url}}/x?api_key=k3y-v4lue-123&page=2', host: ['{{base_url}}'], path: ['x'], query: [{ key: 'api_key', value: 'k3y-v4lue-123' }, { key: 'page', value: '2' }] },
+          url: {
+            raw: '{{base_url}}/x?api_key=k3y-v4lue-123&page=2',
+            host: ['{{base_url}}'],
+            path: ['x'],
+            query: [
+              { key: 'api_key', value: 'k3y-v4lue-123' },
+              { key: 'page', value: '2' },
+            ],
+          },
           body: {
             mode: 'raw',
-            raw: JSON.stringify({ name: 'kept', access_token: 'e72e16c7e42f292c6912e7710c838347ae178b4a', key: PEM, tokens: [GH, GH2], hide_secret: 'true' }, null, 2),
+            raw: JSON.stringify(
+              {
+                name: 'kept',
+                access_token: 'e72e16c7e42f292c6912e7710c838347ae178b4a',
+                key: PEM,
+                tokens: [GH, GH2],
+                hide_secret: 'true',
+              },
+              null,
+              2,
+            ),
           },
         },
       },
@@ -38,7 +56,15 @@ describe('redactSecrets', () => {
     expect(changed.length).toBeGreaterThanOrEqual(3);
     expect(auditJson('c.json', value)).toEqual([]);
     const text = JSON.stringify(value);
-    for (const secret of ['s3cr3t-token-value', 'k3y-v4lue-123', 'e72e16c7e42f292c6912e7710c838347ae178b4a', GH, GH2, 'MIIEow']) expect(text).not.toContain(secret);
+    for (const secret of [
+      's3cr3t-token-value',
+      'k3y-v4lue-123',
+      'e72e16c7e42f292c6912e7710c838347ae178b4a',
+      GH,
+      GH2,
+      'MIIEow',
+    ])
+      expect(text).not.toContain(secret);
     const request = value.item[0]!.request;
     expect(request.header[1]).toEqual({ key: 'Accept', value: 'application/json' });
     expect(request.url.query[1]).toEqual({ key: 'page', value: '2' });
@@ -48,7 +74,13 @@ describe('redactSecrets', () => {
   });
 
   it('leaves a clean value alone', () => {
-    const value = { name: 'x', values: [{ key: 'client_secret', value: '', type: 'secret' }, { key: 'base_url', value: 'https://x' }] };
+    const value = {
+      name: 'x',
+      values: [
+        { key: 'client_secret', value: '', type: 'secret' },
+        { key: 'base_url', value: 'https://x' },
+      ],
+    };
     const before = JSON.stringify(value);
     expect(redactSecrets(value)).toEqual([]);
     expect(JSON.stringify(value)).toBe(before);

@@ -10,18 +10,41 @@ import { shapedSecrets } from '../../src/audit/shaped-secrets.js';
 import { collection, kv, withRequest } from './cases.js';
 import { chars, FAMILIES, OWN_FAMILIES, type Family } from './fake-secrets.js';
 
-const maskOf = (secret: string) => (Array.from(secret).length >= 8 ? `${Array.from(secret).slice(0, 4).join('')}…` : '…');
+const maskOf = (secret: string) =>
+  Array.from(secret).length >= 8 ? `${Array.from(secret).slice(0, 4).join('')}…` : '…';
 
 /** Where a value is planted: a file holding it, the pointer of the value, and where a finding says it is. */
 const PLACES: [string, (value: string) => object, string, string][] = [
-  ['raw JSON body', (v) => withRequest({ method: 'POST', body: { mode: 'raw', raw: JSON.stringify({ note: v }, null, 2), options: { raw: { language: 'json' } } } }), '/item/0/request/body/raw', 'request'],
-  ['header', (v) => withRequest({ header: [kv('X-Debug-Context', v, 'text')] }), '/item/0/request/header/0/value', 'request'],
+  [
+    'raw JSON body',
+    (v) =>
+      withRequest({
+        method: 'POST',
+        body: { mode: 'raw', raw: JSON.stringify({ note: v }, null, 2), options: { raw: { language: 'json' } } },
+      }),
+    '/item/0/request/body/raw',
+    'request',
+  ],
+  [
+    'header',
+    (v) => withRequest({ header: [kv('X-Debug-Context', v, 'text')] }),
+    '/item/0/request/header/0/value',
+    'request',
+  ],
   ['variable', (v) => collection({ variable: [kv('deploy_note', v)] }), '/variable/0/value', 'collection'],
-  ['description', (v) => withRequest({ description: `Call it like this:\n\n    ${v}\n` }), '/item/0/request/description', 'request'],
+  [
+    'description',
+    (v) => withRequest({ description: `Call it like this:\n\n    ${v}\n` }),
+    '/item/0/request/description',
+    'request',
+  ],
 ];
 
 const CASES = [...FAMILIES, ...OWN_FAMILIES].flatMap(([family, value, inner, what]) =>
-  PLACES.map(([place, build, pointer, where]) => [`${family} in a ${place}`, build(value), pointer, `${what} in ${where}`, inner || value] as const),
+  PLACES.map(
+    ([place, build, pointer, where]) =>
+      [`${family} in a ${place}`, build(value), pointer, `${what} in ${where}`, inner || value] as const,
+  ),
 );
 
 describe('audit: one value per rule family, in a body, a header, a variable and a description', () => {
@@ -37,21 +60,29 @@ describe('audit: one value per rule family, in a body, a header, a variable and 
     }
   });
 
-  it.each(FAMILIES)('%s is found by its secretlint rule itself, not by a pattern of gen-collection', (family, value) => {
-    const rule = `@secretlint/secretlint-rule-${family.replace(/ .*/, '') === 'gcp' ? 'privatekey' : family.replace(/ .*/, '')}`;
-    expect(secretlintMatches(value).map((m) => m.ruleId)).toContain(rule);
-  });
+  it.each(FAMILIES)(
+    '%s is found by its secretlint rule itself, not by a pattern of gen-collection',
+    (family, value) => {
+      const rule = `@secretlint/secretlint-rule-${family.replace(/ .*/, '') === 'gcp' ? 'privatekey' : family.replace(/ .*/, '')}`;
+      expect(secretlintMatches(value).map((m) => m.ruleId)).toContain(rule);
+    },
+  );
 
   it('covers every scanner rule of the preset', () => {
     const covered = new Set(FAMILIES.map(([family]) => `@secretlint/secretlint-rule-${family.replace(/ .*/, '')}`));
     // filter-comments only hides findings under `secretlint-disable` comments; gen-collection does not run it
-    const scanners = recommended.rules.map((rule) => rule.meta.id).filter((id) => id !== '@secretlint/secretlint-rule-filter-comments');
+    const scanners = recommended.rules
+      .map((rule) => rule.meta.id)
+      .filter((id) => id !== '@secretlint/secretlint-rule-filter-comments');
     expect(scanners.filter((id) => !covered.has(id))).toEqual([]);
   });
 
   it('a finding seen by a structural rule and by a shape is reported once, by the structural rule', () => {
     const [, token] = FAMILIES.find(([family]) => family === 'github')!;
-    const json = withRequest({ header: [kv('Authorization', `token ${token}`)], auth: { type: 'bearer', bearer: [kv('token', token)] } });
+    const json = withRequest({
+      header: [kv('Authorization', `token ${token}`)],
+      auth: { type: 'bearer', bearer: [kv('token', token)] },
+    });
     expect(auditJson('c.json', json).map((f) => `${f.pointer} ${f.what}`)).toEqual([
       '/item/0/request/header/0/value literal Authorization header in request',
       '/item/0/request/auth/bearer/0/value bearer token in request auth',
@@ -60,13 +91,20 @@ describe('audit: one value per rule family, in a body, a header, a variable and 
 
   it('a secret-named member of a raw JSON body holding a shape is one finding (escapes and all)', () => {
     const [, key] = FAMILIES.find(([family]) => family === 'privatekey')!;
-    const json = withRequest({ body: { mode: 'raw', raw: JSON.stringify({ private_key: key, note: 'kept' }, null, 2) } });
-    expect(auditJson('c.json', json).map((f) => `${f.pointer} ${f.what}`)).toEqual(['/item/0/request/body/raw literal "private_key" in request body']);
+    const json = withRequest({
+      body: { mode: 'raw', raw: JSON.stringify({ private_key: key, note: 'kept' }, null, 2) },
+    });
+    expect(auditJson('c.json', json).map((f) => `${f.pointer} ${f.what}`)).toEqual([
+      '/item/0/request/body/raw literal "private_key" in request body',
+    ]);
   });
 
   it('every family pasted into one raw JSON body, as the issue tried: one finding for each kind', () => {
     const body = Object.fromEntries([...FAMILIES, ...OWN_FAMILIES].map(([, value], i) => [`sample_${i}`, value]));
-    const findings = auditJson('c.json', withRequest({ method: 'POST', body: { mode: 'raw', raw: JSON.stringify(body, null, 2) } }));
+    const findings = auditJson(
+      'c.json',
+      withRequest({ method: 'POST', body: { mode: 'raw', raw: JSON.stringify(body, null, 2) } }),
+    );
     const kinds = new Set([...FAMILIES, ...OWN_FAMILIES].map(([, , , what]) => `${what} in request`));
     expect(new Set(findings.map((f) => f.what))).toEqual(kinds);
     expect(findings.every((f) => f.pointer === '/item/0/request/body/raw')).toBe(true);
@@ -74,7 +112,10 @@ describe('audit: one value per rule family, in a body, a header, a variable and 
 
   it('redaction (openapi examples, inject) removes every planted value', () => {
     const value = withRequest({
-      body: { mode: 'raw', raw: JSON.stringify({ samples: [...FAMILIES, ...OWN_FAMILIES].map(([, v]) => v) }, null, 2) },
+      body: {
+        mode: 'raw',
+        raw: JSON.stringify({ samples: [...FAMILIES, ...OWN_FAMILIES].map(([, v]) => v) }, null, 2),
+      },
       description: [...FAMILIES, ...OWN_FAMILIES].map(([, v]) => `- ${v}`).join('\n'),
     });
     expect(redactSecrets(value).sort()).toEqual(['/item/0/request/body/raw', '/item/0/request/description']);
@@ -112,29 +153,49 @@ const LOOK_ALIKES: [string, string][] = [
 ];
 
 describe('audit: look-alikes are not secrets', () => {
-  it.each(LOOK_ALIKES.flatMap(([name, value]) => PLACES.map(([place, build]) => [`${name} in a ${place}`, build(value)] as const)))('%s', (_name, json) => {
+  it.each(
+    LOOK_ALIKES.flatMap(([name, value]) =>
+      PLACES.map(([place, build]) => [`${name} in a ${place}`, build(value)] as const),
+    ),
+  )('%s', (_name, json) => {
     expect(auditJson('clean.json', json)).toEqual([]);
   });
 
   it('several shapes in one text are all found, in order', () => {
     const [, github] = FAMILIES.find(([f]) => f === 'github')!;
     const [, npm] = FAMILIES.find(([f]) => f === 'npm')!;
-    expect(shapedSecrets(`first ${npm}, then ${github}`).map((s) => s.what)).toEqual(['npm access token', 'GitHub token']);
+    expect(shapedSecrets(`first ${npm}, then ${github}`).map((s) => s.what)).toEqual([
+      'npm access token',
+      'GitHub token',
+    ]);
   });
 });
 
 describe('the synchronous runner agrees with @secretlint/core', () => {
-  it.each([...FAMILIES, ...OWN_FAMILIES, ...LOOK_ALIKES.map(([name, value]): Family => [name, value, '', ''])])('%s', async (_family, value) => {
-    const text = `before\n${value}\nafter`;
-    const result = await lintSource({
-      source: { filePath: undefined as unknown as string, content: text, ext: '.txt', contentType: 'text' },
-      options: {
-        noPhysicFilePath: true,
-        config: { rules: [{ id: recommended.meta.id, rule: recommended, rules: [{ id: '@secretlint/secretlint-rule-aws', options: { enableIDScanRule: true } }] }] },
-      },
-    });
-    const fromCore = result.messages.map((m) => `${m.ruleId} ${m.messageId} ${m.range[0]}-${m.range[1]}`).sort();
-    const ours = secretlintMatches(text).map((m) => `${m.ruleId} ${m.messageId} ${m.start}-${m.end}`).sort();
-    expect(ours).toEqual(fromCore);
-  });
+  it.each([...FAMILIES, ...OWN_FAMILIES, ...LOOK_ALIKES.map(([name, value]): Family => [name, value, '', ''])])(
+    '%s',
+    async (_family, value) => {
+      const text = `before\n${value}\nafter`;
+      const result = await lintSource({
+        source: { filePath: undefined as unknown as string, content: text, ext: '.txt', contentType: 'text' },
+        options: {
+          noPhysicFilePath: true,
+          config: {
+            rules: [
+              {
+                id: recommended.meta.id,
+                rule: recommended,
+                rules: [{ id: '@secretlint/secretlint-rule-aws', options: { enableIDScanRule: true } }],
+              },
+            ],
+          },
+        },
+      });
+      const fromCore = result.messages.map((m) => `${m.ruleId} ${m.messageId} ${m.range[0]}-${m.range[1]}`).sort();
+      const ours = secretlintMatches(text)
+        .map((m) => `${m.ruleId} ${m.messageId} ${m.start}-${m.end}`)
+        .sort();
+      expect(ours).toEqual(fromCore);
+    },
+  );
 });

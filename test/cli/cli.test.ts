@@ -16,7 +16,9 @@ describe('gen-collection CLI', () => {
     const init = runCli(['init'], dir);
     expect(init.status, init.stderr).toBe(0);
     expect(init.stderr + init.stdout).toMatch(/add "authProfiles" \(README, "Auth profiles"\)/);
-    expect(init.stderr).toMatch(/"clientAuth": "private_key_jwt" or "grantType": "jwt_bearer" \(README, "Signed client authentication"\)/);
+    expect(init.stderr).toMatch(
+      /"clientAuth": "private_key_jwt" or "grantType": "jwt_bearer" \(README, "Signed client authentication"\)/,
+    );
     expect(listFiles(dir)).toEqual([
       'gen-collection.config.json',
       'scripts-src/common-tests.ts',
@@ -30,10 +32,16 @@ describe('gen-collection CLI', () => {
     const build = runCli(['build'], dir);
     expect(build.status, build.stderr).toBe(0);
     expect(build.stdout).toBe('');
-    expect(listFiles(join(dir, 'postman'))).toEqual(['my-api.dev.postman_environment.json', 'my-api.postman_collection.json']);
+    expect(listFiles(join(dir, 'postman'))).toEqual([
+      'my-api.dev.postman_environment.json',
+      'my-api.postman_collection.json',
+    ]);
     const collection = JSON.parse(readFileSync(join(dir, 'postman/my-api.postman_collection.json'), 'utf8'));
     expect(collection.info.schema).toBe('https://schema.getpostman.com/json/collection/v2.1.0/collection.json');
-    expect(collection.auth).toEqual({ type: 'bearer', bearer: [{ key: 'token', value: '{{access_token}}', type: 'string' }] });
+    expect(collection.auth).toEqual({
+      type: 'bearer',
+      bearer: [{ key: 'token', value: '{{access_token}}', type: 'string' }],
+    });
     const env = JSON.parse(readFileSync(join(dir, 'postman/my-api.dev.postman_environment.json'), 'utf8'));
     expect(env.name).toBe('My API - dev');
     const secret = env.values.find((v: { key: string }) => v.key === 'client_secret');
@@ -52,7 +60,7 @@ describe('gen-collection CLI', () => {
     expect(readFileSync(join(dir, 'gen-collection.config.json'), 'utf8')).toContain('"My API"');
   });
 
-  it("init writes nothing into a project that has its own scripts-src/tsconfig.json, unless --force", () => {
+  it('init writes nothing into a project that has its own scripts-src/tsconfig.json, unless --force', () => {
     const dir = workspace();
     mkdirSync(join(dir, 'scripts-src'));
     writeFileSync(join(dir, 'scripts-src/tsconfig.json'), '{"compilerOptions":{}}');
@@ -67,7 +75,8 @@ describe('gen-collection CLI', () => {
   it('build twice gives byte-identical files', () => {
     const dir = workspace();
     cpSync(EXAMPLE, dir, { recursive: true, filter: (src) => !src.includes('/postman') });
-    const read = () => Object.fromEntries(listFiles(join(dir, 'out')).map((f) => [f, readFileSync(join(dir, 'out', f), 'utf8')]));
+    const read = () =>
+      Object.fromEntries(listFiles(join(dir, 'out')).map((f) => [f, readFileSync(join(dir, 'out', f), 'utf8')]));
     expect(runCli(['build', '-o', 'out'], dir).status).toBe(0);
     const first = read();
     expect(Object.keys(first)).toEqual([
@@ -146,17 +155,45 @@ interface BadCase {
 const json = (v: unknown) => JSON.stringify(v, null, 2);
 const badConfigs: BadCase[] = [
   { name: 'unknown top-level key', text: json(base({ nmae: 'x' })), mentions: ['/nmae'] },
-  { name: 'unknown key in an item', text: json(base({ items: [{ name: 'One', url: 'u', metod: 'GET' }] })), mentions: ['/items/0/metod', 'method'] },
-  { name: 'unknown auth key', text: json(base({ auth: { type: 'oauth2', tokenUrl: 'u', tokenURL: 'v' } })), mentions: ['/auth/tokenURL'] },
+  {
+    name: 'unknown key in an item',
+    text: json(base({ items: [{ name: 'One', url: 'u', metod: 'GET' }] })),
+    mentions: ['/items/0/metod', 'method'],
+  },
+  {
+    name: 'unknown auth key',
+    text: json(base({ auth: { type: 'oauth2', tokenUrl: 'u', tokenURL: 'v' } })),
+    mentions: ['/auth/tokenURL'],
+  },
   { name: 'missing name', text: json({ items: [] }), mentions: ['name'] },
   { name: 'name of the wrong type', text: json(base({ name: 42 })), mentions: ['/name'] },
   { name: 'unknown auth type', text: json(base({ auth: { type: 'oauth', tokenUrl: 'u' } })), mentions: ['/auth/type'] },
   { name: 'oauth2 without tokenUrl', text: json(base({ auth: { type: 'oauth2' } })), mentions: ['/auth', 'tokenUrl'] },
-  { name: 'bad grant type', text: json(base({ auth: { type: 'oauth2', tokenUrl: 'u', grantType: 'implicit' } })), mentions: ['/auth/grantType'] },
-  { name: 'negative expiry buffer', text: json(base({ auth: { type: 'oauth2', tokenUrl: 'u', expiryBufferSeconds: -1 } })), mentions: ['/auth/expiryBufferSeconds'] },
-  { name: 'body with two modes', text: json(base({ items: [{ name: 'One', url: 'u', body: { json: {}, raw: 'x' } }] })), mentions: ['/items/0/body'] },
-  { name: 'expect.status out of range', text: json(base({ items: [{ name: 'One', url: 'u', expect: { status: 42 } }] })), mentions: ['/items/0/expect/status'] },
-  { name: 'request without url', text: json(base({ items: [{ name: 'One', method: 'GET' }] })), mentions: ['/items/0', 'url'] },
+  {
+    name: 'bad grant type',
+    text: json(base({ auth: { type: 'oauth2', tokenUrl: 'u', grantType: 'implicit' } })),
+    mentions: ['/auth/grantType'],
+  },
+  {
+    name: 'negative expiry buffer',
+    text: json(base({ auth: { type: 'oauth2', tokenUrl: 'u', expiryBufferSeconds: -1 } })),
+    mentions: ['/auth/expiryBufferSeconds'],
+  },
+  {
+    name: 'body with two modes',
+    text: json(base({ items: [{ name: 'One', url: 'u', body: { json: {}, raw: 'x' } }] })),
+    mentions: ['/items/0/body'],
+  },
+  {
+    name: 'expect.status out of range',
+    text: json(base({ items: [{ name: 'One', url: 'u', expect: { status: 42 } }] })),
+    mentions: ['/items/0/expect/status'],
+  },
+  {
+    name: 'request without url',
+    text: json(base({ items: [{ name: 'One', method: 'GET' }] })),
+    mentions: ['/items/0', 'url'],
+  },
   {
     name: 'client secret literal in an environment',
     text: json(base({ environments: { dev: { client_secret: 'hunter2-super-secret' } } })),
@@ -164,7 +201,12 @@ const badConfigs: BadCase[] = [
   },
   {
     name: 'custom secret variable with a literal value',
-    text: json(base({ auth: { type: 'oauth2', tokenUrl: 'u', secretVariables: ['db_password'] }, variables: { db_password: 'hunter2-super-secret' } })),
+    text: json(
+      base({
+        auth: { type: 'oauth2', tokenUrl: 'u', secretVariables: ['db_password'] },
+        variables: { db_password: 'hunter2-super-secret' },
+      }),
+    ),
     mentions: ['/variables/db_password'],
   },
   {
@@ -174,10 +216,18 @@ const badConfigs: BadCase[] = [
   },
   {
     name: 'a JWT as an environment value',
-    text: json(base({ environments: { dev: { session: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJodW50ZXIyLXN1cGVyLXNlY3JldCJ9.c2ln' } } })),
+    text: json(
+      base({
+        environments: { dev: { session: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJodW50ZXIyLXN1cGVyLXNlY3JldCJ9.c2ln' } },
+      }),
+    ),
     mentions: ['/values/', 'JWT'],
   },
-  { name: 'missing script file', text: json(base({ scripts: { test: ['scripts-src/nope.ts'] } })), mentions: ['/scripts/test/0', 'nope.ts'] },
+  {
+    name: 'missing script file',
+    text: json(base({ scripts: { test: ['scripts-src/nope.ts'] } })),
+    mentions: ['/scripts/test/0', 'nope.ts'],
+  },
   {
     name: 'TypeScript type error in a user script',
     text: json(base({ scripts: { test: 'scripts-src/typo.ts' } })),
@@ -197,7 +247,12 @@ const badConfigs: BadCase[] = [
     mentions: [/req\.js:2/],
   },
   { name: 'invalid JSON', text: '{\n  "name": "x",\n  "items": [\n}\n', mentions: [/gen-collection\.config\.json:4/] },
-  { name: 'invalid YAML', file: 'gen-collection.config.yaml', text: 'name: x\nitems:\n  - name: a\n   url: b\n', mentions: [/gen-collection\.config\.yaml:4/] },
+  {
+    name: 'invalid YAML',
+    file: 'gen-collection.config.yaml',
+    text: 'name: x\nitems:\n  - name: a\n   url: b\n',
+    mentions: [/gen-collection\.config\.yaml:4/],
+  },
   { name: 'empty file', text: '', mentions: ['gen-collection.config.json'] },
   { name: 'top level is an array', text: '[]', mentions: ['gen-collection.config.json'] },
 ];
@@ -214,7 +269,8 @@ describe('bad configs: exit 2, a message naming the file and the key or line, no
     const r = runCli(['build', '-c', file], dir);
     expect(r.status, r.stderr).toBe(2);
     if (Object.keys(scripts).length === 0) expect(r.stderr).toContain(file);
-    for (const m of mentions) expect(r.stderr).toMatch(typeof m === 'string' ? new RegExp(m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : m);
+    for (const m of mentions)
+      expect(r.stderr).toMatch(typeof m === 'string' ? new RegExp(m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : m);
     expect(r.stderr).not.toContain('hunter2-super-secret');
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(r.stdout).toBe('');
@@ -235,20 +291,32 @@ describe('inject and audit through the binary', () => {
     expect(r.stdout).toBe('');
   });
 
-  it.each(readdirSync(join(import.meta.dirname, '../../examples')))('example %s builds from the repository root and is audit-clean', (example) => {
-    const dir = workspace();
-    cpSync(join(EXAMPLE, '..', example), join(dir, 'examples', example), { recursive: true, filter: (src) => !src.includes('/postman') });
-    const config = listFiles(join(dir, 'examples', example)).find((f) => f.startsWith('gen-collection.config.'))!;
-    const built = runCli(['build', '-c', join('examples', example, config)], dir);
-    expect(built.status, built.stderr).toBe(0);
-    const outputs = listFiles(join(dir, 'examples', example, 'postman')).map((f) => join('examples', example, 'postman', f));
-    expect(outputs.length).toBeGreaterThanOrEqual(2);
-    expect(runCli(['audit', ...outputs], dir).status).toBe(0);
-  });
+  it.each(readdirSync(join(import.meta.dirname, '../../examples')))(
+    'example %s builds from the repository root and is audit-clean',
+    (example) => {
+      const dir = workspace();
+      cpSync(join(EXAMPLE, '..', example), join(dir, 'examples', example), {
+        recursive: true,
+        filter: (src) => !src.includes('/postman'),
+      });
+      const config = listFiles(join(dir, 'examples', example)).find((f) => f.startsWith('gen-collection.config.'))!;
+      const built = runCli(['build', '-c', join('examples', example, config)], dir);
+      expect(built.status, built.stderr).toBe(0);
+      const outputs = listFiles(join(dir, 'examples', example, 'postman')).map((f) =>
+        join('examples', example, 'postman', f),
+      );
+      expect(outputs.length).toBeGreaterThanOrEqual(2);
+      expect(runCli(['audit', ...outputs], dir).status).toBe(0);
+    },
+  );
 
   it('audit reports a planted secret masked, exit 1, and --json for machines', () => {
     const dir = workspace();
-    const env = { name: 'leak', values: [{ key: 'client_secret', value: 'hunter2-super-secret', enabled: true }], _postman_variable_scope: 'environment' };
+    const env = {
+      name: 'leak',
+      values: [{ key: 'client_secret', value: 'hunter2-super-secret', enabled: true }],
+      _postman_variable_scope: 'environment',
+    };
     writeFileSync(join(dir, 'leak.postman_environment.json'), JSON.stringify(env));
     const r = runCli(['audit', 'leak.postman_environment.json'], dir);
     expect(r.status).toBe(1);
@@ -273,7 +341,9 @@ describe('inject and audit through the binary', () => {
     expect(runCli(['inject', 'in.json', '-o', 'out.json', '--env-dir', 'env'], dir).status).toBe(0);
     expect(readFileSync(join(dir, 'out.json'), 'utf8')).toBe(toStdout.stdout);
     expect(listFiles(join(dir, 'env')).length).toBe(1);
-    expect(runCli(['audit', 'out.json', ...listFiles(join(dir, 'env')).map((f) => join('env', f))], dir).status).toBe(0);
+    expect(runCli(['audit', 'out.json', ...listFiles(join(dir, 'env')).map((f) => join('env', f))], dir).status).toBe(
+      0,
+    );
 
     expect(runCli(['inject', 'out.json', '--in-place'], dir).status).toBe(0);
     expect(readFileSync(join(dir, 'out.json'), 'utf8')).toBe(toStdout.stdout);
@@ -291,7 +361,9 @@ describe('inject and audit through the binary', () => {
     writeFileSync(join(dir, 'gen-collection.config.json'), JSON.stringify(config));
     const r = runCli(['inject', 'in.json', '-o', 'out.json'], dir);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/\/authProfiles: inject adds the default profile \(auth\) only; authProfiles \(admin\) are left out/);
+    expect(r.stderr).toMatch(
+      /\/authProfiles: inject adds the default profile \(auth\) only; authProfiles \(admin\) are left out/,
+    );
     const injected = readFileSync(join(dir, 'out.json'), 'utf8');
     expect(injected).not.toContain('access_token_admin');
     expect(injected).not.toContain('"profiles"');
@@ -299,7 +371,10 @@ describe('inject and audit through the binary', () => {
 
   it('inject refuses bad input with exit 2 and writes nothing', () => {
     const dir = workspace();
-    writeFileSync(join(dir, 'env.json'), JSON.stringify({ name: 'e', values: [], _postman_variable_scope: 'environment' }));
+    writeFileSync(
+      join(dir, 'env.json'),
+      JSON.stringify({ name: 'e', values: [], _postman_variable_scope: 'environment' }),
+    );
     const r = runCli(['inject', 'env.json', '-o', 'out.json'], dir);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('env.json');

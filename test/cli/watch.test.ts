@@ -14,8 +14,16 @@ const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
 /** A `build --watch` child whose stderr is read line by line. */
-function startWatch(cwd: string): { child: ChildProcess; nextLine: (pattern: RegExp) => Promise<string>; seen: string[] } {
-  const child = spawn(process.execPath, [CLI, 'build', '--watch'], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+function startWatch(cwd: string): {
+  child: ChildProcess;
+  nextLine: (pattern: RegExp) => Promise<string>;
+  seen: string[];
+} {
+  const child = spawn(process.execPath, [CLI, 'build', '--watch'], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   cleanups.push(() => child.exitCode === null && child.kill('SIGKILL'));
   const seen: string[] = [];
   const queue: string[] = [];
@@ -34,7 +42,8 @@ function startWatch(cwd: string): { child: ChildProcess; nextLine: (pattern: Reg
     for (;;) {
       for (let line = queue.shift(); line !== undefined; line = queue.shift()) if (pattern.test(line)) return line;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no stderr line matching ${pattern} within ${WAIT_MS} ms; stderr so far:\n${seen.join('\n')}`);
+      if (left <= 0)
+        throw new Error(`no stderr line matching ${pattern} within ${WAIT_MS} ms; stderr so far:\n${seen.join('\n')}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         wake = () => {
@@ -64,7 +73,8 @@ describe('gen-collection build --watch', () => {
     cpSync(EXAMPLE, dir, { recursive: true, filter: (src) => !src.includes('/postman') });
     const collectionFile = join(dir, 'postman/orders-api.postman_collection.json');
     const script = join(dir, 'scripts-src/common-tests.ts');
-    const built = /^built in (\d+) ms: postman\/orders-api\.postman_collection\.json \(4 requests\) and 2 environments$/;
+    const built =
+      /^built in (\d+) ms: postman\/orders-api\.postman_collection\.json \(4 requests\) and 2 environments$/;
 
     const watch = startWatch(dir);
     await watch.nextLine(built);
@@ -74,7 +84,10 @@ describe('gen-collection build --watch', () => {
     await watch.nextLine(built);
     expect(readFileSync(collectionFile, 'utf8')).toContain('added while watching');
 
-    appendFileSync(join(dir, 'scripts-src/lib/response.ts'), "export const fromTheImport = 'imported module edited';\n");
+    appendFileSync(
+      join(dir, 'scripts-src/lib/response.ts'),
+      "export const fromTheImport = 'imported module edited';\n",
+    );
     await watch.nextLine(built);
 
     const good = readFileSync(collectionFile, 'utf8');

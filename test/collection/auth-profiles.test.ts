@@ -17,13 +17,21 @@ async function build(items: unknown[]) {
     {
       name: 'Profiles',
       auth: { type: 'oauth2', tokenUrl: '{{token_url}}' },
-      authProfiles: { admin: { type: 'oauth2', tokenUrl: '{{admin_token_url}}' }, partner: { type: 'oauth2', tokenUrl: '{{partner_token_url}}' } },
+      authProfiles: {
+        admin: { type: 'oauth2', tokenUrl: '{{admin_token_url}}' },
+        partner: { type: 'oauth2', tokenUrl: '{{partner_token_url}}' },
+      },
       items,
     },
     { baseDir: '/tmp' },
   );
-  const exec = (collection.event as { listen: string; script: { exec: string[] } }[]).find((e) => e.listen === 'prerequest')!.script.exec.join('\n');
-  const header = JSON.parse(exec.slice(exec.indexOf('= ') + 2, exec.indexOf('\n};\n') + 2)) as { skipRequestIds?: string[]; profiles: Record<string, { requestIds: string[] }> };
+  const exec = (collection.event as { listen: string; script: { exec: string[] } }[])
+    .find((e) => e.listen === 'prerequest')!
+    .script.exec.join('\n');
+  const header = JSON.parse(exec.slice(exec.indexOf('= ') + 2, exec.indexOf('\n};\n') + 2)) as {
+    skipRequestIds?: string[];
+    profiles: Record<string, { requestIds: string[] }>;
+  };
   const byName = new Map<string, Node>();
   const walk = (nodes: Node[]) => nodes.forEach((n) => (byName.set(n.name, n), n.item && walk(n.item)));
   walk(collection.item as Node[]);
@@ -40,7 +48,13 @@ describe('items with auth profiles', () => {
         auth: 'admin',
         items: [
           { name: 'Inherits admin', url: 'u' },
-          { name: 'Nested', items: [{ name: 'Deep admin', url: 'u' }, { name: 'Own none', url: 'u', auth: 'none' }] },
+          {
+            name: 'Nested',
+            items: [
+              { name: 'Deep admin', url: 'u' },
+              { name: 'Own none', url: 'u', auth: 'none' },
+            ],
+          },
           { name: 'Partner inside admin', url: 'u', auth: 'partner' },
           { name: 'No auth folder', auth: 'none', items: [{ name: 'Inherits none', url: 'u' }] },
         ],

@@ -28,10 +28,17 @@ const urls = [
 
 describe('splitUrl', () => {
   it.each(urls)('%s splits as Url.parse does', (raw) => {
-    expect(splitUrl(raw)).toEqual(JSON.parse(JSON.stringify(Url.parse(raw), (key, value) => (key === 'variable' ? undefined : value))));
+    expect(splitUrl(raw)).toEqual(
+      JSON.parse(JSON.stringify(Url.parse(raw), (key, value) => (key === 'variable' ? undefined : value))),
+    );
   });
 
   it('treats {{variables}} as opaque', () => {
-    expect(splitUrl('{{a.b}}/x?{{q?}}=1')).toEqual({ raw: '{{a.b}}/x?{{q?}}=1', host: ['{{a.b}}'], path: ['x'], query: [{ key: '{{q?}}', value: '1' }] });
+    expect(splitUrl('{{a.b}}/x?{{q?}}=1')).toEqual({
+      raw: '{{a.b}}/x?{{q?}}=1',
+      host: ['{{a.b}}'],
+      path: ['x'],
+      query: [{ key: '{{q?}}', value: '1' }],
+    });
   });
 });

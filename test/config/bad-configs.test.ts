@@ -25,7 +25,13 @@ interface BadConfig {
 const oauth2 = 'auth:\n  type: oauth2\n  tokenUrl: "{{base_url}}/oauth/token"\n';
 
 const cases: BadConfig[] = [
-  { name: 'unknown top-level key, with a suggestion', text: 'name: Orders\nnmae: x\n', pointer: '/nmae', line: 2, includes: ['unknown key "nmae"', 'did you mean "name"?'] },
+  {
+    name: 'unknown top-level key, with a suggestion',
+    text: 'name: Orders\nnmae: x\n',
+    pointer: '/nmae',
+    line: 2,
+    includes: ['unknown key "nmae"', 'did you mean "name"?'],
+  },
   {
     name: 'unknown top-level key, no close match: lists the allowed keys',
     text: 'name: Orders\nfoo: 1\n',
@@ -48,7 +54,13 @@ const cases: BadConfig[] = [
     line: 6,
     includes: ['did you mean "headers"?'],
   },
-  { name: 'unknown oauth2 key', text: `name: Orders\n${oauth2}  scopes: read\n`, pointer: '/auth/scopes', line: 5, includes: ['did you mean "scope"?'] },
+  {
+    name: 'unknown oauth2 key',
+    text: `name: Orders\n${oauth2}  scopes: read\n`,
+    pointer: '/auth/scopes',
+    line: 5,
+    includes: ['did you mean "scope"?'],
+  },
   {
     name: 'a client secret written into auth',
     text: `name: Orders\n${oauth2}  clientSecret: ${SECRET}\n`,
@@ -63,11 +75,35 @@ const cases: BadConfig[] = [
     line: 4,
     includes: ['belongs to auth type "oauth2"'],
   },
-  { name: 'missing name', text: 'description: no name\n', pointer: '/name', line: 1, includes: ['missing required key "name"', 'add "name", e.g. "name": "Orders API"'] },
-  { name: 'name of the wrong type', text: 'name: [a, b]\n', pointer: '/name', line: 1, includes: ['expected a string, got a list'] },
+  {
+    name: 'missing name',
+    text: 'description: no name\n',
+    pointer: '/name',
+    line: 1,
+    includes: ['missing required key "name"', 'add "name", e.g. "name": "Orders API"'],
+  },
+  {
+    name: 'name of the wrong type',
+    text: 'name: [a, b]\n',
+    pointer: '/name',
+    line: 1,
+    includes: ['expected a string, got a list'],
+  },
   { name: 'empty name', text: 'name: ""\n', pointer: '/name', line: 1, includes: ['must not be empty'] },
-  { name: 'name without letters or digits', text: 'name: "!!!"\n', pointer: '/name', line: 1, includes: ['no ASCII letter or digit'] },
-  { name: 'bad auth type', text: 'name: Orders\nauth:\n  type: oauth\n', pointer: '/auth/type', line: 3, includes: ['"none", "oauth2", "bearer", "basic" or "apikey"', 'did you mean "oauth2"?'] },
+  {
+    name: 'name without letters or digits',
+    text: 'name: "!!!"\n',
+    pointer: '/name',
+    line: 1,
+    includes: ['no ASCII letter or digit'],
+  },
+  {
+    name: 'bad auth type',
+    text: 'name: Orders\nauth:\n  type: oauth\n',
+    pointer: '/auth/type',
+    line: 3,
+    includes: ['"none", "oauth2", "bearer", "basic" or "apikey"', 'did you mean "oauth2"?'],
+  },
   {
     name: 'auth without a type reports only that',
     text: 'name: Orders\nauth:\n  tokenUrl: x\n  foo: 1\n',
@@ -75,7 +111,13 @@ const cases: BadConfig[] = [
     line: 2,
     includes: ['missing required key "type"', 'one of "none", "oauth2"'],
   },
-  { name: 'auth that is not an object', text: 'name: Orders\nauth: oauth2\n', pointer: '/auth', line: 2, includes: ['expected an object, got a string'] },
+  {
+    name: 'auth that is not an object',
+    text: 'name: Orders\nauth: oauth2\n',
+    pointer: '/auth',
+    line: 2,
+    includes: ['expected an object, got a string'],
+  },
   {
     name: 'oauth2 without tokenUrl',
     text: 'name: Orders\nauth:\n  type: oauth2\n',
@@ -83,8 +125,20 @@ const cases: BadConfig[] = [
     line: 2,
     includes: ['missing required key "tokenUrl"', '"{{base_url}}/oauth/token"'],
   },
-  { name: 'bad grantType', text: `name: Orders\n${oauth2}  grantType: authorization_code\n`, pointer: '/auth/grantType', line: 5, includes: ['"client_credentials", "password" or "jwt_bearer"'] },
-  { name: 'bad clientAuth', text: `name: Orders\n${oauth2}  clientAuth: header\n`, pointer: '/auth/clientAuth', line: 5, includes: ['"body", "basic", "private_key_jwt", "client_secret_jwt" or "none"', '(got "header")'] },
+  {
+    name: 'bad grantType',
+    text: `name: Orders\n${oauth2}  grantType: authorization_code\n`,
+    pointer: '/auth/grantType',
+    line: 5,
+    includes: ['"client_credentials", "password" or "jwt_bearer"'],
+  },
+  {
+    name: 'bad clientAuth',
+    text: `name: Orders\n${oauth2}  clientAuth: header\n`,
+    pointer: '/auth/clientAuth',
+    line: 5,
+    includes: ['"body", "basic", "private_key_jwt", "client_secret_jwt" or "none"', '(got "header")'],
+  },
   {
     name: 'an item naming an unknown auth profile: the item, the profiles and a guess',
     text: `name: Orders\n${oauth2}authProfiles:\n  admin:\n    type: oauth2\n    tokenUrl: t\n  partner:\n    type: oauth2\n    tokenUrl: t\nitems:\n  - name: Admin\n    items:\n      - name: Users\n        url: u\n        auth: admn\n`,
@@ -128,7 +182,7 @@ const cases: BadConfig[] = [
     includes: ['one collection signs with one algorithm'],
   },
   {
-    name: 'a secret value for a profile\'s client secret',
+    name: "a secret value for a profile's client secret",
     text: `name: Orders\n${oauth2}authProfiles:\n  admin:\n    type: oauth2\n    tokenUrl: t\nenvironments:\n  dev:\n    client_secret_admin: ${SECRET}\n`,
     pointer: '/environments/dev/client_secret_admin',
     includes: ['--env-var client_secret_admin='],
@@ -138,7 +192,10 @@ const cases: BadConfig[] = [
     name: 'client_secret_jwt with a private-key algorithm',
     text: `name: Orders\n${oauth2}  clientAuth: client_secret_jwt\n  assertion:\n    algorithm: RS256\n`,
     pointer: '/auth/assertion/algorithm',
-    includes: ['client_secret_jwt signs with the client secret (HS256), not with a private key (RS256)', 'set algorithm to "HS256"'],
+    includes: [
+      'client_secret_jwt signs with the client secret (HS256), not with a private key (RS256)',
+      'set algorithm to "HS256"',
+    ],
   },
   {
     name: 'HS256 with private_key_jwt',
@@ -188,10 +245,34 @@ const cases: BadConfig[] = [
     pointer: '/environments/dev/client_private_key',
     includes: ['secret variable "client_private_key" has a value in the config', '--env-var client_private_key='],
   },
-  { name: 'bad bodyFormat', text: `name: Orders\n${oauth2}  bodyFormat: jsn\n`, pointer: '/auth/bodyFormat', line: 5, includes: ['did you mean "json"?'] },
-  { name: 'negative expiryBufferSeconds', text: `name: Orders\n${oauth2}  expiryBufferSeconds: -1\n`, pointer: '/auth/expiryBufferSeconds', line: 5, includes: ['between 0 and 86400', '(got -1)'] },
-  { name: 'bad storage', text: `name: Orders\n${oauth2}  storage: env\n`, pointer: '/auth/storage', line: 5, includes: ['"auto", "environment" or "collection"'] },
-  { name: 'retryOn401 not a boolean', text: `name: Orders\n${oauth2}  retryOn401: "yes"\n`, pointer: '/auth/retryOn401', line: 5, includes: ['expected true/false, got a string'] },
+  {
+    name: 'bad bodyFormat',
+    text: `name: Orders\n${oauth2}  bodyFormat: jsn\n`,
+    pointer: '/auth/bodyFormat',
+    line: 5,
+    includes: ['did you mean "json"?'],
+  },
+  {
+    name: 'negative expiryBufferSeconds',
+    text: `name: Orders\n${oauth2}  expiryBufferSeconds: -1\n`,
+    pointer: '/auth/expiryBufferSeconds',
+    line: 5,
+    includes: ['between 0 and 86400', '(got -1)'],
+  },
+  {
+    name: 'bad storage',
+    text: `name: Orders\n${oauth2}  storage: env\n`,
+    pointer: '/auth/storage',
+    line: 5,
+    includes: ['"auto", "environment" or "collection"'],
+  },
+  {
+    name: 'retryOn401 not a boolean',
+    text: `name: Orders\n${oauth2}  retryOn401: "yes"\n`,
+    pointer: '/auth/retryOn401',
+    line: 5,
+    includes: ['expected true/false, got a string'],
+  },
   {
     name: 'variable name written as a template',
     text: `name: Orders\n${oauth2}  variables:\n    clientSecret: "{{cs}}"\n`,
@@ -290,7 +371,13 @@ const cases: BadConfig[] = [
     line: 4,
     includes: ['in a folder', 'remove "items" to make this item a request'],
   },
-  { name: 'item that is not an object', text: 'name: Orders\nitems:\n  - List orders\n', pointer: '/items/0', line: 3, includes: ['expected an object, got a string'] },
+  {
+    name: 'item that is not an object',
+    text: 'name: Orders\nitems:\n  - List orders\n',
+    pointer: '/items/0',
+    line: 3,
+    includes: ['expected an object, got a string'],
+  },
   {
     name: 'method with spaces',
     text: 'name: Orders\nitems:\n  - name: List\n    url: u\n    method: GET /orders\n',
@@ -298,7 +385,13 @@ const cases: BadConfig[] = [
     line: 5,
     includes: ['"GET /orders" is not an HTTP method'],
   },
-  { name: 'script list of the wrong type', text: 'name: Orders\nscripts:\n  test: 5\n', pointer: '/scripts/test', line: 3, includes: ['expected a string or a list, got a number'] },
+  {
+    name: 'script list of the wrong type',
+    text: 'name: Orders\nscripts:\n  test: 5\n',
+    pointer: '/scripts/test',
+    line: 3,
+    includes: ['expected a string or a list, got a number'],
+  },
   {
     name: 'environment name unusable in a file name',
     text: 'name: Orders\nenvironments:\n  "dev env":\n    base_url: x\n',
@@ -421,7 +514,13 @@ const cases: BadConfig[] = [
     code: 'config-parse',
     includes: ['duplicate key "name" (first at line 2)'],
   },
-  { name: 'YAML in a .json file', file: 'gen-collection.config.json', text: 'name: Orders\nitems: []\n', code: 'config-parse', includes: ['rename it to gen-collection.config.yaml'] },
+  {
+    name: 'YAML in a .json file',
+    file: 'gen-collection.config.json',
+    text: 'name: Orders\nitems: []\n',
+    code: 'config-parse',
+    includes: ['rename it to gen-collection.config.yaml'],
+  },
   {
     name: 'invalid YAML',
     text: 'name: Orders\nitems:\n  - name: List\n   url: u\n',
@@ -429,13 +528,38 @@ const cases: BadConfig[] = [
     code: 'config-parse',
     includes: ['invalid YAML', 'indentation'],
   },
-  { name: 'duplicate key in YAML', text: 'name: Orders\noutput: a\noutput: b\n', line: 3, code: 'config-parse', includes: ['duplicate key "output"'] },
-  { name: 'tab indentation in YAML', text: 'name: Orders\nauth:\n\ttype: none\n', line: 3, code: 'config-parse', includes: ['tabs'] },
+  {
+    name: 'duplicate key in YAML',
+    text: 'name: Orders\noutput: a\noutput: b\n',
+    line: 3,
+    code: 'config-parse',
+    includes: ['duplicate key "output"'],
+  },
+  {
+    name: 'tab indentation in YAML',
+    text: 'name: Orders\nauth:\n\ttype: none\n',
+    line: 3,
+    code: 'config-parse',
+    includes: ['tabs'],
+  },
   { name: 'empty file', text: '', code: 'config-parse', includes: ['empty', 'gen-collection init'] },
   { name: 'blank YAML file', text: '\n   \n', code: 'config-parse', includes: ['empty'] },
   { name: 'YAML with only comments', text: '# nothing yet\n', code: 'config-parse', includes: ['no settings'] },
-  { name: 'top-level array (JSON)', file: 'gen-collection.config.json', text: '[\n  { "name": "Orders" }\n]\n', pointer: '/', line: 1, includes: ['the top level must be a JSON object, not a list'] },
-  { name: 'top-level list (YAML)', text: '- name: Orders\n', pointer: '/', line: 1, includes: ['mapping', 'not a list'] },
+  {
+    name: 'top-level array (JSON)',
+    file: 'gen-collection.config.json',
+    text: '[\n  { "name": "Orders" }\n]\n',
+    pointer: '/',
+    line: 1,
+    includes: ['the top level must be a JSON object, not a list'],
+  },
+  {
+    name: 'top-level list (YAML)',
+    text: '- name: Orders\n',
+    pointer: '/',
+    line: 1,
+    includes: ['mapping', 'not a list'],
+  },
   { name: 'top-level string', text: 'just words\n', pointer: '/', line: 1, includes: ['not a string'] },
   // issue 16: nesting past the limit is refused where the text is parsed, before any walker overflows the stack
   {
@@ -471,8 +595,21 @@ const cases: BadConfig[] = [
     includes: ['nested more than 500 levels deep'],
   },
   // found by the fuzzer: the nesting check read keys the composer refuses, and threw the yaml package's own error
-  { name: 'a key starting with a flow indicator', text: ',name: Orders\nitems: []\n', line: 1, code: 'config-parse', includes: ['invalid YAML'] },
-  { name: 'a type error has a fix too', text: 'name: Orders\nitems: 5\n', pointer: '/items', line: 2, code: 'config-invalid', includes: ['expected a list, got a number', 'fix: see "Config reference" in the README'] },
+  {
+    name: 'a key starting with a flow indicator',
+    text: ',name: Orders\nitems: []\n',
+    line: 1,
+    code: 'config-parse',
+    includes: ['invalid YAML'],
+  },
+  {
+    name: 'a type error has a fix too',
+    text: 'name: Orders\nitems: 5\n',
+    pointer: '/items',
+    line: 2,
+    code: 'config-invalid',
+    includes: ['expected a list, got a number', 'fix: see "Config reference" in the README'],
+  },
   {
     name: 'UTF-16 file',
     file: 'gen-collection.config.json',
@@ -486,23 +623,29 @@ describe('bad configs: one GenCollectionError, exit 2, naming the file, the key 
   const tmp = tempDir();
   it('has at least 20 cases', () => expect(cases.length).toBeGreaterThanOrEqual(20));
 
-  it.each(cases.map((c, i) => ({ ...c, i })))('$name', async ({ i, file = 'gen-collection.config.yaml', text, pointer, line, includes = [], code }) => {
-    const path = tmp.write(`case-${i}/${file}`, text);
-    const error = await rejection(readConfig(path));
-    expect(error).toBeInstanceOf(GenCollectionError);
-    const e = error as GenCollectionError;
-    expect(e.exitCode).toBe(2);
-    expect(e.message).toContain(path);
-    if (pointer !== undefined) expect(e.message).toContain(`${pointer}: `);
-    if (line !== undefined) expect(e.message).toContain(`${path}:${line}:`);
-    for (const part of includes) expect(e.message).toContain(part);
-    if (code) expect(e.code).toBe(code);
-    expect(e.message).not.toContain(SECRET);
-    expect(e.stack ?? '').not.toContain(SECRET);
-  });
+  it.each(cases.map((c, i) => ({ ...c, i })))(
+    '$name',
+    async ({ i, file = 'gen-collection.config.yaml', text, pointer, line, includes = [], code }) => {
+      const path = tmp.write(`case-${i}/${file}`, text);
+      const error = await rejection(readConfig(path));
+      expect(error).toBeInstanceOf(GenCollectionError);
+      const e = error as GenCollectionError;
+      expect(e.exitCode).toBe(2);
+      expect(e.message).toContain(path);
+      if (pointer !== undefined) expect(e.message).toContain(`${pointer}: `);
+      if (line !== undefined) expect(e.message).toContain(`${path}:${line}:`);
+      for (const part of includes) expect(e.message).toContain(part);
+      if (code) expect(e.code).toBe(code);
+      expect(e.message).not.toContain(SECRET);
+      expect(e.stack ?? '').not.toContain(SECRET);
+    },
+  );
 
   it('fills pointer, line and fix on a single problem', async () => {
-    const path = tmp.write('single/gen-collection.config.yaml', 'name: Orders\nitems:\n  - name: List\n    url: u\n    metod: GET\n');
+    const path = tmp.write(
+      'single/gen-collection.config.yaml',
+      'name: Orders\nitems:\n  - name: List\n    url: u\n    metod: GET\n',
+    );
     const e = (await rejection(readConfig(path))) as GenCollectionError;
     expect({ code: e.code, file: e.file, pointer: e.pointer, line: e.line, fix: e.fix }).toEqual({
       code: 'config-invalid',
@@ -511,7 +654,9 @@ describe('bad configs: one GenCollectionError, exit 2, naming the file, the key 
       line: 5,
       fix: 'did you mean "method"?',
     });
-    expect(e.message).toBe(`${path}:5: /items/0/metod: unknown key "metod" (in request "List")\n  fix: did you mean "method"?`);
+    expect(e.message).toBe(
+      `${path}:5: /items/0/metod: unknown key "metod" (in request "List")\n  fix: did you mean "method"?`,
+    );
   });
 
   it('lists secrets everywhere at once, and never their values', async () => {
@@ -521,7 +666,12 @@ describe('bad configs: one GenCollectionError, exit 2, naming the file, the key 
     );
     const e = (await rejection(readConfig(path))) as GenCollectionError;
     expect(e.code).toBe('config-secret');
-    for (const pointer of ['/environments/dev/client_secret', '/environments/prod/client_secret', '/environments/prod/password', '/variables/refresh_token']) {
+    for (const pointer of [
+      '/environments/dev/client_secret',
+      '/environments/prod/client_secret',
+      '/environments/prod/password',
+      '/variables/refresh_token',
+    ]) {
       expect(e.message).toContain(`: ${pointer}: `);
     }
     expect(e.message).not.toContain(SECRET);

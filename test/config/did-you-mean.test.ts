@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { closest, editDistance } from '../../src/config/did-you-mean.js';
 import { childPointer, pointerSegments, toPointer, valueAt } from '../../src/config/pointer.js';
 
-const REQUEST_KEYS = ['name', 'description', 'method', 'url', 'pathVariables', 'query', 'headers', 'body', 'auth', 'expect', 'scripts'];
+const REQUEST_KEYS = [
+  'name',
+  'description',
+  'method',
+  'url',
+  'pathVariables',
+  'query',
+  'headers',
+  'body',
+  'auth',
+  'expect',
+  'scripts',
+];
 
 describe('closest', () => {
   it.each([

@@ -62,8 +62,16 @@ describe('locate: JSON pointer → position of the key in the source', () => {
   });
 
   it('follows YAML aliases and merges keys', () => {
-    const loaded = parseConfigText('name: x\nvariables: &b\n  url: u\nitems:\n  - name: r\n    <<: *b\nenvironments:\n  dev: *b\n', 'c.yaml');
-    expect(loaded.config).toEqual({ name: 'x', variables: { url: 'u' }, items: [{ name: 'r', url: 'u' }], environments: { dev: { url: 'u' } } });
+    const loaded = parseConfigText(
+      'name: x\nvariables: &b\n  url: u\nitems:\n  - name: r\n    <<: *b\nenvironments:\n  dev: *b\n',
+      'c.yaml',
+    );
+    expect(loaded.config).toEqual({
+      name: 'x',
+      variables: { url: 'u' },
+      items: [{ name: 'r', url: 'u' }],
+      environments: { dev: { url: 'u' } },
+    });
     expect(loaded.locate('/environments/dev/url')).toEqual({ line: 3, column: 3 });
     expect(loaded.locate('/items/0/name')).toEqual({ line: 5, column: 5 });
   });
@@ -96,9 +104,17 @@ describe('loadConfigFile', () => {
   });
 
   it.each([
-    { name: 'missing file', path: () => join(tmp.dir, 'nope', 'gen-collection.config.json'), includes: ['no such file', 'gen-collection init'] },
+    {
+      name: 'missing file',
+      path: () => join(tmp.dir, 'nope', 'gen-collection.config.json'),
+      includes: ['no such file', 'gen-collection init'],
+    },
     { name: 'a directory', path: () => join(tmp.dir), includes: ['is a directory'] },
-    { name: 'invalid UTF-8', path: () => tmp.write('bad-utf8.json', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])), includes: ['not valid UTF-8'] },
+    {
+      name: 'invalid UTF-8',
+      path: () => tmp.write('bad-utf8.json', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])),
+      includes: ['not valid UTF-8'],
+    },
   ])('read failure: $name → config-read, exit 2', async ({ path, includes }) => {
     const file = path();
     const e = (await rejection(loadConfigFile(file))) as GenCollectionError;
@@ -128,7 +144,13 @@ describe('loadConfigFile', () => {
   });
 
   it('takes the format from the extension, case-insensitively', () => {
-    expect(['a.json', 'a.YAML', 'a.yml', 'a.config', 'a'].map(configFormatOf)).toEqual(['json', 'yaml', 'yaml', 'json', 'json']);
+    expect(['a.json', 'a.YAML', 'a.yml', 'a.config', 'a'].map(configFormatOf)).toEqual([
+      'json',
+      'yaml',
+      'yaml',
+      'json',
+      'json',
+    ]);
   });
 });
 

@@ -3,7 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { GenCollectionConfig } from '../../src/config/config-types.generated.js';
 import { readConfig } from '../../src/config/read.js';
-import { ASSERTION_DEFAULTS, AUTH_DEFAULTS, OAUTH2_DEFAULTS, PRIVATE_KEY_VARIABLE_DEFAULT, TOKEN_VARIABLE_DEFAULTS } from '../../src/config/resolve-auth.js';
+import {
+  ASSERTION_DEFAULTS,
+  AUTH_DEFAULTS,
+  OAUTH2_DEFAULTS,
+  PRIVATE_KEY_VARIABLE_DEFAULT,
+  TOKEN_VARIABLE_DEFAULTS,
+} from '../../src/config/resolve-auth.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import type { ResolvedBody, ResolvedConfig } from '../../src/config/resolved.js';
 import { schemaDefinition } from '../../src/config/schema.js';
@@ -13,7 +19,12 @@ import { tempDir } from '../helpers/temp-dir.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const base = resolve(fixtures);
-const script = (display: string, pointer: string) => ({ path: join(base, display), display, pointer, configFile: join(base, 'gen-collection.config.json') });
+const script = (display: string, pointer: string) => ({
+  path: join(base, display),
+  display,
+  pointer,
+  configFile: join(base, 'gen-collection.config.json'),
+});
 
 const EXPECTED: ResolvedConfig = {
   name: 'Orders API',
@@ -37,7 +48,13 @@ const EXPECTED: ResolvedConfig = {
   authProfiles: {},
   secretVariables: ['orders_client_secret', 'password', 'access_token', 'refresh_token', 'signing_key'],
   environments: {
-    dev: { base_url: 'https://dev.example.com', client_id: 'orders-ci', orders_client_secret: '', page: '10', debug: 'true' },
+    dev: {
+      base_url: 'https://dev.example.com',
+      client_id: 'orders-ci',
+      orders_client_secret: '',
+      page: '10',
+      debug: 'true',
+    },
     prod: { base_url: 'https://api.example.com' },
   },
   variables: { tenant_id: 'acme', signing_key: '' },
@@ -51,7 +68,13 @@ const EXPECTED: ResolvedConfig = {
       name: 'Orders',
       description: 'Order endpoints.',
       auth: 'inherit',
-      scripts: { prerequest: [], test: [script('scripts-src/orders/a.ts', '/items/0/scripts/test/0'), script('scripts-src/orders/b.ts', '/items/0/scripts/test/1')] },
+      scripts: {
+        prerequest: [],
+        test: [
+          script('scripts-src/orders/a.ts', '/items/0/scripts/test/0'),
+          script('scripts-src/orders/b.ts', '/items/0/scripts/test/1'),
+        ],
+      },
       pointer: '/items/0',
       items: [
         {
@@ -71,7 +94,10 @@ const EXPECTED: ResolvedConfig = {
           ],
           auth: 'inherit',
           expectStatus: [200],
-          scripts: { prerequest: [], test: [script('scripts-src/orders/list.test.ts', '/items/0/items/0/scripts/test')] },
+          scripts: {
+            prerequest: [],
+            test: [script('scripts-src/orders/list.test.ts', '/items/0/items/0/scripts/test')],
+          },
           pointer: '/items/0/items/0',
         },
         {
@@ -138,7 +164,9 @@ describe('good configs resolve to the expected ResolvedConfig', () => {
   it('YAML: the same config as the JSON one', async () => {
     const { resolved } = await readConfig(join(fixtures, 'gen-collection.config.yaml'));
     // Only the config file name differs (the resolved config and every script reference carry it).
-    const asJson = JSON.parse(JSON.stringify(resolved).replaceAll('gen-collection.config.yaml', 'gen-collection.config.json'));
+    const asJson = JSON.parse(
+      JSON.stringify(resolved).replaceAll('gen-collection.config.yaml', 'gen-collection.config.json'),
+    );
     expect(resolved.configFile).toBe(join(base, 'gen-collection.config.yaml'));
     expect(asJson).toEqual(EXPECTED);
   });
@@ -149,7 +177,8 @@ describe('good configs resolve to the expected ResolvedConfig', () => {
   });
 });
 
-const resolveMinimal = (config: GenCollectionConfig, baseDir = '/work/project') => resolveConfig(validateConfig(config, 'c.json'), { baseDir });
+const resolveMinimal = (config: GenCollectionConfig, baseDir = '/work/project') =>
+  resolveConfig(validateConfig(config, 'c.json'), { baseDir });
 
 describe('defaults are applied in resolveConfig', () => {
   it('a config with only a name', () => {
@@ -184,7 +213,13 @@ describe('defaults are applied in resolveConfig', () => {
         tokenUrl: 't',
         ...OAUTH2_DEFAULTS,
         clientAuth: 'private_key_jwt',
-        assertion: { algorithm: 'RS256', issuer: '{{client_id}}', subject: '{{client_id}}', audience: 't', lifetimeSeconds: 60 },
+        assertion: {
+          algorithm: 'RS256',
+          issuer: '{{client_id}}',
+          subject: '{{client_id}}',
+          audience: 't',
+          lifetimeSeconds: 60,
+        },
         params: {},
         variables: { ...TOKEN_VARIABLE_DEFAULTS, privateKey: 'client_private_key' },
       },
@@ -192,13 +227,24 @@ describe('defaults are applied in resolveConfig', () => {
     },
     {
       name: 'oauth2 client_secret_jwt: HS256 and no private key variable',
-      auth: { type: 'oauth2', tokenUrl: 't', clientAuth: 'client_secret_jwt', variables: { clientId: 'app_id', privateKey: 'unused' } },
+      auth: {
+        type: 'oauth2',
+        tokenUrl: 't',
+        clientAuth: 'client_secret_jwt',
+        variables: { clientId: 'app_id', privateKey: 'unused' },
+      },
       resolved: {
         type: 'oauth2',
         tokenUrl: 't',
         ...OAUTH2_DEFAULTS,
         clientAuth: 'client_secret_jwt',
-        assertion: { algorithm: 'HS256', issuer: '{{app_id}}', subject: '{{app_id}}', audience: 't', lifetimeSeconds: 60 },
+        assertion: {
+          algorithm: 'HS256',
+          issuer: '{{app_id}}',
+          subject: '{{app_id}}',
+          audience: 't',
+          lifetimeSeconds: 60,
+        },
         params: {},
         variables: { ...TOKEN_VARIABLE_DEFAULTS, clientId: 'app_id' },
       },
@@ -211,7 +257,15 @@ describe('defaults are applied in resolveConfig', () => {
         tokenUrl: 't',
         grantType: 'jwt_bearer',
         clientAuth: 'none',
-        assertion: { algorithm: 'ES256', issuer: 'svc', audience: 'a', lifetimeSeconds: 300, keyId: 'k', header: { x5t: 'h' }, claims: { scope: 's' } },
+        assertion: {
+          algorithm: 'ES256',
+          issuer: 'svc',
+          audience: 'a',
+          lifetimeSeconds: 300,
+          keyId: 'k',
+          header: { x5t: 'h' },
+          claims: { scope: 's' },
+        },
         variables: { privateKey: 'sa_key' },
       },
       resolved: {
@@ -220,27 +274,50 @@ describe('defaults are applied in resolveConfig', () => {
         ...OAUTH2_DEFAULTS,
         grantType: 'jwt_bearer',
         clientAuth: 'none',
-        assertion: { algorithm: 'ES256', issuer: 'svc', audience: 'a', lifetimeSeconds: 300, keyId: 'k', header: { x5t: 'h' }, claims: { scope: 's' } },
+        assertion: {
+          algorithm: 'ES256',
+          issuer: 'svc',
+          audience: 'a',
+          lifetimeSeconds: 300,
+          keyId: 'k',
+          header: { x5t: 'h' },
+          claims: { scope: 's' },
+        },
         params: {},
         variables: { ...TOKEN_VARIABLE_DEFAULTS, privateKey: 'sa_key' },
       },
       secrets: ['client_secret', 'password', 'access_token', 'refresh_token', 'sa_key'],
     },
-    { name: 'bearer', auth: { type: 'bearer' }, resolved: { type: 'bearer', tokenVariable: 'access_token' }, secrets: ['access_token'] },
+    {
+      name: 'bearer',
+      auth: { type: 'bearer' },
+      resolved: { type: 'bearer', tokenVariable: 'access_token' },
+      secrets: ['access_token'],
+    },
     {
       name: 'basic',
       auth: { type: 'basic', usernameVariable: 'u', secretVariables: ['password', 'other'] },
       resolved: { type: 'basic', usernameVariable: 'u', passwordVariable: 'password' },
       secrets: ['password', 'other'],
     },
-    { name: 'apikey', auth: { type: 'apikey', name: 'X-Key' }, resolved: { type: 'apikey', name: 'X-Key', in: 'header', variable: 'api_key' }, secrets: ['api_key'] },
+    {
+      name: 'apikey',
+      auth: { type: 'apikey', name: 'X-Key' },
+      resolved: { type: 'apikey', name: 'X-Key', in: 'header', variable: 'api_key' },
+      secrets: ['api_key'],
+    },
   ])('auth $name', ({ auth, resolved, secrets }) => {
     const result = resolveMinimal({ name: 'x', auth });
     expect(result.auth).toEqual(resolved);
     expect(result.secretVariables).toEqual(secrets);
   });
 
-  it.each<{ name: string; profile: NonNullable<GenCollectionConfig['authProfiles']>[string]; resolved: ResolvedConfig['authProfiles'][string]; secrets: string[] }>([
+  it.each<{
+    name: string;
+    profile: NonNullable<GenCollectionConfig['authProfiles']>[string];
+    resolved: ResolvedConfig['authProfiles'][string];
+    secrets: string[];
+  }>([
     {
       name: 'defaults of auth, not its values; variable names suffixed _<profile>',
       profile: { type: 'oauth2', tokenUrl: 'admin-t' },
@@ -263,13 +340,26 @@ describe('defaults are applied in resolveConfig', () => {
     },
     {
       name: 'variables override the suffixed names (a shared client); the private key suffixed too',
-      profile: { type: 'oauth2', tokenUrl: 't', clientAuth: 'private_key_jwt', scope: 'orders:admin', variables: { clientId: 'client_id' }, secretVariables: ['x'] },
+      profile: {
+        type: 'oauth2',
+        tokenUrl: 't',
+        clientAuth: 'private_key_jwt',
+        scope: 'orders:admin',
+        variables: { clientId: 'client_id' },
+        secretVariables: ['x'],
+      },
       resolved: {
         type: 'oauth2',
         tokenUrl: 't',
         ...OAUTH2_DEFAULTS,
         clientAuth: 'private_key_jwt',
-        assertion: { algorithm: 'RS256', issuer: '{{client_id}}', subject: '{{client_id}}', audience: 't', lifetimeSeconds: 60 },
+        assertion: {
+          algorithm: 'RS256',
+          issuer: '{{client_id}}',
+          subject: '{{client_id}}',
+          audience: 't',
+          lifetimeSeconds: 60,
+        },
         params: { scope: 'orders:admin' },
         variables: {
           accessToken: 'access_token_admin',
@@ -282,10 +372,21 @@ describe('defaults are applied in resolveConfig', () => {
           privateKey: 'client_private_key_admin',
         },
       },
-      secrets: ['client_secret_admin', 'password_admin', 'access_token_admin', 'refresh_token_admin', 'client_private_key_admin', 'x'],
+      secrets: [
+        'client_secret_admin',
+        'password_admin',
+        'access_token_admin',
+        'refresh_token_admin',
+        'client_private_key_admin',
+        'x',
+      ],
     },
   ])('auth profile: $name', ({ profile, resolved, secrets }) => {
-    const result = resolveMinimal({ name: 'x', auth: { type: 'oauth2', tokenUrl: 't', storage: 'collection', retryOn401: false }, authProfiles: { admin: profile } });
+    const result = resolveMinimal({
+      name: 'x',
+      auth: { type: 'oauth2', tokenUrl: 't', storage: 'collection', retryOn401: false },
+      authProfiles: { admin: profile },
+    });
     expect(result.authProfiles).toEqual({ admin: resolved });
     expect(result.secretVariables).toEqual(['client_secret', 'password', 'access_token', 'refresh_token', ...secrets]);
   });
@@ -293,7 +394,14 @@ describe('defaults are applied in resolveConfig', () => {
   it('token params: scope, audience, resource when not empty, then extraParams', () => {
     const result = resolveMinimal({
       name: 'x',
-      auth: { type: 'oauth2', tokenUrl: 't', extraParams: { z: '1', a: '2' }, resource: 'r', scope: '', audience: 'aud' },
+      auth: {
+        type: 'oauth2',
+        tokenUrl: 't',
+        extraParams: { z: '1', a: '2' },
+        resource: 'r',
+        scope: '',
+        audience: 'aud',
+      },
     });
     expect(result.auth.type === 'oauth2' && Object.entries(result.auth.params)).toEqual([
       ['audience', 'aud'],
@@ -310,12 +418,18 @@ describe('defaults are applied in resolveConfig', () => {
   });
 
   it('the resolve defaults are the schema defaults', () => {
-    const props = (name: string) => schemaDefinition(name).properties as Record<string, { default?: unknown; properties?: Record<string, { default?: unknown }> }>;
+    const props = (name: string) =>
+      schemaDefinition(name).properties as Record<
+        string,
+        { default?: unknown; properties?: Record<string, { default?: unknown }> }
+      >;
     const oauth2 = props('oauth2Auth');
     for (const [key, value] of Object.entries(OAUTH2_DEFAULTS)) expect(oauth2[key].default, key).toEqual(value);
-    for (const [key, value] of Object.entries(TOKEN_VARIABLE_DEFAULTS)) expect(oauth2.variables.properties?.[key].default, key).toEqual(value);
+    for (const [key, value] of Object.entries(TOKEN_VARIABLE_DEFAULTS))
+      expect(oauth2.variables.properties?.[key].default, key).toEqual(value);
     expect(oauth2.variables.properties?.privateKey.default).toBe(PRIVATE_KEY_VARIABLE_DEFAULT);
-    for (const [key, value] of Object.entries(ASSERTION_DEFAULTS)) expect(props('assertion')[key].default, key).toEqual(value);
+    for (const [key, value] of Object.entries(ASSERTION_DEFAULTS))
+      expect(props('assertion')[key].default, key).toEqual(value);
     expect(props('bearerAuth').tokenVariable.default).toBe(AUTH_DEFAULTS.bearer.tokenVariable);
     expect(props('basicAuth').usernameVariable.default).toBe(AUTH_DEFAULTS.basic.usernameVariable);
     expect(props('basicAuth').passwordVariable.default).toBe(AUTH_DEFAULTS.basic.passwordVariable);
@@ -357,7 +471,15 @@ describe('warnings', () => {
   it('an environment hiding the stored token of an auth profile (storage: collection): warned', async () => {
     const file = tmp.write(
       'gen-collection.config.yaml',
-      ['name: Orders', 'auth: { type: oauth2, tokenUrl: t }', 'authProfiles:', '  admin: { type: oauth2, tokenUrl: t, storage: collection }', 'environments:', '  dev: { access_token: "", access_token_admin: "" }', ''].join('\n'),
+      [
+        'name: Orders',
+        'auth: { type: oauth2, tokenUrl: t }',
+        'authProfiles:',
+        '  admin: { type: oauth2, tokenUrl: t, storage: collection }',
+        'environments:',
+        '  dev: { access_token: "", access_token_admin: "" }',
+        '',
+      ].join('\n'),
     );
     const { warnings } = await readConfig(file);
     expect(warnings).toEqual([
@@ -367,7 +489,18 @@ describe('warnings', () => {
 
   it('validateConfig adds to a Warnings collector', () => {
     const warnings = new Warnings();
-    validateConfig({ name: 'x', items: [{ name: 'a', url: 'u' }, { name: 'a', url: 'u' }] }, 'c.json', undefined, warnings);
+    validateConfig(
+      {
+        name: 'x',
+        items: [
+          { name: 'a', url: 'u' },
+          { name: 'a', url: 'u' },
+        ],
+      },
+      'c.json',
+      undefined,
+      warnings,
+    );
     expect(warnings.list).toEqual([
       'c.json: /items/1: another item in the same folder is also named "a" (/items/0). fix: give sibling items distinct names: Newman reports and --folder tell items apart by name',
     ]);

@@ -12,14 +12,19 @@ function validationError(config: unknown): GenCollectionError {
   throw new Error('expected the config to be rejected');
 }
 
-const REFERENCE_FIX = '\n  fix: see "Config reference" in the README for what each key takes (editors check it through "$schema")';
+const REFERENCE_FIX =
+  '\n  fix: see "Config reference" in the README for what each key takes (editors check it through "$schema")';
 
 describe('validateConfig on objects (no source positions)', () => {
   it.each([
     // a problem that says what is expected still has a fix: where to read what each key takes
     { config: null, message: `gen-collection.config.json: /: expected an object, got an empty value${REFERENCE_FIX}` },
     { config: [], message: `gen-collection.config.json: /: expected an object, got a list${REFERENCE_FIX}` },
-    { config: { name: 'x', items: [{ name: 'a', url: 'u', metod: 'GET' }] }, message: 'gen-collection.config.json: /items/0/metod: unknown key "metod" (in request "a")\n  fix: did you mean "method"?' },
+    {
+      config: { name: 'x', items: [{ name: 'a', url: 'u', metod: 'GET' }] },
+      message:
+        'gen-collection.config.json: /items/0/metod: unknown key "metod" (in request "a")\n  fix: did you mean "method"?',
+    },
     {
       config: { name: 'x', auth: { type: 'oauth2', tokenUrl: 't' }, environments: { dev: { client_secret: 'x' } } },
       message:
@@ -33,7 +38,11 @@ describe('validateConfig on objects (no source positions)', () => {
   });
 
   it('returns the config itself when valid', () => {
-    const config = { name: 'x', auth: { type: 'oauth2', tokenUrl: 't', grantType: 'password' }, environments: { dev: { client_secret: '', password: '' } } };
+    const config = {
+      name: 'x',
+      auth: { type: 'oauth2', tokenUrl: 't', grantType: 'password' },
+      environments: { dev: { client_secret: '', password: '' } },
+    };
     expect(validateConfig(config, 'c.json')).toBe(config);
   });
 

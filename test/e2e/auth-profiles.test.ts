@@ -29,17 +29,41 @@ const ITEMS = [
     ],
   },
   { name: 'Reports', items: [{ name: 'Get order', url: '{{base_url}}/orders/7', expect: { status: 200 } }] },
-  { name: 'One admin call', auth: 'admin', method: 'POST', url: '{{admin_url}}/orders', body: { json: { sku: 'A1' } }, expect: { status: 201 } },
+  {
+    name: 'One admin call',
+    auth: 'admin',
+    method: 'POST',
+    url: '{{admin_url}}/orders',
+    body: { json: { sku: 'A1' } },
+    expect: { status: 201 },
+  },
   { name: 'Health', url: '{{base_url}}/health', auth: 'none', expect: { status: 200 } },
-  { name: 'Create order', method: 'POST', url: '{{base_url}}/orders', body: { json: { sku: 'B2' } }, expect: { status: 201 } },
+  {
+    name: 'Create order',
+    method: 'POST',
+    url: '{{base_url}}/orders',
+    body: { json: { sku: 'B2' } },
+    expect: { status: 201 },
+  },
 ];
 const REQUESTS_PER_ITERATION = { a: 4, b: 4 };
 
-function profilesConfig(api: { a: ProtectedApi; b: ProtectedApi }, servers: { tokenUrl: string; clientId: string; adminTokenUrl: string; adminClientId: string }, items: unknown[] = ITEMS) {
+function profilesConfig(
+  api: { a: ProtectedApi; b: ProtectedApi },
+  servers: { tokenUrl: string; clientId: string; adminTokenUrl: string; adminClientId: string },
+  items: unknown[] = ITEMS,
+) {
   return {
     name: 'Auth profiles e2e',
     auth: { type: 'oauth2', tokenUrl: '{{token_url}}', expiryBufferSeconds: BUFFER_SECONDS },
-    authProfiles: { admin: { type: 'oauth2', tokenUrl: '{{admin_token_url}}', scope: 'orders:admin', expiryBufferSeconds: BUFFER_SECONDS } },
+    authProfiles: {
+      admin: {
+        type: 'oauth2',
+        tokenUrl: '{{admin_token_url}}',
+        scope: 'orders:admin',
+        expiryBufferSeconds: BUFFER_SECONDS,
+      },
+    },
     environments: {
       e2e: {
         base_url: api.a.url,
@@ -72,16 +96,36 @@ interface TwoServers {
 }
 
 /** Two token servers (the admin one with `adminOptions`) and their APIs, closed after `fn`. */
-async function withTwoServers(adminOptions: TokenServerOptions, fn: (servers: TwoServers) => Promise<void>, items: unknown[] = ALTERNATING): Promise<void> {
-  const [ts, tsAdmin] = await Promise.all([startTokenServer({ ttlSeconds: 60 }), startTokenServer({ ttlSeconds: 60, ...adminOptions })]);
+async function withTwoServers(
+  adminOptions: TokenServerOptions,
+  fn: (servers: TwoServers) => Promise<void>,
+  items: unknown[] = ALTERNATING,
+): Promise<void> {
+  const [ts, tsAdmin] = await Promise.all([
+    startTokenServer({ ttlSeconds: 60 }),
+    startTokenServer({ ttlSeconds: 60, ...adminOptions }),
+  ]);
   const a = await startProtectedApi({ validate: ts.validateToken });
   const b = await startProtectedApi({ validate: tsAdmin.validateToken });
   try {
     const { collection, environment } = await generate(
-      profilesConfig({ a, b }, { tokenUrl: ts.tokenUrl, clientId: ts.client.id, adminTokenUrl: tsAdmin.tokenUrl, adminClientId: tsAdmin.client.id }, items),
+      profilesConfig(
+        { a, b },
+        {
+          tokenUrl: ts.tokenUrl,
+          clientId: ts.client.id,
+          adminTokenUrl: tsAdmin.tokenUrl,
+          adminClientId: tsAdmin.client.id,
+        },
+        items,
+      ),
     );
     const run = (opts: { iterationCount?: number } = {}) =>
-      runNewman(collection, { environment: environment('e2e'), envVars: { client_secret: ts.client.secret, client_secret_admin: tsAdmin.client.secret }, ...opts });
+      runNewman(collection, {
+        environment: environment('e2e'),
+        envVars: { client_secret: ts.client.secret, client_secret_admin: tsAdmin.client.secret },
+        ...opts,
+      });
     await fn({ ts, tsAdmin, a, b, run });
   } finally {
     await Promise.all([a.close(), b.close()]);
@@ -90,7 +134,12 @@ async function withTwoServers(adminOptions: TokenServerOptions, fn: (servers: Tw
 }
 
 function outcome(result: NewmanResult) {
-  return { exitCode: result.exitCode, runError: result.runError, failures: result.failures.map((f) => `${f.test ?? ''} ${f.message}`), exceptions: result.exceptions };
+  return {
+    exitCode: result.exitCode,
+    runError: result.runError,
+    failures: result.failures.map((f) => `${f.test ?? ''} ${f.message}`),
+    exceptions: result.exceptions,
+  };
 }
 const GREEN = { exitCode: 0, runError: undefined, failures: [], exceptions: [] };
 
@@ -110,7 +159,10 @@ describe.concurrent('auth profiles in Newman', () => {
     try {
       const client = op.clients.post;
       const { collection, environment } = await generate(
-        profilesConfig({ a, b }, { tokenUrl: op.tokenUrl, clientId: client.id, adminTokenUrl: ts.tokenUrl, adminClientId: ts.client.id }),
+        profilesConfig(
+          { a, b },
+          { tokenUrl: op.tokenUrl, clientId: client.id, adminTokenUrl: ts.tokenUrl, adminClientId: ts.client.id },
+        ),
       );
       const result = await runNewman(collection, {
         environment: environment('e2e'),
@@ -129,7 +181,12 @@ describe.concurrent('auth profiles in Newman', () => {
       expect(outcome(result)).toEqual(GREEN);
       expect(runSeconds).toBeGreaterThanOrEqual(12);
       // Each API accepts only its own server's tokens: no 401 means no token went to the wrong API.
-      expect({ a: a.stats.unauthorized, b: b.stats.unauthorized, aWithout: a.stats.withoutToken, bWithout: b.stats.withoutToken }).toEqual({ a: 0, b: 0, aWithout: 0, bWithout: 0 });
+      expect({
+        a: a.stats.unauthorized,
+        b: b.stats.unauthorized,
+        aWithout: a.stats.withoutToken,
+        bWithout: b.stats.withoutToken,
+      }).toEqual({ a: 0, b: 0, aWithout: 0, bWithout: 0 });
       expect(a.log.filter((r) => r.path !== '/health')).toHaveLength(ITERATIONS * (REQUESTS_PER_ITERATION.a - 1));
       expect(b.log.filter((r) => r.path !== '/health')).toHaveLength(ITERATIONS * (REQUESTS_PER_ITERATION.b - 1));
       // No Bearer goes out with auth none, whichever folder the request is in.
@@ -139,7 +196,9 @@ describe.concurrent('auth profiles in Newman', () => {
         expect(tokens.length).toBeGreaterThanOrEqual(2);
         expect(tokens.length).toBeLessThanOrEqual(bound);
       }
-      expect(ts.tokenRequests.every((r) => r.clientId === ts.client.id && r.params.scope === 'orders:admin')).toBe(true);
+      expect(ts.tokenRequests.every((r) => r.clientId === ts.client.id && r.params.scope === 'orders:admin')).toBe(
+        true,
+      );
       expect(op.tokenRequests.every((r) => r.clientId !== ts.client.id)).toBe(true);
       const exported = result.exportedEnvironment ?? {};
       expect(exported.token_expires_at).toMatch(/^\d{13}$/);
@@ -169,18 +228,29 @@ describe.concurrent('auth profiles in Newman', () => {
   it('a 401 on a request inheriting the admin profile from its folder: replayed with a fresh admin token', async () => {
     const items = [
       { name: 'List orders', url: '{{base_url}}/orders', expect: { status: 200 } },
-      { name: 'Admin', auth: 'admin', items: [{ name: 'Admin orders', url: '{{admin_url}}/orders', expect: { status: 200 } }, { name: 'Admin order', url: '{{admin_url}}/orders/2', expect: { status: 200 } }] },
+      {
+        name: 'Admin',
+        auth: 'admin',
+        items: [
+          { name: 'Admin orders', url: '{{admin_url}}/orders', expect: { status: 200 } },
+          { name: 'Admin order', url: '{{admin_url}}/orders/2', expect: { status: 200 } },
+        ],
+      },
       { name: 'Get order', url: '{{base_url}}/orders/1', expect: { status: 200 } },
     ];
-    await withTwoServers({}, async ({ ts, tsAdmin, a, b, run }) => {
-      b.rejectNextValidTokenOnce();
-      const result = await run();
-      expect(outcome(result)).toEqual(GREEN);
-      expect(tsAdmin.tokenRequests).toHaveLength(2);
-      expect(ts.tokenRequests).toHaveLength(1);
-      expect(b.log.map((r) => `${r.path} ${r.status}`)).toEqual(['/orders 401', '/orders 200', '/orders/2 200']);
-      expect(a.log.map((r) => `${r.path} ${r.status}`)).toEqual(['/orders 200', '/orders/1 200']);
-    }, items);
+    await withTwoServers(
+      {},
+      async ({ ts, tsAdmin, a, b, run }) => {
+        b.rejectNextValidTokenOnce();
+        const result = await run();
+        expect(outcome(result)).toEqual(GREEN);
+        expect(tsAdmin.tokenRequests).toHaveLength(2);
+        expect(ts.tokenRequests).toHaveLength(1);
+        expect(b.log.map((r) => `${r.path} ${r.status}`)).toEqual(['/orders 401', '/orders 200', '/orders/2 200']);
+        expect(a.log.map((r) => `${r.path} ${r.status}`)).toEqual(['/orders 200', '/orders/1 200']);
+      },
+      items,
+    );
   });
 
   it('no token storm per profile: the admin client refused once, admin requests skipped, default ones unaffected', async () => {
@@ -189,10 +259,20 @@ describe.concurrent('auth profiles in Newman', () => {
       // One token request to the refusing admin server in the whole run; each admin request skipped with one failing test.
       expect(tsAdmin.tokenRequests).toHaveLength(1);
       expect(b.stats.requests).toBe(0);
-      expect(result.failures.map((f) => f.item)).toEqual(['Admin orders', 'Admin order', 'Admin orders', 'Admin order']);
+      expect(result.failures.map((f) => f.item)).toEqual([
+        'Admin orders',
+        'Admin order',
+        'Admin orders',
+        'Admin order',
+      ]);
       expect(result.failures.every((f) => f.message.includes('invalid_client'))).toBe(true);
       expect(ts.tokenRequests).toHaveLength(1);
-      expect(a.log.map((r) => `${r.path} ${r.status}`)).toEqual(['/orders 200', '/orders/1 200', '/orders 200', '/orders/1 200']);
+      expect(a.log.map((r) => `${r.path} ${r.status}`)).toEqual([
+        '/orders 200',
+        '/orders/1 200',
+        '/orders 200',
+        '/orders/1 200',
+      ]);
     });
   });
 
@@ -203,19 +283,44 @@ describe.concurrent('auth profiles in Newman', () => {
       const { collection, environment } = await generate({
         name: 'Shared client',
         auth: { type: 'oauth2', tokenUrl: '{{token_url}}', scope: 'orders:read' },
-        authProfiles: { writer: { type: 'oauth2', tokenUrl: '{{token_url}}', scope: 'orders:write', variables: { clientId: 'client_id', clientSecret: 'client_secret' } } },
+        authProfiles: {
+          writer: {
+            type: 'oauth2',
+            tokenUrl: '{{token_url}}',
+            scope: 'orders:write',
+            variables: { clientId: 'client_id', clientSecret: 'client_secret' },
+          },
+        },
         environments: { e2e: { base_url: api.url, token_url: ts.tokenUrl, client_id: ts.client.id } },
         items: [
           { name: 'List orders', url: '{{base_url}}/orders', expect: { status: 200 } },
-          { name: 'Create order', auth: 'writer', method: 'POST', url: '{{base_url}}/orders', body: { json: { sku: 'C3' } }, expect: { status: 201 } },
+          {
+            name: 'Create order',
+            auth: 'writer',
+            method: 'POST',
+            url: '{{base_url}}/orders',
+            body: { json: { sku: 'C3' } },
+            expect: { status: 201 },
+          },
           { name: 'Get order', url: '{{base_url}}/orders/1', expect: { status: 200 } },
-          { name: 'Create another', auth: 'writer', method: 'POST', url: '{{base_url}}/orders', body: { json: { sku: 'D4' } }, expect: { status: 201 } },
+          {
+            name: 'Create another',
+            auth: 'writer',
+            method: 'POST',
+            url: '{{base_url}}/orders',
+            body: { json: { sku: 'D4' } },
+            expect: { status: 201 },
+          },
         ],
       });
       // The shared client needs no profile variables: the template holds client_id once and no client_id_writer.
       const template = environment('e2e') as { values: { key: string }[] };
       expect(template.values.map((v) => v.key)).not.toContain('client_id_writer');
-      const result = await runNewman(collection, { environment: template, envVars: { client_secret: ts.client.secret }, exportEnvironment: true });
+      const result = await runNewman(collection, {
+        environment: template,
+        envVars: { client_secret: ts.client.secret },
+        exportEnvironment: true,
+      });
       expect(outcome(result)).toEqual(GREEN);
       expect(ts.tokenRequests.map((r) => [r.clientId, r.params.scope])).toEqual([
         [ts.client.id, 'orders:read'],

@@ -15,7 +15,10 @@ export interface Generated {
 }
 
 /** Generates `config`; `files` (path relative to the project → content) are written next to the config first. */
-export async function generate(config: Record<string, unknown>, files: Record<string, string> = {}): Promise<Generated> {
+export async function generate(
+  config: Record<string, unknown>,
+  files: Record<string, string> = {},
+): Promise<Generated> {
   const baseDir = await mkdtemp(join(tmpdir(), 'gen-collection-e2e-project-'));
   try {
     for (const [path, content] of Object.entries(files)) {

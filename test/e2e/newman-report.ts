@@ -14,7 +14,10 @@ export interface NewmanCopies {
 }
 
 /** A copy of the parsed JSON report without Newman's verbatim copies of `--env-var` values and token requests. */
-export function withoutNewmanCopies(report: unknown, opts: { envVarKeys: string[]; tokenUrl: string }): { rest: unknown; copies: NewmanCopies } {
+export function withoutNewmanCopies(
+  report: unknown,
+  opts: { envVarKeys: string[]; tokenUrl: string },
+): { rest: unknown; copies: NewmanCopies } {
   const copies: NewmanCopies = { envVars: 0, tokenRequests: 0 };
   const walk = (value: unknown, key: string | undefined, parentKey: string | undefined): unknown => {
     if (Array.isArray(value)) return value.map((item) => walk(item, undefined, key));

@@ -106,7 +106,10 @@ export async function runNewman(collection: object | string, opts: RunNewmanOpti
 
   try {
     const summary = await new Promise<NewmanRunSummary>((resolve, reject) => {
-      const guard = setTimeout(() => reject(new Error(`newman did not finish within ${timeout + 5_000} ms`)), timeout + 5_000);
+      const guard = setTimeout(
+        () => reject(new Error(`newman did not finish within ${timeout + 5_000} ms`)),
+        timeout + 5_000,
+      );
       const emitter = run(options, (err, result) => {
         clearTimeout(guard);
         if (err && !result) reject(err);
@@ -199,24 +202,32 @@ export function toFailure(raw: unknown): NewmanFailure {
 }
 
 function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : typeof error === 'object' && error && 'message' in error ? String(error.message) : String(error);
+  return error instanceof Error
+    ? error.message
+    : typeof error === 'object' && error && 'message' in error
+      ? String(error.message)
+      : String(error);
 }
 
 function formatConsoleArg(arg: unknown): string {
-  return typeof arg === 'string' ? arg : JSON.stringify(arg) ?? String(arg);
+  return typeof arg === 'string' ? arg : (JSON.stringify(arg) ?? String(arg));
 }
 
 /** key → value of a Postman variable scope (VariableScope or its JSON). */
 function scopeValues(scope: unknown): Record<string, string> {
-  const json = scope && typeof scope === 'object' && 'toJSON' in scope && typeof scope.toJSON === 'function'
-    ? (scope.toJSON() as unknown)
-    : scope;
+  const json =
+    scope && typeof scope === 'object' && 'toJSON' in scope && typeof scope.toJSON === 'function'
+      ? (scope.toJSON() as unknown)
+      : scope;
   const values = Array.isArray(json)
     ? json
-    : json && typeof json === 'object' && 'values' in json && Array.isArray(json.values) ? json.values : [];
+    : json && typeof json === 'object' && 'values' in json && Array.isArray(json.values)
+      ? json.values
+      : [];
   const out: Record<string, string> = {};
   for (const entry of values as { key?: string; value?: unknown }[]) {
-    if (typeof entry.key === 'string') out[entry.key] = entry.value === undefined || entry.value === null ? '' : String(entry.value);
+    if (typeof entry.key === 'string')
+      out[entry.key] = entry.value === undefined || entry.value === null ? '' : String(entry.value);
   }
   return out;
 }

@@ -8,7 +8,9 @@ export function secretForms(secret: string, clientId?: string): Record<string, s
   const forms: Record<string, string> = { raw: secret, 'url-encoded': encodeURIComponent(secret) };
   if (clientId !== undefined) {
     forms['basic header'] = Buffer.from(`${clientId}:${secret}`).toString('base64');
-    forms['basic header (url-encoded pair)'] = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString('base64');
+    forms['basic header (url-encoded pair)'] = Buffer.from(
+      `${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`,
+    ).toString('base64');
   }
   return forms;
 }

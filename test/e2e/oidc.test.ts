@@ -17,8 +17,12 @@ const DELAY_MS = 450;
 
 describe('generated collection against oidc-provider', () => {
   let op: OidcProvider;
-  beforeAll(async () => { op = await startOidcProvider({ ttlSeconds: TTL_SECONDS }); });
-  afterAll(async () => { await op.close(); });
+  beforeAll(async () => {
+    op = await startOidcProvider({ ttlSeconds: TTL_SECONDS });
+  });
+  afterAll(async () => {
+    await op.close();
+  });
 
   it('keeps every request authorized with few token requests, for client_secret_basic and client_secret_post', async () => {
     const cases = [
@@ -26,41 +30,60 @@ describe('generated collection against oidc-provider', () => {
       { clientAuth: 'body' as const, client: op.clients.post },
     ];
     // Both clients run side by side: each run spans ≥ 12 s of waiting, not CPU.
-    const outcomes = await Promise.all(cases.map(async ({ clientAuth, client }) => {
-      const api = await startProtectedApi({ validate: op.validateToken });
-      try {
-        const { collection, environment } = await generate({
-          name: `OIDC e2e ${clientAuth}`,
-          auth: { type: 'oauth2', grantType: 'client_credentials', tokenUrl: '{{token_url}}', clientAuth, expiryBufferSeconds: BUFFER_SECONDS },
-          environments: { e2e: { base_url: api.url, token_url: op.tokenUrl, client_id: client.id } },
-          items: [
-            { name: 'List orders', url: '{{base_url}}/orders', expect: { status: 200 } },
-            { name: 'Get order', url: '{{base_url}}/orders/7', expect: { status: 200 } },
-            { name: 'Create order', method: 'POST', url: '{{base_url}}/orders', body: { json: { sku: 'A1', qty: 1 } }, expect: { status: 201 } },
-            { name: 'Health', url: '{{base_url}}/health', auth: 'none', expect: { status: 200 } },
-          ],
-        });
-        const result = await runNewman(collection, {
-          environment: environment('e2e'),
-          envVars: { client_secret: client.secret },
-          iterationCount: ITERATIONS,
-          delayRequest: DELAY_MS,
-          exportEnvironment: true,
-        });
-        return { clientAuth, client, result, stats: structuredClone(api.stats) };
-      } finally {
-        await api.close();
-      }
-    }));
+    const outcomes = await Promise.all(
+      cases.map(async ({ clientAuth, client }) => {
+        const api = await startProtectedApi({ validate: op.validateToken });
+        try {
+          const { collection, environment } = await generate({
+            name: `OIDC e2e ${clientAuth}`,
+            auth: {
+              type: 'oauth2',
+              grantType: 'client_credentials',
+              tokenUrl: '{{token_url}}',
+              clientAuth,
+              expiryBufferSeconds: BUFFER_SECONDS,
+            },
+            environments: { e2e: { base_url: api.url, token_url: op.tokenUrl, client_id: client.id } },
+            items: [
+              { name: 'List orders', url: '{{base_url}}/orders', expect: { status: 200 } },
+              { name: 'Get order', url: '{{base_url}}/orders/7', expect: { status: 200 } },
+              {
+                name: 'Create order',
+                method: 'POST',
+                url: '{{base_url}}/orders',
+                body: { json: { sku: 'A1', qty: 1 } },
+                expect: { status: 201 },
+              },
+              { name: 'Health', url: '{{base_url}}/health', auth: 'none', expect: { status: 200 } },
+            ],
+          });
+          const result = await runNewman(collection, {
+            environment: environment('e2e'),
+            envVars: { client_secret: client.secret },
+            iterationCount: ITERATIONS,
+            delayRequest: DELAY_MS,
+            exportEnvironment: true,
+          });
+          return { clientAuth, client, result, stats: structuredClone(api.stats) };
+        } finally {
+          await api.close();
+        }
+      }),
+    );
 
     for (const { clientAuth, client, result, stats } of outcomes) {
       const runSeconds = result.durationMs / 1000;
       const tokenRequests = op.tokenRequests.filter((r) => r.clientId === client.id);
       const bound = Math.ceil(runSeconds / (TTL_SECONDS - BUFFER_SECONDS)) + 1;
-      console.info(`oidc e2e (${clientAuth}): ${stats.requests} requests in ${runSeconds.toFixed(1)} s, ${tokenRequests.length} token requests (bound ${bound}), ${stats.unauthorized} 401s`);
+      console.info(
+        `oidc e2e (${clientAuth}): ${stats.requests} requests in ${runSeconds.toFixed(1)} s, ${tokenRequests.length} token requests (bound ${bound}), ${stats.unauthorized} 401s`,
+      );
 
       expect({ clientAuth, failures: result.failures, runError: result.runError, exitCode: result.exitCode }).toEqual({
-        clientAuth, failures: [], runError: undefined, exitCode: 0,
+        clientAuth,
+        failures: [],
+        runError: undefined,
+        exitCode: 0,
       });
       expect(stats.requests).toBe(ITERATIONS * 4);
       expect(stats.requests).toBeGreaterThanOrEqual(20);

@@ -12,7 +12,14 @@ import { startOidcProvider, type ClientCredentials, type OidcProvider } from './
 import { startProtectedApi, type ProtectedApi } from './servers/protected-api.js';
 import { FAULT_BODIES, startTokenServer, type TokenServer } from './servers/token-server.js';
 
-type TokenBody = { access_token?: string; expires_in?: number; refresh_token?: string; error?: string; error_description?: string; token_type?: string };
+type TokenBody = {
+  access_token?: string;
+  expires_in?: number;
+  refresh_token?: string;
+  error?: string;
+  error_description?: string;
+  token_type?: string;
+};
 
 const FORM = 'application/x-www-form-urlencoded';
 
@@ -20,7 +27,10 @@ function basicHeader(client: ClientCredentials): string {
   return 'Basic ' + Buffer.from(`${client.id}:${client.secret}`).toString('base64');
 }
 
-async function postToken(url: string, init: { params: Record<string, string>; basic?: ClientCredentials; json?: boolean; timeoutMs?: number }) {
+async function postToken(
+  url: string,
+  init: { params: Record<string, string>; basic?: ClientCredentials; json?: boolean; timeoutMs?: number },
+) {
   const headers: Record<string, string> = { 'content-type': init.json ? 'application/json' : FORM };
   if (init.basic) headers.authorization = basicHeader(init.basic);
   const res = await fetch(url, {
@@ -58,34 +68,52 @@ async function callApi(api: ProtectedApi, path: string, token?: string, method =
 
 describe('oidc-provider', () => {
   let op: OidcProvider;
-  beforeAll(async () => { op = await startOidcProvider({ ttlSeconds: 4 }); });
-  afterAll(async () => { await op.close(); });
-
-  it.each([
-    { method: 'basic' as const },
-    { method: 'body' as const },
-  ])('issues a client_credentials token with client auth $method and records the method used', async ({ method }) => {
-    const client = method === 'basic' ? op.clients.basic : op.clients.post;
-    const before = op.tokenRequests.length;
-    const params: Record<string, string> = { grant_type: 'client_credentials', scope: 'read' };
-    if (method === 'body') Object.assign(params, { client_id: client.id, client_secret: client.secret });
-    const { status, body } = await postToken(op.tokenUrl, { params, basic: method === 'basic' ? client : undefined });
-
-    expect(status).toBe(200);
-    expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 4, scope: 'read' });
-    expect(op.tokenRequests.slice(before)).toMatchObject([
-      { grantType: 'client_credentials', clientAuth: method, clientId: client.id, bodyFormat: 'form', status: 200, params: { scope: 'read' } },
-    ]);
-    expect(op.tokenRequests[before].clientSecret === client.secret).toBe(true);
-    expect(await op.validateToken(body?.access_token ?? '')).toBe(true);
+  beforeAll(async () => {
+    op = await startOidcProvider({ ttlSeconds: 4 });
+  });
+  afterAll(async () => {
+    await op.close();
   });
 
+  it.each([{ method: 'basic' as const }, { method: 'body' as const }])(
+    'issues a client_credentials token with client auth $method and records the method used',
+    async ({ method }) => {
+      const client = method === 'basic' ? op.clients.basic : op.clients.post;
+      const before = op.tokenRequests.length;
+      const params: Record<string, string> = { grant_type: 'client_credentials', scope: 'read' };
+      if (method === 'body') Object.assign(params, { client_id: client.id, client_secret: client.secret });
+      const { status, body } = await postToken(op.tokenUrl, { params, basic: method === 'basic' ? client : undefined });
+
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 4, scope: 'read' });
+      expect(op.tokenRequests.slice(before)).toMatchObject([
+        {
+          grantType: 'client_credentials',
+          clientAuth: method,
+          clientId: client.id,
+          bodyFormat: 'form',
+          status: 200,
+          params: { scope: 'read' },
+        },
+      ]);
+      expect(op.tokenRequests[before].clientSecret === client.secret).toBe(true);
+      expect(await op.validateToken(body?.access_token ?? '')).toBe(true);
+    },
+  );
+
   it('rejects a wrong secret, a JSON body, and an unknown token at introspection', async () => {
-    const wrong = await postToken(op.tokenUrl, { params: { grant_type: 'client_credentials' }, basic: { id: op.clients.basic.id, secret: 'wrong-secret' } });
+    const wrong = await postToken(op.tokenUrl, {
+      params: { grant_type: 'client_credentials' },
+      basic: { id: op.clients.basic.id, secret: 'wrong-secret' },
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body?.error).toBe('invalid_client');
     const json = await postToken(op.tokenUrl, {
-      params: { grant_type: 'client_credentials', client_id: op.clients.post.id, client_secret: op.clients.post.secret },
+      params: {
+        grant_type: 'client_credentials',
+        client_id: op.clients.post.id,
+        client_secret: op.clients.post.secret,
+      },
       json: true,
     });
     expect(json.status).toBe(400);
@@ -99,7 +127,10 @@ describe('oidc-provider with JWT access tokens', () => {
     // exp is whole seconds (iat + TTL): 2 s leaves the fresh token at least 1 s to live.
     const op = await startOidcProvider({ ttlSeconds: 2, jwtAccessTokens: true });
     try {
-      const { status, body } = await postToken(op.tokenUrl, { params: { grant_type: 'client_credentials' }, basic: op.clients.basic });
+      const { status, body } = await postToken(op.tokenUrl, {
+        params: { grant_type: 'client_credentials' },
+        basic: op.clients.basic,
+      });
       expect(status).toBe(200);
       const token = body?.access_token ?? '';
       const claims = decodeJwtPayload(token);
@@ -122,7 +153,10 @@ describe('protected API (introspection at oidc-provider)', () => {
   beforeAll(async () => {
     op = await startOidcProvider({ ttlSeconds: 30 });
     api = await startProtectedApi({ validate: op.validateToken });
-    const { body } = await postToken(op.tokenUrl, { params: { grant_type: 'client_credentials' }, basic: op.clients.basic });
+    const { body } = await postToken(op.tokenUrl, {
+      params: { grant_type: 'client_credentials' },
+      basic: op.clients.basic,
+    });
     token = body?.access_token ?? '';
   });
   afterAll(async () => {
@@ -166,29 +200,47 @@ describe('protected API (introspection at oidc-provider)', () => {
 
 describe('token server', () => {
   let ts: TokenServer;
-  beforeAll(async () => { ts = await startTokenServer({ refreshTokens: { ttlSeconds: 30 } }); });
-  afterAll(async () => { await ts.close(); });
+  beforeAll(async () => {
+    ts = await startTokenServer({ refreshTokens: { ttlSeconds: 30 } });
+  });
+  afterAll(async () => {
+    await ts.close();
+  });
 
   it.each([
     { grant: 'client_credentials', clientAuth: 'basic' as const, json: false },
     { grant: 'client_credentials', clientAuth: 'body' as const, json: true },
     { grant: 'password', clientAuth: 'body' as const, json: false },
     { grant: 'password', clientAuth: 'basic' as const, json: true },
-  ])('$grant with client auth $clientAuth, JSON body $json → token + refresh token, recorded', async ({ grant, clientAuth, json }) => {
-    const params: Record<string, string> = { grant_type: grant, scope: 'orders:read', audience: 'orders-api' };
-    if (grant === 'password') Object.assign(params, { username: ts.user.username, password: ts.user.password });
-    if (clientAuth === 'body') Object.assign(params, { client_id: ts.client.id, client_secret: ts.client.secret });
-    const before = ts.tokenRequests.length;
-    const { status, body } = await postToken(ts.tokenUrl, { params, json, basic: clientAuth === 'basic' ? ts.client : undefined });
+  ])(
+    '$grant with client auth $clientAuth, JSON body $json → token + refresh token, recorded',
+    async ({ grant, clientAuth, json }) => {
+      const params: Record<string, string> = { grant_type: grant, scope: 'orders:read', audience: 'orders-api' };
+      if (grant === 'password') Object.assign(params, { username: ts.user.username, password: ts.user.password });
+      if (clientAuth === 'body') Object.assign(params, { client_id: ts.client.id, client_secret: ts.client.secret });
+      const before = ts.tokenRequests.length;
+      const { status, body } = await postToken(ts.tokenUrl, {
+        params,
+        json,
+        basic: clientAuth === 'basic' ? ts.client : undefined,
+      });
 
-    expect(status).toBe(200);
-    expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 4, scope: 'orders:read' });
-    expect(typeof body?.refresh_token).toBe('string');
-    expect(await ts.validateToken(body?.access_token ?? '')).toBe(true);
-    expect(ts.tokenRequests.slice(before)).toMatchObject([
-      { grantType: grant, clientAuth, clientId: ts.client.id, bodyFormat: json ? 'json' : 'form', params: { audience: 'orders-api' }, status: 200 },
-    ]);
-  });
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 4, scope: 'orders:read' });
+      expect(typeof body?.refresh_token).toBe('string');
+      expect(await ts.validateToken(body?.access_token ?? '')).toBe(true);
+      expect(ts.tokenRequests.slice(before)).toMatchObject([
+        {
+          grantType: grant,
+          clientAuth,
+          clientId: ts.client.id,
+          bodyFormat: json ? 'json' : 'form',
+          params: { audience: 'orders-api' },
+          status: 200,
+        },
+      ]);
+    },
+  );
 
   it('refreshes once per refresh token and refuses a reused one or a wrong password', async () => {
     const first = await postToken(ts.tokenUrl, { params: { grant_type: 'client_credentials' }, basic: ts.client });
@@ -198,9 +250,15 @@ describe('token server', () => {
     expect(second.body?.access_token).not.toBe(first.body?.access_token);
     const reused = await postToken(ts.tokenUrl, { params: refresh, basic: ts.client });
     expect(reused).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
-    const badUser = await postToken(ts.tokenUrl, { params: { grant_type: 'password', username: 'alice', password: 'nope' }, basic: ts.client });
+    const badUser = await postToken(ts.tokenUrl, {
+      params: { grant_type: 'password', username: 'alice', password: 'nope' },
+      basic: ts.client,
+    });
     expect(badUser).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
-    const badClient = await postToken(ts.tokenUrl, { params: { grant_type: 'client_credentials' }, basic: { id: ts.client.id, secret: 'wrong' } });
+    const badClient = await postToken(ts.tokenUrl, {
+      params: { grant_type: 'client_credentials' },
+      basic: { id: ts.client.id, secret: 'wrong' },
+    });
     expect(badClient).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
   });
 
@@ -208,7 +266,10 @@ describe('token server', () => {
     const first = await postToken(ts.tokenUrl, { params: { grant_type: 'client_credentials' }, basic: ts.client });
     ts.setRefreshFault('invalid_grant');
     try {
-      const refreshed = await postToken(ts.tokenUrl, { params: { grant_type: 'refresh_token', refresh_token: first.body?.refresh_token ?? '' }, basic: ts.client });
+      const refreshed = await postToken(ts.tokenUrl, {
+        params: { grant_type: 'refresh_token', refresh_token: first.body?.refresh_token ?? '' },
+        basic: ts.client,
+      });
       expect(refreshed).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
     } finally {
       ts.setRefreshFault('none');
@@ -222,23 +283,29 @@ describe.concurrent('token server expiry styles', () => {
     { expiry: 'expires_in' as const, expiresIn: 2, jwt: false },
     { expiry: 'jwt-exp' as const, expiresIn: undefined, jwt: true },
     { expiry: 'none' as const, expiresIn: undefined, jwt: false },
-  ])('$expiry: expires_in $expiresIn, JWT $jwt, token invalid after its server-side lifetime', async ({ expiry, expiresIn, jwt }) => {
-    // 2 s: a JWT's exp is whole seconds, so its token lives between 1 and 2 s.
-    const ts = await startTokenServer({ expiry, ttlSeconds: 2 });
-    try {
-      const { body } = await postToken(ts.tokenUrl, { params: { grant_type: 'client_credentials' }, basic: ts.client });
-      const token = body?.access_token ?? '';
-      expect(body?.expires_in).toBe(expiresIn);
-      expect(body?.refresh_token).toBeUndefined();
-      expect(token.split('.').length === 3).toBe(jwt);
-      if (jwt) expect(Number(decodeJwtPayload(token).exp) * 1000).toBeGreaterThan(Date.now());
-      expect(await ts.validateToken(token)).toBe(true);
-      await new Promise((resolve) => setTimeout(resolve, 2_050));
-      expect(await ts.validateToken(token)).toBe(false);
-    } finally {
-      await ts.close();
-    }
-  });
+  ])(
+    '$expiry: expires_in $expiresIn, JWT $jwt, token invalid after its server-side lifetime',
+    async ({ expiry, expiresIn, jwt }) => {
+      // 2 s: a JWT's exp is whole seconds, so its token lives between 1 and 2 s.
+      const ts = await startTokenServer({ expiry, ttlSeconds: 2 });
+      try {
+        const { body } = await postToken(ts.tokenUrl, {
+          params: { grant_type: 'client_credentials' },
+          basic: ts.client,
+        });
+        const token = body?.access_token ?? '';
+        expect(body?.expires_in).toBe(expiresIn);
+        expect(body?.refresh_token).toBeUndefined();
+        expect(token.split('.').length === 3).toBe(jwt);
+        if (jwt) expect(Number(decodeJwtPayload(token).exp) * 1000).toBeGreaterThan(Date.now());
+        expect(await ts.validateToken(token)).toBe(true);
+        await new Promise((resolve) => setTimeout(resolve, 2_050));
+        expect(await ts.validateToken(token)).toBe(false);
+      } finally {
+        await ts.close();
+      }
+    },
+  );
 });
 
 describe('token server faults', () => {
@@ -300,7 +367,11 @@ describe('token server faults', () => {
         body: new URLSearchParams({ ...ok, client_id: ts.client.id, client_secret: ts.client.secret }),
         signal: AbortSignal.timeout(2_000),
       });
-      expect([first.status, first.headers.get('retry-after'), await first.json()]).toEqual([429, '7', FAULT_BODIES['status-429-once']]);
+      expect([first.status, first.headers.get('retry-after'), await first.json()]).toEqual([
+        429,
+        '7',
+        FAULT_BODIES['status-429-once'],
+      ]);
       expect((await postToken(ts.tokenUrl, { params: ok, basic: ts.client })).status).toBe(200);
     } finally {
       await ts.close();
@@ -310,7 +381,9 @@ describe('token server faults', () => {
   it('slow → a client with a shorter timeout gives up; closing does not wait for the answer', async () => {
     const ts = await startTokenServer({ fault: 'slow', slowMs: 10_000 });
     try {
-      await expect(postToken(ts.tokenUrl, { params: ok, basic: ts.client, timeoutMs: 200 })).rejects.toThrow(/abort|timeout/i);
+      await expect(postToken(ts.tokenUrl, { params: ok, basic: ts.client, timeoutMs: 200 })).rejects.toThrow(
+        /abort|timeout/i,
+      );
       expect(ts.tokenRequests).toHaveLength(1);
     } finally {
       await ts.close();
@@ -320,7 +393,9 @@ describe('token server faults', () => {
   it('slow-once → only the first answer is late', async () => {
     const ts = await startTokenServer({ fault: 'slow-once', slowMs: 10_000 });
     try {
-      await expect(postToken(ts.tokenUrl, { params: ok, basic: ts.client, timeoutMs: 200 })).rejects.toThrow(/abort|timeout/i);
+      await expect(postToken(ts.tokenUrl, { params: ok, basic: ts.client, timeoutMs: 200 })).rejects.toThrow(
+        /abort|timeout/i,
+      );
       expect((await postToken(ts.tokenUrl, { params: ok, basic: ts.client, timeoutMs: 2_000 })).status).toBe(200);
     } finally {
       await ts.close();
@@ -369,17 +444,39 @@ describe('Newman harness', () => {
         {
           name: 'Health',
           request: { method: 'GET', url: '{{api}}/health', auth: { type: 'noauth' } },
-          event: [{ listen: 'test', script: { exec: ["pm.test('health 200', () => pm.response.to.have.status(200));", "console.log('iteration', pm.info.iteration);"] } }],
+          event: [
+            {
+              listen: 'test',
+              script: {
+                exec: [
+                  "pm.test('health 200', () => pm.response.to.have.status(200));",
+                  "console.log('iteration', pm.info.iteration);",
+                ],
+              },
+            },
+          ],
         },
         {
           name: 'Orders',
           request: { method: 'GET', url: '{{api}}/orders' },
-          event: [{ listen: 'test', script: { exec: ["pm.test('orders 200', () => pm.response.to.have.status(200));", "pm.environment.set('seen', 'yes');"] } }],
+          event: [
+            {
+              listen: 'test',
+              script: {
+                exec: [
+                  "pm.test('orders 200', () => pm.response.to.have.status(200));",
+                  "pm.environment.set('seen', 'yes');",
+                ],
+              },
+            },
+          ],
         },
         {
           name: 'Always 401',
           request: { method: 'GET', url: '{{api}}/always-401' },
-          event: [{ listen: 'test', script: { exec: ["pm.test('wants 200', () => pm.response.to.have.status(200));"] } }],
+          event: [
+            { listen: 'test', script: { exec: ["pm.test('wants 200', () => pm.response.to.have.status(200));"] } },
+          ],
         },
       ],
     };
@@ -396,12 +493,22 @@ describe('Newman harness', () => {
       expect.objectContaining({ item: 'Always 401', test: 'wants 200' }),
     ]);
     expect(result.assertions.filter((a) => a.passed)).toHaveLength(4);
-    expect(result.requests.map((r) => `${r.item} ${r.status}`)).toEqual(['Health 200', 'Orders 200', 'Always 401 401', 'Health 200', 'Orders 200', 'Always 401 401']);
+    expect(result.requests.map((r) => `${r.item} ${r.status}`)).toEqual([
+      'Health 200',
+      'Orders 200',
+      'Always 401 401',
+      'Health 200',
+      'Orders 200',
+      'Always 401 401',
+    ]);
     expect(result.consoleLines).toEqual(['iteration 0', 'iteration 1']);
     expect(result.exportedEnvironment).toMatchObject({ seen: 'yes', api: api.url });
     expect(result.environment).toMatchObject({ seen: 'yes' });
     expect(api.stats.withoutToken).toBe(0);
-    assertNoSecret(secretForms(secret), { console: result.consoleLines.join('\n'), failures: JSON.stringify(result.failures) });
+    assertNoSecret(secretForms(secret), {
+      console: result.consoleLines.join('\n'),
+      failures: JSON.stringify(result.failures),
+    });
   });
 
   it('an all-green run exits 0', async () => {
@@ -420,8 +527,17 @@ describe('secret checks', () => {
 
   it.each([
     { where: 'raw', text: `a=${secret}`, found: 'raw in t' },
-    { where: 'url-encoded', text: `a=${encodeURIComponent('s3cr/t+value=1')}`, found: 'url-encoded in t', value: 's3cr/t+value=1' },
-    { where: 'basic header', text: `Authorization: Basic ${Buffer.from(`id:${secret}`).toString('base64')}`, found: 'basic header in t' },
+    {
+      where: 'url-encoded',
+      text: `a=${encodeURIComponent('s3cr/t+value=1')}`,
+      found: 'url-encoded in t',
+      value: 's3cr/t+value=1',
+    },
+    {
+      where: 'basic header',
+      text: `Authorization: Basic ${Buffer.from(`id:${secret}`).toString('base64')}`,
+      found: 'basic header in t',
+    },
     { where: 'nowhere', text: 'nothing to see', found: undefined },
   ])('assertNoSecret finds the $where form and never repeats the secret', ({ text, found, value }) => {
     const forms = secretForms(value ?? secret, 'id');
@@ -443,15 +559,30 @@ describe('secret checks', () => {
   });
 
   it('withoutNewmanCopies sets aside exactly the --env-var values and the token requests', () => {
-    const tokenRequest = { method: 'POST', url: { protocol: 'http', host: ['127', '0', '0', '1'], port: '5', path: ['token'] }, body: { urlencoded: [{ key: 'client_secret', value: secret }] } };
+    const tokenRequest = {
+      method: 'POST',
+      url: { protocol: 'http', host: ['127', '0', '0', '1'], port: '5', path: ['token'] },
+      body: { urlencoded: [{ key: 'client_secret', value: secret }] },
+    };
     const report = {
-      environment: { values: [{ key: 'client_secret', value: secret }, { key: 'base_url', value: 'http://x' }] },
+      environment: {
+        values: [
+          { key: 'client_secret', value: secret },
+          { key: 'base_url', value: 'http://x' },
+        ],
+      },
       run: {
-        executions: [{ request: tokenRequest }, { request: { method: 'GET', url: 'http://127.0.0.1:6/orders', header: [{ key: 'X', value: secret }] } }],
+        executions: [
+          { request: tokenRequest },
+          { request: { method: 'GET', url: 'http://127.0.0.1:6/orders', header: [{ key: 'X', value: secret }] } },
+        ],
         failures: [{ source: { name: 'List', request: tokenRequest } }],
       },
     };
-    const { rest, copies } = withoutNewmanCopies(report, { envVarKeys: ['client_secret'], tokenUrl: 'http://127.0.0.1:5/token' });
+    const { rest, copies } = withoutNewmanCopies(report, {
+      envVarKeys: ['client_secret'],
+      tokenUrl: 'http://127.0.0.1:5/token',
+    });
     expect(copies).toEqual({ envVars: 1, tokenRequests: 2 });
     // The secret in a non-token request header is still there to be found.
     expect(() => assertNoSecret({ secret }, { rest: JSON.stringify(rest) })).toThrow(/raw|secret in rest/);

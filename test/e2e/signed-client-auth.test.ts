@@ -22,7 +22,13 @@ const HS_SECRET = 'e2e-hs256-client-secret-4Kd9qP2w';
 const ITEMS = [
   { name: 'List orders', url: '{{base_url}}/orders', expect: { status: 200 } },
   { name: 'Get order', url: '{{base_url}}/orders/7', expect: { status: 200 } },
-  { name: 'Create order', method: 'POST', url: '{{base_url}}/orders', body: { json: { sku: 'A1', qty: 1 } }, expect: { status: 201 } },
+  {
+    name: 'Create order',
+    method: 'POST',
+    url: '{{base_url}}/orders',
+    body: { json: { sku: 'A1', qty: 1 } },
+    expect: { status: 201 },
+  },
   { name: 'Health', url: '{{base_url}}/health', auth: 'none', expect: { status: 200 } },
 ];
 
@@ -42,7 +48,12 @@ interface SignedCase {
 function signedCases(): SignedCase[] {
   const [r1, r2, r3, r4] = [rsa(), rsa(), rsa(), rsa()];
   const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const keyCase = (label: string, alg: 'RS256' | 'PS256' | 'ES256', publicKey: KeyObject, text: string): SignedCase => ({
+  const keyCase = (
+    label: string,
+    alg: 'RS256' | 'PS256' | 'ES256',
+    publicKey: KeyObject,
+    text: string,
+  ): SignedCase => ({
     label,
     client: { id: `e2e-${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, method: 'private_key_jwt', alg, publicKey },
     clientAuth: 'private_key_jwt',
@@ -66,7 +77,14 @@ function signedCases(): SignedCase[] {
 }
 
 /** The collection for `auth` against the API, run by Newman for ≥ 12 s; with the API's counts. */
-async function runSigned(name: string, auth: object, env: Record<string, string>, runtime: Record<string, string>, validate: (t: string) => Promise<boolean>, iterations = ITERATIONS): Promise<{ result: NewmanResult; stats: ProtectedApiStats; environment: object | undefined }> {
+async function runSigned(
+  name: string,
+  auth: object,
+  env: Record<string, string>,
+  runtime: Record<string, string>,
+  validate: (t: string) => Promise<boolean>,
+  iterations = ITERATIONS,
+): Promise<{ result: NewmanResult; stats: ProtectedApiStats; environment: object | undefined }> {
   const api = await startProtectedApi({ validate });
   try {
     const { collection, environment } = await generate({
@@ -75,7 +93,13 @@ async function runSigned(name: string, auth: object, env: Record<string, string>
       environments: { e2e: { base_url: api.url, ...env } },
       items: ITEMS,
     });
-    const result = await runNewman(collection, { environment: environment('e2e'), envVars: runtime, iterationCount: iterations, delayRequest: DELAY_MS, exportEnvironment: true });
+    const result = await runNewman(collection, {
+      environment: environment('e2e'),
+      envVars: runtime,
+      iterationCount: iterations,
+      delayRequest: DELAY_MS,
+      exportEnvironment: true,
+    });
     return { result, stats: structuredClone(api.stats), environment: environment('e2e') };
   } finally {
     await api.close();
@@ -83,7 +107,12 @@ async function runSigned(name: string, auth: object, env: Record<string, string>
 }
 
 function expectCleanRun(label: string, result: NewmanResult, stats: ProtectedApiStats, iterations = ITERATIONS): void {
-  expect({ label, failures: result.failures, runError: result.runError, exitCode: result.exitCode }).toEqual({ label, failures: [], runError: undefined, exitCode: 0 });
+  expect({ label, failures: result.failures, runError: result.runError, exitCode: result.exitCode }).toEqual({
+    label,
+    failures: [],
+    runError: undefined,
+    exitCode: 0,
+  });
   expect(stats.requests).toBe(iterations * ITEMS.length);
   expect(result.durationMs / 1000).toBeGreaterThanOrEqual(12);
   expect(stats.unauthorized).toBe(0);
@@ -107,7 +136,10 @@ describe('signed client authentication against oidc-provider', () => {
         c,
         ...(await runSigned(
           `Signed ${c.label}`,
-          { clientAuth: c.clientAuth, ...(c.client.alg === 'RS256' || c.client.alg === 'HS256' ? {} : { assertion: { algorithm: c.client.alg } }) },
+          {
+            clientAuth: c.clientAuth,
+            ...(c.client.alg === 'RS256' || c.client.alg === 'HS256' ? {} : { assertion: { algorithm: c.client.alg } }),
+          },
           { token_url: op.tokenUrl, client_id: c.client.id },
           c.runtime,
           op.validateToken,
@@ -119,7 +151,9 @@ describe('signed client authentication against oidc-provider', () => {
       const requests = op.tokenRequests.filter((r) => r.clientId === c.client.id);
       const granted = op.granted.filter((g) => g.clientId === c.client.id);
       const bound = Math.ceil(runSeconds / (TTL_SECONDS - BUFFER_SECONDS)) + 1;
-      console.info(`signed e2e (${c.label}): ${stats.requests} requests in ${runSeconds.toFixed(1)} s, ${requests.length} token requests (bound ${bound})`);
+      console.info(
+        `signed e2e (${c.label}): ${stats.requests} requests in ${runSeconds.toFixed(1)} s, ${requests.length} token requests (bound ${bound})`,
+      );
       expectCleanRun(c.label, result, stats);
       expect(requests.length).toBeGreaterThanOrEqual(2);
       expect(requests.length).toBeLessThanOrEqual(bound);
@@ -132,9 +166,11 @@ describe('signed client authentication against oidc-provider', () => {
       assertNoSecret(secretForms(c.secret), {
         'token requests': JSON.stringify(requests),
         'environment template': JSON.stringify(environment),
-        'console': result.consoleLines.join('\n'),
+        console: result.consoleLines.join('\n'),
       });
-      expect(JSON.stringify(environment)).toContain(`"key":"${c.clientAuth === 'client_secret_jwt' ? 'client_secret' : 'client_private_key'}","value":"","type":"secret"`);
+      expect(JSON.stringify(environment)).toContain(
+        `"key":"${c.clientAuth === 'client_secret_jwt' ? 'client_secret' : 'client_private_key'}","value":"","type":"secret"`,
+      );
     }
   });
 
@@ -151,7 +187,8 @@ describe('signed client authentication against oidc-provider', () => {
     );
     const bearerItems = ITEMS.filter((i) => i.auth !== 'none').map((i) => i.name);
     expect(result.failures.map((f) => f.item)).toEqual(bearerItems);
-    for (const failure of result.failures) expect(failure.message).toContain(`token request to ${op.tokenUrl} failed: HTTP 401 (invalid_client`);
+    for (const failure of result.failures)
+      expect(failure.message).toContain(`token request to ${op.tokenUrl} failed: HTTP 401 (invalid_client`);
     // A permanent failure (issue 11): asked once in the run, not once per request.
     expect(op.tokenRequests.slice(before).map((r) => r.status)).toEqual([401]);
     expect(stats.byPath).toEqual({ '/health': 1 });
@@ -163,22 +200,41 @@ describe('the JWT bearer grant against an endpoint that verifies the assertion w
   it('signature, iss, sub, aud, lifetime, a new jti on each token request and the scope claim', async () => {
     const key = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const issuer = 'e2e-svc@project.iam.example';
-    const server = await startJwtBearerServer({ publicKey: key.publicKey, algorithm: 'RS256', issuer, subject: 'alice@example.test', scope: 'read write', ttlSeconds: TTL_SECONDS });
+    const server = await startJwtBearerServer({
+      publicKey: key.publicKey,
+      algorithm: 'RS256',
+      issuer,
+      subject: 'alice@example.test',
+      scope: 'read write',
+      ttlSeconds: TTL_SECONDS,
+    });
     try {
       const { result, stats, environment } = await runSigned(
         'JWT bearer',
-        { grantType: 'jwt_bearer', clientAuth: 'none', assertion: { issuer: '{{sa_email}}', subject: 'alice@example.test', lifetimeSeconds: 120, claims: { scope: 'read write' } } },
+        {
+          grantType: 'jwt_bearer',
+          clientAuth: 'none',
+          assertion: {
+            issuer: '{{sa_email}}',
+            subject: 'alice@example.test',
+            lifetimeSeconds: 120,
+            claims: { scope: 'read write' },
+          },
+        },
         { token_url: server.tokenUrl, sa_email: issuer },
         // As Google's service-account JSON holds it: one line, literal \n escapes.
         { client_private_key: pem(key.privateKey, 'pkcs8').replace(/\n/g, '\\n') },
         server.validateToken,
       );
-      console.info(`jwt_bearer e2e: ${stats.requests} requests in ${(result.durationMs / 1000).toFixed(1)} s, ${server.tokenRequests.length} token requests`);
+      console.info(
+        `jwt_bearer e2e: ${stats.requests} requests in ${(result.durationMs / 1000).toFixed(1)} s, ${server.tokenRequests.length} token requests`,
+      );
       expect(server.refusals).toEqual([]);
       expectCleanRun('jwt_bearer', result, stats);
       expect(server.tokenRequests.length).toBeGreaterThanOrEqual(2);
       expect(new Set(server.jtis).size).toBe(server.tokenRequests.length);
-      for (const record of server.tokenRequests) expect(Object.keys(record.params)).toEqual(['grant_type', 'assertion']);
+      for (const record of server.tokenRequests)
+        expect(Object.keys(record.params)).toEqual(['grant_type', 'assertion']);
       expect(JSON.stringify(environment)).toContain('"key":"client_private_key","value":"","type":"secret"');
     } finally {
       await server.close();

@@ -14,9 +14,17 @@ copyInto(join(REPO, 'examples/orders-api/scripts-src'), join(dir, 'scripts-src')
 copyInto(join(REPO, 'examples/inventory-yaml/scripts-src'), join(dir, 'scripts-src'));
 const configs = {
   json: seedsIn(join(REPO, 'examples/orders-api'), (f) => f.endsWith('.json'), JSON.parse),
-  yaml: seedsIn(join(REPO, 'examples/inventory-yaml'), (f) => f.endsWith('.yaml'), (t) => parseYaml(t)),
+  yaml: seedsIn(
+    join(REPO, 'examples/inventory-yaml'),
+    (f) => f.endsWith('.yaml'),
+    (t) => parseYaml(t),
+  ),
 };
-const specs = seedsIn(join(REPO, 'test/fixtures/openapi'), (f) => f.endsWith('.json') && !f.startsWith('invalid'), JSON.parse);
+const specs = seedsIn(
+  join(REPO, 'test/fixtures/openapi'),
+  (f) => f.endsWith('.json') && !f.startsWith('invalid'),
+  JSON.parse,
+);
 const collections = seedsIn(join(REPO, 'test/fixtures/collections'), (f) => f.endsWith('.json'), JSON.parse);
 
 /** Runs one command on one input file; checks the exit code, stderr and that exit 2 wrote nothing. */
@@ -37,23 +45,56 @@ function check(input: string, text: Uint8Array, args: string[], codes: number[])
 const RUNS = 3;
 
 describe('the CLI on mutated input: exit 0, 1 (audit) or 2, never an internal error, nothing written on exit 2', () => {
-  it.each(['json', 'yaml'] as const)('build, %s config', async (format: Format) => {
-    const input = `gen-collection.config.${format}`;
-    await fc.assert(fc.property(fileBytes(mutatedText(configs[format], format)), (text) => check(input, text, ['build', '-c', input, '-o', 'out'], [0, 2])), params(RUNS));
-  }, timeout(RUNS, 3000));
+  it.each(['json', 'yaml'] as const)(
+    'build, %s config',
+    async (format: Format) => {
+      const input = `gen-collection.config.${format}`;
+      await fc.assert(
+        fc.property(fileBytes(mutatedText(configs[format], format)), (text) =>
+          check(input, text, ['build', '-c', input, '-o', 'out'], [0, 2]),
+        ),
+        params(RUNS),
+      );
+    },
+    timeout(RUNS, 3000),
+  );
 
-  it('openapi', async () => {
-    await fc.assert(fc.property(fileBytes(mutatedText(specs, 'json')), (text) => check('spec.json', text, ['openapi', 'spec.json', '-o', 'out'], [0, 2])), params(RUNS));
-  }, timeout(RUNS, 3000));
+  it(
+    'openapi',
+    async () => {
+      await fc.assert(
+        fc.property(fileBytes(mutatedText(specs, 'json')), (text) =>
+          check('spec.json', text, ['openapi', 'spec.json', '-o', 'out'], [0, 2]),
+        ),
+        params(RUNS),
+      );
+    },
+    timeout(RUNS, 3000),
+  );
 
-  it('inject', async () => {
-    await fc.assert(
-      fc.property(fileBytes(mutatedText(collections, 'json')), (text) => check('in.json', text, ['inject', 'in.json', '-o', 'out/injected.json', '--env-dir', 'out/env'], [0, 2])),
-      params(RUNS),
-    );
-  }, timeout(RUNS, 3000));
+  it(
+    'inject',
+    async () => {
+      await fc.assert(
+        fc.property(fileBytes(mutatedText(collections, 'json')), (text) =>
+          check('in.json', text, ['inject', 'in.json', '-o', 'out/injected.json', '--env-dir', 'out/env'], [0, 2]),
+        ),
+        params(RUNS),
+      );
+    },
+    timeout(RUNS, 3000),
+  );
 
-  it('audit', async () => {
-    await fc.assert(fc.property(fileBytes(mutatedText(collections, 'json')), (text) => check('in.json', text, ['audit', 'in.json'], [0, 1, 2])), params(RUNS));
-  }, timeout(RUNS, 3000));
+  it(
+    'audit',
+    async () => {
+      await fc.assert(
+        fc.property(fileBytes(mutatedText(collections, 'json')), (text) =>
+          check('in.json', text, ['audit', 'in.json'], [0, 1, 2]),
+        ),
+        params(RUNS),
+      );
+    },
+    timeout(RUNS, 3000),
+  );
 });

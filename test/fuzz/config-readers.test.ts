@@ -18,8 +18,16 @@ const json = [
   ...seedsIn(join(REPO, 'test/config/fixtures'), (f) => f.endsWith('.json'), JSON.parse),
 ];
 const yaml = [
-  ...seedsIn(join(REPO, 'examples/inventory-yaml'), (f) => f.endsWith('.yaml'), (t) => parseYaml(t, { merge: true })),
-  ...seedsIn(join(REPO, 'test/config/fixtures'), (f) => f.endsWith('.yaml'), (t) => parseYaml(t, { merge: true })),
+  ...seedsIn(
+    join(REPO, 'examples/inventory-yaml'),
+    (f) => f.endsWith('.yaml'),
+    (t) => parseYaml(t, { merge: true }),
+  ),
+  ...seedsIn(
+    join(REPO, 'test/config/fixtures'),
+    (f) => f.endsWith('.yaml'),
+    (t) => parseYaml(t, { merge: true }),
+  ),
 ];
 
 const RUNS = 60;
@@ -36,24 +44,32 @@ describe('configs: mutated or arbitrary text never crashes build', () => {
   it.each([
     ['JSON', 'gen-collection.config.json', json, 'json'],
     ['YAML', 'gen-collection.config.yaml', yaml, 'yaml'],
-  ] as const)('%s text through buildFromConfigFile', async (_name, name, seeds, format) => {
-    const file = join(dir, name);
-    await fc.assert(
-      fc.asyncProperty(fileBytes(mutatedText(seeds, format)), async (bytes) => {
-        writeFileSync(file, bytes);
-        await returnsOrOwnError(() => buildFromConfigFile(file));
-      }),
-      params(RUNS),
-    );
-  }, timeout(RUNS, 300));
+  ] as const)(
+    '%s text through buildFromConfigFile',
+    async (_name, name, seeds, format) => {
+      const file = join(dir, name);
+      await fc.assert(
+        fc.asyncProperty(fileBytes(mutatedText(seeds, format)), async (bytes) => {
+          writeFileSync(file, bytes);
+          await returnsOrOwnError(() => buildFromConfigFile(file));
+        }),
+        params(RUNS),
+      );
+    },
+    timeout(RUNS, 300),
+  );
 
-  it('parsed values through buildFromConfig', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...json, ...yaml).chain((seed) => mutatedValue(seed.value)),
-        async (config) => void (await returnsOrOwnError(() => buildFromConfig(config, { baseDir: dir }))),
-      ),
-      params(RUNS),
-    );
-  }, timeout(RUNS, 300));
+  it(
+    'parsed values through buildFromConfig',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...json, ...yaml).chain((seed) => mutatedValue(seed.value)),
+          async (config) => void (await returnsOrOwnError(() => buildFromConfig(config, { baseDir: dir }))),
+        ),
+        params(RUNS),
+      );
+    },
+    timeout(RUNS, 300),
+  );
 });

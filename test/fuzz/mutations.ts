@@ -9,7 +9,16 @@ type Json = unknown;
 export type Format = 'json' | 'yaml';
 
 /** Nesting depths worth trying: around both limits, and far past them (the 5,000-level folder of issue 16). */
-const DEPTHS = [MAX_YAML_NESTING - 1, MAX_YAML_NESTING, MAX_YAML_NESTING + 1, MAX_JSON_NESTING - 3, MAX_JSON_NESTING - 1, MAX_JSON_NESTING, MAX_JSON_NESTING + 1, 5000];
+const DEPTHS = [
+  MAX_YAML_NESTING - 1,
+  MAX_YAML_NESTING,
+  MAX_YAML_NESTING + 1,
+  MAX_JSON_NESTING - 3,
+  MAX_JSON_NESTING - 1,
+  MAX_JSON_NESTING,
+  MAX_JSON_NESTING + 1,
+  5000,
+];
 
 /** Paths to the values of `doc` (root included, document order), not below depth 40: deep chains add nothing. */
 function paths(doc: Json): (string | number)[][] {
@@ -40,7 +49,15 @@ function replaceAt(doc: Json, path: (string | number)[], replace: (old: Json) =>
 /** A chain of `depth` arrays or objects, shaped like real nesting: folders (`item`), plain objects, arrays. */
 function nested(depth: number, shape: 'folders' | 'objects' | 'arrays', leaf: Json): Json {
   let value = leaf;
-  for (let i = 1; i < depth; i++) value = shape === 'arrays' ? [value] : shape === 'objects' ? { a: value } : i % 2 ? [value] : { name: `f${i}`, item: value };
+  for (let i = 1; i < depth; i++)
+    value =
+      shape === 'arrays'
+        ? [value]
+        : shape === 'objects'
+          ? { a: value }
+          : i % 2
+            ? [value]
+            : { name: `f${i}`, item: value };
   return shape === 'folders' && depth % 2 === 0 ? [value] : value;
 }
 
@@ -65,13 +82,27 @@ const oddStrings = fc.constantFrom(
 
 /** Values that replace a member: other types, empty containers, odd strings, deep nesting. */
 const replacement: fc.Arbitrary<(old: Json) => Json | undefined> = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(null, 0, -1, 1.5, 1e308, true, false, '', [], {}, [null], { '': null }).map((v) => () => JSON.parse(JSON.stringify(v)) as Json) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .constantFrom(null, 0, -1, 1.5, 1e308, true, false, '', [], {}, [null], { '': null })
+      .map((v) => () => JSON.parse(JSON.stringify(v)) as Json),
+  },
   { weight: 2, arbitrary: fc.constant(() => undefined) },
   { weight: 2, arbitrary: oddStrings.map((s) => () => s) },
   { weight: 1, arbitrary: fc.constant((old: Json) => (typeof old === 'string' ? old + '\uD83D' : old)) },
   { weight: 1, arbitrary: fc.constant((old: Json) => [old, old]) },
   { weight: 1, arbitrary: fc.constant((old: Json) => ({ old })) },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...DEPTHS), fc.constantFrom('folders' as const, 'objects' as const, 'arrays' as const)).map(([d, s]) => (old: Json) => nested(d, s, old ?? null)) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...DEPTHS), fc.constantFrom('folders' as const, 'objects' as const, 'arrays' as const))
+      .map(
+        ([d, s]) =>
+          (old: Json) =>
+            nested(d, s, old ?? null),
+      ),
+  },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => () => v) },
 );
 
@@ -87,7 +118,13 @@ const fragments: Json[] = [
   { $ref: 7 },
   { type: 'object', properties: { a: { $ref: '#' } }, required: ['a'] },
   { allOf: [{ $ref: '#' }, { type: 'string' }], oneOf: [{}], anyOf: 'x' },
-  { type: 'oauth2', oauth2: [{ key: 'accessToken', value: 'x' }, { key: 'clientSecret', value: 'hunter2hunter2' }] },
+  {
+    type: 'oauth2',
+    oauth2: [
+      { key: 'accessToken', value: 'x' },
+      { key: 'clientSecret', value: 'hunter2hunter2' },
+    ],
+  },
   { type: 'oauth2', oauth2: { accessToken: 'x', tokenType: null } },
   { type: 'bearer', bearer: [{ key: 'token', value: '{{access_token}}' }] },
   { type: 'basic', basic: 'user:pass' },
@@ -99,29 +136,59 @@ const fragments: Json[] = [
   { raw: 'https://u:p@example.com/?access_token=abc123abc123abc123', query: 'x' },
   { name: 'f', item: [{ name: 'g', item: [] }] },
   { json: { a: [1] }, form: {} },
-  { type: 'oauth2', tokenUrl: '{{t}}', grantType: 'jwt_bearer', clientAuth: 'private_key_jwt', assertion: { algorithm: 'ES256' } },
+  {
+    type: 'oauth2',
+    tokenUrl: '{{t}}',
+    grantType: 'jwt_bearer',
+    clientAuth: 'private_key_jwt',
+    assertion: { algorithm: 'ES256' },
+  },
 ];
 
 /** Keys that trip naive object handling, or make a member mean something else. */
-const oddKeys = fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', '', '$ref', 'item', 'items', 'auth', 'event', 'value', '\uD800', 'a\u0000b');
+const oddKeys = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  '',
+  '$ref',
+  'item',
+  'items',
+  'auth',
+  'event',
+  'value',
+  '\uD800',
+  'a\u0000b',
+);
 
 /** One structural mutation of a parsed document. */
 function valueMutation(doc: Json): fc.Arbitrary<Json> {
   const all = paths(doc);
   return fc.oneof(
-    { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...all), replacement).map(([path, replace]) => replaceAt(doc, path, replace)) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...all), fc.constantFrom(...fragments)).map(([path, fragment]) => replaceAt(doc, path, () => JSON.parse(JSON.stringify(fragment)) as Json)) },
+    {
+      weight: 4,
+      arbitrary: fc.tuple(fc.constantFrom(...all), replacement).map(([path, replace]) => replaceAt(doc, path, replace)),
+    },
     {
       weight: 1,
-      arbitrary: fc.tuple(fc.constantFrom(...all), oddKeys, fc.constantFrom<Json>(null, 'x', {}, [], ...fragments)).map(([path, key, value]) =>
-        replaceAt(doc, path, (old) => {
-          if (typeof old !== 'object' || old === null || Array.isArray(old)) return old;
-          const copy = { ...old };
-          // defineProperty: an own member even for "__proto__", as JSON.parse makes it
-          Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
-          return copy;
-        }),
-      ),
+      arbitrary: fc
+        .tuple(fc.constantFrom(...all), fc.constantFrom(...fragments))
+        .map(([path, fragment]) => replaceAt(doc, path, () => JSON.parse(JSON.stringify(fragment)) as Json)),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...all), oddKeys, fc.constantFrom<Json>(null, 'x', {}, [], ...fragments))
+        .map(([path, key, value]) =>
+          replaceAt(doc, path, (old) => {
+            if (typeof old !== 'object' || old === null || Array.isArray(old)) return old;
+            const copy = { ...old };
+            // defineProperty: an own member even for "__proto__", as JSON.parse makes it
+            Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
+            return copy;
+          }),
+        ),
     },
   );
 }
@@ -158,8 +225,14 @@ function compactJson(value: Json): string {
     if (node instanceof Raw) {
       out.push(node.text);
     } else if (typeof node === 'object' && node !== null) {
-      const entries = Array.isArray(node) ? node.map((v): [string | undefined, Json] => [undefined, v]) : Object.entries(node);
-      const parts = entries.flatMap(([k, v], i) => [...(i ? [new Raw(',')] : []), ...(k === undefined ? [] : [new Raw(JSON.stringify(k) + ':')]), v]);
+      const entries = Array.isArray(node)
+        ? node.map((v): [string | undefined, Json] => [undefined, v])
+        : Object.entries(node);
+      const parts = entries.flatMap(([k, v], i) => [
+        ...(i ? [new Raw(',')] : []),
+        ...(k === undefined ? [] : [new Raw(JSON.stringify(k) + ':')]),
+        v,
+      ]);
       out.push(Array.isArray(node) ? '[' : '{');
       stack.push(new Raw(Array.isArray(node) ? ']' : '}'), ...parts.reverse());
     } else {
@@ -176,13 +249,38 @@ const textMutation: fc.Arbitrary<(text: string, format: Format) => string> = fc.
   fc.constant((t: string) => '\uFEFF\uFEFF' + t),
   fc.constant((t: string) => t.replace(/\n/g, '\r\n')),
   fc.constant((t: string) => t.replace(/\n/g, '\r')),
-  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom('\u0000', '\uD800', '\uDFFF', '\t', '"', "'", '{', '[', ']', '}', ',', ':', '#', '&a', '*a', '<<: *a', '!!binary', '\\', '\n- ', '\n  ', '---\n', '%YAML 1.1\n')).map(
-    ([at, s]) =>
-      (t: string) => {
-        const i = Math.floor(t.length * at);
-        return t.slice(0, i) + s + t.slice(i);
-      },
-  ),
+  fc
+    .tuple(
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.constantFrom(
+        '\u0000',
+        '\uD800',
+        '\uDFFF',
+        '\t',
+        '"',
+        "'",
+        '{',
+        '[',
+        ']',
+        '}',
+        ',',
+        ':',
+        '#',
+        '&a',
+        '*a',
+        '<<: *a',
+        '!!binary',
+        '\\',
+        '\n- ',
+        '\n  ',
+        '---\n',
+        '%YAML 1.1\n',
+      ),
+    )
+    .map(([at, s]) => (t: string) => {
+      const i = Math.floor(t.length * at);
+      return t.slice(0, i) + s + t.slice(i);
+    }),
   fc.double({ min: 0, max: 1, noNaN: true }).map((at) => (t: string) => {
     const i = Math.floor(t.length * at);
     return t.slice(0, i) + t.slice(i + 1);
@@ -190,7 +288,9 @@ const textMutation: fc.Arbitrary<(text: string, format: Format) => string> = fc.
   // a duplicate key: repeat the first member of some object (JSON) or some mapping line (YAML)
   fc.double({ min: 0, max: 1, noNaN: true }).map((at) => (t: string, format: Format) => {
     if (format === 'json') {
-      const opens = [...t.matchAll(/\{\s*("(?:[^"\\]|\\.)*"\s*:\s*(?:"(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*|true|false|null))/g)];
+      const opens = [
+        ...t.matchAll(/\{\s*("(?:[^"\\]|\\.)*"\s*:\s*(?:"(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*|true|false|null))/g),
+      ];
       const m = opens[Math.floor(opens.length * at)];
       return m ? t.slice(0, m.index + m[0].length) + ',' + m[1] + t.slice(m.index + m[0].length) : t;
     }
@@ -202,18 +302,24 @@ const textMutation: fc.Arbitrary<(text: string, format: Format) => string> = fc.
   }),
   // YAML-only hazards on JSON text too: tabs as indentation, an alias bomb
   fc.constant((t: string) => t.replace(/\n {2}/g, '\n\t')),
-  fc.constant((t: string, format: Format) => (format === 'yaml' ? `a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n${t}` : t)),
+  fc.constant((t: string, format: Format) =>
+    format === 'yaml'
+      ? `a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n${t}`
+      : t,
+  ),
 );
 
 /** Deeply nested text that no structural mutation reaches: brackets alone, unclosed, or YAML block indentation. */
-const deepText: fc.Arbitrary<(format: Format) => string> = fc.tuple(fc.constantFrom(...DEPTHS), fc.constantFrom('[', '{"a":', '{a: ', '- '), fc.boolean()).map(
-  ([depth, open, closed]) =>
-    (format: Format) => {
-      if (open === '- ') return format === 'yaml' ? Array.from({ length: Math.min(depth, 1200) }, (_, i) => ' '.repeat(i * 2) + '-').join('\n') + ' x\n' : '['.repeat(depth);
-      const close = open === '[' ? ']' : '}';
-      return open.repeat(depth) + (open === '[' ? '' : '1') + (closed ? close.repeat(depth) : '');
-    },
-);
+const deepText: fc.Arbitrary<(format: Format) => string> = fc
+  .tuple(fc.constantFrom(...DEPTHS), fc.constantFrom('[', '{"a":', '{a: ', '- '), fc.boolean())
+  .map(([depth, open, closed]) => (format: Format) => {
+    if (open === '- ')
+      return format === 'yaml'
+        ? Array.from({ length: Math.min(depth, 1200) }, (_, i) => ' '.repeat(i * 2) + '-').join('\n') + ' x\n'
+        : '['.repeat(depth);
+    const close = open === '[' ? ']' : '}';
+    return open.repeat(depth) + (open === '[' ? '' : '1') + (closed ? close.repeat(depth) : '');
+  });
 
 /**
  * The text of a mutated input: a seed document (parsed value and its file text) → structural mutations,
@@ -222,11 +328,21 @@ const deepText: fc.Arbitrary<(format: Format) => string> = fc.tuple(fc.constantF
 export function mutatedText(seeds: readonly { value: Json; text: string }[], format: Format): fc.Arbitrary<string> {
   const fromSeed = fc.constantFrom(...seeds).chain((seed) =>
     fc.oneof(
-      { weight: 4, arbitrary: fc.tuple(mutatedValue(seed.value), fc.boolean()).map(([v, pretty]) => render(v, format, pretty)) },
-      { weight: 3, arbitrary: fc.array(textMutation, { minLength: 1, maxLength: 3 }).map((ms) => ms.reduce((t, m) => m(t, format), seed.text)) },
+      {
+        weight: 4,
+        arbitrary: fc.tuple(mutatedValue(seed.value), fc.boolean()).map(([v, pretty]) => render(v, format, pretty)),
+      },
+      {
+        weight: 3,
+        arbitrary: fc
+          .array(textMutation, { minLength: 1, maxLength: 3 })
+          .map((ms) => ms.reduce((t, m) => m(t, format), seed.text)),
+      },
       {
         weight: 2,
-        arbitrary: fc.tuple(mutatedValue(seed.value), fc.boolean(), textMutation).map(([v, pretty, m]) => m(render(v, format, pretty), format)),
+        arbitrary: fc
+          .tuple(mutatedValue(seed.value), fc.boolean(), textMutation)
+          .map(([v, pretty, m]) => m(render(v, format, pretty), format)),
       },
     ),
   );
@@ -240,21 +356,23 @@ export function mutatedText(seeds: readonly { value: Json; text: string }[], for
 
 /** A text as the bytes of a file: mostly UTF-8, sometimes UTF-16 with a BOM, Latin-1 or UTF-8 with a stray byte. */
 export function fileBytes(text: fc.Arbitrary<string>): fc.Arbitrary<Uint8Array> {
-  return fc.tuple(text, fc.integer({ min: 0, max: 19 }), fc.double({ min: 0, max: 1, noNaN: true })).map(([t, pick, at]) => {
-    switch (pick) {
-      case 0:
-        return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]);
-      case 1:
-        return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(t, 'utf16le').swap16()]);
-      case 2:
-        return Buffer.from(t, 'latin1');
-      case 3: {
-        const bytes = Buffer.from(t, 'utf8');
-        const i = Math.floor(bytes.length * at);
-        return Buffer.concat([bytes.subarray(0, i), Buffer.from([0xc3]), bytes.subarray(i)]);
+  return fc
+    .tuple(text, fc.integer({ min: 0, max: 19 }), fc.double({ min: 0, max: 1, noNaN: true }))
+    .map(([t, pick, at]) => {
+      switch (pick) {
+        case 0:
+          return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]);
+        case 1:
+          return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(t, 'utf16le').swap16()]);
+        case 2:
+          return Buffer.from(t, 'latin1');
+        case 3: {
+          const bytes = Buffer.from(t, 'utf8');
+          const i = Math.floor(bytes.length * at);
+          return Buffer.concat([bytes.subarray(0, i), Buffer.from([0xc3]), bytes.subarray(i)]);
+        }
+        default:
+          return Buffer.from(t, 'utf8');
       }
-      default:
-        return Buffer.from(t, 'utf8');
-    }
-  });
+    });
 }

@@ -15,8 +15,16 @@ copyInto(FIXTURES, dir);
 const valid = (f: string) => !f.startsWith('invalid');
 const json = seedsIn(FIXTURES, (f) => valid(f) && f.endsWith('.json'), JSON.parse);
 const yaml = [
-  ...seedsIn(FIXTURES, (f) => valid(f) && /\.ya?ml$/.test(f) && f !== 'remote-ref.yaml', (t) => parseYaml(t)),
-  ...seedsIn(join(FIXTURES, 'multi-file'), (f) => f.endsWith('.yaml'), (t) => parseYaml(t)),
+  ...seedsIn(
+    FIXTURES,
+    (f) => valid(f) && /\.ya?ml$/.test(f) && f !== 'remote-ref.yaml',
+    (t) => parseYaml(t),
+  ),
+  ...seedsIn(
+    join(FIXTURES, 'multi-file'),
+    (f) => f.endsWith('.yaml'),
+    (t) => parseYaml(t),
+  ),
 ];
 
 const RUNS = 60;
@@ -30,13 +38,17 @@ describe('OpenAPI specs: mutated or arbitrary text never crashes buildFromSpec',
   it.each([
     ['JSON', join(dir, 'fuzzed.json'), json, 'json'],
     ['YAML', join(dir, 'multi-file', 'fuzzed.yaml'), yaml, 'yaml'],
-  ] as const)('%s text', async (_name, file, seeds, format) => {
-    await fc.assert(
-      fc.asyncProperty(fileBytes(mutatedText(seeds, format)), async (bytes) => {
-        writeFileSync(file, bytes);
-        await returnsOrOwnError(() => buildFromSpec(file));
-      }),
-      params(RUNS),
-    );
-  }, timeout(RUNS, 500));
+  ] as const)(
+    '%s text',
+    async (_name, file, seeds, format) => {
+      await fc.assert(
+        fc.asyncProperty(fileBytes(mutatedText(seeds, format)), async (bytes) => {
+          writeFileSync(file, bytes);
+          await returnsOrOwnError(() => buildFromSpec(file));
+        }),
+        params(RUNS),
+      );
+    },
+    timeout(RUNS, 500),
+  );
 });

@@ -17,8 +17,16 @@ const collections = seedsIn(join(REPO, 'test/fixtures/collections'), (f) => f.en
 /** Environment templates as build writes them, and a globals file as the Postman app exports it. */
 async function environments(): Promise<{ text: string; value: unknown }[]> {
   const built = await buildFromConfigFile(join(REPO, 'examples/orders-api/gen-collection.config.json'));
-  const globals = { id: 'c0ffee00-0000-4000-8000-000000000001', name: 'Globals', values: [{ key: 'base_url', value: 'https://api.example.com', type: 'default', enabled: true }], _postman_variable_scope: 'globals' };
-  return [...built.environments.map((e) => e.json), globals].map((value) => ({ value, text: JSON.stringify(value, null, 2) }));
+  const globals = {
+    id: 'c0ffee00-0000-4000-8000-000000000001',
+    name: 'Globals',
+    values: [{ key: 'base_url', value: 'https://api.example.com', type: 'default', enabled: true }],
+    _postman_variable_scope: 'globals',
+  };
+  return [...built.environments.map((e) => e.json), globals].map((value) => ({
+    value,
+    text: JSON.stringify(value, null, 2),
+  }));
 }
 
 const RUNS = 100;
@@ -27,33 +35,49 @@ const FILE = 'fuzzed.postman_collection.json';
 describe('collections, environments and globals: mutated or arbitrary text never crashes inject or audit', () => {
   it('has the collection fixtures as seeds', () => expect(collections.length).toBeGreaterThanOrEqual(5));
 
-  it('collections through injectCollection', async () => {
-    await fc.assert(
-      fc.asyncProperty(mutatedText(collections, 'json'), async (text) => {
-        await returnsOrOwnError(() => injectCollection(text, { file: FILE, auth: oauth2(), warnings: new Warnings() }));
-      }),
-      params(RUNS),
-    );
-  }, timeout(RUNS, 200));
+  it(
+    'collections through injectCollection',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(mutatedText(collections, 'json'), async (text) => {
+          await returnsOrOwnError(() =>
+            injectCollection(text, { file: FILE, auth: oauth2(), warnings: new Warnings() }),
+          );
+        }),
+        params(RUNS),
+      );
+    },
+    timeout(RUNS, 200),
+  );
 
-  it('collections through auditFiles', async () => {
-    await fc.assert(
-      fc.asyncProperty(mutatedText(collections, 'json'), async (text) => {
-        await returnsOrOwnError(() => auditFiles([{ file: FILE, text }]));
-      }),
-      params(RUNS),
-    );
-  }, timeout(RUNS, 50));
+  it(
+    'collections through auditFiles',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(mutatedText(collections, 'json'), async (text) => {
+          await returnsOrOwnError(() => auditFiles([{ file: FILE, text }]));
+        }),
+        params(RUNS),
+      );
+    },
+    timeout(RUNS, 50),
+  );
 
-  it('environments and globals through auditFiles', async () => {
-    const seeds = await environments();
-    expect(seeds.length).toBeGreaterThanOrEqual(2);
-    await fc.assert(
-      fc.asyncProperty(mutatedText(seeds, 'json'), async (text) => {
-        const outcome = await returnsOrOwnError(() => auditFiles([{ file: 'fuzzed.postman_environment.json', text }]));
-        if (outcome instanceof GenCollectionError) expect(outcome.file).toBe('fuzzed.postman_environment.json');
-      }),
-      params(RUNS),
-    );
-  }, timeout(RUNS, 50));
+  it(
+    'environments and globals through auditFiles',
+    async () => {
+      const seeds = await environments();
+      expect(seeds.length).toBeGreaterThanOrEqual(2);
+      await fc.assert(
+        fc.asyncProperty(mutatedText(seeds, 'json'), async (text) => {
+          const outcome = await returnsOrOwnError(() =>
+            auditFiles([{ file: 'fuzzed.postman_environment.json', text }]),
+          );
+          if (outcome instanceof GenCollectionError) expect(outcome.file).toBe('fuzzed.postman_environment.json');
+        }),
+        params(RUNS),
+      );
+    },
+    timeout(RUNS, 50),
+  );
 });

@@ -48,12 +48,23 @@ export async function returnsOrOwnError(run: () => unknown): Promise<'ok' | GenC
     return 'ok';
   } catch (error) {
     if (!(error instanceof GenCollectionError)) {
-      throw new Error(`not gen-collection's own error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`.slice(0, 2000));
+      throw new Error(
+        `not gen-collection's own error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`.slice(
+          0,
+          2000,
+        ),
+      );
     }
     expect(error.code).toMatch(/^[a-z-]+$/);
     expect(error.fix, `no fix in: ${error.message.slice(0, 300)}`).toBeTruthy();
     expect(error.exitCode).toBe(2);
-    if (process.env.FUZZ_STATS) console.log(`fuzz outcome: ${error.code} ${error.message.split('\n')[0]!.replace(/^.*?: /, '').slice(0, 60)}`);
+    if (process.env.FUZZ_STATS)
+      console.log(
+        `fuzz outcome: ${error.code} ${error.message
+          .split('\n')[0]!
+          .replace(/^.*?: /, '')
+          .slice(0, 60)}`,
+      );
     return error;
   }
 }
@@ -69,7 +80,11 @@ export function copyInto(from: string, dir: string): void {
 }
 
 /** The seed documents of a folder: every file `accept` takes, as text and parsed value. */
-export function seedsIn(dir: string, accept: (file: string) => boolean, parse: (text: string) => unknown): { file: string; text: string; value: unknown }[] {
+export function seedsIn(
+  dir: string,
+  accept: (file: string) => boolean,
+  parse: (text: string) => unknown,
+): { file: string; text: string; value: unknown }[] {
   return readdirSync(dir)
     .filter((f) => statSync(join(dir, f)).isFile() && accept(f))
     .sort()

@@ -19,8 +19,14 @@ import { SECRET_FIXTURES, secretFixtureText } from './secret-fixtures.js';
 const VOLATILE = new Set(['postman-token', 'connection', 'x-amz-date']);
 
 /** aws4, the signer postman-runtime uses, to check an AWS signature against the original secret key. */
-const aws4 = createRequire(import.meta.url)('aws4') as { sign(request: object, credentials: object): { headers: Record<string, string> } };
-const AWS = { accessKeyId: 'AKIDEXAMPLEPARTNER01', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken: 'FwoGZXIvYXdzEJr//////////wEaDHb3pAsT0ken' };
+const aws4 = createRequire(import.meta.url)('aws4') as {
+  sign(request: object, credentials: object): { headers: Record<string, string> };
+};
+const AWS = {
+  accessKeyId: 'AKIDEXAMPLEPARTNER01',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+  sessionToken: 'FwoGZXIvYXdzEJr//////////wEaDHb3pAsT0ken',
+};
 
 /**
  * What a run sent, the volatile parts left out. An AWS signature covers the signing time, so it differs
@@ -31,11 +37,21 @@ function sent(records: EchoRecord[]): object[] {
     const headers = Object.fromEntries(Object.entries(r.headers).filter(([k]) => !VOLATILE.has(k)));
     if (headers.authorization?.startsWith('AWS4-HMAC-SHA256')) {
       const signed = aws4.sign(
-        { host: r.headers.host, path: r.url, method: r.method, service: 'execute-api', region: 'us-east-1', headers: { 'X-Amz-Date': r.headers['x-amz-date'] } },
+        {
+          host: r.headers.host,
+          path: r.url,
+          method: r.method,
+          service: 'execute-api',
+          region: 'us-east-1',
+          headers: { 'X-Amz-Date': r.headers['x-amz-date'] },
+        },
         AWS,
       );
       const signature = (auth: string) => /Signature=([0-9a-f]+)/.exec(auth)?.[1];
-      headers.authorization = signature(signed.headers.Authorization!) === signature(headers.authorization) ? 'AWS4 signed with the original secret key' : headers.authorization;
+      headers.authorization =
+        signature(signed.headers.Authorization!) === signature(headers.authorization)
+          ? 'AWS4 signed with the original secret key'
+          : headers.authorization;
     }
     return { ...r, headers };
   });
@@ -64,7 +80,10 @@ describe('inject --extract-secrets: the injected collection sends the same crede
     const out = await injectCollection(text, { file, auth: oauth2(), warnings: new Warnings(), extractSecrets: true });
     // FILE as the CLI writes it, read back from disk and given to Newman like `newman run … -e FILE`
     const dir = tempDir();
-    const envFile = dir.write('secrets.postman_environment.json', JSON.stringify(secretsEnvironment('x', out.secretValues)));
+    const envFile = dir.write(
+      'secrets.postman_environment.json',
+      JSON.stringify(secretsEnvironment('x', out.secretValues)),
+    );
     const afterStart = echo.received.length;
     const after = await runNewman(JSON.parse(out.text), { environment: envFile, envVars, timeout: 30_000 });
     expect(after.runError).toBeUndefined();

@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 export const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/collections/', import.meta.url));
 
 /** Fixture file names (every `*.json` in the folder). */
-export const FIXTURES: string[] = readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.json')).sort();
+export const FIXTURES: string[] = readdirSync(FIXTURE_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 export function fixtureText(name: string): string {
   return readFileSync(FIXTURE_DIR + name, 'utf8');
@@ -75,7 +77,11 @@ export function withArrayAuthParams(input: Json): Json {
       if (key === 'auth' && typeof node.type === 'string') {
         for (const [type, params] of Object.entries(node)) {
           if (type === 'type' || !params || typeof params !== 'object' || Array.isArray(params)) continue;
-          node[type] = Object.entries(params).map(([k, v]) => ({ key: k, value: v, type: typeof v === 'boolean' ? 'boolean' : typeof v === 'number' ? 'number' : 'string' }));
+          node[type] = Object.entries(params).map(([k, v]) => ({
+            key: k,
+            value: v,
+            type: typeof v === 'boolean' ? 'boolean' : typeof v === 'number' ? 'number' : 'string',
+          }));
         }
       }
       for (const [k, v] of Object.entries(node)) walk(v, k);

@@ -17,7 +17,12 @@ function withCollectionAuth(auth: unknown): string {
 }
 
 async function injectError(text: string, opts: { force?: boolean } = {}): Promise<GenCollectionError> {
-  const error = await injectCollection(text, { file: 'in.json', auth: oauth2(), warnings: new Warnings(), ...opts }).then(
+  const error = await injectCollection(text, {
+    file: 'in.json',
+    auth: oauth2(),
+    warnings: new Warnings(),
+    ...opts,
+  }).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -29,12 +34,44 @@ const LITERAL_TOKEN = 'sk-literal-4f9a8b7c6d5e';
 
 describe('inject: an existing collection-level auth', () => {
   const conflicts: [string, unknown, string][] = [
-    ['basic', { type: 'basic', basic: [{ key: 'username', value: '{{u}}' }, { key: 'password', value: '{{p}}' }] }, 'basic auth'],
-    ['apikey', { type: 'apikey', apikey: [{ key: 'key', value: 'X-API-Key' }, { key: 'value', value: '{{api_key}}' }] }, 'apikey auth'],
+    [
+      'basic',
+      {
+        type: 'basic',
+        basic: [
+          { key: 'username', value: '{{u}}' },
+          { key: 'password', value: '{{p}}' },
+        ],
+      },
+      'basic auth',
+    ],
+    [
+      'apikey',
+      {
+        type: 'apikey',
+        apikey: [
+          { key: 'key', value: 'X-API-Key' },
+          { key: 'value', value: '{{api_key}}' },
+        ],
+      },
+      'apikey auth',
+    ],
     ['Postman oauth2', { type: 'oauth2', oauth2: [{ key: 'accessToken', value: '{{partner_token}}' }] }, 'oauth2 auth'],
-    ['bearer with another variable', { type: 'bearer', bearer: [{ key: 'token', value: '{{partner_token}}', type: 'string' }] }, 'Bearer auth with {{partner_token}}'],
-    ['bearer with a literal token', { type: 'bearer', bearer: [{ key: 'token', value: LITERAL_TOKEN, type: 'string' }] }, 'Bearer auth with a literal token'],
-    ['v2.0 bearer with another variable', { type: 'bearer', bearer: { token: '{{other}}' } }, 'Bearer auth with {{other}}'],
+    [
+      'bearer with another variable',
+      { type: 'bearer', bearer: [{ key: 'token', value: '{{partner_token}}', type: 'string' }] },
+      'Bearer auth with {{partner_token}}',
+    ],
+    [
+      'bearer with a literal token',
+      { type: 'bearer', bearer: [{ key: 'token', value: LITERAL_TOKEN, type: 'string' }] },
+      'Bearer auth with a literal token',
+    ],
+    [
+      'v2.0 bearer with another variable',
+      { type: 'bearer', bearer: { token: '{{other}}' } },
+      'Bearer auth with {{other}}',
+    ],
     ['awsv4', { type: 'awsv4', awsv4: [{ key: 'secretKey', value: '{{aws_secret}}' }] }, 'awsv4 auth'],
   ];
 
@@ -50,9 +87,19 @@ describe('inject: an existing collection-level auth', () => {
 
   it.each(conflicts)('%s: replaced with --force, with a warning', async (_name, auth, described) => {
     const warnings = new Warnings();
-    const out = await injectCollection(withCollectionAuth(auth), { file: 'in.json', auth: oauth2(), warnings, force: true });
-    expect(JSON.parse(out.text).auth).toEqual({ type: 'bearer', bearer: [{ key: 'token', value: '{{access_token}}', type: 'string' }] });
-    expect(warnings.list).toEqual([`replaced the collection-level ${described} with Bearer {{access_token}} (--force)`]);
+    const out = await injectCollection(withCollectionAuth(auth), {
+      file: 'in.json',
+      auth: oauth2(),
+      warnings,
+      force: true,
+    });
+    expect(JSON.parse(out.text).auth).toEqual({
+      type: 'bearer',
+      bearer: [{ key: 'token', value: '{{access_token}}', type: 'string' }],
+    });
+    expect(warnings.list).toEqual([
+      `replaced the collection-level ${described} with Bearer {{access_token}} (--force)`,
+    ]);
     expect(out.text).not.toContain(LITERAL_TOKEN);
   });
 
@@ -68,15 +115,27 @@ describe('inject: an existing collection-level auth', () => {
   it.each(fine)('%s: set to the Bearer without --force or warning', async (_name, auth) => {
     const warnings = new Warnings();
     const out = await injectCollection(withCollectionAuth(auth), { file: 'in.json', auth: oauth2(), warnings });
-    expect(JSON.parse(out.text).auth).toEqual({ type: 'bearer', bearer: [{ key: 'token', value: '{{access_token}}', type: 'string' }] });
+    expect(JSON.parse(out.text).auth).toEqual({
+      type: 'bearer',
+      bearer: [{ key: 'token', value: '{{access_token}}', type: 'string' }],
+    });
     expect(warnings.list).toEqual([]);
   });
 
   it('uses the configured token variable, so a Bearer with the default name is then another auth', async () => {
     const auth = oauth2({ variables: { ...oauth2().variables, accessToken: 'orders_token' } });
-    const text = withCollectionAuth({ type: 'bearer', bearer: [{ key: 'token', value: '{{access_token}}', type: 'string' }] });
-    await expect(injectCollection(text, { file: 'in.json', auth, warnings: new Warnings() })).rejects.toMatchObject({ code: 'auth-conflict' });
-    const out = await injectCollection(withCollectionAuth(undefined), { file: 'in.json', auth, warnings: new Warnings() });
+    const text = withCollectionAuth({
+      type: 'bearer',
+      bearer: [{ key: 'token', value: '{{access_token}}', type: 'string' }],
+    });
+    await expect(injectCollection(text, { file: 'in.json', auth, warnings: new Warnings() })).rejects.toMatchObject({
+      code: 'auth-conflict',
+    });
+    const out = await injectCollection(withCollectionAuth(undefined), {
+      file: 'in.json',
+      auth,
+      warnings: new Warnings(),
+    });
     expect(JSON.parse(out.text).auth.bearer[0].value).toBe('{{orders_token}}');
     expect(out.variables).toContain('orders_token');
   });
@@ -108,7 +167,8 @@ describe('inject: request and folder auth (folder-auth fixture)', () => {
     expect(admin.item[1].id).toBeUndefined();
     expect(json.item[2].item[0].id).toBeUndefined();
     expect(json.item[4].id).toBeUndefined();
-    for (const id of [ping1.id, ping2.id, report.id]) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of [ping1.id, ping2.id, report.id])
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('warns about requests and folders that repeat the collection Bearer, and keeps them', async () => {
@@ -130,7 +190,9 @@ describe('inject: request and folder auth (folder-auth fixture)', () => {
     // under the apikey folder, inheriting would send the apikey instead: kept
     expect(json.item[1].item[1].item[1].request.auth.type).toBe('bearer');
     expect(warnings).toEqual([
-      expect.stringContaining('"Partner / Partner admin / Partner with our token" (/item/1/item/1/item/1/request/auth) keeps its own Bearer {{access_token}} auth'),
+      expect.stringContaining(
+        '"Partner / Partner admin / Partner with our token" (/item/1/item/1/item/1/request/auth) keeps its own Bearer {{access_token}} auth',
+      ),
       expect.stringContaining('folder "Secure" (/item/2/auth) had its own Bearer {{access_token}} auth: removed'),
       expect.stringContaining('request "Me" (/item/3/request/auth) had its own Bearer {{access_token}} auth: removed'),
     ]);
@@ -147,12 +209,16 @@ describe('inject: request and folder auth (folder-auth fixture)', () => {
     const zoo = 'app-every-auth-type.postman_collection.json';
     const warnings = new Warnings();
     const input = JSON.parse(fixtureText(zoo));
-    const out = JSON.parse((await injectCollection(fixtureText(zoo), { file: zoo, auth: oauth2(), warnings, inheritBearer: true })).text);
+    const out = JSON.parse(
+      (await injectCollection(fixtureText(zoo), { file: zoo, auth: oauth2(), warnings, inheritBearer: true })).text,
+    );
     input.item.forEach((item: { name: string; request: { auth?: unknown } }, i: number) => {
       if (item.name === 'Bearer, same token') expect(out.item[i].request.auth).toBeUndefined();
       else expect(out.item[i].request.auth).toEqual(item.request.auth);
     });
-    expect(warnings.list).toEqual([expect.stringContaining('request "Bearer, same token" (/item/13/request/auth) had its own')]);
+    expect(warnings.list).toEqual([
+      expect.stringContaining('request "Bearer, same token" (/item/13/request/auth) had its own'),
+    ]);
     expect(tokenConfigOf(out).skipRequestIds).toBeUndefined(); // none to skip: the key is left out
   });
 });

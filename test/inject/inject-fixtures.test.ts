@@ -23,7 +23,10 @@ describe('inject: every exported-collection fixture', () => {
       const out = await inject(input, file);
       const json = JSON.parse(out.text);
       expect(json.info.schema).toBe(COLLECTION_SCHEMA_V21);
-      expect(json.auth).toEqual({ type: 'bearer', bearer: [{ key: 'token', value: '{{access_token}}', type: 'string' }] });
+      expect(json.auth).toEqual({
+        type: 'bearer',
+        bearer: [{ key: 'token', value: '{{access_token}}', type: 'string' }],
+      });
       const sdk = new Collection(JSON.parse(out.text));
       expect(sdk.items.count()).toBe(json.item.length);
       expect(sdk.auth?.type).toBe('bearer');
@@ -78,17 +81,25 @@ describe('inject: details per export shape', () => {
       { key: 'saveHelperData', value: true, type: 'boolean' },
       { key: 'showPassword', value: false, type: 'boolean' },
     ]);
-    expect(create.response[0].originalRequest.auth.basic[1]).toEqual({ key: 'password', value: '{{billing_password}}', type: 'string' });
+    expect(create.response[0].originalRequest.auth.basic[1]).toEqual({
+      key: 'password',
+      value: '{{billing_password}}',
+      type: 'string',
+    });
     expect(json.item[1].request.auth.apikey.map((p: { key: string }) => p.key)).toEqual(['key', 'value', 'in']);
     // the collection's single event became a list; its exec string stays a string, user lines after the block
     expect(Array.isArray(json.event)).toBe(true);
     const exec: string = json.event[0].script.exec;
     expect(typeof exec).toBe('string');
     expect(exec.startsWith(`${BLOCK_BEGIN}\n`)).toBe(true);
-    expect(exec.endsWith(`${BLOCK_END}\n// stamp every request\npostman.setEnvironmentVariable("request_ts", Date.now());`)).toBe(true);
+    expect(
+      exec.endsWith(`${BLOCK_END}\n// stamp every request\npostman.setEnvironmentVariable("request_ts", Date.now());`),
+    ).toBe(true);
     // an item's single-object event is not the collection's business: untouched
     expect(json.item[0].item[0].event.listen).toBe('test');
-    expect(warnings.list).toEqual([expect.stringContaining('request "Invoices / Legacy token call" (/item/0/item/2/request/auth)')]);
+    expect(warnings.list).toEqual([
+      expect.stringContaining('request "Invoices / Legacy token call" (/item/0/item/2/request/auth)'),
+    ]);
   });
 
   it('puts the block in front of the user lines of array-form scripts and keeps those lines', async () => {
@@ -97,8 +108,14 @@ describe('inject: details per export shape', () => {
     const [pre, test] = json.event;
     expect(pre.listen).toBe('prerequest');
     expect(pre.script.exec[0]).toBe(BLOCK_BEGIN);
-    expect(pre.script.exec.slice(-2)).toEqual([BLOCK_END, "pm.request.headers.upsert({ key: 'X-Trace-Id', value: pm.variables.replaceIn('{{$guid}}') });"]);
-    expect(test.script.exec.slice(-2)).toEqual([BLOCK_END, "console.log('response', pm.info.requestName, pm.response.code);"]);
+    expect(pre.script.exec.slice(-2)).toEqual([
+      BLOCK_END,
+      "pm.request.headers.upsert({ key: 'X-Trace-Id', value: pm.variables.replaceIn('{{$guid}}') });",
+    ]);
+    expect(test.script.exec.slice(-2)).toEqual([
+      BLOCK_END,
+      "console.log('response', pm.info.requestName, pm.response.code);",
+    ]);
     expect(pre.script.packages).toEqual({});
   });
 
@@ -111,7 +128,9 @@ describe('inject: details per export shape', () => {
       ['test', true],
       ['test', false],
     ]);
-    expect(json.event[1].script.exec).toEqual(['pm.test("not a server error", () => pm.expect(pm.response.code).to.be.below(500));']);
+    expect(json.event[1].script.exec).toEqual([
+      'pm.test("not a server error", () => pm.expect(pm.response.code).to.be.below(500));',
+    ]);
     expect(json.event[2].script.exec[0]).toBe(BLOCK_BEGIN);
     expect(warnings.list).toEqual([expect.stringContaining('also calls pm.sendRequest')]);
   });
@@ -138,13 +157,27 @@ describe('inject: details per export shape', () => {
       auth: oauth2({ tokenUrl: '{{auth_url}}/token', params: { audience: '{{audience}}' } }),
       warnings: new Warnings(),
     });
-    expect(out.variables).toEqual(['access_token', 'audience', 'auth_url', 'base_url', 'client_id', 'client_secret', 'qty', 'refresh_token', 'token_expires_at']);
+    expect(out.variables).toEqual([
+      'access_token',
+      'audience',
+      'auth_url',
+      'base_url',
+      'client_id',
+      'client_secret',
+      'qty',
+      'refresh_token',
+      'token_expires_at',
+    ]);
     expect(out.collectionVariables).toEqual(['base_url', 'qty']);
   });
 
   it('adds username and password to the variables for the password grant', async () => {
     const file = 'windows-bom-crlf.postman_collection.json';
-    const out = await injectCollection(fixtureText(file), { file, auth: oauth2({ grantType: 'password' }), warnings: new Warnings() });
+    const out = await injectCollection(fixtureText(file), {
+      file,
+      auth: oauth2({ grantType: 'password' }),
+      warnings: new Warnings(),
+    });
     expect(out.variables).toEqual(expect.arrayContaining(['username', 'password']));
   });
 });

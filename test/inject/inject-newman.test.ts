@@ -27,7 +27,12 @@ describe('inject: injected collections run in Newman', () => {
     await tokens?.close();
   });
 
-  const envVars = () => ({ base_url: api.url, token_url: tokens.tokenUrl, client_id: tokens.client.id, client_secret: tokens.client.secret });
+  const envVars = () => ({
+    base_url: api.url,
+    token_url: tokens.tokenUrl,
+    client_id: tokens.client.id,
+    client_secret: tokens.client.secret,
+  });
 
   async function injected(file: string): Promise<object> {
     const out = await injectCollection(fixtureText(file), { file, auth: oauth2(), warnings: new Warnings() });
@@ -43,7 +48,9 @@ describe('inject: injected collections run in Newman', () => {
     expect(result.failures).toEqual([]);
     expect(result.exitCode).toBe(0);
     const tokenRequests = tokens.tokenRequests.slice(before.tokens);
-    expect(tokenRequests.map((r) => [r.grantType, r.clientAuth, r.status])).toEqual([['client_credentials', 'body', 200]]);
+    expect(tokenRequests.map((r) => [r.grantType, r.clientAuth, r.status])).toEqual([
+      ['client_credentials', 'body', 200],
+    ]);
     const seen = api.log.slice(before.api).map((r) => [r.method, r.path, r.hadToken, r.status]);
     expect(seen).toEqual([
       ['GET', '/orders', true, 200],
@@ -57,7 +64,10 @@ describe('inject: injected collections run in Newman', () => {
     );
     expect(result.assertions.every((a) => a.passed)).toBe(true);
     expect(result.consoleLines).toEqual(expect.arrayContaining(['response List orders 200', 'response Health 200']));
-    assertNoSecret(secretForms(tokens.client.secret, tokens.client.id), { collection: JSON.stringify(collection), console: result.consoleLines.join('\n') });
+    assertNoSecret(secretForms(tokens.client.secret, tokens.client.id), {
+      collection: JSON.stringify(collection),
+      console: result.consoleLines.join('\n'),
+    });
   });
 
   it('folder-auth export: requests inheriting noauth or an apikey from a folder fetch no token', async () => {
@@ -70,7 +80,17 @@ describe('inject: injected collections run in Newman', () => {
     const tokenRequests = tokens.tokenRequests.slice(before.tokens);
     expect(tokenRequests).toHaveLength(1);
     const log = api.log.slice(before.api);
-    expect(log.map((r) => r.path)).toEqual(['/health', '/health', '/health', '/partner/orders', '/partner/report', '/orders', '/orders', '/orders', '/orders']);
+    expect(log.map((r) => r.path)).toEqual([
+      '/health',
+      '/health',
+      '/health',
+      '/partner/orders',
+      '/partner/report',
+      '/orders',
+      '/orders',
+      '/orders',
+      '/orders',
+    ]);
     // The token was fetched only for the first Bearer request: the five requests before it (noauth and
     // apikey folders) had all been answered when it was requested.
     expect(log.filter((r) => r.at <= tokenRequests[0]!.at).length).toBeGreaterThanOrEqual(5);

@@ -5,13 +5,26 @@ import { disposeSandboxes, runScript, SANDBOXES, type SandboxModule } from '../t
 import { unusableKeys, usableKeys, type TestKey } from './signing-keys.js';
 
 const KEY_VARIABLE = 'client_private_key';
-const CLAIMS = { iss: 'orders-ci', sub: 'orders-ci', aud: 'https://auth.example.test/token', jti: 'id-1', iat: 1_700_000_000, exp: 1_700_000_060, note: 'é ✓' };
+const CLAIMS = {
+  iss: 'orders-ci',
+  sub: 'orders-ci',
+  aud: 'https://auth.example.test/token',
+  jti: 'id-1',
+  iat: 1_700_000_000,
+  exp: 1_700_000_060,
+  note: 'é ✓',
+};
 
 const keys = usableKeys();
 const refused = unusableKeys();
 
 /** Signs CLAIMS in the sandbox with the bundled signer for `algorithm`; the result as the signer returned it. */
-async function signInSandbox(sandbox: SandboxModule, algorithm: JwtAlgorithmName, key: string, header: object = {}): Promise<{ jwt?: string; problem?: string }> {
+async function signInSandbox(
+  sandbox: SandboxModule,
+  algorithm: JwtAlgorithmName,
+  key: string,
+  header: object = {},
+): Promise<{ jwt?: string; problem?: string }> {
   const script = `${await jwtSignerScript(algorithm)}
 const result = ${'genCollectionSignJwt'}({ header: ${JSON.stringify(header)}, claims: ${JSON.stringify(CLAIMS)}, key: pm.variables.get('${KEY_VARIABLE}'), keyVariable: '${KEY_VARIABLE}' });
 console.log(JSON.stringify(result));`;
@@ -22,17 +35,29 @@ console.log(JSON.stringify(result));`;
 }
 
 /** Node's verdict on a compact JWS, and its decoded header and claims. */
-function checkJwt(jwt: string, algorithm: JwtAlgorithmName, key: KeyObject | string): { valid: boolean; header: unknown; claims: unknown } {
+function checkJwt(
+  jwt: string,
+  algorithm: JwtAlgorithmName,
+  key: KeyObject | string,
+): { valid: boolean; header: unknown; claims: unknown } {
   const [header, payload, signature] = jwt.split('.') as [string, string, string];
   const data = Buffer.from(`${header}.${payload}`);
   const sig = Buffer.from(signature, 'base64url');
   const valid =
     algorithm === 'HS256'
-      ? createHmac('sha256', key as string).update(data).digest().equals(sig)
+      ? createHmac('sha256', key as string)
+          .update(data)
+          .digest()
+          .equals(sig)
       : algorithm === 'ES256'
         ? verify('sha256', data, { key: key as KeyObject, dsaEncoding: 'ieee-p1363' }, sig)
         : algorithm === 'PS256'
-          ? verify('sha256', data, { key: key as KeyObject, padding: 6 /* RSA_PKCS1_PSS_PADDING */, saltLength: 32 }, sig)
+          ? verify(
+              'sha256',
+              data,
+              { key: key as KeyObject, padding: 6 /* RSA_PKCS1_PSS_PADDING */, saltLength: 32 },
+              sig,
+            )
           : verify('sha256', data, key as KeyObject, sig);
   const decode = (part: string): unknown => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
   return { valid, header: decode(header), claims: decode(payload) };
@@ -65,29 +90,42 @@ describe.each(SANDBOXES)('JWT signer in $label', ({ module }) => {
   it('ES256 is deterministic (RFC 6979) and PS256 uses a fresh salt', async () => {
     const [ec] = keys.ec;
     const [rsa] = keys.rsa;
-    expect((await signInSandbox(module, 'ES256', ec!.pem)).jwt).toBe((await signInSandbox(module, 'ES256', ec!.pem)).jwt);
-    expect((await signInSandbox(module, 'PS256', rsa!.pem)).jwt).not.toBe((await signInSandbox(module, 'PS256', rsa!.pem)).jwt);
+    expect((await signInSandbox(module, 'ES256', ec!.pem)).jwt).toBe(
+      (await signInSandbox(module, 'ES256', ec!.pem)).jwt,
+    );
+    expect((await signInSandbox(module, 'PS256', rsa!.pem)).jwt).not.toBe(
+      (await signInSandbox(module, 'PS256', rsa!.pem)).jwt,
+    );
   });
 
   it('a header field cannot change alg', async () => {
     const result = await signInSandbox(module, 'RS256', keys.rsa[0]!.pem, { alg: 'none' });
-    expect(checkJwt(result.jwt!, 'RS256', keys.rsa[0]!.publicKey)).toMatchObject({ valid: true, header: { alg: 'RS256' } });
+    expect(checkJwt(result.jwt!, 'RS256', keys.rsa[0]!.publicKey)).toMatchObject({
+      valid: true,
+      header: { alg: 'RS256' },
+    });
   });
 
-  it.each(refused)('refuses $label for $algorithm, naming the variable, never the key', async ({ algorithm, pem, message }) => {
-    const result = await signInSandbox(module, algorithm as JwtAlgorithmName, pem);
-    expect(result.jwt).toBeUndefined();
-    expect(result.problem).toContain(KEY_VARIABLE);
-    expect(result.problem).toContain(message);
-    for (const line of pem.split(/\n|\\n/).filter((l) => l.length > 20)) expect(result.problem).not.toContain(line);
-  });
+  it.each(refused)(
+    'refuses $label for $algorithm, naming the variable, never the key',
+    async ({ algorithm, pem, message }) => {
+      const result = await signInSandbox(module, algorithm as JwtAlgorithmName, pem);
+      expect(result.jwt).toBeUndefined();
+      expect(result.problem).toContain(KEY_VARIABLE);
+      expect(result.problem).toContain(message);
+      for (const line of pem.split(/\n|\\n/).filter((l) => l.length > 20)) expect(result.problem).not.toContain(line);
+    },
+  );
 });
 
 describe('signer scripts', () => {
   let scripts: Record<JwtAlgorithmName, string>;
   beforeAll(async () => {
     const names = ['RS256', 'PS256', 'ES256', 'HS256'] as const;
-    scripts = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await jwtSignerScript(n)]))) as Record<JwtAlgorithmName, string>;
+    scripts = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await jwtSignerScript(n)]))) as Record<
+      JwtAlgorithmName,
+      string
+    >;
   });
 
   it('carry only their algorithm: no curve code for RSA, no RSA code for ES256 and HS256', () => {

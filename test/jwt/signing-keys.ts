@@ -28,14 +28,30 @@ export function usableKeys(): { rsa: TestKey[]; ec: TestKey[] } {
   return {
     rsa: [
       { label: 'RSA 2048 PKCS#8', pem: pkcs8(r1.privateKey), publicKey: r1.publicKey },
-      { label: 'RSA 2048 PKCS#1', pem: r2.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(), publicKey: r2.publicKey },
+      {
+        label: 'RSA 2048 PKCS#1',
+        pem: r2.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+        publicKey: r2.publicKey,
+      },
       // As in a Google service-account JSON, or a key passed in one --env-var.
-      { label: 'RSA 3072 PKCS#8 with literal \\n escapes', pem: pkcs8(r3.privateKey).replace(/\n/g, '\\n'), publicKey: r3.publicKey },
+      {
+        label: 'RSA 3072 PKCS#8 with literal \\n escapes',
+        pem: pkcs8(r3.privateKey).replace(/\n/g, '\\n'),
+        publicKey: r3.publicKey,
+      },
     ],
     ec: [
       { label: 'EC P-256 PKCS#8', pem: pkcs8(e1.privateKey), publicKey: e1.publicKey },
-      { label: 'EC P-256 SEC1', pem: e2.privateKey.export({ type: 'sec1', format: 'pem' }).toString(), publicKey: e2.publicKey },
-      { label: 'EC P-256 SEC1 with literal \\n escapes and CRLF', pem: e2.privateKey.export({ type: 'sec1', format: 'pem' }).toString().replace(/\n/g, '\\r\\n'), publicKey: e2.publicKey },
+      {
+        label: 'EC P-256 SEC1',
+        pem: e2.privateKey.export({ type: 'sec1', format: 'pem' }).toString(),
+        publicKey: e2.publicKey,
+      },
+      {
+        label: 'EC P-256 SEC1 with literal \\n escapes and CRLF',
+        pem: e2.privateKey.export({ type: 'sec1', format: 'pem' }).toString().replace(/\n/g, '\\r\\n'),
+        publicKey: e2.publicKey,
+      },
     ],
   };
 }
@@ -49,8 +65,18 @@ export function unusableKeys(): { label: string; algorithm: string; pem: string;
   const pkcs8 = r.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   return [
     { label: 'not PEM', algorithm: 'RS256', pem: 'hello world', message: 'is not a PEM key' },
-    { label: 'no END line', algorithm: 'RS256', pem: pkcs8.split('-----END')[0]!, message: 'without a matching END line' },
-    { label: 'damaged body', algorithm: 'RS256', pem: pkcs8.replace(/\n[A-Za-z0-9+/]{64}\n/, '\nAAAA\n'), message: 'damaged PRIVATE KEY' },
+    {
+      label: 'no END line',
+      algorithm: 'RS256',
+      pem: pkcs8.split('-----END')[0]!,
+      message: 'without a matching END line',
+    },
+    {
+      label: 'damaged body',
+      algorithm: 'RS256',
+      pem: pkcs8.replace(/\n[A-Za-z0-9+/]{64}\n/, '\nAAAA\n'),
+      message: 'damaged PRIVATE KEY',
+    },
     {
       label: 'encrypted PKCS#8',
       algorithm: 'RS256',
@@ -63,12 +89,42 @@ export function unusableKeys(): { label: string; algorithm: string; pem: string;
       pem: r.privateKey.export({ type: 'pkcs1', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' }).toString(),
       message: 'encrypted PEM key',
     },
-    { label: 'public key', algorithm: 'RS256', pem: r.publicKey.export({ type: 'spki', format: 'pem' }).toString(), message: 'holds a public key, not the private key' },
-    { label: 'EC key for RS256', algorithm: 'RS256', pem: e.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), message: 'holds an EC P-256 key, but RS256 needs an RSA key' },
-    { label: 'EC key for PS256', algorithm: 'PS256', pem: e.privateKey.export({ type: 'sec1', format: 'pem' }).toString(), message: 'holds an EC P-256 key, but PS256 needs an RSA key' },
-    { label: 'RSA key for ES256', algorithm: 'ES256', pem: pkcs8, message: 'holds a 2048-bit RSA key, but ES256 needs an EC P-256 key' },
-    { label: 'P-384 key for ES256', algorithm: 'ES256', pem: p384.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), message: 'holds an EC P-384 key, but ES256' },
-    { label: '1024-bit RSA key', algorithm: 'RS256', pem: small.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), message: 'holds a 1024-bit RSA key; RS256 and PS256 need 2048 bits' },
+    {
+      label: 'public key',
+      algorithm: 'RS256',
+      pem: r.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      message: 'holds a public key, not the private key',
+    },
+    {
+      label: 'EC key for RS256',
+      algorithm: 'RS256',
+      pem: e.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      message: 'holds an EC P-256 key, but RS256 needs an RSA key',
+    },
+    {
+      label: 'EC key for PS256',
+      algorithm: 'PS256',
+      pem: e.privateKey.export({ type: 'sec1', format: 'pem' }).toString(),
+      message: 'holds an EC P-256 key, but PS256 needs an RSA key',
+    },
+    {
+      label: 'RSA key for ES256',
+      algorithm: 'ES256',
+      pem: pkcs8,
+      message: 'holds a 2048-bit RSA key, but ES256 needs an EC P-256 key',
+    },
+    {
+      label: 'P-384 key for ES256',
+      algorithm: 'ES256',
+      pem: p384.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      message: 'holds an EC P-384 key, but ES256',
+    },
+    {
+      label: '1024-bit RSA key',
+      algorithm: 'RS256',
+      pem: small.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      message: 'holds a 1024-bit RSA key; RS256 and PS256 need 2048 bits',
+    },
     {
       label: 'Ed25519 key',
       algorithm: 'RS256',

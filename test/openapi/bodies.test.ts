@@ -5,15 +5,32 @@ const post = (requestBody: unknown, components: Record<string, unknown> = {}) =>
   oneOperation({ requestBody }, Object.keys(components).length ? { components } : {}, 'post');
 
 describe('OpenAPI 3 request bodies', () => {
-  const cases: { name: string; requestBody: unknown; components?: Record<string, unknown>; body: unknown; headers?: unknown }[] = [
+  const cases: {
+    name: string;
+    requestBody: unknown;
+    components?: Record<string, unknown>;
+    body: unknown;
+    headers?: unknown;
+  }[] = [
     {
       name: 'JSON from the media example',
-      requestBody: { content: { 'application/json': { example: { sku: 'A1' }, schema: { type: 'object', properties: { x: { type: 'string' } } } } } },
+      requestBody: {
+        content: {
+          'application/json': {
+            example: { sku: 'A1' },
+            schema: { type: 'object', properties: { x: { type: 'string' } } },
+          },
+        },
+      },
       body: { json: { sku: 'A1' } },
     },
     {
       name: 'JSON from the first of examples ($ref followed)',
-      requestBody: { content: { 'application/json': { examples: { first: { $ref: '#/components/examples/Order' }, second: { value: 2 } } } } },
+      requestBody: {
+        content: {
+          'application/json': { examples: { first: { $ref: '#/components/examples/Order' }, second: { value: 2 } } },
+        },
+      },
       components: { examples: { Order: { summary: 'an order', value: { qty: 1 } } } },
       body: { json: { qty: 1 } },
     },
@@ -26,20 +43,37 @@ describe('OpenAPI 3 request bodies', () => {
       name: 'JSON sample from the schema (requestBody and schema as $refs)',
       requestBody: { $ref: '#/components/requestBodies/Order' },
       components: {
-        requestBodies: { Order: { content: { 'application/json; charset=utf-8': { schema: { $ref: '#/components/schemas/Order' } } } } },
-        schemas: { Order: { type: 'object', properties: { id: { type: 'string', readOnly: true }, qty: { type: 'integer', minimum: 1 } } } },
+        requestBodies: {
+          Order: { content: { 'application/json; charset=utf-8': { schema: { $ref: '#/components/schemas/Order' } } } },
+        },
+        schemas: {
+          Order: {
+            type: 'object',
+            properties: { id: { type: 'string', readOnly: true }, qty: { type: 'integer', minimum: 1 } },
+          },
+        },
       },
       body: { json: { qty: 1 } },
     },
     {
       name: '+json media type: JSON body and its Content-Type header',
-      requestBody: { content: { 'application/merge-patch+json': { schema: { type: 'object', properties: { name: { type: 'string' } } } } } },
+      requestBody: {
+        content: {
+          'application/merge-patch+json': { schema: { type: 'object', properties: { name: { type: 'string' } } } },
+        },
+      },
       body: { json: { name: 'string' } },
       headers: [{ key: 'Content-Type', value: 'application/merge-patch+json' }],
     },
     {
       name: 'JSON preferred over XML and forms',
-      requestBody: { content: { 'application/xml': { example: '<a/>' }, 'application/x-www-form-urlencoded': {}, 'application/json': { example: [1] } } },
+      requestBody: {
+        content: {
+          'application/xml': { example: '<a/>' },
+          'application/x-www-form-urlencoded': {},
+          'application/json': { example: [1] },
+        },
+      },
       body: { json: [1] },
     },
     {
@@ -49,8 +83,18 @@ describe('OpenAPI 3 request bodies', () => {
           'application/x-www-form-urlencoded': {
             schema: {
               allOf: [
-                { type: 'object', required: ['grant'], properties: { grant: { type: 'string', enum: ['code'], description: 'Grant type' } } },
-                { type: 'object', properties: { tags: { type: 'array', items: { type: 'string' } }, meta: { type: 'object', properties: { a: { type: 'integer' } } } } },
+                {
+                  type: 'object',
+                  required: ['grant'],
+                  properties: { grant: { type: 'string', enum: ['code'], description: 'Grant type' } },
+                },
+                {
+                  type: 'object',
+                  properties: {
+                    tags: { type: 'array', items: { type: 'string' } },
+                    meta: { type: 'object', properties: { a: { type: 'integer' } } },
+                  },
+                },
               ],
             },
           },
@@ -67,18 +111,32 @@ describe('OpenAPI 3 request bodies', () => {
     {
       name: 'urlencoded from an example: every field enabled',
       requestBody: { content: { 'application/x-www-form-urlencoded': { example: { a: 1, b: true } } } },
-      body: { urlencoded: [{ key: 'a', value: 1 }, { key: 'b', value: true }] },
+      body: {
+        urlencoded: [
+          { key: 'a', value: 1 },
+          { key: 'b', value: true },
+        ],
+      },
     },
     {
       name: 'multipart → form, binary fields empty',
       requestBody: {
         content: {
           'multipart/form-data': {
-            schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, note: { type: 'string' } } },
+            schema: {
+              type: 'object',
+              required: ['file'],
+              properties: { file: { type: 'string', format: 'binary' }, note: { type: 'string' } },
+            },
           },
         },
       },
-      body: { form: [{ key: 'file', value: '' }, { key: 'note', value: 'string', disabled: true }] },
+      body: {
+        form: [
+          { key: 'file', value: '' },
+          { key: 'note', value: 'string', disabled: true },
+        ],
+      },
     },
     {
       name: 'text/plain → raw with the example and its content type',
@@ -112,10 +170,18 @@ describe('Swagger 2.0 bodies', () => {
   const spec = (parameters: unknown[], consumes?: string[]) =>
     swagger({
       definitions: { Pet: { type: 'object', properties: { name: { type: 'string', example: 'Rex' } } } },
-      paths: { '/pets': { post: { parameters, ...(consumes ? { consumes } : {}), responses: { '200': { description: 'ok' } } } } },
+      paths: {
+        '/pets': {
+          post: { parameters, ...(consumes ? { consumes } : {}), responses: { '200': { description: 'ok' } } },
+        },
+      },
     });
   const cases: { name: string; parameters: unknown[]; consumes?: string[]; body: unknown }[] = [
-    { name: 'in: body → JSON sample', parameters: [{ name: 'b', in: 'body', schema: { $ref: '#/definitions/Pet' } }], body: { json: { name: 'Rex' } } },
+    {
+      name: 'in: body → JSON sample',
+      parameters: [{ name: 'b', in: 'body', schema: { $ref: '#/definitions/Pet' } }],
+      body: { json: { name: 'Rex' } },
+    },
     {
       name: 'in: body with only XML consumed → raw',
       parameters: [{ name: 'b', in: 'body', schema: { $ref: '#/definitions/Pet' } }],
@@ -128,7 +194,12 @@ describe('Swagger 2.0 bodies', () => {
         { name: 'name', in: 'formData', type: 'string', required: true, description: 'Name' },
         { name: 'age', in: 'formData', type: 'integer', default: 3 },
       ],
-      body: { urlencoded: [{ key: 'name', value: '', description: 'Name' }, { key: 'age', value: 3, disabled: true }] },
+      body: {
+        urlencoded: [
+          { key: 'name', value: '', description: 'Name' },
+          { key: 'age', value: 3, disabled: true },
+        ],
+      },
     },
     {
       name: 'in: formData with a file → form',
@@ -149,12 +220,25 @@ describe('Swagger 2.0 bodies', () => {
 
 describe('samples generated from schemas', () => {
   const sampleOf = async (schema: unknown, schemas: Record<string, unknown> = {}, version = '3.0.3') => {
-    const spec = { ...(oneOperation({ requestBody: { content: { 'application/json': { schema } } } }, { components: { schemas } }, 'post') as object), openapi: version };
+    const spec = {
+      ...(oneOperation(
+        { requestBody: { content: { 'application/json': { schema } } } },
+        { components: { schemas } },
+        'post',
+      ) as object),
+      openapi: version,
+    };
     const body = (await onlyRequest(spec)).body;
     return body && 'json' in body ? body.json : undefined;
   };
 
-  const cases: { name: string; schema: unknown; schemas?: Record<string, unknown>; version?: string; sample: unknown }[] = [
+  const cases: {
+    name: string;
+    schema: unknown;
+    schemas?: Record<string, unknown>;
+    version?: string;
+    sample: unknown;
+  }[] = [
     {
       name: 'formats',
       schema: {
@@ -199,9 +283,24 @@ describe('samples generated from schemas', () => {
           nothing: { type: 'null' },
         },
       },
-      sample: { n: 0, min: 5, exclusive30: 6, exclusive31: 10, negative: -3, flag: true, color: 'red', kind: 'fixed', size: 'M', nothing: null },
+      sample: {
+        n: 0,
+        min: 5,
+        exclusive30: 6,
+        exclusive31: 10,
+        negative: -3,
+        flag: true,
+        color: 'red',
+        kind: 'fixed',
+        size: 'M',
+        nothing: null,
+      },
     },
-    { name: 'arrays hold one item', schema: { type: 'array', items: { type: 'string', format: 'date' } }, sample: ['2024-01-01'] },
+    {
+      name: 'arrays hold one item',
+      schema: { type: 'array', items: { type: 'string', format: 'date' } },
+      sample: ['2024-01-01'],
+    },
     {
       name: 'allOf merged, oneOf/anyOf first non-null option',
       schema: {
@@ -216,7 +315,10 @@ describe('samples generated from schemas', () => {
     {
       name: '3.1 type lists and examples',
       version: '3.1.0',
-      schema: { type: 'object', properties: { t: { type: ['null', 'string'] }, e: { type: 'integer', examples: [7, 8] } } },
+      schema: {
+        type: 'object',
+        properties: { t: { type: ['null', 'string'] }, e: { type: 'integer', examples: [7, 8] } },
+      },
       sample: { t: 'string', e: 7 },
     },
     {
@@ -226,14 +328,30 @@ describe('samples generated from schemas', () => {
     },
     {
       name: 'readOnly properties left out (on the property or its target)',
-      schema: { type: 'object', properties: { id: { $ref: '#/components/schemas/Id' }, created: { type: 'string', readOnly: true }, name: { type: 'string' } } },
+      schema: {
+        type: 'object',
+        properties: {
+          id: { $ref: '#/components/schemas/Id' },
+          created: { type: 'string', readOnly: true },
+          name: { type: 'string' },
+        },
+      },
       schemas: { Id: { type: 'string', readOnly: true } },
       sample: { name: 'string' },
     },
     {
       name: 'a circular schema stops at the cycle',
       schema: { $ref: '#/components/schemas/Node' },
-      schemas: { Node: { type: 'object', properties: { name: { type: 'string' }, parent: { $ref: '#/components/schemas/Node' }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } } },
+      schemas: {
+        Node: {
+          type: 'object',
+          properties: {
+            name: { type: 'string' },
+            parent: { $ref: '#/components/schemas/Node' },
+            children: { type: 'array', items: { $ref: '#/components/schemas/Node' } },
+          },
+        },
+      },
       sample: { name: 'string', children: [] },
     },
     {
@@ -249,7 +367,10 @@ describe('samples generated from schemas', () => {
       name: 'depth bounded: objects deeper than 4 levels are empty',
       schema: { $ref: '#/components/schemas/L1' },
       schemas: Object.fromEntries(
-        [1, 2, 3, 4, 5, 6].map((i) => [`L${i}`, { type: 'object', properties: { v: { type: 'integer' }, next: { $ref: `#/components/schemas/L${i + 1}` } } }]),
+        [1, 2, 3, 4, 5, 6].map((i) => [
+          `L${i}`,
+          { type: 'object', properties: { v: { type: 'integer' }, next: { $ref: `#/components/schemas/L${i + 1}` } } },
+        ]),
       ),
       sample: { v: 0, next: { v: 0, next: { v: 0, next: { v: 0, next: {} } } } },
     },
@@ -260,7 +381,12 @@ describe('samples generated from schemas', () => {
   });
 
   it('wide schemas are bounded in size', async () => {
-    const properties = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`p${i}`, { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } } }]));
+    const properties = Object.fromEntries(
+      Array.from({ length: 1000 }, (_, i) => [
+        `p${i}`,
+        { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } } },
+      ]),
+    );
     const sample = (await sampleOf({ type: 'object', properties })) as Record<string, unknown>;
     const size = Object.keys(sample).length;
     expect(size).toBeGreaterThan(10);

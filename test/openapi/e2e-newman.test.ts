@@ -23,8 +23,16 @@ function ordersSpec(apiUrl: string, tokenUrl: string): object {
     info: { title: 'Orders e2e', version: '1' },
     servers: [{ url: apiUrl, description: 'e2e' }],
     components: {
-      securitySchemes: { oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl, scopes: { read: 'read', write: 'write' } } } } },
-      schemas: { NewOrder: { type: 'object', required: ['sku'], properties: { sku: { type: 'string', example: 'A1' }, qty: { type: 'integer', minimum: 1 } } } },
+      securitySchemes: {
+        oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl, scopes: { read: 'read', write: 'write' } } } },
+      },
+      schemas: {
+        NewOrder: {
+          type: 'object',
+          required: ['sku'],
+          properties: { sku: { type: 'string', example: 'A1' }, qty: { type: 'integer', minimum: 1 } },
+        },
+      },
     },
     security: [{ oauth: ['read'] }],
     tags: [{ name: 'orders' }],
@@ -40,7 +48,12 @@ function ordersSpec(apiUrl: string, tokenUrl: string): object {
         },
       },
       '/orders/{id}': {
-        get: { tags: ['orders'], summary: 'Get order', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', example: '7' } }], responses: ok('200') },
+        get: {
+          tags: ['orders'],
+          summary: 'Get order',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', example: '7' } }],
+          responses: ok('200'),
+        },
       },
       '/health': { get: { summary: 'Health', security: [], responses: ok('200') } },
     },
@@ -67,7 +80,12 @@ describe('OpenAPI → collection → Newman against oidc-provider', () => {
     const { spec } = await loadSpec(file);
     const config = await specToConfig(spec, { file, warnings });
     expect(warnings.list).toEqual([]);
-    expect(config.auth).toEqual({ type: 'oauth2', grantType: 'client_credentials', tokenUrl: op.tokenUrl, scope: 'read write' });
+    expect(config.auth).toEqual({
+      type: 'oauth2',
+      grantType: 'client_credentials',
+      tokenUrl: op.tokenUrl,
+      scope: 'read write',
+    });
 
     const result = await buildFromConfig(config, { baseDir: work, output: join(work, 'postman') });
     const environment = result.environments.find((e) => e.name === 'e2e')!.json;
@@ -88,7 +106,7 @@ describe('OpenAPI → collection → Newman against oidc-provider', () => {
 });
 
 describe('OpenAPI with two client-credentials schemes → two auth profiles → Newman against two token servers', () => {
-  it('each operation gets its scheme\'s token: both APIs answer without a 401', async () => {
+  it("each operation gets its scheme's token: both APIs answer without a 401", async () => {
     const op = await startOidcProvider({ ttlSeconds: 60 });
     const ts = await startTokenServer({ ttlSeconds: 60 });
     const userApi = await startProtectedApi({ validate: op.validateToken });
@@ -106,7 +124,11 @@ describe('OpenAPI with two client-credentials schemes → two auth profiles → 
         paths: {
           '/orders': {
             get: { summary: 'List orders', responses: ok },
-            post: { summary: 'Create order', security: [{ userAuth: ['write'] }], responses: { '201': { description: 'created' } } },
+            post: {
+              summary: 'Create order',
+              security: [{ userAuth: ['write'] }],
+              responses: { '201': { description: 'created' } },
+            },
           },
           '/orders/{id}': {
             servers: [{ url: adminApi.url }],
@@ -123,8 +145,15 @@ describe('OpenAPI with two client-credentials schemes → two auth profiles → 
       writeFileSync(file, stringify(spec));
       const { spec: loaded } = await loadSpec(file);
       const config = await specToConfig(loaded, { file, warnings: new Warnings() });
-      expect(config.auth).toEqual({ type: 'oauth2', grantType: 'client_credentials', tokenUrl: op.tokenUrl, scope: 'read write' });
-      expect(config.authProfiles).toEqual({ adminauth: { type: 'oauth2', grantType: 'client_credentials', tokenUrl: ts.tokenUrl, scope: 'orders:admin' } });
+      expect(config.auth).toEqual({
+        type: 'oauth2',
+        grantType: 'client_credentials',
+        tokenUrl: op.tokenUrl,
+        scope: 'read write',
+      });
+      expect(config.authProfiles).toEqual({
+        adminauth: { type: 'oauth2', grantType: 'client_credentials', tokenUrl: ts.tokenUrl, scope: 'orders:admin' },
+      });
 
       const result = await buildFromConfig(config, { baseDir: work, output: join(work, 'postman') });
       const environment = result.environments.find((e) => e.name === 'e2e')!.json;
@@ -133,7 +162,12 @@ describe('OpenAPI with two client-credentials schemes → two auth profiles → 
       );
       const run = await runNewman(result.collection, {
         environment,
-        envVars: { client_id: op.clients.post.id, client_secret: op.clients.post.secret, client_id_adminauth: ts.client.id, client_secret_adminauth: ts.client.secret },
+        envVars: {
+          client_id: op.clients.post.id,
+          client_secret: op.clients.post.secret,
+          client_id_adminauth: ts.client.id,
+          client_secret_adminauth: ts.client.secret,
+        },
         iterationCount: 2,
       });
       expect(run.failures).toEqual([]);

@@ -21,7 +21,9 @@ async function fixtureConfig(name: string) {
 describe('whole configs from the fixture specs (reviewed snapshots)', () => {
   it.each(['petstore-3.0.yaml', 'petstore-2.0.json', 'library-3.1.yaml'])('%s', async (name) => {
     const { config, warnings } = await fixtureConfig(name);
-    await expect(`${JSON.stringify({ config, warnings }, null, 2)}\n`).toMatchFileSnapshot(`__snapshots__/${name}.config.json`);
+    await expect(`${JSON.stringify({ config, warnings }, null, 2)}\n`).toMatchFileSnapshot(
+      `__snapshots__/${name}.config.json`,
+    );
   });
 });
 
@@ -32,7 +34,10 @@ describe('the generated config goes through the build pipeline', () => {
     const collection = result.collection as {
       auth: { type: string };
       event: { listen: string }[];
-      item: { name: string; item?: { name: string; request: { url: { raw: string; variable?: unknown[] }; auth?: { type: string } } }[] }[];
+      item: {
+        name: string;
+        item?: { name: string; request: { url: { raw: string; variable?: unknown[] }; auth?: { type: string } } }[];
+      }[];
     };
     expect(collection.auth.type).toBe('bearer');
     expect(collection.event.map((e) => e.listen)).toContain('prerequest');
@@ -40,9 +45,14 @@ describe('the generated config goes through the build pipeline', () => {
     const show = pets.find((r) => r.name === 'Show a pet')!;
     expect(show.request.url.raw).toBe('{{base_url}}/pets/:petId');
     expect(show.request.url.variable).toEqual([{ key: 'petId', value: '42', description: 'The pet id' }]);
-    const health = collection.item.find((i) => i.name === 'GET /health') as unknown as { request: { auth: { type: string } } };
+    const health = collection.item.find((i) => i.name === 'GET /health') as unknown as {
+      request: { auth: { type: string } };
+    };
     expect(health.request.auth.type).toBe('noauth');
-    expect(result.environments.map((e) => e.file)).toEqual(['petstore.production.postman_environment.json', 'petstore.staging.postman_environment.json']);
+    expect(result.environments.map((e) => e.file)).toEqual([
+      'petstore.production.postman_environment.json',
+      'petstore.staging.postman_environment.json',
+    ]);
     const production = result.environments[0]!.json as { values: { key: string; value: string; type: string }[] };
     const values = Object.fromEntries(production.values.map((v) => [v.key, v]));
     expect(values.base_url!.value).toBe('https://eu.petstore.example.com/v1');
@@ -64,12 +74,15 @@ describe('the generated config goes through the build pipeline', () => {
 });
 
 describe('openapi outputs are audit-clean', () => {
-  it.each(['petstore-3.0.yaml', 'petstore-2.0.json', 'library-3.1.yaml', 'bom.json', 'multi-file/openapi.yaml'])('%s', async (name) => {
-    const { config } = await fixtureConfig(name);
-    const result = await buildFromConfig(config, { baseDir: work, output: join(work, 'audit') });
-    expect(auditJson(result.collectionFile, result.collection)).toEqual([]);
-    for (const env of result.environments) expect(auditJson(env.file, env.json)).toEqual([]);
-  });
+  it.each(['petstore-3.0.yaml', 'petstore-2.0.json', 'library-3.1.yaml', 'bom.json', 'multi-file/openapi.yaml'])(
+    '%s',
+    async (name) => {
+      const { config } = await fixtureConfig(name);
+      const result = await buildFromConfig(config, { baseDir: work, output: join(work, 'audit') });
+      expect(auditJson(result.collectionFile, result.collection)).toEqual([]);
+      for (const env of result.environments) expect(auditJson(env.file, env.json)).toEqual([]);
+    },
+  );
 });
 
 describe('example secrets in a spec', () => {
@@ -84,7 +97,15 @@ describe('example secrets in a spec', () => {
             summary: 'Exchange',
             parameters: [{ name: 'api_key', in: 'query', required: true, example: 'k3y-v4lue-12345' }],
             requestBody: {
-              content: { 'application/json': { example: { access_token: 'e72e16c7e42f292c6912e7710c838347ae178b4a', note: 'kept', tokens: ['ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8'] } } },
+              content: {
+                'application/json': {
+                  example: {
+                    access_token: 'e72e16c7e42f292c6912e7710c838347ae178b4a',
+                    note: 'kept',
+                    tokens: ['ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8'],
+                  },
+                },
+              },
             },
             responses: { '200': { description: 'ok' } },
           },

@@ -5,7 +5,10 @@ import { Warnings } from '../../src/warnings.js';
 import { specToConfig, type SpecToConfigOptions } from '../../src/openapi/index.js';
 
 /** Maps a spec object and checks the result is a valid config (the same validation `build` runs). */
-export async function mapSpec(spec: object, options: Partial<SpecToConfigOptions> = {}): Promise<{ config: GenCollectionConfig; warnings: string[] }> {
+export async function mapSpec(
+  spec: object,
+  options: Partial<SpecToConfigOptions> = {},
+): Promise<{ config: GenCollectionConfig; warnings: string[] }> {
   const warnings = new Warnings();
   const config = await specToConfig(spec, { file: 'spec.yaml', warnings, ...options });
   validateConfig(JSON.parse(JSON.stringify(config)), 'generated config', undefined, warnings);
@@ -35,12 +38,26 @@ export async function onlyRequest(spec: object, options: Partial<SpecToConfigOpt
 
 /** A minimal OpenAPI 3 spec around the given parts. */
 export function openapi(parts: Record<string, unknown>, version = '3.0.3'): object {
-  return { openapi: version, info: { title: 'Test API', version: '1' }, servers: [{ url: 'https://api.example.com' }], paths: {}, ...parts };
+  return {
+    openapi: version,
+    info: { title: 'Test API', version: '1' },
+    servers: [{ url: 'https://api.example.com' }],
+    paths: {},
+    ...parts,
+  };
 }
 
 /** A minimal OpenAPI 3 spec with one operation (`GET /things` unless given). */
-export function oneOperation(operation: Record<string, unknown>, extra: Record<string, unknown> = {}, method = 'get', path = '/things'): object {
-  return openapi({ paths: { [path]: { [method]: { responses: { '200': { description: 'ok' } }, ...operation } } }, ...extra });
+export function oneOperation(
+  operation: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+  method = 'get',
+  path = '/things',
+): object {
+  return openapi({
+    paths: { [path]: { [method]: { responses: { '200': { description: 'ok' } }, ...operation } } },
+    ...extra,
+  });
 }
 
 /** A minimal Swagger 2.0 spec around the given parts. */

@@ -22,11 +22,20 @@ describe('path parameters → :name path variables', () => {
       extra: { components: { schemas: { Id: { type: 'string', example: 'id-7' } } } },
       value: 'id-7',
     },
-    { name: 'content instead of schema', param: { content: { 'application/json': { example: { a: 1 } } } }, value: '{"a":1}' },
+    {
+      name: 'content instead of schema',
+      param: { content: { 'application/json': { example: { a: 1 } } } },
+      value: '{"a":1}',
+    },
     { name: 'nothing known: empty', param: { schema: { type: 'string' } }, value: '' },
   ];
   it.each(cases)('value from $name', async ({ param, extra, value }) => {
-    const spec = oneOperation({ parameters: [{ name: 'petId', in: 'path', required: true, description: 'The pet', ...param }] }, extra ?? {}, 'get', '/pets/{petId}');
+    const spec = oneOperation(
+      { parameters: [{ name: 'petId', in: 'path', required: true, description: 'The pet', ...param }] },
+      extra ?? {},
+      'get',
+      '/pets/{petId}',
+    );
     const request = await onlyRequest(spec);
     expect(request.url).toBe('{{base_url}}/pets/:petId');
     expect(request.pathVariables).toEqual([{ key: 'petId', value, description: 'The pet' }]);
@@ -34,7 +43,12 @@ describe('path parameters → :name path variables', () => {
 
   it('every {name} segment, in path order, even undeclared ones', async () => {
     const spec = oneOperation(
-      { parameters: [{ name: 'b', in: 'path', required: true, example: 2 }, { name: 'a', in: 'path', required: true, example: 1 }] },
+      {
+        parameters: [
+          { name: 'b', in: 'path', required: true, example: 2 },
+          { name: 'a', in: 'path', required: true, example: 1 },
+        ],
+      },
       {},
       'get',
       '/x/{a}/y/{b}/{c}',
@@ -50,7 +64,12 @@ describe('path parameters → :name path variables', () => {
 
   it('a parameter inside a segment goes inline (value) or as {{name}} (no value)', async () => {
     const spec = oneOperation(
-      { parameters: [{ name: 'period', in: 'path', required: true, example: 'D7' }, { name: 'format', in: 'path', required: true }] },
+      {
+        parameters: [
+          { name: 'period', in: 'path', required: true, example: 'D7' },
+          { name: 'format', in: 'path', required: true },
+        ],
+      },
       {},
       'get',
       "/reports/usage(period='{period}')/file.{format}",
@@ -65,7 +84,13 @@ describe('query and header parameters', () => {
   it('required enabled, optional disabled, with descriptions and example/default values', async () => {
     const spec = oneOperation({
       parameters: [
-        { name: 'limit', in: 'query', required: true, description: 'Page size', schema: { type: 'integer', default: 20 } },
+        {
+          name: 'limit',
+          in: 'query',
+          required: true,
+          description: 'Page size',
+          schema: { type: 'integer', default: 20 },
+        },
         { name: 'sort', in: 'query', schema: { type: 'string', enum: ['asc', 'desc'] } },
         { name: 'tags', in: 'query', example: ['a', 'b'] },
         { name: 'filter', in: 'query', example: { status: 'open' } },
@@ -88,7 +113,11 @@ describe('query and header parameters', () => {
 
   it('Accept, Content-Type and Authorization header parameters are ignored (OpenAPI says so)', async () => {
     const spec = oneOperation({
-      parameters: ['Accept', 'content-type', 'Authorization', 'X-Keep'].map((name) => ({ name, in: 'header', required: true })),
+      parameters: ['Accept', 'content-type', 'Authorization', 'X-Keep'].map((name) => ({
+        name,
+        in: 'header',
+        required: true,
+      })),
     });
     expect((await onlyRequest(spec)).headers).toEqual([{ key: 'X-Keep', value: '' }]);
   });
@@ -102,7 +131,13 @@ describe('query and header parameters', () => {
             { name: 'size', in: 'query' },
             { name: 'page', in: 'header', description: 'same name, other place' },
           ],
-          get: { parameters: [{ name: 'extra', in: 'query' }, { name: 'page', in: 'query', required: true, example: 3 }], responses: ok },
+          get: {
+            parameters: [
+              { name: 'extra', in: 'query' },
+              { name: 'page', in: 'query', required: true, example: 3 },
+            ],
+            responses: ok,
+          },
           post: { responses: ok },
         },
       },

@@ -5,11 +5,16 @@ import { mapSpec, openapi, requests, specError, swagger } from './map-spec.js';
 
 const ok = { '200': { description: 'ok' } };
 const schemes = (securitySchemes: Record<string, unknown>) => ({ components: { securitySchemes } });
-const cc = (tokenUrl: string, extra: Record<string, unknown> = {}) => ({ type: 'oauth2', flows: { clientCredentials: { tokenUrl, scopes: {} }, ...extra } });
+const cc = (tokenUrl: string, extra: Record<string, unknown> = {}) => ({
+  type: 'oauth2',
+  flows: { clientCredentials: { tokenUrl, scopes: {} }, ...extra },
+});
 
 /** A spec whose operations (`GET /opN`) each have the given security (undefined: none of their own). */
 function withOps(parts: Record<string, unknown>, ...security: unknown[]): object {
-  const paths = Object.fromEntries(security.map((s, i) => [`/op${i}`, { get: { responses: ok, ...(s === undefined ? {} : { security: s }) } }]));
+  const paths = Object.fromEntries(
+    security.map((s, i) => [`/op${i}`, { get: { responses: ok, ...(s === undefined ? {} : { security: s }) } }]),
+  );
   return openapi({ ...parts, paths });
 }
 
@@ -17,28 +22,62 @@ describe('collection auth from the security schemes', () => {
   const cases: { name: string; spec: object; auth: unknown; environments?: unknown; warning?: RegExp }[] = [
     {
       name: 'oauth2 clientCredentials (absolute tokenUrl), scopes: union of what operations need, trimmed, sorted',
-      spec: withOps({ ...schemes({ oauth: cc('https://auth.example.com/token') }), security: [{ oauth: ['read'] }] }, undefined, [{ oauth: ['write', ' ', ''] }], [{ oauth: ['admin read'] }]),
-      auth: { type: 'oauth2', grantType: 'client_credentials', tokenUrl: 'https://auth.example.com/token', scope: 'admin read write' },
+      spec: withOps(
+        { ...schemes({ oauth: cc('https://auth.example.com/token') }), security: [{ oauth: ['read'] }] },
+        undefined,
+        [{ oauth: ['write', ' ', ''] }],
+        [{ oauth: ['admin read'] }],
+      ),
+      auth: {
+        type: 'oauth2',
+        grantType: 'client_credentials',
+        tokenUrl: 'https://auth.example.com/token',
+        scope: 'admin read write',
+      },
     },
     {
       name: 'no scopes required: no scope',
-      spec: withOps({ ...schemes({ oauth: cc('https://auth.example.com/token') }), security: [{ oauth: [] }] }, undefined),
+      spec: withOps(
+        { ...schemes({ oauth: cc('https://auth.example.com/token') }), security: [{ oauth: [] }] },
+        undefined,
+      ),
       auth: { type: 'oauth2', grantType: 'client_credentials', tokenUrl: 'https://auth.example.com/token' },
     },
     {
       name: 'relative tokenUrl under the server: {{base_url}} + path',
-      spec: withOps({ servers: [{ url: 'https://api.example.com/v1' }, { url: 'https://test.example.com/v1' }], ...schemes({ oauth: cc('oauth/token') }), security: [{ oauth: [] }] }, undefined),
+      spec: withOps(
+        {
+          servers: [{ url: 'https://api.example.com/v1' }, { url: 'https://test.example.com/v1' }],
+          ...schemes({ oauth: cc('oauth/token') }),
+          security: [{ oauth: [] }],
+        },
+        undefined,
+      ),
       auth: { type: 'oauth2', grantType: 'client_credentials', tokenUrl: '{{base_url}}/oauth/token' },
     },
     {
       name: 'root-relative tokenUrl with servers on one origin: one absolute URL',
-      spec: withOps({ servers: [{ url: 'https://api.example.com/v1' }, { url: 'https://api.example.com/v2' }], ...schemes({ oauth: cc('/oauth/token') }), security: [{ oauth: [] }] }, undefined),
+      spec: withOps(
+        {
+          servers: [{ url: 'https://api.example.com/v1' }, { url: 'https://api.example.com/v2' }],
+          ...schemes({ oauth: cc('/oauth/token') }),
+          security: [{ oauth: [] }],
+        },
+        undefined,
+      ),
       auth: { type: 'oauth2', grantType: 'client_credentials', tokenUrl: 'https://api.example.com/oauth/token' },
     },
     {
       name: 'root-relative tokenUrl with servers on several origins: {{token_url}} per environment',
       spec: withOps(
-        { servers: [{ url: 'https://api.example.com/v1', description: 'prod' }, { url: 'https://dev.example.com/v1', description: 'dev' }], ...schemes({ oauth: cc('/oauth/token') }), security: [{ oauth: [] }] },
+        {
+          servers: [
+            { url: 'https://api.example.com/v1', description: 'prod' },
+            { url: 'https://dev.example.com/v1', description: 'dev' },
+          ],
+          ...schemes({ oauth: cc('/oauth/token') }),
+          security: [{ oauth: [] }],
+        },
         undefined,
       ),
       auth: { type: 'oauth2', grantType: 'client_credentials', tokenUrl: '{{token_url}}' },
@@ -50,12 +89,27 @@ describe('collection auth from the security schemes', () => {
     // found by the fuzzer (issue 16): a server URL the URL parser refuses made resolving the tokenUrl throw (exit 1)
     {
       name: 'relative tokenUrl, a server variable whose default is no host name: {{base_url}} + path',
-      spec: withOps({ servers: [{ url: 'https://{host}/v1', variables: { host: { default: 'a b' } } }], ...schemes({ oauth: cc('oauth/token') }), security: [{ oauth: [] }] }, undefined),
+      spec: withOps(
+        {
+          servers: [{ url: 'https://{host}/v1', variables: { host: { default: 'a b' } } }],
+          ...schemes({ oauth: cc('oauth/token') }),
+          security: [{ oauth: [] }],
+        },
+        undefined,
+      ),
       auth: { type: 'oauth2', grantType: 'client_credentials', tokenUrl: '{{base_url}}/oauth/token' },
     },
     {
       name: 'password flow → password grant',
-      spec: withOps({ ...schemes({ oauth: { type: 'oauth2', flows: { password: { tokenUrl: 'https://a.example.com/t', scopes: {} } } } }), security: [{ oauth: ['x'] }] }, undefined),
+      spec: withOps(
+        {
+          ...schemes({
+            oauth: { type: 'oauth2', flows: { password: { tokenUrl: 'https://a.example.com/t', scopes: {} } } },
+          }),
+          security: [{ oauth: ['x'] }],
+        },
+        undefined,
+      ),
       auth: { type: 'oauth2', grantType: 'password', tokenUrl: 'https://a.example.com/t', scope: 'x' },
     },
     {
@@ -65,7 +119,11 @@ describe('collection auth from the security schemes', () => {
           ...schemes({
             oauth: cc('https://a.example.com/t', {
               password: { tokenUrl: 'https://a.example.com/p', scopes: {} },
-              authorizationCode: { authorizationUrl: 'https://a.example.com/a', tokenUrl: 'https://a.example.com/t', scopes: {} },
+              authorizationCode: {
+                authorizationUrl: 'https://a.example.com/a',
+                tokenUrl: 'https://a.example.com/t',
+                scopes: {},
+              },
             }),
           }),
           security: [{ oauth: [] }],
@@ -73,30 +131,57 @@ describe('collection auth from the security schemes', () => {
         undefined,
       ),
       auth: { type: 'oauth2', grantType: 'client_credentials', tokenUrl: 'https://a.example.com/t' },
-      warning: /\/components\/securitySchemes\/oauth: the collection uses the clientCredentials flow; the other flows \(password, authorizationCode\) are not used/,
+      warning:
+        /\/components\/securitySchemes\/oauth: the collection uses the clientCredentials flow; the other flows \(password, authorizationCode\) are not used/,
     },
     {
       name: 'several schemes: client credentials preferred over bearer and API key, warned once',
       spec: withOps(
-        { ...schemes({ key: { type: 'apiKey', in: 'header', name: 'X-Key' }, jwt: { type: 'http', scheme: 'bearer' }, oauth: cc('https://a.example.com/t') }) },
+        {
+          ...schemes({
+            key: { type: 'apiKey', in: 'header', name: 'X-Key' },
+            jwt: { type: 'http', scheme: 'bearer' },
+            oauth: cc('https://a.example.com/t'),
+          }),
+        },
         [{ key: [] }],
         [{ jwt: [] }, { oauth: ['r'] }],
         [{ key: [] }],
       ),
       auth: { type: 'oauth2', grantType: 'client_credentials', tokenUrl: 'https://a.example.com/t', scope: 'r' },
-      warning: /several security schemes; the collection authenticates with 'oauth' \(OAuth2 client credentials\), not 'key' \(API key in header\), 'jwt' \(HTTP bearer\)/,
+      warning:
+        /several security schemes; the collection authenticates with 'oauth' \(OAuth2 client credentials\), not 'key' \(API key in header\), 'jwt' \(HTTP bearer\)/,
     },
-    { name: 'http bearer → bearer', spec: withOps({ ...schemes({ jwt: { type: 'http', scheme: 'Bearer' } }), security: [{ jwt: [] }] }, undefined), auth: { type: 'bearer' } },
-    { name: 'http basic → basic', spec: withOps({ ...schemes({ b: { type: 'http', scheme: 'basic' } }), security: [{ b: [] }] }, undefined), auth: { type: 'basic' } },
+    {
+      name: 'http bearer → bearer',
+      spec: withOps({ ...schemes({ jwt: { type: 'http', scheme: 'Bearer' } }), security: [{ jwt: [] }] }, undefined),
+      auth: { type: 'bearer' },
+    },
+    {
+      name: 'http basic → basic',
+      spec: withOps({ ...schemes({ b: { type: 'http', scheme: 'basic' } }), security: [{ b: [] }] }, undefined),
+      auth: { type: 'basic' },
+    },
     {
       name: 'apiKey in query → apikey',
-      spec: withOps({ ...schemes({ k: { type: 'apiKey', in: 'query', name: 'api_key' } }), security: [{ k: [] }] }, undefined),
+      spec: withOps(
+        { ...schemes({ k: { type: 'apiKey', in: 'query', name: 'api_key' } }), security: [{ k: [] }] },
+        undefined,
+      ),
       auth: { type: 'apikey', name: 'api_key', in: 'query' },
     },
     {
       name: 'authorizationCode only → static bearer, with a warning',
       spec: withOps(
-        { ...schemes({ oauth: { type: 'oauth2', flows: { authorizationCode: { authorizationUrl: 'https://a/a', tokenUrl: 'https://a/t', scopes: {} } } } }), security: [{ oauth: [] }] },
+        {
+          ...schemes({
+            oauth: {
+              type: 'oauth2',
+              flows: { authorizationCode: { authorizationUrl: 'https://a/a', tokenUrl: 'https://a/t', scopes: {} } },
+            },
+          }),
+          security: [{ oauth: [] }],
+        },
         undefined,
       ),
       auth: { type: 'bearer' },
@@ -104,7 +189,18 @@ describe('collection auth from the security schemes', () => {
     },
     {
       name: 'openIdConnect without --discover → static bearer, with a warning that says how to enable it',
-      spec: withOps({ ...schemes({ oidc: { type: 'openIdConnect', openIdConnectUrl: 'https://id.example.com/.well-known/openid-configuration' } }), security: [{ oidc: [] }] }, undefined),
+      spec: withOps(
+        {
+          ...schemes({
+            oidc: {
+              type: 'openIdConnect',
+              openIdConnectUrl: 'https://id.example.com/.well-known/openid-configuration',
+            },
+          }),
+          security: [{ oidc: [] }],
+        },
+        undefined,
+      ),
       auth: { type: 'bearer' },
       warning: /fetched only with --discover/,
     },
@@ -131,14 +227,35 @@ describe('collection auth from the security schemes', () => {
 
 describe('Swagger 2.0 securityDefinitions', () => {
   const cases: { name: string; definition: Record<string, unknown>; auth: unknown; warning?: RegExp }[] = [
-    { name: 'application flow → client credentials', definition: { type: 'oauth2', flow: 'application', tokenUrl: 'https://a.example.com/t', scopes: {} }, auth: { type: 'oauth2', grantType: 'client_credentials', tokenUrl: 'https://a.example.com/t', scope: 's' } },
-    { name: 'password flow', definition: { type: 'oauth2', flow: 'password', tokenUrl: 'https://a.example.com/t', scopes: {} }, auth: { type: 'oauth2', grantType: 'password', tokenUrl: 'https://a.example.com/t', scope: 's' } },
-    { name: 'accessCode → static bearer', definition: { type: 'oauth2', flow: 'accessCode', authorizationUrl: 'https://a/a', tokenUrl: 'https://a/t' }, auth: { type: 'bearer' }, warning: /accessCode flow needs a browser/ },
+    {
+      name: 'application flow → client credentials',
+      definition: { type: 'oauth2', flow: 'application', tokenUrl: 'https://a.example.com/t', scopes: {} },
+      auth: { type: 'oauth2', grantType: 'client_credentials', tokenUrl: 'https://a.example.com/t', scope: 's' },
+    },
+    {
+      name: 'password flow',
+      definition: { type: 'oauth2', flow: 'password', tokenUrl: 'https://a.example.com/t', scopes: {} },
+      auth: { type: 'oauth2', grantType: 'password', tokenUrl: 'https://a.example.com/t', scope: 's' },
+    },
+    {
+      name: 'accessCode → static bearer',
+      definition: { type: 'oauth2', flow: 'accessCode', authorizationUrl: 'https://a/a', tokenUrl: 'https://a/t' },
+      auth: { type: 'bearer' },
+      warning: /accessCode flow needs a browser/,
+    },
     { name: 'basic', definition: { type: 'basic' }, auth: { type: 'basic' } },
-    { name: 'apiKey header', definition: { type: 'apiKey', in: 'header', name: 'X-Key' }, auth: { type: 'apikey', name: 'X-Key', in: 'header' } },
+    {
+      name: 'apiKey header',
+      definition: { type: 'apiKey', in: 'header', name: 'X-Key' },
+      auth: { type: 'apikey', name: 'X-Key', in: 'header' },
+    },
   ];
   it.each(cases)('$name', async ({ definition, auth, warning }) => {
-    const spec = swagger({ securityDefinitions: { s1: definition }, security: [{ s1: ['s'] }], paths: { '/a': { get: { responses: ok } } } });
+    const spec = swagger({
+      securityDefinitions: { s1: definition },
+      security: [{ s1: ['s'] }],
+      paths: { '/a': { get: { responses: ok } } },
+    });
     const { config, warnings } = await mapSpec(spec);
     expect(config.auth).toEqual(auth);
     if (warning) expect(warnings.join('\n')).toMatch(warning);
@@ -147,7 +264,10 @@ describe('Swagger 2.0 securityDefinitions', () => {
 });
 
 describe('per-operation auth', () => {
-  const base = { ...schemes({ oauth: cc('https://a.example.com/t'), basic: { type: 'http', scheme: 'basic' } }), security: [{ oauth: [] }] };
+  const base = {
+    ...schemes({ oauth: cc('https://a.example.com/t'), basic: { type: 'http', scheme: 'basic' } }),
+    security: [{ oauth: [] }],
+  };
   const cases: { name: string; security: unknown; auth?: string; warning?: RegExp }[] = [
     { name: 'inherits the global requirement', security: undefined, auth: undefined },
     { name: 'security: [] → auth none', security: [], auth: 'none' },
@@ -162,7 +282,8 @@ describe('per-operation auth', () => {
       name: 'another scheme only: inherits, with a warning',
       security: [{ basic: [] }],
       auth: undefined,
-      warning: /1 operation\(s\) require 'basic' \(HTTP basic\) instead of 'oauth' \(OAuth2 client credentials\): they inherit the collection auth \(GET \/op0\)/,
+      warning:
+        /1 operation\(s\) require 'basic' \(HTTP basic\) instead of 'oauth' \(OAuth2 client credentials\): they inherit the collection auth \(GET \/op0\)/,
     },
     {
       name: 'the collection scheme AND another: warning',
@@ -170,7 +291,12 @@ describe('per-operation auth', () => {
       auth: undefined,
       warning: /also require 'basic' \(HTTP basic\), which gen-collection does not send/,
     },
-    { name: 'an undeclared scheme: warning', security: [{ nope: [] }], auth: undefined, warning: /'nope' \(not declared in the spec's security schemes\)/ },
+    {
+      name: 'an undeclared scheme: warning',
+      security: [{ nope: [] }],
+      auth: undefined,
+      warning: /'nope' \(not declared in the spec's security schemes\)/,
+    },
   ];
   it.each(cases)('$name', async ({ security, auth, warning }) => {
     const { config, warnings } = await mapSpec(withOps(base, security, undefined));
@@ -180,7 +306,9 @@ describe('per-operation auth', () => {
   });
 
   it('operations without any security get auth none when others need auth', async () => {
-    const { config } = await mapSpec(withOps(schemes({ oauth: cc('https://a.example.com/t') }), [{ oauth: [] }], undefined));
+    const { config } = await mapSpec(
+      withOps(schemes({ oauth: cc('https://a.example.com/t') }), [{ oauth: [] }], undefined),
+    );
     expect(requests(config).map((r) => r.auth)).toEqual([undefined, 'none']);
   });
 
@@ -203,7 +331,9 @@ describe('API keys in cookies', () => {
     expect(first!.headers).toEqual([{ key: 'Cookie', value: 'SESSIONID={{session}}' }]);
     expect(first!.auth).toBeUndefined();
     expect(open!.headers).toBeUndefined();
-    expect(warnings.join('\n')).toMatch(/'session' \(API key in a cookie\) is sent as a Cookie header with \{\{session\}\}.*--env-var session=/);
+    expect(warnings.join('\n')).toMatch(
+      /'session' \(API key in a cookie\) is sent as a Cookie header with \{\{session\}\}.*--env-var session=/,
+    );
   });
 
   it('together with a header API key: apikey auth plus the Cookie header, joined with cookie parameters', async () => {
@@ -218,7 +348,11 @@ describe('API keys in cookies', () => {
   });
 
   it('a cookie-only operation in an oauth2 collection: auth none plus the Cookie header', async () => {
-    const spec = withOps({ ...schemes({ ...cookie, oauth: cc('https://a.example.com/t') }) }, [{ oauth: [] }], [{ session: [] }]);
+    const spec = withOps(
+      { ...schemes({ ...cookie, oauth: cc('https://a.example.com/t') }) },
+      [{ oauth: [] }],
+      [{ session: [] }],
+    );
     const [, cookieOnly] = requests((await mapSpec(spec)).config);
     expect(cookieOnly).toMatchObject({ auth: 'none', headers: [{ key: 'Cookie', value: 'SESSIONID={{session}}' }] });
   });
@@ -243,12 +377,30 @@ describe('OpenID Connect discovery (--discover)', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const spec = (url: string) =>
-    withOps({ servers: [{ url: origin }], ...schemes({ oidc: { type: 'openIdConnect', openIdConnectUrl: url } }), security: [{ oidc: ['openid', 'orders'] }] }, undefined);
+    withOps(
+      {
+        servers: [{ url: origin }],
+        ...schemes({ oidc: { type: 'openIdConnect', openIdConnectUrl: url } }),
+        security: [{ oidc: ['openid', 'orders'] }],
+      },
+      undefined,
+    );
 
   it('reads token_endpoint from the discovery document', async () => {
-    discovery = { issuer: origin, token_endpoint: `${origin}/token`, grant_types_supported: ['authorization_code', 'client_credentials'] };
-    const { config, warnings } = await mapSpec(spec(`${origin}/.well-known/openid-configuration`), { discoverOpenIdConnect: true });
-    expect(config.auth).toEqual({ type: 'oauth2', grantType: 'client_credentials', tokenUrl: `${origin}/token`, scope: 'openid orders' });
+    discovery = {
+      issuer: origin,
+      token_endpoint: `${origin}/token`,
+      grant_types_supported: ['authorization_code', 'client_credentials'],
+    };
+    const { config, warnings } = await mapSpec(spec(`${origin}/.well-known/openid-configuration`), {
+      discoverOpenIdConnect: true,
+    });
+    expect(config.auth).toEqual({
+      type: 'oauth2',
+      grantType: 'client_credentials',
+      tokenUrl: `${origin}/token`,
+      scope: 'openid orders',
+    });
     expect(warnings).toEqual([]);
   });
 
@@ -260,7 +412,9 @@ describe('OpenID Connect discovery (--discover)', () => {
 
   it('a failing discovery is an error naming the scheme', async () => {
     discovery = undefined;
-    const error = await specError(() => mapSpec(spec(`${origin}/.well-known/openid-configuration`), { discoverOpenIdConnect: true }));
+    const error = await specError(() =>
+      mapSpec(spec(`${origin}/.well-known/openid-configuration`), { discoverOpenIdConnect: true }),
+    );
     expect(error.exitCode).toBe(2);
     expect(error.pointer).toBe('/components/securitySchemes/oidc/openIdConnectUrl');
     expect(error.message).toMatch(/discovery at .* failed: HTTP 404/);
@@ -268,21 +422,43 @@ describe('OpenID Connect discovery (--discover)', () => {
 
   it('a discovery document without token_endpoint is an error', async () => {
     discovery = { issuer: origin };
-    const error = await specError(() => mapSpec(spec(`${origin}/.well-known/openid-configuration`), { discoverOpenIdConnect: true }));
+    const error = await specError(() =>
+      mapSpec(spec(`${origin}/.well-known/openid-configuration`), { discoverOpenIdConnect: true }),
+    );
     expect(error.message).toMatch(/has no token_endpoint/);
   });
 });
 
 describe('several OAuth2 token-flow schemes → auth profiles', () => {
-  const two = schemes({ userAuth: cc('https://users.example.com/token'), adminAuth: cc('https://admin.example.com/token') });
+  const two = schemes({
+    userAuth: cc('https://users.example.com/token'),
+    adminAuth: cc('https://admin.example.com/token'),
+  });
 
   it('the scheme most operations use is auth, each other one a profile named by the slug rule with the union of its scopes', async () => {
     const { config, warnings } = await mapSpec(
-      withOps(two, [{ adminAuth: ['admin:write'] }], [{ userAuth: ['orders:read'] }], [{ userAuth: [] }], [{ adminAuth: ['admin:read'] }], []),
+      withOps(
+        two,
+        [{ adminAuth: ['admin:write'] }],
+        [{ userAuth: ['orders:read'] }],
+        [{ userAuth: [] }],
+        [{ adminAuth: ['admin:read'] }],
+        [],
+      ),
     );
-    expect(config.auth).toEqual({ type: 'oauth2', grantType: 'client_credentials', tokenUrl: 'https://users.example.com/token', scope: 'orders:read' });
+    expect(config.auth).toEqual({
+      type: 'oauth2',
+      grantType: 'client_credentials',
+      tokenUrl: 'https://users.example.com/token',
+      scope: 'orders:read',
+    });
     expect(config.authProfiles).toEqual({
-      adminauth: { type: 'oauth2', grantType: 'client_credentials', tokenUrl: 'https://admin.example.com/token', scope: 'admin:read admin:write' },
+      adminauth: {
+        type: 'oauth2',
+        grantType: 'client_credentials',
+        tokenUrl: 'https://admin.example.com/token',
+        scope: 'admin:read admin:write',
+      },
     });
     expect(requests(config).map((r) => r.auth)).toEqual(['adminauth', undefined, undefined, 'adminauth', 'none']);
     expect(warnings).toEqual([]);
@@ -290,7 +466,17 @@ describe('several OAuth2 token-flow schemes → auth profiles', () => {
 
   it('an alternative with the collection scheme wins over a profile; a profile over another scheme', async () => {
     const spec = withOps(
-      { ...two, ...{ components: { securitySchemes: { ...two.components.securitySchemes, key: { type: 'apiKey', in: 'header', name: 'X-Key' } } } } },
+      {
+        ...two,
+        ...{
+          components: {
+            securitySchemes: {
+              ...two.components.securitySchemes,
+              key: { type: 'apiKey', in: 'header', name: 'X-Key' },
+            },
+          },
+        },
+      },
       [{ userAuth: [] }],
       [{ userAuth: [] }],
       [{ adminAuth: [] }, { userAuth: [] }],
@@ -303,7 +489,10 @@ describe('several OAuth2 token-flow schemes → auth profiles', () => {
   it('a profile whose token URL differs per server gets token_url_<profile> in each environment', async () => {
     const spec = withOps(
       {
-        servers: [{ url: 'https://api.example.com/v1', description: 'prod' }, { url: 'https://dev.example.com/v1', description: 'dev' }],
+        servers: [
+          { url: 'https://api.example.com/v1', description: 'prod' },
+          { url: 'https://dev.example.com/v1', description: 'dev' },
+        ],
         ...schemes({ userAuth: cc('https://users.example.com/token'), adminAuth: cc('/admin/token') }),
       },
       [{ userAuth: [] }],
@@ -320,7 +509,13 @@ describe('several OAuth2 token-flow schemes → auth profiles', () => {
 
   it('an OAuth2 scheme with only browser flows stays a warning, not a profile', async () => {
     const spec = withOps(
-      schemes({ userAuth: cc('https://users.example.com/token'), browser: { type: 'oauth2', flows: { authorizationCode: { authorizationUrl: 'https://a/a', tokenUrl: 'https://a/t', scopes: {} } } } }),
+      schemes({
+        userAuth: cc('https://users.example.com/token'),
+        browser: {
+          type: 'oauth2',
+          flows: { authorizationCode: { authorizationUrl: 'https://a/a', tokenUrl: 'https://a/t', scopes: {} } },
+        },
+      }),
       [{ userAuth: [] }],
       [{ browser: [] }],
     );

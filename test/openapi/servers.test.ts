@@ -4,7 +4,12 @@ import { mapSpec, oneOperation, openapi, requests, swagger } from './map-spec.js
 const op = { get: { responses: { '200': { description: 'ok' } } } };
 
 describe('servers → base_url, one environment per server', () => {
-  const cases: { name: string; spec: object; environments: Record<string, Record<string, string>>; warning?: RegExp }[] = [
+  const cases: {
+    name: string;
+    spec: object;
+    environments: Record<string, Record<string, string>>;
+    warning?: RegExp;
+  }[] = [
     {
       name: 'one server, named from its description',
       spec: openapi({ servers: [{ url: 'https://api.example.com/v1', description: 'Production (EU)' }] }),
@@ -13,12 +18,20 @@ describe('servers → base_url, one environment per server', () => {
     {
       name: 'named from the host when there is no description; trailing slash dropped',
       spec: openapi({ servers: [{ url: 'https://api.example.com/v1/' }, { url: 'http://localhost:8080' }] }),
-      environments: { 'api.example.com': { base_url: 'https://api.example.com/v1' }, 'localhost-8080': { base_url: 'http://localhost:8080' } },
+      environments: {
+        'api.example.com': { base_url: 'https://api.example.com/v1' },
+        'localhost-8080': { base_url: 'http://localhost:8080' },
+      },
     },
     {
       name: 'server variables take their default, else their first enum value',
       spec: openapi({
-        servers: [{ url: 'https://{tenant}.example.com/{version}', variables: { tenant: { default: 'acme' }, version: { enum: ['v2', 'v1'] } } }],
+        servers: [
+          {
+            url: 'https://{tenant}.example.com/{version}',
+            variables: { tenant: { default: 'acme' }, version: { enum: ['v2', 'v1'] } },
+          },
+        ],
       }),
       environments: { 'acme.example.com': { base_url: 'https://acme.example.com/v2' } },
     },
@@ -30,8 +43,16 @@ describe('servers → base_url, one environment per server', () => {
     },
     {
       name: 'equal names made unique',
-      spec: openapi({ servers: [{ url: 'https://a.example.com', description: 'Sandbox' }, { url: 'https://b.example.com', description: 'sandbox' }] }),
-      environments: { sandbox: { base_url: 'https://a.example.com' }, 'sandbox-2': { base_url: 'https://b.example.com' } },
+      spec: openapi({
+        servers: [
+          { url: 'https://a.example.com', description: 'Sandbox' },
+          { url: 'https://b.example.com', description: 'sandbox' },
+        ],
+      }),
+      environments: {
+        sandbox: { base_url: 'https://a.example.com' },
+        'sandbox-2': { base_url: 'https://b.example.com' },
+      },
     },
     {
       name: 'a relative server URL is kept and warned about',
@@ -53,7 +74,10 @@ describe('servers → base_url, one environment per server', () => {
     {
       name: 'Swagger 2.0 with two schemes: one environment per scheme',
       spec: swagger({ host: 'api.example.com:8443', schemes: ['http', 'https'] }),
-      environments: { http: { base_url: 'http://api.example.com:8443' }, https: { base_url: 'https://api.example.com:8443' } },
+      environments: {
+        http: { base_url: 'http://api.example.com:8443' },
+        https: { base_url: 'https://api.example.com:8443' },
+      },
     },
     {
       name: 'Swagger 2.0 without schemes: https',

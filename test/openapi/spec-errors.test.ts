@@ -10,13 +10,48 @@ const map = (spec: unknown) => () => specToConfig(spec as object, { file: 'spec.
 describe('invalid specs: exit 2 with the file, the JSON pointer and the reason', () => {
   const cases: { name: string; spec: unknown; pointer: string; reason: RegExp }[] = [
     { name: 'not an object', spec: ['openapi'], pointer: '', reason: /not an object/ },
-    { name: 'no version field', spec: { info: { title: 'x' }, paths: {} }, pointer: '', reason: /no openapi or swagger version/ },
-    { name: 'Swagger 1.2', spec: { swagger: '1.2', paths: {} }, pointer: '/swagger', reason: /unsupported Swagger version '1\.2'/ },
-    { name: 'OpenAPI 4.0', spec: { openapi: '4.0.0', paths: {} }, pointer: '/openapi', reason: /unsupported OpenAPI version '4\.0\.0'/ },
-    { name: 'OpenAPI 2.0 under openapi', spec: { openapi: '2.0', paths: {} }, pointer: '/openapi', reason: /unsupported OpenAPI version/ },
-    { name: 'paths not an object', spec: openapi({ paths: ['/a'] }), pointer: '/paths', reason: /paths is not an object/ },
-    { name: 'path item not an object', spec: openapi({ paths: { '/a': 'GET' } }), pointer: '/paths/~1a', reason: /path item must be an object/ },
-    { name: 'operation not an object', spec: openapi({ paths: { '/a': { get: true } } }), pointer: '/paths/~1a/get', reason: /get operation must be an object/ },
+    {
+      name: 'no version field',
+      spec: { info: { title: 'x' }, paths: {} },
+      pointer: '',
+      reason: /no openapi or swagger version/,
+    },
+    {
+      name: 'Swagger 1.2',
+      spec: { swagger: '1.2', paths: {} },
+      pointer: '/swagger',
+      reason: /unsupported Swagger version '1\.2'/,
+    },
+    {
+      name: 'OpenAPI 4.0',
+      spec: { openapi: '4.0.0', paths: {} },
+      pointer: '/openapi',
+      reason: /unsupported OpenAPI version '4\.0\.0'/,
+    },
+    {
+      name: 'OpenAPI 2.0 under openapi',
+      spec: { openapi: '2.0', paths: {} },
+      pointer: '/openapi',
+      reason: /unsupported OpenAPI version/,
+    },
+    {
+      name: 'paths not an object',
+      spec: openapi({ paths: ['/a'] }),
+      pointer: '/paths',
+      reason: /paths is not an object/,
+    },
+    {
+      name: 'path item not an object',
+      spec: openapi({ paths: { '/a': 'GET' } }),
+      pointer: '/paths/~1a',
+      reason: /path item must be an object/,
+    },
+    {
+      name: 'operation not an object',
+      spec: openapi({ paths: { '/a': { get: true } } }),
+      pointer: '/paths/~1a/get',
+      reason: /get operation must be an object/,
+    },
     {
       name: 'parameters not a list',
       spec: oneOperation({ parameters: { name: 'a' } }),
@@ -31,13 +66,20 @@ describe('invalid specs: exit 2 with the file, the JSON pointer and the reason',
     },
     {
       name: 'parameter $ref that does not resolve',
-      spec: oneOperation({ parameters: [{ $ref: '#/components/parameters/Nope' }] }, { components: { parameters: {} } }),
+      spec: oneOperation(
+        { parameters: [{ $ref: '#/components/parameters/Nope' }] },
+        { components: { parameters: {} } },
+      ),
       pointer: '/paths/~1things/get/parameters/0/$ref',
       reason: /'#\/components\/parameters\/Nope' does not resolve: \/components\/parameters has no 'Nope'/,
     },
     {
       name: 'body schema $ref that does not resolve',
-      spec: oneOperation({ requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } } } }, {}, 'post'),
+      spec: oneOperation(
+        { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } } } },
+        {},
+        'post',
+      ),
       pointer: '/paths/~1things/post/requestBody/content/application~1json/schema/$ref',
       reason: /does not resolve: \/ has no 'components'/,
     },
@@ -45,7 +87,11 @@ describe('invalid specs: exit 2 with the file, the JSON pointer and the reason',
       name: 'a $ref chain that loops',
       spec: oneOperation(
         { parameters: [{ $ref: '#/components/parameters/A' }] },
-        { components: { parameters: { A: { $ref: '#/components/parameters/B' }, B: { $ref: '#/components/parameters/A' } } } },
+        {
+          components: {
+            parameters: { A: { $ref: '#/components/parameters/B' }, B: { $ref: '#/components/parameters/A' } },
+          },
+        },
       ),
       pointer: '/components/parameters/B/$ref',
       reason: /refers to itself/,
@@ -56,7 +102,12 @@ describe('invalid specs: exit 2 with the file, the JSON pointer and the reason',
       pointer: '/paths/~1things/get/parameters/0/$ref',
       reason: /not a JSON pointer/,
     },
-    { name: 'security not a list', spec: openapi({ security: { oauth: [] } }), pointer: '/security', reason: /security requirement must be a list/ },
+    {
+      name: 'security not a list',
+      spec: openapi({ security: { oauth: [] } }),
+      pointer: '/security',
+      reason: /security requirement must be a list/,
+    },
     {
       name: 'operation security scopes not a list',
       spec: oneOperation({ security: [{ oauth: 'read' }] }),
@@ -79,8 +130,20 @@ describe('invalid specs: exit 2 with the file, the JSON pointer and the reason',
 describe('unreadable or unparsable files: exit 2 with the position', () => {
   const cases = [
     { name: 'invalid YAML', file: 'invalid.yaml', code: 'spec-invalid', line: 7, reason: /invalid YAML/ },
-    { name: 'invalid JSON', file: 'invalid.json', code: 'spec-invalid', line: 3, reason: /invalid JSON: expected "," between two entries/ },
-    { name: 'missing file', file: 'no-such-spec.yaml', code: 'spec-read', line: undefined, reason: /cannot read the spec: no such file/ },
+    {
+      name: 'invalid JSON',
+      file: 'invalid.json',
+      code: 'spec-invalid',
+      line: 3,
+      reason: /invalid JSON: expected "," between two entries/,
+    },
+    {
+      name: 'missing file',
+      file: 'no-such-spec.yaml',
+      code: 'spec-read',
+      line: undefined,
+      reason: /cannot read the spec: no such file/,
+    },
   ];
   it.each(cases)('$name', async ({ file, code, line, reason }) => {
     const error = await specError(() => loadSpec(fixtures + file));
@@ -96,7 +159,9 @@ describe('unreadable or unparsable files: exit 2 with the position', () => {
     const error = await specError(() => loadSpec(file));
     expect(error.exitCode).toBe(2);
     expect(error.pointer).toBe('/paths/~1a/get/parameters/0/$ref');
-    expect(error.message).toMatch(/\$ref 'http:\/\/127\.0\.0\.1:9\/p\.json#\/Page' is remote: gen-collection reads local files only/);
+    expect(error.message).toMatch(
+      /\$ref 'http:\/\/127\.0\.0\.1:9\/p\.json#\/Page' is remote: gen-collection reads local files only/,
+    );
     expect(error.fix).toMatch(/download the referenced document/);
   });
 

@@ -35,7 +35,12 @@ function run(command: string, args: string[], cwd: string, timeout = 60_000): Sp
  * As `run`, without blocking this process: the test servers answer from its event loop (a `spawnSync`ed
  * newman would only see timeouts).
  */
-function runAsync(command: string, args: string[], cwd: string, timeout = 60_000): Promise<Pick<SpawnSyncReturns<string>, 'status' | 'stdout' | 'stderr' | 'error'>> {
+function runAsync(
+  command: string,
+  args: string[],
+  cwd: string,
+  timeout = 60_000,
+): Promise<Pick<SpawnSyncReturns<string>, 'status' | 'stdout' | 'stderr' | 'error'>> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd, timeout, env: { ...cleanEnv(), NO_COLOR: '1' } });
     let stdout = '';
@@ -47,46 +52,88 @@ function runAsync(command: string, args: string[], cwd: string, timeout = 60_000
   });
 }
 
-const ok = (r: Pick<SpawnSyncReturns<string>, 'status' | 'stdout' | 'stderr' | 'error'>): string => `exit ${r.status}${r.error ? ` (${r.error.message})` : ''}\n${r.stdout}\n${r.stderr}`;
+const ok = (r: Pick<SpawnSyncReturns<string>, 'status' | 'stdout' | 'stderr' | 'error'>): string =>
+  `exit ${r.status}${r.error ? ` (${r.error.message})` : ''}\n${r.stdout}\n${r.stderr}`;
 
-beforeAll(() => {
-  work = tempDir('gen-collection-packed-').dir;
-  const copy = join(work, 'repo');
-  // What a clean checkout has: no installed, built or generated folders (examples/*/postman are build outputs).
-  const skip = /^(node_modules|dist|\.git|\.tmp|\.cache|coverage)$|^examples\/[^/]+\/postman$/;
-  cpSync(ROOT, copy, { recursive: true, filter: (src) => !skip.test(relative(ROOT, src).split(sep).join('/')) });
-  symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
-  const pack = run('npm', ['pack', '--json', '--pack-destination', work], copy, NPM_TIMEOUT_MS);
-  expect(pack.status, ok(pack)).toBe(0);
-  tarball = join(work, (JSON.parse(pack.stdout) as { filename: string }[])[0]!.filename);
+beforeAll(
+  () => {
+    work = tempDir('gen-collection-packed-').dir;
+    const copy = join(work, 'repo');
+    // What a clean checkout has: no installed, built or generated folders (examples/*/postman are build outputs).
+    const skip = /^(node_modules|dist|\.git|\.tmp|\.cache|coverage)$|^examples\/[^/]+\/postman$/;
+    cpSync(ROOT, copy, { recursive: true, filter: (src) => !skip.test(relative(ROOT, src).split(sep).join('/')) });
+    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
+    const pack = run('npm', ['pack', '--json', '--pack-destination', work], copy, NPM_TIMEOUT_MS);
+    expect(pack.status, ok(pack)).toBe(0);
+    tarball = join(work, (JSON.parse(pack.stdout) as { filename: string }[])[0]!.filename);
 
-  project = join(work, 'project');
-  mkdirSync(project);
-  // `npm init -y`'s default: a CommonJS project.
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'my-api-tests', version: '1.0.0', private: true }, null, 2));
-  install = run(
-    'npm',
-    ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, `newman@${devVersion('newman')}`, `typescript@${devVersion('typescript')}`],
-    project,
-    NPM_TIMEOUT_MS,
-  );
-}, 2 * NPM_TIMEOUT_MS + 30_000);
+    project = join(work, 'project');
+    mkdirSync(project);
+    // `npm init -y`'s default: a CommonJS project.
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'my-api-tests', version: '1.0.0', private: true }, null, 2),
+    );
+    install = run(
+      'npm',
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--prefer-offline',
+        tarball,
+        `newman@${devVersion('newman')}`,
+        `typescript@${devVersion('typescript')}`,
+      ],
+      project,
+      NPM_TIMEOUT_MS,
+    );
+  },
+  2 * NPM_TIMEOUT_MS + 30_000,
+);
 
 describe('the packed tarball', () => {
   it('ships LICENSE, the sandbox typings and nothing that points back into the repository', () => {
     const list = run('tar', ['-tzf', tarball], work);
     expect(list.status, ok(list)).toBe(0);
-    const files = list.stdout.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'package.json', 'bin/gen-collection.js', 'dist/src/index.js', 'dist/src/cli.js', 'sandbox/prerequest.d.ts', 'sandbox/test.d.ts', 'schema/config.schema.json', 'templates/init/scripts-src/tsconfig.json', 'scripts-src/token/prerequest.ts', 'scripts-src/jwt/sign-jwt.ts']));
-    expect(files.filter((f) => /^(src|test|bench|scripts)\//.test(f) || /^scripts-src\/[^/]*tsconfig/.test(f) || f.endsWith('gen-collection.d.ts'))).toEqual([]);
+    const files = list.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((f) => f.replace(/^package\//, ''));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'LICENSE',
+        'package.json',
+        'bin/gen-collection.js',
+        'dist/src/index.js',
+        'dist/src/cli.js',
+        'sandbox/prerequest.d.ts',
+        'sandbox/test.d.ts',
+        'schema/config.schema.json',
+        'templates/init/scripts-src/tsconfig.json',
+        'scripts-src/token/prerequest.ts',
+        'scripts-src/jwt/sign-jwt.ts',
+      ]),
+    );
+    expect(
+      files.filter(
+        (f) =>
+          /^(src|test|bench|scripts)\//.test(f) ||
+          /^scripts-src\/[^/]*tsconfig/.test(f) ||
+          f.endsWith('gen-collection.d.ts'),
+      ),
+    ).toEqual([]);
     const unpacked = join(work, 'unpacked');
     mkdirSync(unpacked);
     expect(run('tar', ['-xzf', tarball, '-C', unpacked], work).status).toBe(0);
     const pkg = join(unpacked, 'package');
     const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
-    for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts?.[script], script).toBeUndefined();
+    for (const script of ['preinstall', 'install', 'postinstall', 'prepare'])
+      expect(manifest.scripts?.[script], script).toBeUndefined();
     expect(readFileSync(join(pkg, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
-    const pointingBack = files.filter((f) => /\.(json|ts)$/.test(f) && /\.\.\/(node_modules|src)\//.test(readFileSync(join(pkg, f), 'utf8')));
+    const pointingBack = files.filter(
+      (f) => /\.(json|ts)$/.test(f) && /\.\.\/(node_modules|src)\//.test(readFileSync(join(pkg, f), 'utf8')),
+    );
     expect(pointingBack).toEqual([]);
   });
 
@@ -118,7 +165,10 @@ describe('the packed tarball', () => {
       const init = npx('gen-collection', 'init');
       expect(init.status, ok(init)).toBe(0);
       // A sandbox built-in without types in this project: \`any\` for tsc, as for build.
-      writeFileSync(join(project, 'scripts-src/digest.ts'), "import CryptoJS from 'crypto-js';\nexport const digest: string = CryptoJS.SHA256('x').toString();\n");
+      writeFileSync(
+        join(project, 'scripts-src/digest.ts'),
+        "import CryptoJS from 'crypto-js';\nexport const digest: string = CryptoJS.SHA256('x').toString();\n",
+      );
       for (const folder of ['scripts-src', 'scripts-src/prerequest']) {
         const check = npx('tsc', '-p', folder);
         expect(check.status, `tsc -p ${folder}: ${ok(check)}`).toBe(0);
@@ -134,36 +184,79 @@ describe('the packed tarball', () => {
       const build = npx('gen-collection', 'build');
       expect(build.status, ok(build)).toBe(0);
 
-      const newman = await runAsync('npx', [
-        '--no-install', 'newman', 'run', 'postman/my-api.postman_collection.json',
-        '-e', 'postman/my-api.dev.postman_environment.json',
-        '--env-var', `client_secret=${ts.client.secret}`,
-        '--timeout-request', '5000',
-        '-r', 'json', '--reporter-json-export', 'report.json',
-      ], project);
+      const newman = await runAsync(
+        'npx',
+        [
+          '--no-install',
+          'newman',
+          'run',
+          'postman/my-api.postman_collection.json',
+          '-e',
+          'postman/my-api.dev.postman_environment.json',
+          '--env-var',
+          `client_secret=${ts.client.secret}`,
+          '--timeout-request',
+          '5000',
+          '-r',
+          'json',
+          '--reporter-json-export',
+          'report.json',
+        ],
+        project,
+      );
       const report = JSON.parse(readFileSync(join(project, 'report.json'), 'utf8'));
       const failures = (report.run.failures as unknown[]).map(toFailure);
-      expect(failures.map((f) => `${f.item}: ${f.at}: ${f.name}`), JSON.stringify(failures, null, 1) + ok(newman)).toEqual(['Unreachable: request: Error']);
+      expect(
+        failures.map((f) => `${f.item}: ${f.at}: ${f.name}`),
+        JSON.stringify(failures, null, 1) + ok(newman),
+      ).toEqual(['Unreachable: request: Error']);
       expect(newman.status).toBe(1);
       expect(api.stats.byPath['/orders']).toBe(2);
       expect(ts.issuedAccessTokens()).toBe(1);
-      const assertions = (report.run.executions as { item: { name: string }; assertions?: { assertion: string }[] }[]).flatMap((e) => (e.assertions ?? []).map((a) => `${e.item.name}: ${a.assertion}`));
+      const assertions = (
+        report.run.executions as { item: { name: string }; assertions?: { assertion: string }[] }[]
+      ).flatMap((e) => (e.assertions ?? []).map((a) => `${e.item.name}: ${a.assertion}`));
       expect(assertions).toContain('List orders: responds within 2000 ms');
       expect(assertions.filter((a) => a.startsWith('Unreachable:'))).toEqual([]);
     });
 
     it('the library loads through import and require, and type-checks and runs as TypeScript nodenext in CommonJS', () => {
       expect(install.status, ok(install)).toBe(0);
-      const esm = run('node', ['--input-type=module', '-e', "import { buildFromConfigFile, auditFiles } from 'gen-collection'; console.log(typeof buildFromConfigFile, typeof auditFiles);"], project);
+      const esm = run(
+        'node',
+        [
+          '--input-type=module',
+          '-e',
+          "import { buildFromConfigFile, auditFiles } from 'gen-collection'; console.log(typeof buildFromConfigFile, typeof auditFiles);",
+        ],
+        project,
+      );
       expect(esm.stdout.trim(), ok(esm)).toBe('function function');
       expect(esm.stderr).toBe('');
-      const cjs = run('node', ['-e', "const { buildFromConfigFile, auditFiles } = require('gen-collection'); console.log(typeof buildFromConfigFile, typeof auditFiles);"], project);
+      const cjs = run(
+        'node',
+        [
+          '-e',
+          "const { buildFromConfigFile, auditFiles } = require('gen-collection'); console.log(typeof buildFromConfigFile, typeof auditFiles);",
+        ],
+        project,
+      );
       expect(cjs.stdout.trim(), ok(cjs)).toBe('function function');
       expect(cjs.stderr).toBe('');
 
       writeFileSync(
         join(project, 'tsconfig.json'),
-        JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, outDir: 'out', types: [] }, files: ['use.ts'] }),
+        JSON.stringify({
+          compilerOptions: {
+            module: 'nodenext',
+            moduleResolution: 'nodenext',
+            target: 'es2022',
+            strict: true,
+            outDir: 'out',
+            types: [],
+          },
+          files: ['use.ts'],
+        }),
       );
       writeFileSync(
         join(project, 'use.ts'),

@@ -29,15 +29,35 @@ const ITEMS = [
 ];
 
 async function run(runner: 'newman' | 'postman-cli') {
-  const [ts, tsAdmin] = await Promise.all([startTokenServer({ ttlSeconds: TTL_SECONDS }), startTokenServer({ ttlSeconds: TTL_SECONDS })]);
-  const [a, b] = await Promise.all([startProtectedApi({ validate: ts.validateToken }), startProtectedApi({ validate: tsAdmin.validateToken })]);
+  const [ts, tsAdmin] = await Promise.all([
+    startTokenServer({ ttlSeconds: TTL_SECONDS }),
+    startTokenServer({ ttlSeconds: TTL_SECONDS }),
+  ]);
+  const [a, b] = await Promise.all([
+    startProtectedApi({ validate: ts.validateToken }),
+    startProtectedApi({ validate: tsAdmin.validateToken }),
+  ]);
   try {
     const { collection, environment } = await generate({
       name: `Auth profiles ${runner}`,
       auth: { type: 'oauth2', tokenUrl: '{{token_url}}', expiryBufferSeconds: BUFFER_SECONDS },
-      authProfiles: { admin: { type: 'oauth2', tokenUrl: '{{admin_token_url}}', scope: 'orders:admin', expiryBufferSeconds: BUFFER_SECONDS } },
+      authProfiles: {
+        admin: {
+          type: 'oauth2',
+          tokenUrl: '{{admin_token_url}}',
+          scope: 'orders:admin',
+          expiryBufferSeconds: BUFFER_SECONDS,
+        },
+      },
       environments: {
-        e2e: { base_url: a.url, admin_url: b.url, token_url: ts.tokenUrl, client_id: ts.client.id, admin_token_url: tsAdmin.tokenUrl, client_id_admin: tsAdmin.client.id },
+        e2e: {
+          base_url: a.url,
+          admin_url: b.url,
+          token_url: ts.tokenUrl,
+          client_id: ts.client.id,
+          admin_token_url: tsAdmin.tokenUrl,
+          client_id_admin: tsAdmin.client.id,
+        },
       },
       items: ITEMS,
     });
@@ -49,7 +69,8 @@ async function run(runner: 'newman' | 'postman-cli') {
       timeout: 60_000,
     };
     const started = Date.now();
-    const result = runner === 'newman' ? await runNewman(collection, options) : await runPostmanCli(collection, options);
+    const result =
+      runner === 'newman' ? await runNewman(collection, options) : await runPostmanCli(collection, options);
     const seconds = (Date.now() - started) / 1000;
     return {
       seconds,
@@ -76,10 +97,26 @@ describe('auth profiles under the Postman CLI and Newman', () => {
     expect(postman.outcome, 'Postman CLI (actual) vs Newman (expected)').toEqual(newman.outcome);
     for (const { seconds, outcome, tokenRequests, adminScopes } of [newman, postman]) {
       const bound = Math.ceil(seconds / (TTL_SECONDS - BUFFER_SECONDS)) + 1;
-      console.info(`auth profiles (${outcome === newman.outcome ? 'newman' : 'postman-cli'}): ${seconds.toFixed(1)} s, token requests default ${tokenRequests.default}, admin ${tokenRequests.admin} (bound ${bound})`);
+      console.info(
+        `auth profiles (${outcome === newman.outcome ? 'newman' : 'postman-cli'}): ${seconds.toFixed(1)} s, token requests default ${tokenRequests.default}, admin ${tokenRequests.admin} (bound ${bound})`,
+      );
       expect(outcome).toMatchObject({ exitCode: 0, failures: [], unauthorized: 0, withoutToken: 0 });
-      expect(outcome.api).toEqual(['/orders 200', '/orders/7 200', '/health 200', '/orders 200', '/orders/7 200', '/health 200']);
-      expect(outcome.adminApi).toEqual(['/orders 200', '/health 200', '/orders/3 200', '/orders 200', '/health 200', '/orders/3 200']);
+      expect(outcome.api).toEqual([
+        '/orders 200',
+        '/orders/7 200',
+        '/health 200',
+        '/orders 200',
+        '/orders/7 200',
+        '/health 200',
+      ]);
+      expect(outcome.adminApi).toEqual([
+        '/orders 200',
+        '/health 200',
+        '/orders/3 200',
+        '/orders 200',
+        '/health 200',
+        '/orders/3 200',
+      ]);
       expect(seconds).toBeGreaterThanOrEqual(12);
       for (const count of Object.values(tokenRequests)) {
         expect(count).toBeGreaterThanOrEqual(2);
@@ -93,24 +130,48 @@ describe('auth profiles under the Postman CLI and Newman', () => {
 describe('auth profiles: replay on 401 under the Postman CLI and Newman', () => {
   /** One run where the admin API rejects its first valid token: what each API saw and each server was asked. */
   async function replay(runner: 'newman' | 'postman-cli') {
-    const [ts, tsAdmin] = await Promise.all([startTokenServer({ ttlSeconds: 60 }), startTokenServer({ ttlSeconds: 60 })]);
-    const [a, b] = await Promise.all([startProtectedApi({ validate: ts.validateToken }), startProtectedApi({ validate: tsAdmin.validateToken })]);
+    const [ts, tsAdmin] = await Promise.all([
+      startTokenServer({ ttlSeconds: 60 }),
+      startTokenServer({ ttlSeconds: 60 }),
+    ]);
+    const [a, b] = await Promise.all([
+      startProtectedApi({ validate: ts.validateToken }),
+      startProtectedApi({ validate: tsAdmin.validateToken }),
+    ]);
     try {
       const { collection, environment } = await generate({
         name: `Auth profiles replay ${runner}`,
         auth: { type: 'oauth2', tokenUrl: '{{token_url}}' },
         authProfiles: { admin: { type: 'oauth2', tokenUrl: '{{admin_token_url}}' } },
-        environments: { e2e: { base_url: a.url, admin_url: b.url, token_url: ts.tokenUrl, client_id: ts.client.id, admin_token_url: tsAdmin.tokenUrl, client_id_admin: tsAdmin.client.id } },
+        environments: {
+          e2e: {
+            base_url: a.url,
+            admin_url: b.url,
+            token_url: ts.tokenUrl,
+            client_id: ts.client.id,
+            admin_token_url: tsAdmin.tokenUrl,
+            client_id_admin: tsAdmin.client.id,
+          },
+        },
         items: [
           { name: 'List orders', url: '{{base_url}}/orders', expect: { status: 200 } },
-          { name: 'Admin', auth: 'admin', items: [{ name: 'Admin orders', url: '{{admin_url}}/orders', expect: { status: 200 } }] },
+          {
+            name: 'Admin',
+            auth: 'admin',
+            items: [{ name: 'Admin orders', url: '{{admin_url}}/orders', expect: { status: 200 } }],
+          },
           { name: 'Admin order', auth: 'admin', url: '{{admin_url}}/orders/2', expect: { status: 200 } },
           { name: 'Get order', url: '{{base_url}}/orders/1', expect: { status: 200 } },
         ],
       });
       b.rejectNextValidTokenOnce();
-      const options = { environment: environment('e2e')!, envVars: { client_secret: ts.client.secret, client_secret_admin: tsAdmin.client.secret }, timeout: 30_000 };
-      const result = runner === 'newman' ? await runNewman(collection, options) : await runPostmanCli(collection, options);
+      const options = {
+        environment: environment('e2e')!,
+        envVars: { client_secret: ts.client.secret, client_secret_admin: tsAdmin.client.secret },
+        timeout: 30_000,
+      };
+      const result =
+        runner === 'newman' ? await runNewman(collection, options) : await runPostmanCli(collection, options);
       return {
         exitCode: result.exitCode,
         failures: result.failures.map((f) => `${f.item}: ${f.message}`),

@@ -13,8 +13,21 @@ export default function setup(): void {
   const installed = join(POSTMAN_CLI_PREFIX, 'node_modules/postman-cli/package.json');
   if (existsSync(installed)) return;
   console.log(`installing postman-cli@${POSTMAN_CLI_VERSION} into .cache/postman-cli (once)…`);
-  execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', POSTMAN_CLI_PREFIX, `postman-cli@${POSTMAN_CLI_VERSION}`], {
-    stdio: 'inherit',
-    timeout: 600_000,
-  });
+  execFileSync(
+    'npm',
+    [
+      'install',
+      '--no-save',
+      '--no-package-lock',
+      '--no-audit',
+      '--no-fund',
+      '--prefix',
+      POSTMAN_CLI_PREFIX,
+      `postman-cli@${POSTMAN_CLI_VERSION}`,
+    ],
+    {
+      stdio: 'inherit',
+      timeout: 600_000,
+    },
+  );
 }

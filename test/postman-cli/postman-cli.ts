@@ -51,7 +51,9 @@ const KILL_SLACK_MS = 15_000;
 export function postmanBinary(): string {
   const platform = { darwin: 'macos', win32: 'windows' }[process.platform as string] ?? process.platform;
   const fromCli = createRequire(join(POSTMAN_CLI_PREFIX, 'node_modules/postman-cli/package.json'));
-  return fromCli.resolve(`@postman/pm-bin-${platform}-${process.arch}/bin/${process.platform === 'win32' ? 'postman.exe' : 'postman'}`);
+  return fromCli.resolve(
+    `@postman/pm-bin-${platform}-${process.arch}/bin/${process.platform === 'win32' ? 'postman.exe' : 'postman'}`,
+  );
 }
 
 /** Runs `collection` with `postman collection run`; resolves with the result, rejects only when the process cannot start. */
@@ -71,9 +73,14 @@ export async function runPostmanCli(collection: object, opts: RunPostmanCliOptio
     if (opts.delayRequest) args.push('--delay-request', String(opts.delayRequest));
     if (opts.iterationCount) args.push('--iteration-count', String(opts.iterationCount));
     args.push(
-      '-r', 'cli,json,junit',
-      '--reporter-json-structure', 'newman', '--reporter-json-export', file('report.json'),
-      '--reporter-junit-export', file('report.xml'),
+      '-r',
+      'cli,json,junit',
+      '--reporter-json-structure',
+      'newman',
+      '--reporter-json-export',
+      file('report.json'),
+      '--reporter-junit-export',
+      file('report.xml'),
     );
 
     const run = await spawnBounded(postmanBinary(), args, {
@@ -90,7 +97,9 @@ export async function runPostmanCli(collection: object, opts: RunPostmanCliOptio
       junitReport,
       failures: (report.run?.failures ?? []).map(toFailure),
       assertions: (report.run?.executions ?? []).flatMap(toAssertions),
-      environment: Object.fromEntries((report.environment?.values ?? []).map((v) => [v.key, v.value == null ? '' : String(v.value)])),
+      environment: Object.fromEntries(
+        (report.environment?.values ?? []).map((v) => [v.key, v.value == null ? '' : String(v.value)]),
+      ),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -104,13 +113,21 @@ interface SpawnResult {
 }
 
 /** Spawns `bin` in its own process group and kills the group when it outlives `killAfterMs`. */
-function spawnBounded(bin: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; killAfterMs: number }): Promise<SpawnResult> {
+function spawnBounded(
+  bin: string,
+  args: string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv; killAfterMs: number },
+): Promise<SpawnResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(bin, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
     const guard = setTimeout(() => {
       stderr += `\n[test harness] postman did not finish within ${opts.killAfterMs} ms: killed\n`;
       if (child.pid) process.kill(-child.pid, 'SIGKILL');
@@ -134,11 +151,16 @@ interface NewmanReport {
   environment?: { values?: { key: string; value?: unknown }[] };
   run?: {
     failures?: unknown[];
-    executions?: { item?: { name?: string }; assertions?: { assertion: string; skipped?: boolean; error?: { message?: string } }[] }[];
+    executions?: {
+      item?: { name?: string };
+      assertions?: { assertion: string; skipped?: boolean; error?: { message?: string } }[];
+    }[];
   };
 }
 
-function toAssertions(execution: NonNullable<NonNullable<NewmanReport['run']>['executions']>[number]): NewmanAssertion[] {
+function toAssertions(
+  execution: NonNullable<NonNullable<NewmanReport['run']>['executions']>[number],
+): NewmanAssertion[] {
   return (execution.assertions ?? []).map((a) => ({
     item: execution.item?.name ?? '',
     name: a.assertion,

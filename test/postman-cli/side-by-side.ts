@@ -107,12 +107,15 @@ export async function runOne(runner: Runner, spec: CaseRun): Promise<RunnerRun> 
     }
     const result = await runPostmanCli(collection, run);
     // Like Newman, the CLI copies every --env-var value (and an errored token request) into its JSON report.
-    const report = result.jsonReport ? withoutNewmanCopies(JSON.parse(result.jsonReport), { envVarKeys: SECRET_VARIABLES, tokenUrl: rig.tokenUrl }).rest : {};
+    const report = result.jsonReport
+      ? withoutNewmanCopies(JSON.parse(result.jsonReport), { envVarKeys: SECRET_VARIABLES, tokenUrl: rig.tokenUrl })
+          .rest
+      : {};
     const texts = {
       stdout: result.stdout,
       stderr: result.stderr,
       'JUnit report': result.junitReport,
-      'JSON report (less the runner\'s own copies)': JSON.stringify(report),
+      "JSON report (less the runner's own copies)": JSON.stringify(report),
     };
     return { runner, rig, failures: result.failures, texts, raw: result, outcome: outcomeOf(rig, result, spec) };
   } finally {
@@ -135,8 +138,13 @@ function outcomeOf(rig: Rig, result: NewmanResult | PostmanCliResult, spec: Case
     otherFailures: failures.filter((f) => !isTest(f)).map((f) => `${f.at}`),
     api: rig.api.log.map((r) => `${r.path} ${r.status}`),
     tokenRequests: rig.ts.tokenRequests.map((r) =>
-      [r.grantType, r.clientAuth, r.bodyFormat, spec.tokenStatuses === false ? '' : String(r.status)].filter(Boolean).join(' ')),
-    tests: assertions.filter((a) => !a.skipped).map((a) => placeholders(`${a.item}: ${a.name} ${a.passed ? 'passed' : 'failed'}`)),
+      [r.grantType, r.clientAuth, r.bodyFormat, spec.tokenStatuses === false ? '' : String(r.status)]
+        .filter(Boolean)
+        .join(' '),
+    ),
+    tests: assertions
+      .filter((a) => !a.skipped)
+      .map((a) => placeholders(`${a.item}: ${a.name} ${a.passed ? 'passed' : 'failed'}`)),
   };
 }
 

@@ -27,7 +27,12 @@ describe('private_key_jwt under the Postman CLI and Newman', () => {
   beforeAll(async () => {
     op = await startOidcProvider({
       ttlSeconds: 4,
-      signedClients: Object.values(CLIENT_IDS).map((id) => ({ id, method: 'private_key_jwt' as const, alg: 'RS256' as const, publicKey: key.publicKey })),
+      signedClients: Object.values(CLIENT_IDS).map((id) => ({
+        id,
+        method: 'private_key_jwt' as const,
+        alg: 'RS256' as const,
+        publicKey: key.publicKey,
+      })),
     });
   });
   afterAll(async () => {
@@ -44,11 +49,21 @@ describe('private_key_jwt under the Postman CLI and Newman', () => {
         environments: { e2e: { base_url: api.url, token_url: op.tokenUrl, client_id: CLIENT_IDS[runner] } },
         items: ITEMS,
       });
-      const options = { environment: environment('e2e')!, envVars: { client_private_key: privateKey }, delayRequest: 300, timeout: 60_000, iterationCount: iterations };
+      const options = {
+        environment: environment('e2e')!,
+        envVars: { client_private_key: privateKey },
+        delayRequest: 300,
+        timeout: 60_000,
+        iterationCount: iterations,
+      };
       const before = op.tokenRequests.length;
       const grantedBefore = op.granted.length;
-      const result = runner === 'newman' ? await runNewman(collection, options) : await runPostmanCli(collection, options);
-      const texts: Record<string, string> = 'stdout' in result ? { stdout: result.stdout, stderr: result.stderr, junit: result.junitReport } : { console: result.consoleLines.join('\n') };
+      const result =
+        runner === 'newman' ? await runNewman(collection, options) : await runPostmanCli(collection, options);
+      const texts: Record<string, string> =
+        'stdout' in result
+          ? { stdout: result.stdout, stderr: result.stderr, junit: result.junitReport }
+          : { console: result.consoleLines.join('\n') };
       return {
         exitCode: result.exitCode,
         failures: result.failures.map((f) => `${f.item}: ${f.message}`),
@@ -66,27 +81,36 @@ describe('private_key_jwt under the Postman CLI and Newman', () => {
     const [postman, newman] = await Promise.all([run('postman-cli', PRIVATE_KEY, 3), run('newman', PRIVATE_KEY, 3)]);
     for (const outcome of [postman, newman]) {
       expect({ exitCode: outcome.exitCode, failures: outcome.failures }).toEqual({ exitCode: 0, failures: [] });
-      expect(outcome.api).toEqual(Array.from({ length: 3 }, () => ['/orders 200', '/orders/7 200', '/health 200']).flat());
+      expect(outcome.api).toEqual(
+        Array.from({ length: 3 }, () => ['/orders 200', '/orders/7 200', '/health 200']).flat(),
+      );
       expect(outcome.tokenRequests.length).toBeGreaterThanOrEqual(1);
-      expect(outcome.granted.map((g) => g.clientAuthMethod)).toEqual(outcome.tokenRequests.map(() => 'private_key_jwt'));
+      expect(outcome.granted.map((g) => g.clientAuthMethod)).toEqual(
+        outcome.tokenRequests.map(() => 'private_key_jwt'),
+      );
       for (const record of outcome.tokenRequests) {
         expect(record).toMatchObject({ grantType: 'client_credentials', clientAuth: 'private_key_jwt', status: 200 });
         expect(record.params.client_secret).toBeUndefined();
       }
-      assertNoSecret({ 'key line': PRIVATE_KEY.split('\n')[2]! }, { ...outcome.texts, 'token requests': JSON.stringify(outcome.tokenRequests) });
+      assertNoSecret(
+        { 'key line': PRIVATE_KEY.split('\n')[2]! },
+        { ...outcome.texts, 'token requests': JSON.stringify(outcome.tokenRequests) },
+      );
     }
   });
 
   it('a key the provider does not know: the same failing tests naming the token URL and invalid_client, nothing sent without a token', async () => {
-    const wrong = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const wrong = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     const [postman, newman] = await Promise.all([run('postman-cli', wrong, 1), run('newman', wrong, 1)]);
     expect(postman.failures).toEqual(newman.failures);
     expect(postman.failures).toHaveLength(2);
-    for (const failure of postman.failures) expect(failure).toContain(`token request to ${op.tokenUrl} failed: HTTP 401 (invalid_client`);
+    for (const failure of postman.failures)
+      expect(failure).toContain(`token request to ${op.tokenUrl} failed: HTTP 401 (invalid_client`);
     for (const outcome of [postman, newman]) {
       expect(outcome.exitCode).toBe(1);
       expect(outcome.api).toEqual(['/health 200']);
     }
   });
 });
-

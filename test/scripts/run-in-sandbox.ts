@@ -22,11 +22,18 @@ export function sandboxContext(pkg: SandboxPackage): Promise<SandboxContext> {
   const Sandbox = createRequire(import.meta.url)(pkg) as {
     createContext(options: object, callback: (error: Error | null, context: SandboxContext) => void): void;
   };
-  return new Promise((resolve, reject) => Sandbox.createContext({ timeout: 10_000 }, (error, context) => (error ? reject(error) : resolve(context))));
+  return new Promise((resolve, reject) =>
+    Sandbox.createContext({ timeout: 10_000 }, (error, context) => (error ? reject(error) : resolve(context))),
+  );
 }
 
 /** Runs `code` as a script of `event`, with a JSON response for test scripts; collects assertions and console lines. */
-export function runInSandbox(context: SandboxContext, code: string, event: 'prerequest' | 'test', responseJson: unknown = {}): Promise<SandboxRun> {
+export function runInSandbox(
+  context: SandboxContext,
+  code: string,
+  event: 'prerequest' | 'test',
+  responseJson: unknown = {},
+): Promise<SandboxRun> {
   const run: SandboxRun = { assertions: [], console: [] };
   const onAssertion = (_cursor: unknown, assertions: unknown): void => {
     for (const a of assertions as { name: string; passed: boolean; error?: { message?: string } }[]) {
@@ -38,7 +45,12 @@ export function runInSandbox(context: SandboxContext, code: string, event: 'prer
   };
   context.on('execution.assertion', onAssertion);
   context.on('console', onConsole);
-  const response = { code: 200, status: 'OK', header: [{ key: 'Content-Type', value: 'application/json' }], body: JSON.stringify(responseJson) };
+  const response = {
+    code: 200,
+    status: 'OK',
+    header: [{ key: 'Content-Type', value: 'application/json' }],
+    body: JSON.stringify(responseJson),
+  };
   const target = { listen: event, script: { exec: code.split('\n') } };
   const options = { timeout: 10_000, context: event === 'test' ? { response } : {} };
   return new Promise((resolve) =>

@@ -53,7 +53,12 @@ afterAll(() => {
 describe.each(SANDBOX_PACKAGES)('bundled user scripts run in %s', (pkg) => {
   it('a TypeScript test script with a local module, lodash, crypto-js and an inlined npm package', async () => {
     const [code] = await bundleUserScripts([project.ref('scripts-src/orders.test.ts')], 'test');
-    const run = await runInSandbox(contexts.get(pkg)!, code!, 'test', { orders: [{ id: 'a', qty: 1 }, { id: 'b', qty: 2 }] });
+    const run = await runInSandbox(contexts.get(pkg)!, code!, 'test', {
+      orders: [
+        { id: 'a', qty: 1 },
+        { id: 'b', qty: 2 },
+      ],
+    });
     expect(run.error).toBeUndefined();
     expect(run.assertions).toEqual([
       { name: 'status is 200', passed: true, error: undefined },
@@ -64,7 +69,10 @@ describe.each(SANDBOX_PACKAGES)('bundled user scripts run in %s', (pkg) => {
   });
 
   it('a JavaScript pre-request script requiring uuid', async () => {
-    const [code] = await bundleUserScripts([project.ref('scripts-src/trace-id.js', '/scripts/prerequest/0')], 'prerequest');
+    const [code] = await bundleUserScripts(
+      [project.ref('scripts-src/trace-id.js', '/scripts/prerequest/0')],
+      'prerequest',
+    );
     const run = await runInSandbox(contexts.get(pkg)!, code!, 'prerequest');
     expect(run.error).toBeUndefined();
     expect(run.assertions).toEqual([{ name: 'trace id set', passed: true, error: undefined }]);
@@ -73,9 +81,15 @@ describe.each(SANDBOX_PACKAGES)('bundled user scripts run in %s', (pkg) => {
 
 // Why the compatibility check rejects these: Newman's sandbox cannot run them (the Postman app's can).
 const newmanFailures = [
-  { name: 'top-level await', code: "const n = await Promise.resolve(1);\npm.test('ran', () => pm.expect(n).to.equal(1));" },
+  {
+    name: 'top-level await',
+    code: "const n = await Promise.resolve(1);\npm.test('ran', () => pm.expect(n).to.equal(1));",
+  },
   { name: 'pm.vault', code: "pm.vault.get('k').then(() => pm.test('ran', () => undefined));" },
-  { name: "require('crypto')", code: "const c = require('crypto');\npm.test('ran', () => pm.expect(c).to.be.an('object'));" },
+  {
+    name: "require('crypto')",
+    code: "const c = require('crypto');\npm.test('ran', () => pm.expect(c).to.be.an('object'));",
+  },
 ];
 
 describe('what Newman 6 (postman-sandbox 4.7) cannot run', () => {

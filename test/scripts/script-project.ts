@@ -23,7 +23,13 @@ export function scriptProject(files: Record<string, string> = {}): ScriptProject
 
 /** A tiny ESM npm package (not a sandbox module) with typings, to check that npm imports are inlined. */
 export const TINY_PACKAGE: Record<string, string> = {
-  'node_modules/tiny-shout/package.json': JSON.stringify({ name: 'tiny-shout', version: '1.0.0', type: 'module', main: 'index.js', types: 'index.d.ts' }),
+  'node_modules/tiny-shout/package.json': JSON.stringify({
+    name: 'tiny-shout',
+    version: '1.0.0',
+    type: 'module',
+    main: 'index.js',
+    types: 'index.d.ts',
+  }),
   'node_modules/tiny-shout/index.js': 'export function shout(text) {\n  return text.toUpperCase() + "!";\n}\n',
   'node_modules/tiny-shout/index.d.ts': 'export declare function shout(text: string): string;\n',
 };

@@ -28,14 +28,21 @@ function initProject(): string {
 
 /** `file:line` of each error `tsc -p <project>` reports, relative to `dir`. */
 function tscErrors(dir: string, project: string): string[] {
-  const r = spawnSync(process.execPath, [tsc, '-p', project, '--pretty', 'false'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [tsc, '-p', project, '--pretty', 'false'], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return [...r.stdout.matchAll(/^(\S+?)\((\d+),\d+\): error TS\d+/gm)].map((m) => `${m[1]}:${m[2]}`);
 }
 
 describe('scripts-src/tsconfig.json written by init', () => {
-  it.each(scriptTsconfigFiles())('templates/init/scripts-src/$path is what scriptTsconfigFiles() gives', ({ path, content }) => {
-    expect(readFileSync(join(root, 'templates/init/scripts-src', path), 'utf8')).toBe(content);
-  });
+  it.each(scriptTsconfigFiles())(
+    'templates/init/scripts-src/$path is what scriptTsconfigFiles() gives',
+    ({ path, content }) => {
+      expect(readFileSync(join(root, 'templates/init/scripts-src', path), 'utf8')).toBe(content);
+    },
+  );
 
   it.each([
     'examples/orders-api/scripts-src/tsconfig.json',
@@ -43,7 +50,9 @@ describe('scripts-src/tsconfig.json written by init', () => {
     'examples/inventory-yaml/scripts-src/tsconfig.json',
   ])('%s is the one init writes (npm run typecheck checks the examples with them)', (file) => {
     const template = file.replace(/^examples\/[^/]+\/scripts-src\//, '');
-    expect(readFileSync(join(root, file), 'utf8')).toBe(scriptTsconfigFiles().find((f) => f.path.split(/[\\/]/).join('/') === template)!.content);
+    expect(readFileSync(join(root, file), 'utf8')).toBe(
+      scriptTsconfigFiles().find((f) => f.path.split(/[\\/]/).join('/') === template)!.content,
+    );
   });
 
   it('the starter scripts pass tsc -p for both events, and tsconfigEvent tells each folder’s event', () => {
@@ -55,8 +64,18 @@ describe('scripts-src/tsconfig.json written by init', () => {
   });
 
   it.each([
-    { name: 'a type error in a test script', file: 'scripts-src/common-tests.ts', project: 'scripts-src', code: 'const limit: number = "10";' },
-    { name: 'pm.response in a pre-request script', file: 'scripts-src/prerequest/request-id.ts', project: 'scripts-src/prerequest', code: 'const late = pm.response.code;' },
+    {
+      name: 'a type error in a test script',
+      file: 'scripts-src/common-tests.ts',
+      project: 'scripts-src',
+      code: 'const limit: number = "10";',
+    },
+    {
+      name: 'pm.response in a pre-request script',
+      file: 'scripts-src/prerequest/request-id.ts',
+      project: 'scripts-src/prerequest',
+      code: 'const late = pm.response.code;',
+    },
   ])('$name: reported at the same file:line by tsc and by build', ({ file, project, code }) => {
     const dir = initProject();
     const path = join(dir, file);
@@ -71,8 +90,18 @@ describe('scripts-src/tsconfig.json written by init', () => {
   });
 
   it.each([
-    { name: 'a pre-request script outside prerequest/', event: 'prerequest', file: 'scripts-src/late.ts', fix: 'move it into a prerequest/ folder' },
-    { name: 'a test script inside prerequest/', event: 'test', file: 'scripts-src/prerequest/check.ts', fix: 'move it out of prerequest/' },
+    {
+      name: 'a pre-request script outside prerequest/',
+      event: 'prerequest',
+      file: 'scripts-src/late.ts',
+      fix: 'move it into a prerequest/ folder',
+    },
+    {
+      name: 'a test script inside prerequest/',
+      event: 'test',
+      file: 'scripts-src/prerequest/check.ts',
+      fix: 'move it out of prerequest/',
+    },
   ])('build refuses $name (tsc would check it with the other API)', ({ event, file, fix }) => {
     const dir = initProject();
     writeFileSync(join(dir, file), 'console.log(1);\n');

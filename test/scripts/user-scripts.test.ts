@@ -37,7 +37,8 @@ const bundles: BundleCase[] = [
     name: 'a local helper module is inlined',
     files: {
       'scripts-src/lib/twice.ts': 'export function twice(n: number): number {\n  return n * 2;\n}\n',
-      'scripts-src/main.ts': "import { twice } from './lib/twice.js';\npm.test('twice', () => pm.expect(twice(2)).to.equal(4));\n",
+      'scripts-src/main.ts':
+        "import { twice } from './lib/twice.js';\npm.test('twice', () => pm.expect(twice(2)).to.equal(4));\n",
     },
     entry: 'scripts-src/main.ts',
     event: 'test',
@@ -46,7 +47,9 @@ const bundles: BundleCase[] = [
   },
   {
     name: 'lodash (a sandbox module) stays a require call',
-    files: { 'scripts-src/main.ts': "import _ from 'lodash';\npm.test('sum', () => pm.expect(_.sum([1, 2])).to.equal(3));\n" },
+    files: {
+      'scripts-src/main.ts': "import _ from 'lodash';\npm.test('sum', () => pm.expect(_.sum([1, 2])).to.equal(3));\n",
+    },
     entry: 'scripts-src/main.ts',
     event: 'prerequest',
     contains: ['require("lodash")'],
@@ -64,7 +67,10 @@ const bundles: BundleCase[] = [
   },
   {
     name: 'an npm package that is not a sandbox module is inlined',
-    files: { ...TINY_PACKAGE, 'scripts-src/main.ts': "import { shout } from 'tiny-shout';\nconsole.log(shout('hi'));\n" },
+    files: {
+      ...TINY_PACKAGE,
+      'scripts-src/main.ts': "import { shout } from 'tiny-shout';\nconsole.log(shout('hi'));\n",
+    },
     entry: 'scripts-src/main.ts',
     event: 'test',
     contains: ['// node_modules/tiny-shout/index.js', 'text.toUpperCase()'],
@@ -72,14 +78,19 @@ const bundles: BundleCase[] = [
   },
   {
     name: 'a test script may use pm.response',
-    files: { 'scripts-src/status.ts': "pm.test('status', () => {\n  const code: number = pm.response.code;\n  pm.expect(code).to.equal(200);\n});\n" },
+    files: {
+      'scripts-src/status.ts':
+        "pm.test('status', () => {\n  const code: number = pm.response.code;\n  pm.expect(code).to.equal(200);\n});\n",
+    },
     entry: 'scripts-src/status.ts',
     event: 'test',
     contains: ['pm.response.code'],
   },
   {
     name: 'a JavaScript file is not type-checked (pm.response in a pre-request script)',
-    files: { 'scripts-src/plain.js': "const code = pm.response.code;\nconst n = 'not a number';\nconsole.log(code, n * 2);\n" },
+    files: {
+      'scripts-src/plain.js': "const code = pm.response.code;\nconst n = 'not a number';\nconsole.log(code, n * 2);\n",
+    },
     entry: 'scripts-src/plain.js',
     event: 'prerequest',
     contains: ['pm.response.code'],
@@ -149,8 +160,9 @@ const bundles: BundleCase[] = [
   {
     name: 'a type-only import of a local module is erased',
     files: {
-      'scripts-src/types.ts': "export interface Thing { id: string }\n",
-      'scripts-src/main.ts': "import type { Thing } from './types.js';\nconst thing: Thing = { id: 'a' };\nconsole.log(thing.id);\n",
+      'scripts-src/types.ts': 'export interface Thing { id: string }\n',
+      'scripts-src/main.ts':
+        "import type { Thing } from './types.js';\nconst thing: Thing = { id: 'a' };\nconsole.log(thing.id);\n",
     },
     entry: 'scripts-src/main.ts',
     event: 'test',
@@ -200,7 +212,10 @@ const errors: ErrorCase[] = [
   },
   {
     name: 'pm.response in a pre-request script',
-    files: { 'scripts-src/status.ts': "pm.test('status', () => {\n  const code: number = pm.response.code;\n  pm.expect(code).to.equal(200);\n});\n" },
+    files: {
+      'scripts-src/status.ts':
+        "pm.test('status', () => {\n  const code: number = pm.response.code;\n  pm.expect(code).to.equal(200);\n});\n",
+    },
     entries: ['scripts-src/status.ts'],
     event: 'prerequest',
     code: 'script-type',
@@ -227,7 +242,7 @@ const errors: ErrorCase[] = [
     name: 'every type error of the batch is listed, the first one located',
     files: {
       'scripts-src/a.ts': "const a: number = 'a';\nconsole.log(a);\n",
-      'scripts-src/b.ts': "const b: string = 1;\nconsole.log(b);\n",
+      'scripts-src/b.ts': 'const b: string = 1;\nconsole.log(b);\n',
     },
     entries: ['scripts-src/a.ts', 'scripts-src/b.ts'],
     event: 'test',
@@ -238,7 +253,9 @@ const errors: ErrorCase[] = [
   },
   {
     name: 'the list of errors is bounded',
-    files: { 'scripts-src/many.ts': Array.from({ length: 14 }, (_, i) => `const v${i}: number = '${i}';`).join('\n') + '\n' },
+    files: {
+      'scripts-src/many.ts': Array.from({ length: 14 }, (_, i) => `const v${i}: number = '${i}';`).join('\n') + '\n',
+    },
     entries: ['scripts-src/many.ts'],
     event: 'test',
     code: 'script-type',
@@ -263,7 +280,11 @@ const errors: ErrorCase[] = [
   {
     name: 'a sandbox module whose types are installed keeps them',
     files: {
-      'node_modules/@types/lodash/package.json': JSON.stringify({ name: '@types/lodash', version: '4.0.0', types: 'index.d.ts' }),
+      'node_modules/@types/lodash/package.json': JSON.stringify({
+        name: '@types/lodash',
+        version: '4.0.0',
+        types: 'index.d.ts',
+      }),
       'node_modules/@types/lodash/index.d.ts': 'declare const _: { sum(values: number[]): number };\nexport = _;\n',
       'scripts-src/main.ts': "import _ from 'lodash';\nconst total: string = _.sum([1, 2]);\nconsole.log(total);\n",
     },
@@ -287,7 +308,7 @@ const errors: ErrorCase[] = [
   },
   {
     name: 'syntax error in TypeScript',
-    files: { 'scripts-src/broken.ts': "const a = 1;\nconst b = (a + ;\nconsole.log(b);\n" },
+    files: { 'scripts-src/broken.ts': 'const a = 1;\nconst b = (a + ;\nconsole.log(b);\n' },
     entries: ['scripts-src/broken.ts'],
     event: 'test',
     code: 'script-type',
@@ -297,7 +318,7 @@ const errors: ErrorCase[] = [
   },
   {
     name: 'syntax error in JavaScript',
-    files: { 'scripts-src/broken.js': "const a = 1;\nconst b = (a + ;\nconsole.log(b);\n" },
+    files: { 'scripts-src/broken.js': 'const a = 1;\nconst b = (a + ;\nconsole.log(b);\n' },
     entries: ['scripts-src/broken.js'],
     event: 'test',
     code: 'script-bundle',
@@ -316,7 +337,7 @@ const errors: ErrorCase[] = [
   },
   {
     name: 'top-level await',
-    files: { 'scripts-src/tla.ts': "const a = 1;\nconst b = await Promise.resolve(a);\nconsole.log(b);\nexport {};\n" },
+    files: { 'scripts-src/tla.ts': 'const a = 1;\nconst b = await Promise.resolve(a);\nconsole.log(b);\nexport {};\n' },
     entries: ['scripts-src/tla.ts'],
     event: 'prerequest',
     code: 'script-compat',
@@ -328,7 +349,9 @@ const errors: ErrorCase[] = [
   },
   {
     name: 'top-level for await',
-    files: { 'scripts-src/tla.ts': 'async function* gen() {\n  yield 1;\n}\nfor await (const x of gen()) console.log(x);\n' },
+    files: {
+      'scripts-src/tla.ts': 'async function* gen() {\n  yield 1;\n}\nfor await (const x of gen()) console.log(x);\n',
+    },
     entries: ['scripts-src/tla.ts'],
     event: 'prerequest',
     code: 'script-compat',
@@ -389,7 +412,8 @@ const errors: ErrorCase[] = [
   {
     name: 'await pm.sendRequest inside an async function',
     files: {
-      'scripts-src/send.ts': "async function go(): Promise<void> {\n  const res = await pm.sendRequest('https://example.com');\n  console.log(res);\n}\ngo().catch(console.error);\n",
+      'scripts-src/send.ts':
+        "async function go(): Promise<void> {\n  const res = await pm.sendRequest('https://example.com');\n  console.log(res);\n}\ngo().catch(console.error);\n",
     },
     entries: ['scripts-src/send.ts'],
     event: 'prerequest',
@@ -477,8 +501,13 @@ const errors: ErrorCase[] = [
   {
     name: 'an npm package that needs a Node built-in',
     files: {
-      'node_modules/reads-files/package.json': JSON.stringify({ name: 'reads-files', version: '1.0.0', main: 'index.js' }),
-      'node_modules/reads-files/index.js': "// reads a file\nconst fs = require('fs');\nexports.read = (f) => fs.readFileSync(f, 'utf8');\n",
+      'node_modules/reads-files/package.json': JSON.stringify({
+        name: 'reads-files',
+        version: '1.0.0',
+        main: 'index.js',
+      }),
+      'node_modules/reads-files/index.js':
+        "// reads a file\nconst fs = require('fs');\nexports.read = (f) => fs.readFileSync(f, 'utf8');\n",
       'scripts-src/main.js': "const { read } = require('reads-files');\nconsole.log(read('x'));\n",
     },
     entries: ['scripts-src/main.js'],
@@ -499,7 +528,8 @@ const errors: ErrorCase[] = [
     code: 'script-compat',
     file: 'scripts-src/a.js',
     line: 1,
-    message: /\n {2}scripts-src\/b\.js:2:1: Node's "child_process" module is not available[^\n]*\(fix: remove the import/,
+    message:
+      /\n {2}scripts-src\/b\.js:2:1: Node's "child_process" module is not available[^\n]*\(fix: remove the import/,
   },
 ];
 
@@ -523,7 +553,10 @@ describe('bundleUserScripts: batches', () => {
       'scripts-src/a.ts': "const id = 'a';\nconsole.log(id);\n",
       'scripts-src/b.ts': "const id = 'b';\nconsole.log(id);\n",
     });
-    const [a1, b, a2] = await bundleUserScripts([p.ref('scripts-src/a.ts'), p.ref('scripts-src/b.ts'), p.ref('scripts-src/a.ts')], 'test');
+    const [a1, b, a2] = await bundleUserScripts(
+      [p.ref('scripts-src/a.ts'), p.ref('scripts-src/b.ts'), p.ref('scripts-src/a.ts')],
+      'test',
+    );
     expect(a1).toContain('"a"');
     expect(b).toContain('"b"');
     expect(a2).toBe(a1);

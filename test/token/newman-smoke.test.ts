@@ -19,7 +19,10 @@ interface NewmanSummary {
 }
 
 const newman = require('newman') as {
-  run(options: object, callback: (error: unknown, summary: NewmanSummary) => void): { on(event: string, listener: (...args: unknown[]) => void): void };
+  run(
+    options: object,
+    callback: (error: unknown, summary: NewmanSummary) => void,
+  ): { on(event: string, listener: (...args: unknown[]) => void): void };
 };
 
 interface Hit {
@@ -44,10 +47,12 @@ beforeAll(async () => {
       res.writeHead(status, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(json));
     };
-    if (path === '/oauth/token') return reply(200, { access_token: `tok-${++issued}`, token_type: 'Bearer', expires_in: 300 });
+    if (path === '/oauth/token')
+      return reply(200, { access_token: `tok-${++issued}`, token_type: 'Bearer', expires_in: 300 });
     if (path === '/oauth/refuse') return reply(401, { error: 'invalid_client', error_description: 'unknown client' });
     // The API rejects the first token ever issued (as if revoked) and accepts the later ones.
-    if (path === '/api/orders') return /^Bearer tok-([2-9]|\d\d+)$/.test(req.headers.authorization ?? '') ? reply(200, []) : reply(401, {});
+    if (path === '/api/orders')
+      return /^Bearer tok-([2-9]|\d\d+)$/.test(req.headers.authorization ?? '') ? reply(200, []) : reply(401, {});
     return reply(401, { error: 'invalid_token' });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -70,8 +75,9 @@ function readBody(req: IncomingMessage): Promise<string> {
 function runNewman(options: object): Promise<{ summary: NewmanSummary; assertions: string[] }> {
   const assertions: string[] = [];
   return new Promise((resolve, reject) => {
-    const emitter = newman.run({ reporters: [], timeout: 30_000, timeoutRequest: 5_000, ...options }, (error, summary) =>
-      error ? reject(error) : resolve({ summary, assertions }),
+    const emitter = newman.run(
+      { reporters: [], timeout: 30_000, timeoutRequest: 5_000, ...options },
+      (error, summary) => (error ? reject(error) : resolve({ summary, assertions })),
     );
     emitter.on('assertion', (_error, args) => assertions.push((args as { assertion: string }).assertion));
   });
@@ -82,7 +88,10 @@ function event(listen: 'prerequest' | 'test', code: string): object {
 }
 
 /** A generated status test, guarded like the generator guards it: the attempt that will be replayed is skipped. */
-const STATUS_200_TEST = event('test', `if (!pm.variables.get('${REPLAY_MARKER}')) pm.test('status 200', () => pm.response.to.have.status(200));`);
+const STATUS_200_TEST = event(
+  'test',
+  `if (!pm.variables.get('${REPLAY_MARKER}')) pm.test('status 200', () => pm.response.to.have.status(200));`,
+);
 
 const SCHEMA = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 
@@ -119,9 +128,23 @@ describe('token scripts in Newman 6', () => {
   it('replays a 401 once per request, reports the second, leaves auth-none requests alone (2 iterations)', async () => {
     const scripts = await scriptsFor();
     const collection = collectionWith(scripts, [
-      { id: 'orders', name: 'List orders', request: { method: 'GET', url: '{{base_url}}/api/orders' }, event: [STATUS_200_TEST] },
-      { id: 'reject', name: 'Always rejected', request: { method: 'GET', url: '{{base_url}}/api/reject' }, event: [STATUS_200_TEST] },
-      { id: 'public', name: 'Public', request: { method: 'GET', url: '{{base_url}}/api/public', auth: { type: 'noauth' } } },
+      {
+        id: 'orders',
+        name: 'List orders',
+        request: { method: 'GET', url: '{{base_url}}/api/orders' },
+        event: [STATUS_200_TEST],
+      },
+      {
+        id: 'reject',
+        name: 'Always rejected',
+        request: { method: 'GET', url: '{{base_url}}/api/reject' },
+        event: [STATUS_200_TEST],
+      },
+      {
+        id: 'public',
+        name: 'Public',
+        request: { method: 'GET', url: '{{base_url}}/api/public', auth: { type: 'noauth' } },
+      },
       CHECK_VARIABLES,
     ]);
     const environment = {
@@ -161,8 +184,13 @@ describe('token scripts in Newman 6', () => {
       'Always rejected: gen-collection: replay after 401',
       'Always rejected: status 200',
     ]);
-    expect(summary.run.failures[0]!.error.message).toBe('the API answered 401 again with a freshly fetched token (not retried)');
-    expect(summary.environment.toObject()).toMatchObject({ access_token: 'tok-4', token_expires_at: expect.stringMatching(/^\d{13}$/) });
+    expect(summary.run.failures[0]!.error.message).toBe(
+      'the API answered 401 again with a freshly fetched token (not retried)',
+    );
+    expect(summary.environment.toObject()).toMatchObject({
+      access_token: 'tok-4',
+      token_expires_at: expect.stringMatching(/^\d{13}$/),
+    });
     // The replay memory is gone after each iteration; the token lives in the selected environment only.
     expect(assertions.filter((a) => a.startsWith('replay memory'))).toEqual([
       'replay memory=undefined collection token=undefined environment token=tok-3',
@@ -175,13 +203,23 @@ describe('token scripts in Newman 6', () => {
     hits.length = 0;
     issued = 1; // the API accepts tok-2 on
     const { summary, assertions } = await runNewman({
-      collection: collectionWith(scripts, [{ id: 'orders', name: 'List orders', request: { method: 'GET', url: '{{base_url}}/api/orders' } }, CHECK_VARIABLES]),
+      collection: collectionWith(scripts, [
+        { id: 'orders', name: 'List orders', request: { method: 'GET', url: '{{base_url}}/api/orders' } },
+        CHECK_VARIABLES,
+      ]),
       envVar: CREDENTIALS,
     });
     expect(summary.run.failures).toEqual([]);
     const [token, api] = hits;
-    expect(token).toMatchObject({ path: '/oauth/token', contentType: 'application/json', body: '{"grant_type":"client_credentials","scope":"read write"}' });
-    const [id, secret] = Buffer.from(token!.authorization!.replace(/^Basic /, ''), 'base64').toString('utf8').split(':').map(decodeURIComponent);
+    expect(token).toMatchObject({
+      path: '/oauth/token',
+      contentType: 'application/json',
+      body: '{"grant_type":"client_credentials","scope":"read write"}',
+    });
+    const [id, secret] = Buffer.from(token!.authorization!.replace(/^Basic /, ''), 'base64')
+      .toString('utf8')
+      .split(':')
+      .map(decodeURIComponent);
     expect([id, secret]).toEqual([CLIENT_ID, CLIENT_SECRET]);
     expect(api).toMatchObject({ path: '/api/orders', authorization: 'Bearer tok-2' });
     // --env-var without -e: a nameless environment, so `auto` stored the token in the collection variables.
@@ -192,7 +230,9 @@ describe('token scripts in Newman 6', () => {
     const scripts = await scriptsFor({ tokenUrl: '{{base_url}}/oauth/refuse' });
     hits.length = 0;
     const { summary } = await runNewman({
-      collection: collectionWith(scripts, [{ id: 'orders', name: 'List orders', request: { method: 'GET', url: '{{base_url}}/api/orders' } }]),
+      collection: collectionWith(scripts, [
+        { id: 'orders', name: 'List orders', request: { method: 'GET', url: '{{base_url}}/api/orders' } },
+      ]),
       envVar: CREDENTIALS,
     });
     expect(hits.map((h) => h.path)).toEqual(['/oauth/refuse']);
@@ -218,7 +258,10 @@ pm.collectionVariables.set('probe_collection', '${name}');`,
         ),
       ],
     });
-    const { summary, assertions: seen } = await runNewman({ collection: { info: { name: 'Probe', schema: SCHEMA }, item: [probe('A'), probe('B')] }, iterationCount: 2 });
+    const { summary, assertions: seen } = await runNewman({
+      collection: { info: { name: 'Probe', schema: SCHEMA }, item: [probe('A'), probe('B')] },
+      iterationCount: 2,
+    });
     expect(summary.run.failures).toEqual([]);
     expect(seen).toEqual([
       'A local=undefined collection=undefined',

@@ -4,7 +4,14 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { OAuth2Resolved } from '../../src/config/resolved.js';
-import { runScript, SANDBOXES, disposeSandboxes, type ScriptResult, type SentRequest, type ServerReply } from './sandbox-harness.js';
+import {
+  runScript,
+  SANDBOXES,
+  disposeSandboxes,
+  type ScriptResult,
+  type SentRequest,
+  type ServerReply,
+} from './sandbox-harness.js';
 import {
   BASE_AUTH,
   BASE_VARIABLES,
@@ -56,7 +63,10 @@ const REFRESH_FORM = formRequest([
 ]);
 /** RFC 6749 §2.3.1: id and secret urlencoded (space as %20, which every decoder reads), joined by `:`, base64. */
 const BASIC = 'Basic b3JkZXJzLWNpOlMzY3IzdCUzQSUyRiUyQiUyMCVDMyVBOS12YWx1ZQ==';
-const NEW_TOKEN_SAVED: Record<string, Expected> = { access_token: 'tok-new-access', token_expires_at: { expiresIn: 300 } };
+const NEW_TOKEN_SAVED: Record<string, Expected> = {
+  access_token: 'tok-new-access',
+  token_expires_at: { expiresIn: 300 },
+};
 const NOTHING_SAVED: Record<string, Expected> = { access_token: null, token_expires_at: null };
 
 function jwt(claims: object): string {
@@ -68,14 +78,24 @@ const JWT_WITH_EXP = jwt({ sub: 'user>>??', exp: 2_000_000_000 });
 
 const cases: Case[] = [
   // Whether a token is needed
-  { name: 'no token: client_credentials, form body, client secret in the body', replies: [{ status: 200, json: GRANTED }], sent: [CC_FORM], collectionAfter: { ...NEW_TOKEN_SAVED, refresh_token: null } },
+  {
+    name: 'no token: client_credentials, form body, client secret in the body',
+    replies: [{ status: 200, json: GRANTED }],
+    sent: [CC_FORM],
+    collectionAfter: { ...NEW_TOKEN_SAVED, refresh_token: null },
+  },
   {
     name: 'valid token: no token request',
     collection: (now) => ({ access_token: STORED_TOKEN, token_expires_at: String(now + 60_000) }),
     sent: [],
     collectionAfter: { access_token: STORED_TOKEN },
   },
-  { name: 'token stored without expiry: used until a 401', collection: () => ({ access_token: STORED_TOKEN, token_expires_at: '' }), sent: [], collectionAfter: { access_token: STORED_TOKEN, token_expires_at: '' } },
+  {
+    name: 'token stored without expiry: used until a 401',
+    collection: () => ({ access_token: STORED_TOKEN, token_expires_at: '' }),
+    sent: [],
+    collectionAfter: { access_token: STORED_TOKEN, token_expires_at: '' },
+  },
   {
     name: 'token inside the expiry buffer: fetched again',
     collection: (now) => ({ access_token: STORED_TOKEN, token_expires_at: String(now + 3_000) }),
@@ -93,7 +113,11 @@ const cases: Case[] = [
   // Refresh
   {
     name: 'expired token with a refresh token: refresh_token grant, new refresh token saved',
-    collection: (now) => ({ access_token: STORED_TOKEN, token_expires_at: String(now - 1_000), refresh_token: REFRESH_TOKEN }),
+    collection: (now) => ({
+      access_token: STORED_TOKEN,
+      token_expires_at: String(now - 1_000),
+      refresh_token: REFRESH_TOKEN,
+    }),
     replies: [{ status: 200, json: { ...GRANTED, refresh_token: 'rt-new-refresh' } }],
     sent: [REFRESH_FORM],
     collectionAfter: { ...NEW_TOKEN_SAVED, refresh_token: 'rt-new-refresh' },
@@ -108,7 +132,10 @@ const cases: Case[] = [
   {
     name: 'refresh refused: falls back to client_credentials in the same run and drops the refresh token',
     collection: () => ({ refresh_token: REFRESH_TOKEN }),
-    replies: [{ status: 400, json: { error: 'invalid_grant' } }, { status: 200, json: GRANTED }],
+    replies: [
+      { status: 400, json: { error: 'invalid_grant' } },
+      { status: 200, json: GRANTED },
+    ],
     sent: [REFRESH_FORM, CC_FORM],
     collectionAfter: { ...NEW_TOKEN_SAVED, refresh_token: '' },
   },
@@ -118,14 +145,24 @@ const cases: Case[] = [
     replies: [{ networkError: { code: 'ECONNRESET' } }, { status: 401, json: { error: 'invalid_client' } }],
     sent: [REFRESH_FORM, CC_FORM],
     collectionAfter: { ...NOTHING_SAVED, refresh_token: '' },
-    failure: /^token request to https:\/\/auth\.example\.test\/oauth\/token failed: HTTP 401 \(invalid_client\) \(not tried again in this run with the same token URL and credentials\)$/,
+    failure:
+      /^token request to https:\/\/auth\.example\.test\/oauth\/token failed: HTTP 401 \(invalid_client\) \(not tried again in this run with the same token URL and credentials\)$/,
   },
   {
     name: 'password grant with a refresh token: refresh uses the same client authentication',
     auth: { grantType: 'password', clientAuth: 'basic' },
     collection: () => ({ refresh_token: REFRESH_TOKEN, password: PASSWORD }),
     replies: [{ status: 200, json: GRANTED }],
-    sent: [formRequest([['grant_type', 'refresh_token'], ['refresh_token', REFRESH_TOKEN], ['scope', 'read write']], { Authorization: BASIC })],
+    sent: [
+      formRequest(
+        [
+          ['grant_type', 'refresh_token'],
+          ['refresh_token', REFRESH_TOKEN],
+          ['scope', 'read write'],
+        ],
+        { Authorization: BASIC },
+      ),
+    ],
     collectionAfter: NEW_TOKEN_SAVED,
   },
   // Body format × client authentication, grants, parameters
@@ -133,14 +170,29 @@ const cases: Case[] = [
     name: 'form body, HTTP Basic client authentication',
     auth: { clientAuth: 'basic' },
     replies: [{ status: 200, json: GRANTED }],
-    sent: [formRequest([['grant_type', 'client_credentials'], ['scope', 'read write']], { Authorization: BASIC })],
+    sent: [
+      formRequest(
+        [
+          ['grant_type', 'client_credentials'],
+          ['scope', 'read write'],
+        ],
+        { Authorization: BASIC },
+      ),
+    ],
     collectionAfter: NEW_TOKEN_SAVED,
   },
   {
     name: 'JSON body, client secret in the body',
     auth: { bodyFormat: 'json' },
     replies: [{ status: 200, json: GRANTED }],
-    sent: [jsonRequest({ grant_type: 'client_credentials', scope: 'read write', client_id: CLIENT_ID, client_secret: CLIENT_SECRET })],
+    sent: [
+      jsonRequest({
+        grant_type: 'client_credentials',
+        scope: 'read write',
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+      }),
+    ],
     collectionAfter: NEW_TOKEN_SAVED,
   },
   {
@@ -154,7 +206,13 @@ const cases: Case[] = [
     name: 'a public client (clientAuth none): client_id alone, a stored client secret is never sent',
     auth: { clientAuth: 'none' },
     replies: [{ status: 200, json: GRANTED }],
-    sent: [formRequest([['grant_type', 'client_credentials'], ['scope', 'read write'], ['client_id', CLIENT_ID]])],
+    sent: [
+      formRequest([
+        ['grant_type', 'client_credentials'],
+        ['scope', 'read write'],
+        ['client_id', CLIENT_ID],
+      ]),
+    ],
     collectionAfter: NEW_TOKEN_SAVED,
   },
   {
@@ -171,7 +229,8 @@ const cases: Case[] = [
     collection: () => ({ client_secret: '' }),
     sent: [],
     collectionAfter: NOTHING_SAVED,
-    failure: /^no token request sent: client_secret is empty \(newman run … --env-var client_secret=…, or its current value in the Postman app\)$/,
+    failure:
+      /^no token request sent: client_secret is empty \(newman run … --env-var client_secret=…, or its current value in the Postman app\)$/,
   },
   {
     name: 'empty client secret with HTTP Basic, custom variable name',
@@ -191,7 +250,8 @@ const cases: Case[] = [
     auth: { tokenUrl: '{{token_url}}' },
     collection: () => ({ client_secret: '' }),
     sent: [],
-    failure: /^no token request sent: not defined: {{token_url}} in the token URL \(no environment selected\? newman run … -e <environment file>\); client_secret is empty/,
+    failure:
+      /^no token request sent: not defined: {{token_url}} in the token URL \(no environment selected\? newman run … -e <environment file>\); client_secret is empty/,
   },
   {
     name: 'a credential holding an undefined {{variable}}',
@@ -202,7 +262,14 @@ const cases: Case[] = [
   {
     name: 'scope, audience, resource and extra parameters resolved; empty ones left out',
     auth: {
-      params: { scope: '{{scopes}}', audience: 'https://{{api_host}}/', resource: 'urn:orders', prompt: 'none', tenant: '{{tenant}}', empty: '' },
+      params: {
+        scope: '{{scopes}}',
+        audience: 'https://{{api_host}}/',
+        resource: 'urn:orders',
+        prompt: 'none',
+        tenant: '{{tenant}}',
+        empty: '',
+      },
     },
     collection: () => ({ scopes: 'orders:read', api_host: 'api.example.test', tenant: '' }),
     replies: [{ status: 200, json: GRANTED }],
@@ -221,9 +288,22 @@ const cases: Case[] = [
   {
     name: '{{var}} in the token URL and nested in credential variables, from the environment',
     auth: { tokenUrl: '{{idp}}/realms/{{realm}}/token', params: {} },
-    environment: () => ({ name: 'dev', values: { idp: 'https://idp.example.test', realm: 'orders', client_id: '{{realm}}-ci' } }),
+    environment: () => ({
+      name: 'dev',
+      values: { idp: 'https://idp.example.test', realm: 'orders', client_id: '{{realm}}-ci' },
+    }),
     replies: [{ status: 200, json: GRANTED }],
-    sent: [formRequest([['grant_type', 'client_credentials'], ['client_id', 'orders-ci'], ['client_secret', CLIENT_SECRET]], {}, 'https://idp.example.test/realms/orders/token')],
+    sent: [
+      formRequest(
+        [
+          ['grant_type', 'client_credentials'],
+          ['client_id', 'orders-ci'],
+          ['client_secret', CLIENT_SECRET],
+        ],
+        {},
+        'https://idp.example.test/realms/orders/token',
+      ),
+    ],
     environmentAfter: NEW_TOKEN_SAVED,
   },
   // Expiry sources
@@ -283,15 +363,38 @@ const cases: Case[] = [
   },
   {
     name: 'custom variable names',
-    auth: { variables: { accessToken: 'orders_token', expiresAt: 'orders_token_exp', refreshToken: 'orders_rt', clientId: 'app_id', clientSecret: 'app_key', username: 'u', password: 'p' } },
+    auth: {
+      variables: {
+        accessToken: 'orders_token',
+        expiresAt: 'orders_token_exp',
+        refreshToken: 'orders_rt',
+        clientId: 'app_id',
+        clientSecret: 'app_key',
+        username: 'u',
+        password: 'p',
+      },
+    },
     collection: () => ({ app_id: CLIENT_ID, app_key: CLIENT_SECRET, client_id: 'not-this-one' }),
-    request: { url: 'https://api.example.test/orders', auth: { type: 'bearer', bearer: [{ key: 'token', value: '{{orders_token}}' }] } },
+    request: {
+      url: 'https://api.example.test/orders',
+      auth: { type: 'bearer', bearer: [{ key: 'token', value: '{{orders_token}}' }] },
+    },
     replies: [{ status: 200, json: { ...GRANTED, refresh_token: 'rt-new-refresh' } }],
     sent: [CC_FORM],
-    collectionAfter: { orders_token: 'tok-new-access', orders_token_exp: { expiresIn: 300 }, orders_rt: 'rt-new-refresh', access_token: null },
+    collectionAfter: {
+      orders_token: 'tok-new-access',
+      orders_token_exp: { expiresIn: 300 },
+      orders_rt: 'rt-new-refresh',
+      access_token: null,
+    },
   },
   // Requests the script leaves alone
-  { name: 'skip: request with auth none', request: { url: 'https://api.example.test/health', auth: { type: 'noauth' } }, sent: [], collectionAfter: NOTHING_SAVED },
+  {
+    name: 'skip: request with auth none',
+    request: { url: 'https://api.example.test/health', auth: { type: 'noauth' } },
+    sent: [],
+    collectionAfter: NOTHING_SAVED,
+  },
   {
     name: 'skip: request with its own basic auth',
     request: { url: 'https://api.example.test/x', auth: { type: 'basic', basic: [{ key: 'username', value: 'u' }] } },
@@ -300,14 +403,25 @@ const cases: Case[] = [
   },
   {
     name: 'skip: request with a bearer of another token',
-    request: { url: 'https://api.example.test/x', auth: { type: 'bearer', bearer: [{ key: 'token', value: '{{partner_token}}' }] } },
+    request: {
+      url: 'https://api.example.test/x',
+      auth: { type: 'bearer', bearer: [{ key: 'token', value: '{{partner_token}}' }] },
+    },
     sent: [],
     collectionAfter: NOTHING_SAVED,
   },
-  { name: 'skip: request listed in skipRequestIds (inherits another auth from a folder)', skipRequestIds: ['other', 'request-1'], sent: [], collectionAfter: NOTHING_SAVED },
+  {
+    name: 'skip: request listed in skipRequestIds (inherits another auth from a folder)',
+    skipRequestIds: ['other', 'request-1'],
+    sent: [],
+    collectionAfter: NOTHING_SAVED,
+  },
   {
     name: 'request with its own bearer of the collection token: token fetched',
-    request: { url: 'https://api.example.test/x', auth: { type: 'bearer', bearer: [{ key: 'token', value: '{{access_token}}' }] } },
+    request: {
+      url: 'https://api.example.test/x',
+      auth: { type: 'bearer', bearer: [{ key: 'token', value: '{{access_token}}' }] },
+    },
     replies: [{ status: 200, json: GRANTED }],
     sent: [CC_FORM],
     collectionAfter: NEW_TOKEN_SAVED,
@@ -315,7 +429,9 @@ const cases: Case[] = [
   // Failures: one failing test naming URL, status and OAuth error; request skipped; nothing stored
   {
     name: 'network error (as Newman delivers it: a code, no message)',
-    replies: [{ networkError: { errno: -111, code: 'ECONNREFUSED', syscall: 'connect', address: '127.0.0.1', port: 9 } }],
+    replies: [
+      { networkError: { errno: -111, code: 'ECONNREFUSED', syscall: 'connect', address: '127.0.0.1', port: 9 } },
+    ],
     sent: [CC_FORM],
     collectionAfter: NOTHING_SAVED,
     // The URL already says where: the code is enough.
@@ -333,7 +449,8 @@ const cases: Case[] = [
     replies: [{ status: 500, text: '<html>Internal error</html>' }],
     sent: [CC_FORM],
     collectionAfter: NOTHING_SAVED,
-    failure: /^token request to https:\/\/auth\.example\.test\/oauth\/token failed: HTTP 500, the response is not JSON \(next try in 1 s\)$/,
+    failure:
+      /^token request to https:\/\/auth\.example\.test\/oauth\/token failed: HTTP 500, the response is not JSON \(next try in 1 s\)$/,
   },
   {
     name: 'HTTP 502 with JSON but no OAuth error',
@@ -347,9 +464,16 @@ const cases: Case[] = [
     replies: [{ status: 400, json: { access_token: 'tok-new-access', error: 'invalid_scope' } }],
     sent: [CC_FORM],
     collectionAfter: NOTHING_SAVED,
-    failure: /failed: HTTP 400 \(invalid_scope\) \(not tried again in this run with the same token URL and credentials\)$/,
+    failure:
+      /failed: HTTP 400 \(invalid_scope\) \(not tried again in this run with the same token URL and credentials\)$/,
   },
-  { name: 'HTTP 200 that is not JSON', replies: [{ status: 200, text: 'access_token=abc' }], sent: [CC_FORM], collectionAfter: NOTHING_SAVED, failure: /failed: HTTP 200, the response is not JSON \(not tried again/ },
+  {
+    name: 'HTTP 200 that is not JSON',
+    replies: [{ status: 200, text: 'access_token=abc' }],
+    sent: [CC_FORM],
+    collectionAfter: NOTHING_SAVED,
+    failure: /failed: HTTP 200, the response is not JSON \(not tried again/,
+  },
   {
     name: 'HTTP 200 JSON without access_token',
     replies: [{ status: 200, json: { token_type: 'Bearer', expires_in: 300 } }],
@@ -373,7 +497,10 @@ const cases: Case[] = [
   },
   {
     name: 'token URL with user info and query: neither in the message',
-    auth: { tokenUrl: 'https://{{client_id}}:{{url_secret}}@auth.example.test/oauth/token?key={{url_secret}}', params: {} },
+    auth: {
+      tokenUrl: 'https://{{client_id}}:{{url_secret}}@auth.example.test/oauth/token?key={{url_secret}}',
+      params: {},
+    },
     collection: () => ({ url_secret: 'url-safe-secret' }),
     replies: [{ status: 503, text: '' }],
     sent: [
@@ -384,7 +511,8 @@ const cases: Case[] = [
       ),
     ],
     collectionAfter: NOTHING_SAVED,
-    failure: /^token request to https:\/\/auth\.example\.test\/oauth\/token failed: HTTP 503, the response is not JSON \(next try in 1 s\)$/,
+    failure:
+      /^token request to https:\/\/auth\.example\.test\/oauth\/token failed: HTTP 503, the response is not JSON \(next try in 1 s\)$/,
   },
 ];
 
@@ -416,7 +544,11 @@ describe.each(SANDBOXES)('collection pre-request script in $label', ({ module })
     if (c.failure) {
       expect(result.assertions).toHaveLength(1);
       // A short name and the problem as the error: runners print both, so the problem shows once.
-      expect(result.assertions[0]).toMatchObject({ passed: false, name: 'gen-collection: no access token, request skipped', error: expect.stringMatching(c.failure) });
+      expect(result.assertions[0]).toMatchObject({
+        passed: false,
+        name: 'gen-collection: no access token, request skipped',
+        error: expect.stringMatching(c.failure),
+      });
       expect(result.skipped).toBe(true);
     } else {
       expect(result.assertions).toEqual([]);
@@ -448,7 +580,12 @@ describe.each(SANDBOXES)('collection pre-request script in $label', ({ module })
   it.each([
     { name: 'token valid', replies: [], after: 'request-1', skipped: false },
     { name: 'token fetched', replies: [{ status: 200, json: GRANTED }], after: 'request-1', skipped: false },
-    { name: 'token request failed: request skipped', replies: [{ status: 401, json: { error: 'invalid_client' } }], after: undefined, skipped: true },
+    {
+      name: 'token request failed: request skipped',
+      replies: [{ status: 401, json: { error: 'invalid_client' } }],
+      after: undefined,
+      skipped: true,
+    },
   ])('replay memory of the current request, $name', async ({ replies, after, skipped }) => {
     const scripts = await scriptsFor();
     const now = Date.now();
@@ -469,7 +606,12 @@ describe.each(SANDBOXES)('collection pre-request script in $label', ({ module })
   });
 });
 
-function expectVariables(actual: Record<string, string>, expected: Record<string, Expected>, before: number, after: number): void {
+function expectVariables(
+  actual: Record<string, string>,
+  expected: Record<string, Expected>,
+  before: number,
+  after: number,
+): void {
   for (const [key, want] of Object.entries(expected)) {
     if (want === null) expect(actual, key).not.toHaveProperty(key);
     else if (typeof want === 'string') expect(actual[key], key).toBe(want);

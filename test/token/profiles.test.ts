@@ -15,10 +15,25 @@ const ADMIN_REQUEST = 'admin-request';
 const PARTNER_REQUEST = 'partner-request';
 const DEFAULT_REQUEST = 'default-request';
 /** The admin profile: another token server and client, its token in collection variables. */
-const ADMIN = resolveAuthProfile('admin', { type: 'oauth2', tokenUrl: '{{admin_token_url}}', scope: 'orders:admin', storage: 'collection' });
+const ADMIN = resolveAuthProfile('admin', {
+  type: 'oauth2',
+  tokenUrl: '{{admin_token_url}}',
+  scope: 'orders:admin',
+  storage: 'collection',
+});
 /** The partner profile: the default's client and token server with another scope (a shared client). */
-const PARTNER = resolveAuthProfile('partner', { type: 'oauth2', tokenUrl: '{{base_url}}/oauth/token', scope: 'partner', variables: { clientId: 'client_id', clientSecret: 'client_secret' } });
-const VARIABLES = { ...BASE_VARIABLES, admin_token_url: 'https://admin.example.test/token', client_id_admin: 'admin-ci', client_secret_admin: ADMIN_SECRET };
+const PARTNER = resolveAuthProfile('partner', {
+  type: 'oauth2',
+  tokenUrl: '{{base_url}}/oauth/token',
+  scope: 'partner',
+  variables: { clientId: 'client_id', clientSecret: 'client_secret' },
+});
+const VARIABLES = {
+  ...BASE_VARIABLES,
+  admin_token_url: 'https://admin.example.test/token',
+  client_id_admin: 'admin-ci',
+  client_secret_admin: ADMIN_SECRET,
+};
 const GRANTED = { access_token: 'tok-new-access', token_type: 'Bearer', expires_in: 300 };
 const LATER = '4102444800000';
 const ADMIN_FORM = formRequest(
@@ -41,7 +56,10 @@ const PARTNER_FORM = formRequest([['grant_type', 'client_credentials'], ['scope'
 function scripts(): Promise<TokenScripts> {
   return tokenScripts(BASE_AUTH, {
     skipRequestIds: [],
-    profiles: { admin: { auth: ADMIN, requestIds: [ADMIN_REQUEST] }, partner: { auth: PARTNER, requestIds: [PARTNER_REQUEST] } },
+    profiles: {
+      admin: { auth: ADMIN, requestIds: [ADMIN_REQUEST] },
+      partner: { auth: PARTNER, requestIds: [PARTNER_REQUEST] },
+    },
   });
 }
 
@@ -103,11 +121,13 @@ describe.each(SANDBOXES)('auth profiles, pre-request script in $name', ({ module
     expect(result.errors).toEqual([]);
     expect(result.assertions).toEqual([]);
     expect(result.sent).toEqual(c.sent);
-    for (const [name, value] of Object.entries(c.collectionAfter)) expect(result.collectionVariables[name], name).toBe(value ?? undefined);
-    for (const [name, value] of Object.entries(c.environmentAfter ?? {})) expect(result.environment[name], name).toBe(value ?? undefined);
+    for (const [name, value] of Object.entries(c.collectionAfter))
+      expect(result.collectionVariables[name], name).toBe(value ?? undefined);
+    for (const [name, value] of Object.entries(c.environmentAfter ?? {}))
+      expect(result.environment[name], name).toBe(value ?? undefined);
   });
 
-  it("a failing admin token request names the admin server and masks the admin secret", async () => {
+  it('a failing admin token request names the admin server and masks the admin secret', async () => {
     const result = await runScript(module, {
       script: (await scripts()).prerequest,
       listen: 'prerequest',
@@ -117,7 +137,9 @@ describe.each(SANDBOXES)('auth profiles, pre-request script in $name', ({ module
     });
     expect(result.skipped).toBe(true);
     expect(result.assertions).toHaveLength(1);
-    expect(result.assertions[0]!.error).toMatch(/^token request to https:\/\/admin\.example\.test\/token failed: HTTP 401 \(invalid_client/);
+    expect(result.assertions[0]!.error).toMatch(
+      /^token request to https:\/\/admin\.example\.test\/token failed: HTTP 401 \(invalid_client/,
+    );
     expect(visibleOutput(result)).not.toContain(ADMIN_SECRET);
   });
 
@@ -132,7 +154,13 @@ describe.each(SANDBOXES)('auth profiles, pre-request script in $name', ({ module
     });
     // The run-local memory carries over to the next requests of the run.
     const localVariables = refused.localVariables;
-    const admin = await runScript(module, { script, listen: 'prerequest', requestId: ADMIN_REQUEST, collectionVariables: VARIABLES, localVariables });
+    const admin = await runScript(module, {
+      script,
+      listen: 'prerequest',
+      requestId: ADMIN_REQUEST,
+      collectionVariables: VARIABLES,
+      localVariables,
+    });
     const other = await runScript(module, {
       script,
       listen: 'prerequest',
@@ -152,16 +180,37 @@ describe.each(SANDBOXES)('auth profiles, pre-request script in $name', ({ module
 
 describe.each(SANDBOXES)('auth profiles, test script (retry on 401) in $name', ({ module }) => {
   it.each([
-    { name: 'a 401 on an admin request drops the admin token only', requestId: ADMIN_REQUEST, token: 'tok-admin', dropped: 'access_token_admin', kept: 'access_token' },
-    { name: 'a 401 on a default request drops the default token only', requestId: DEFAULT_REQUEST, token: 'tok-default', dropped: 'access_token', kept: 'access_token_admin' },
+    {
+      name: 'a 401 on an admin request drops the admin token only',
+      requestId: ADMIN_REQUEST,
+      token: 'tok-admin',
+      dropped: 'access_token_admin',
+      kept: 'access_token',
+    },
+    {
+      name: 'a 401 on a default request drops the default token only',
+      requestId: DEFAULT_REQUEST,
+      token: 'tok-default',
+      dropped: 'access_token',
+      kept: 'access_token_admin',
+    },
   ])('$name', async ({ requestId, token, dropped, kept }) => {
     const result = await runScript(module, {
       script: (await scripts()).test,
       listen: 'test',
       requestId,
-      request: { url: 'https://api.example.test/orders', auth: { type: 'bearer', bearer: [{ key: 'token', value: token }] } },
+      request: {
+        url: 'https://api.example.test/orders',
+        auth: { type: 'bearer', bearer: [{ key: 'token', value: token }] },
+      },
       response: { status: 401 },
-      collectionVariables: { ...VARIABLES, access_token: 'tok-default', token_expires_at: LATER, access_token_admin: 'tok-admin', token_expires_at_admin: LATER },
+      collectionVariables: {
+        ...VARIABLES,
+        access_token: 'tok-default',
+        token_expires_at: LATER,
+        access_token_admin: 'tok-admin',
+        token_expires_at_admin: LATER,
+      },
     });
     expect(result.errors).toEqual([]);
     expect(result.assertions).toEqual([]);

@@ -13,7 +13,10 @@ afterAll(disposeSandboxes);
 const REPLAYED = 'gen_collection_replayed_request';
 const REQUEST_ID = 'request-1';
 /** What the test script sees for a request inheriting the collection Bearer: the resolved token. */
-const SENT_WITH_TOKEN = { url: 'https://api.example.test/orders', auth: { type: 'bearer', bearer: [{ key: 'token', value: STORED_TOKEN }] } };
+const SENT_WITH_TOKEN = {
+  url: 'https://api.example.test/orders',
+  auth: { type: 'bearer', bearer: [{ key: 'token', value: STORED_TOKEN }] },
+};
 const STORED = { access_token: STORED_TOKEN, token_expires_at: '4102444800000' };
 
 interface Case {
@@ -45,7 +48,10 @@ const cases: Case[] = [
   {
     name: '401 where the test script shows the bearer template: replayed',
     status: 401,
-    request: { url: 'https://api.example.test/orders', auth: { type: 'bearer', bearer: [{ key: 'token', value: '{{access_token}}' }] } },
+    request: {
+      url: 'https://api.example.test/orders',
+      auth: { type: 'bearer', bearer: [{ key: 'token', value: '{{access_token}}' }] },
+    },
     collection: STORED,
     replay: true,
     collectionAfter: { access_token: '', token_expires_at: '', [REPLAYED]: REQUEST_ID },
@@ -68,7 +74,14 @@ const cases: Case[] = [
     collectionAfter: { ...STORED, [REPLAYED]: null },
     marker: '',
   },
-  { name: '200: nothing to do', status: 200, collection: STORED, replay: false, collectionAfter: { ...STORED, [REPLAYED]: null }, marker: '' },
+  {
+    name: '200: nothing to do',
+    status: 200,
+    collection: STORED,
+    replay: false,
+    collectionAfter: { ...STORED, [REPLAYED]: null },
+    marker: '',
+  },
   {
     name: 'memory of another request (its replay never got a response): dropped',
     status: 200,
@@ -105,7 +118,10 @@ const cases: Case[] = [
   {
     name: '401 on a request with a bearer of another token: left alone',
     status: 401,
-    request: { url: 'https://api.example.test/x', auth: { type: 'bearer', bearer: [{ key: 'token', value: 'partner-token' }] } },
+    request: {
+      url: 'https://api.example.test/x',
+      auth: { type: 'bearer', bearer: [{ key: 'token', value: 'partner-token' }] },
+    },
     collection: STORED,
     replay: false,
     collectionAfter: STORED,

@@ -49,7 +49,8 @@ export interface SentRequest {
 }
 
 /** The fake token server's answer: an HTTP response, or a network error as Newman delivers it. */
-export type ServerReply = { status: number; json?: unknown; text?: string; headers?: Record<string, string> } | { networkError: object };
+export type ServerReply =
+  { status: number; json?: unknown; text?: string; headers?: Record<string, string> } | { networkError: object };
 
 export interface ScriptRun {
   script: string;
@@ -94,8 +95,12 @@ const contexts = new Map<SandboxModule, Promise<SandboxContext>>();
 export function sandbox(module: SandboxModule): Promise<SandboxContext> {
   let context = contexts.get(module);
   if (!context) {
-    const Sandbox = require(module) as { createContext(options: object, cb: (error: unknown, ctx: SandboxContext) => void): void };
-    context = new Promise((resolve, reject) => Sandbox.createContext({}, (error, ctx) => (error ? reject(error) : resolve(ctx))));
+    const Sandbox = require(module) as {
+      createContext(options: object, cb: (error: unknown, ctx: SandboxContext) => void): void;
+    };
+    context = new Promise((resolve, reject) =>
+      Sandbox.createContext({}, (error, ctx) => (error ? reject(error) : resolve(ctx))),
+    );
     contexts.set(module, context);
   }
   return context;
@@ -133,8 +138,15 @@ export async function runScript(module: SandboxModule, run: ScriptRun): Promise<
       ctx.dispatch(`execution.response.${String(executionId)}`, requestId, { code: 'ENOREPLY' });
       return;
     }
-    if ('networkError' in reply) ctx.dispatch(`execution.response.${String(executionId)}`, requestId, reply.networkError);
-    else ctx.dispatch(`execution.response.${String(executionId)}`, requestId, null, responseJson(reply.status, reply.text ?? JSON.stringify(reply.json), reply.headers));
+    if ('networkError' in reply)
+      ctx.dispatch(`execution.response.${String(executionId)}`, requestId, reply.networkError);
+    else
+      ctx.dispatch(
+        `execution.response.${String(executionId)}`,
+        requestId,
+        null,
+        responseJson(reply.status, reply.text ?? JSON.stringify(reply.json), reply.headers),
+      );
   };
   const onAssertion: Listener = (cursor, assertions) => {
     if (!mine(cursor)) return;
@@ -143,9 +155,13 @@ export async function runScript(module: SandboxModule, run: ScriptRun): Promise<
     }
   };
   const onConsole: Listener = (cursor, level, ...args) => {
-    if (mine(cursor)) result.console.push(`${String(level)}: ${args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ')}`);
+    if (mine(cursor))
+      result.console.push(
+        `${String(level)}: ${args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ')}`,
+      );
   };
-  const onError: Listener = (_cursor, error) => result.errors.push(String((error as { message?: string })?.message ?? error));
+  const onError: Listener = (_cursor, error) =>
+    result.errors.push(String((error as { message?: string })?.message ?? error));
 
   ctx.on(`execution.request.${id}`, onRequest);
   ctx.on('execution.assertion', onAssertion);
@@ -161,7 +177,9 @@ export async function runScript(module: SandboxModule, run: ScriptRun): Promise<
     ? `{\nconst RealDate = Date;\n{\nconst Date = class extends RealDate { static now() { return RealDate.now() + ${run.clockOffsetMs}; } };\n${withPm}\n}\n}`
     : withPm;
   const context = {
-    ...(run.environment ? { environment: { name: run.environment.name, values: variableList(run.environment.values) } } : {}),
+    ...(run.environment
+      ? { environment: { name: run.environment.name, values: variableList(run.environment.values) } }
+      : {}),
     collectionVariables: { values: variableList(run.collectionVariables ?? {}) },
     _variables: { values: variableList(run.localVariables ?? {}) },
     globals: { values: [] },
@@ -204,7 +222,10 @@ function removeListener(ctx: SandboxContext, event: string, listener: Listener):
 }
 
 function responseJson(status: number, text: string, headers: Record<string, string> = {}): object {
-  const header = [{ key: 'Content-Type', value: 'application/json' }, ...Object.entries(headers).map(([key, value]) => ({ key, value }))];
+  const header = [
+    { key: 'Content-Type', value: 'application/json' },
+    ...Object.entries(headers).map(([key, value]) => ({ key, value })),
+  ];
   return { code: status, status: status === 200 ? 'OK' : 'Status', header, body: text };
 }
 
@@ -220,7 +241,9 @@ function variableRecord(values: VariableJson[] | undefined): Record<string, stri
 
 /** The request definition the sandbox emitted, flattened for assertions (URL as a string, headers as a record). */
 function describeSentRequest(request: unknown): SentRequest {
-  const { Request } = require('postman-collection') as { Request: new (definition: unknown) => { url: { toString(): string } } };
+  const { Request } = require('postman-collection') as {
+    Request: new (definition: unknown) => { url: { toString(): string } };
+  };
   const r = request as {
     method?: string;
     header?: { key: string; value: string }[];

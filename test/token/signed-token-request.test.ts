@@ -35,7 +35,13 @@ interface Case {
   /** Field names of the token request, in order. */
   fields: string[];
   /** The JWT field to check, the key to verify it with, and the claims and header it must hold. */
-  jwt: { field: string; verifyWith: KeyObject | string; algorithm: string; claims: Record<string, unknown>; header?: Record<string, unknown> };
+  jwt: {
+    field: string;
+    verifyWith: KeyObject | string;
+    algorithm: string;
+    claims: Record<string, unknown>;
+    header?: Record<string, unknown>;
+  };
 }
 
 const cases: Case[] = [
@@ -44,13 +50,24 @@ const cases: Case[] = [
     config: { clientAuth: 'private_key_jwt' },
     variables: { client_private_key: RSA_PEM },
     fields: ['grant_type', 'client_assertion_type', 'client_assertion', 'scope', 'client_id'],
-    jwt: { field: 'client_assertion', verifyWith: rsa.publicKey, algorithm: 'RS256', claims: { iss: CLIENT_ID, sub: CLIENT_ID, aud: TOKEN_URL } },
+    jwt: {
+      field: 'client_assertion',
+      verifyWith: rsa.publicKey,
+      algorithm: 'RS256',
+      claims: { iss: CLIENT_ID, sub: CLIENT_ID, aud: TOKEN_URL },
+    },
   },
   {
     name: 'private_key_jwt ES256 with keyId, a header field, a claim and an audience, key in a renamed variable with \\n escapes',
     config: {
       clientAuth: 'private_key_jwt',
-      assertion: { algorithm: 'ES256', keyId: '{{key_id}}', header: { 'x5t#S256': '{{thumb}}' }, claims: { tenant: '{{tenant}}', n: [1, '{{tenant}}'] }, audience: '{{base_url}}' },
+      assertion: {
+        algorithm: 'ES256',
+        keyId: '{{key_id}}',
+        header: { 'x5t#S256': '{{thumb}}' },
+        claims: { tenant: '{{tenant}}', n: [1, '{{tenant}}'] },
+        audience: '{{base_url}}',
+      },
       variables: { privateKey: 'signing_key' },
     },
     variables: { signing_key: EC_PEM.replace(/\n/g, '\\n'), key_id: 'kid-7', thumb: 'thumb-1', tenant: 'contoso' },
@@ -59,7 +76,13 @@ const cases: Case[] = [
       field: 'client_assertion',
       verifyWith: ec.publicKey,
       algorithm: 'ES256',
-      claims: { iss: CLIENT_ID, sub: CLIENT_ID, aud: 'https://auth.example.test', tenant: 'contoso', n: [1, 'contoso'] },
+      claims: {
+        iss: CLIENT_ID,
+        sub: CLIENT_ID,
+        aud: 'https://auth.example.test',
+        tenant: 'contoso',
+        n: [1, 'contoso'],
+      },
       header: { kid: 'kid-7', 'x5t#S256': 'thumb-1' },
     },
   },
@@ -67,25 +90,53 @@ const cases: Case[] = [
     name: 'client_secret_jwt (HS256 default): signed with the secret, which is not sent',
     config: { clientAuth: 'client_secret_jwt' },
     fields: ['grant_type', 'client_assertion_type', 'client_assertion', 'scope', 'client_id'],
-    jwt: { field: 'client_assertion', verifyWith: CLIENT_SECRET, algorithm: 'HS256', claims: { iss: CLIENT_ID, sub: CLIENT_ID, aud: TOKEN_URL } },
+    jwt: {
+      field: 'client_assertion',
+      verifyWith: CLIENT_SECRET,
+      algorithm: 'HS256',
+      claims: { iss: CLIENT_ID, sub: CLIENT_ID, aud: TOKEN_URL },
+    },
   },
   {
     name: 'jwt_bearer with clientAuth none: the assertion is the grant, scope as a claim, no sub unless set',
-    config: { grantType: 'jwt_bearer', clientAuth: 'none', scope: '', assertion: { issuer: 'svc@project.iam.example', claims: { scope: 'read write' } } },
+    config: {
+      grantType: 'jwt_bearer',
+      clientAuth: 'none',
+      scope: '',
+      assertion: { issuer: 'svc@project.iam.example', claims: { scope: 'read write' } },
+    },
     variables: { client_private_key: RSA_PEM },
     fields: ['grant_type', 'assertion', 'client_id'],
-    jwt: { field: 'assertion', verifyWith: rsa.publicKey, algorithm: 'RS256', claims: { iss: 'svc@project.iam.example', aud: TOKEN_URL, scope: 'read write' } },
+    jwt: {
+      field: 'assertion',
+      verifyWith: rsa.publicKey,
+      algorithm: 'RS256',
+      claims: { iss: 'svc@project.iam.example', aud: TOKEN_URL, scope: 'read write' },
+    },
   },
   {
     name: 'jwt_bearer PS256 with a subject, and private_key_jwt client authentication',
-    config: { grantType: 'jwt_bearer', clientAuth: 'private_key_jwt', assertion: { algorithm: 'PS256', subject: 'alice@example.test' } },
+    config: {
+      grantType: 'jwt_bearer',
+      clientAuth: 'private_key_jwt',
+      assertion: { algorithm: 'PS256', subject: 'alice@example.test' },
+    },
     variables: { client_private_key: RSA_PEM },
     fields: ['grant_type', 'assertion', 'client_assertion_type', 'client_assertion', 'scope', 'client_id'],
-    jwt: { field: 'assertion', verifyWith: rsa.publicKey, algorithm: 'PS256', claims: { iss: CLIENT_ID, sub: 'alice@example.test', aud: TOKEN_URL } },
+    jwt: {
+      field: 'assertion',
+      verifyWith: rsa.publicKey,
+      algorithm: 'PS256',
+      claims: { iss: CLIENT_ID, sub: 'alice@example.test', aud: TOKEN_URL },
+    },
   },
 ];
 
-function decode(jwt: string): { header: Record<string, unknown>; claims: Record<string, unknown>; valid: (key: KeyObject | string, algorithm: string) => boolean } {
+function decode(jwt: string): {
+  header: Record<string, unknown>;
+  claims: Record<string, unknown>;
+  valid: (key: KeyObject | string, algorithm: string) => boolean;
+} {
   const [h, p, s] = jwt.split('.') as [string, string, string];
   const data = Buffer.from(`${h}.${p}`);
   const signature = Buffer.from(s, 'base64url');
@@ -94,14 +145,36 @@ function decode(jwt: string): { header: Record<string, unknown>; claims: Record<
     claims: JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>,
     valid: (key, algorithm) =>
       algorithm === 'HS256'
-        ? createHmac('sha256', key as string).update(data).digest().equals(signature)
-        : verify('sha256', data, { key: key as KeyObject, ...(algorithm === 'ES256' ? { dsaEncoding: 'ieee-p1363' as const } : {}), ...(algorithm === 'PS256' ? { padding: 6, saltLength: 32 } : {}) }, signature),
+        ? createHmac('sha256', key as string)
+            .update(data)
+            .digest()
+            .equals(signature)
+        : verify(
+            'sha256',
+            data,
+            {
+              key: key as KeyObject,
+              ...(algorithm === 'ES256' ? { dsaEncoding: 'ieee-p1363' as const } : {}),
+              ...(algorithm === 'PS256' ? { padding: 6, saltLength: 32 } : {}),
+            },
+            signature,
+          ),
   };
 }
 
-async function run(module: (typeof SANDBOXES)[number]['module'], auth: OAuth2Resolved, variables: Record<string, string>, replies = [{ status: 200, json: GRANTED }]): Promise<ScriptResult> {
+async function run(
+  module: (typeof SANDBOXES)[number]['module'],
+  auth: OAuth2Resolved,
+  variables: Record<string, string>,
+  replies = [{ status: 200, json: GRANTED }],
+): Promise<ScriptResult> {
   const { prerequest } = await tokenScripts(auth, { skipRequestIds: [] });
-  return runScript(module, { script: prerequest, listen: 'prerequest', collectionVariables: { ...BASE_VARIABLES, ...variables }, replies });
+  return runScript(module, {
+    script: prerequest,
+    listen: 'prerequest',
+    collectionVariables: { ...BASE_VARIABLES, ...variables },
+    replies,
+  });
 }
 
 const formFields = (result: ScriptResult, index = 0): [string, string][] => {
@@ -140,7 +213,11 @@ describe.each(SANDBOXES)('signed token requests in $label', ({ module }) => {
     const first = await run(module, auth, { client_private_key: RSA_PEM, refresh_token: REFRESH_TOKEN });
     const second = await run(module, auth, { client_private_key: RSA_PEM });
     const refresh = Object.fromEntries(formFields(first));
-    expect(refresh).toMatchObject({ grant_type: 'refresh_token', refresh_token: REFRESH_TOKEN, client_assertion_type: CLIENT_ASSERTION_TYPE });
+    expect(refresh).toMatchObject({
+      grant_type: 'refresh_token',
+      refresh_token: REFRESH_TOKEN,
+      client_assertion_type: CLIENT_ASSERTION_TYPE,
+    });
     expect(refresh.client_secret).toBeUndefined();
     const jtiOf = (r: ScriptResult) => decode(Object.fromEntries(formFields(r)).client_assertion!).claims.jti;
     expect(decode(refresh.client_assertion!).valid(rsa.publicKey, 'RS256')).toBe(true);
@@ -148,9 +225,19 @@ describe.each(SANDBOXES)('signed token requests in $label', ({ module }) => {
   });
 
   it('JSON body: the signed fields, no client_secret', async () => {
-    const result = await run(module, { ...signedAuth({ clientAuth: 'private_key_jwt' }), bodyFormat: 'json' }, { client_private_key: RSA_PEM });
+    const result = await run(
+      module,
+      { ...signedAuth({ clientAuth: 'private_key_jwt' }), bodyFormat: 'json' },
+      { client_private_key: RSA_PEM },
+    );
     const body = result.sent[0]!.body as { raw: string };
-    expect(Object.keys(JSON.parse(body.raw) as object)).toEqual(['grant_type', 'client_assertion_type', 'client_assertion', 'scope', 'client_id']);
+    expect(Object.keys(JSON.parse(body.raw) as object)).toEqual([
+      'grant_type',
+      'client_assertion_type',
+      'client_assertion',
+      'scope',
+      'client_id',
+    ]);
   });
 
   it('clientAuth none without a JWT: client_id only, the secret stays home', async () => {
@@ -164,9 +251,22 @@ describe.each(SANDBOXES)('signed token requests in $label', ({ module }) => {
 
   it.each([
     // Found before any signing (issue 11, missing inputs), with every other missing input.
-    { name: 'an empty private key', key: '', failure: /^no token request sent: client_private_key is empty \(newman run … --env-var client_private_key="\$\(cat key\.pem\)", or its current value in the Postman app\)$/ },
-    { name: 'a key that is no PEM', key: 'not a key at all', failure: /cannot sign the JWT: the private key in client_private_key is not a PEM key/ },
-    { name: 'an EC key for RS256', key: EC_PEM, failure: /client_private_key holds an EC P-256 key, but RS256 needs an RSA key/ },
+    {
+      name: 'an empty private key',
+      key: '',
+      failure:
+        /^no token request sent: client_private_key is empty \(newman run … --env-var client_private_key="\$\(cat key\.pem\)", or its current value in the Postman app\)$/,
+    },
+    {
+      name: 'a key that is no PEM',
+      key: 'not a key at all',
+      failure: /cannot sign the JWT: the private key in client_private_key is not a PEM key/,
+    },
+    {
+      name: 'an EC key for RS256',
+      key: EC_PEM,
+      failure: /client_private_key holds an EC P-256 key, but RS256 needs an RSA key/,
+    },
   ])('$name: one failing test naming the variable, no token request, the request skipped', async ({ key, failure }) => {
     const result = await run(module, signedAuth({ clientAuth: 'private_key_jwt' }), { client_private_key: key }, []);
     expect(result.sent).toEqual([]);
@@ -175,6 +275,7 @@ describe.each(SANDBOXES)('signed token requests in $label', ({ module }) => {
     expect(result.assertions[0]!.passed).toBe(false);
     expect(result.assertions[0]!.name).toBe('gen-collection: no access token, request skipped');
     expect(result.assertions[0]!.error).toMatch(failure);
-    for (const line of key.split('\n').filter((l) => l.length > 10 && !l.startsWith('-----'))) expect(visibleOutput(result)).not.toContain(line);
+    for (const line of key.split('\n').filter((l) => l.length > 10 && !l.startsWith('-----')))
+      expect(visibleOutput(result)).not.toContain(line);
   });
 });

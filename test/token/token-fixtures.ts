@@ -14,9 +14,20 @@ export const REFRESH_TOKEN = 'rt-stored-refresh';
 export const STORED_TOKEN = 'tok-stored-access';
 
 /** Values that must never show in a test name, an assertion message or console output. */
-export const SECRETS = [CLIENT_SECRET, PASSWORD, REFRESH_TOKEN, STORED_TOKEN, 'tok-new-access', 'rt-new-refresh', 'tok-old-collection'];
+export const SECRETS = [
+  CLIENT_SECRET,
+  PASSWORD,
+  REFRESH_TOKEN,
+  STORED_TOKEN,
+  'tok-new-access',
+  'rt-new-refresh',
+  'tok-old-collection',
+];
 
-export const BASE_AUTH: OAuth2Resolved = oauth2({ tokenUrl: '{{base_url}}/oauth/token', params: { scope: 'read write' } });
+export const BASE_AUTH: OAuth2Resolved = oauth2({
+  tokenUrl: '{{base_url}}/oauth/token',
+  params: { scope: 'read write' },
+});
 
 /** Non-secret and secret inputs as a user passes them (`--env-var`, collection variables). */
 export const BASE_VARIABLES: Record<string, string> = {
@@ -26,12 +37,19 @@ export const BASE_VARIABLES: Record<string, string> = {
 };
 
 /** The token scripts for BASE_AUTH with `overrides`. */
-export function scriptsFor(overrides: Partial<OAuth2Resolved> = {}, skipRequestIds: string[] = []): Promise<TokenScripts> {
+export function scriptsFor(
+  overrides: Partial<OAuth2Resolved> = {},
+  skipRequestIds: string[] = [],
+): Promise<TokenScripts> {
   return tokenScripts({ ...BASE_AUTH, ...overrides }, { skipRequestIds });
 }
 
 /** A form-encoded token request as the scripts send it (Accept and Content-Type, optional extra headers). */
-export function formRequest(fields: [string, string][], headers: Record<string, string> = {}, url = TOKEN_URL): SentRequest {
+export function formRequest(
+  fields: [string, string][],
+  headers: Record<string, string> = {},
+  url = TOKEN_URL,
+): SentRequest {
   return {
     method: 'POST',
     url,

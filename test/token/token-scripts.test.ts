@@ -7,7 +7,10 @@ import { BASE_AUTH } from './token-fixtures.js';
 
 describe('tokenConfigFor', () => {
   it('maps the resolved OAuth2 config to the script header, in a fixed key order', () => {
-    const config = tokenConfigFor({ ...BASE_AUTH, params: { scope: 'a', audience: '{{aud}}' }, expiryBufferSeconds: 30 }, ['r1', 'r2']);
+    const config = tokenConfigFor(
+      { ...BASE_AUTH, params: { scope: 'a', audience: '{{aud}}' }, expiryBufferSeconds: 30 },
+      ['r1', 'r2'],
+    );
     expect(JSON.stringify(config)).toBe(
       JSON.stringify({
         grantType: 'client_credentials',
@@ -34,19 +37,34 @@ describe('tokenConfigFor', () => {
 
   it('leaves empty keys out: no params, no skipped requests', () => {
     const config = tokenConfigFor({ ...BASE_AUTH, params: {} }, []);
-    expect(Object.keys(config)).toEqual(['grantType', 'tokenUrl', 'clientAuth', 'bodyFormat', 'expiryBufferMs', 'storage', 'retryOn401', 'vars']);
+    expect(Object.keys(config)).toEqual([
+      'grantType',
+      'tokenUrl',
+      'clientAuth',
+      'bodyFormat',
+      'expiryBufferMs',
+      'storage',
+      'retryOn401',
+      'vars',
+    ]);
   });
 
   it('does not depend on the key order of the variables it is given', () => {
     const reversed = Object.fromEntries(Object.entries(BASE_AUTH.variables).reverse()) as typeof BASE_AUTH.variables;
-    expect(JSON.stringify(tokenConfigFor({ ...BASE_AUTH, variables: reversed }, []))).toBe(JSON.stringify(tokenConfigFor(BASE_AUTH, [])));
+    expect(JSON.stringify(tokenConfigFor({ ...BASE_AUTH, variables: reversed }, []))).toBe(
+      JSON.stringify(tokenConfigFor(BASE_AUTH, [])),
+    );
   });
 });
 
 describe('configLiteral', () => {
   it.each([
     { name: 'typical', auth: BASE_AUTH, skip: [] as string[] },
-    { name: 'extra params with odd keys, several skipped requests', auth: { ...BASE_AUTH, params: { scope: 'a b', 'x-tenant': '{{t}}', 'say "hi"': '\\' } }, skip: ['r1', 'r2'] },
+    {
+      name: 'extra params with odd keys, several skipped requests',
+      auth: { ...BASE_AUTH, params: { scope: 'a b', 'x-tenant': '{{t}}', 'say "hi"': '\\' } },
+      skip: ['r1', 'r2'],
+    },
     { name: 'no params', auth: { ...BASE_AUTH, params: {} }, skip: [] as string[] },
   ])('is the config as JSON, one top-level key a line: $name', ({ auth, skip }) => {
     const config = tokenConfigFor(auth, skip);
@@ -60,7 +78,9 @@ describe('configLiteral', () => {
   it('writes nested values on their line, spaced', () => {
     const text = configLiteral(tokenConfigFor({ ...BASE_AUTH, params: { scope: 'read write' } }, ['r1', 'r2']));
     expect(text).toContain('\n  "params": { "scope": "read write" },\n');
-    expect(text).toContain('\n  "vars": { "accessToken": "access_token", "expiresAt": "token_expires_at", "refreshToken": "refresh_token", ');
+    expect(text).toContain(
+      '\n  "vars": { "accessToken": "access_token", "expiresAt": "token_expires_at", "refreshToken": "refresh_token", ',
+    );
     expect(text).toContain('\n  "skipRequestIds": ["r1", "r2"]\n}');
   });
 });
@@ -69,21 +89,24 @@ describe('tokenScripts', () => {
   it.each([
     { kind: 'prerequest' as const, what: 'OAuth2 token: reuse, refresh or fetch' },
     { kind: 'test' as const, what: 'on HTTP 401, drop the OAuth2 token and replay the request once' },
-  ])('$kind: header line, then the config object, then the readable bundle in a scope of its own', async ({ kind, what }) => {
-    const script = (await tokenScripts(BASE_AUTH, { skipRequestIds: ['r1'] }))[kind];
-    const lines = script.split('\n');
-    expect(lines[0]).toBe(`// gen-collection ${VERSION}: ${what}. Generated: edit the config and rebuild.`);
-    const config = `const genCollection = ${configLiteral(tokenConfigFor(BASE_AUTH, ['r1']))};`;
-    expect(script.startsWith(`${lines[0]}\n${config}\n(() => {\nfunction readVariable(name) {\n`)).toBe(true);
-    // Sandbox modules stay plain require calls: no bundler shim around them.
-    expect(script).not.toContain('__require');
-    expect(script.endsWith('\n})();\n')).toBe(true);
-    // Only the header line is a comment: no per-module path comments, no directive.
-    expect(lines.filter((line) => /^\s*\/\//.test(line))).toEqual([lines[0]]);
-    expect(script).not.toContain('scripts-src');
-    expect(script).not.toContain('use strict');
-    expect(script).not.toContain(PACKAGE_ROOT);
-  });
+  ])(
+    '$kind: header line, then the config object, then the readable bundle in a scope of its own',
+    async ({ kind, what }) => {
+      const script = (await tokenScripts(BASE_AUTH, { skipRequestIds: ['r1'] }))[kind];
+      const lines = script.split('\n');
+      expect(lines[0]).toBe(`// gen-collection ${VERSION}: ${what}. Generated: edit the config and rebuild.`);
+      const config = `const genCollection = ${configLiteral(tokenConfigFor(BASE_AUTH, ['r1']))};`;
+      expect(script.startsWith(`${lines[0]}\n${config}\n(() => {\nfunction readVariable(name) {\n`)).toBe(true);
+      // Sandbox modules stay plain require calls: no bundler shim around them.
+      expect(script).not.toContain('__require');
+      expect(script.endsWith('\n})();\n')).toBe(true);
+      // Only the header line is a comment: no per-module path comments, no directive.
+      expect(lines.filter((line) => /^\s*\/\//.test(line))).toEqual([lines[0]]);
+      expect(script).not.toContain('scripts-src');
+      expect(script).not.toContain('use strict');
+      expect(script).not.toContain(PACKAGE_ROOT);
+    },
+  );
 
   it('keeps the token names out of the script scope: code after it may declare the same names', async () => {
     const { prerequest, test } = await tokenScripts(BASE_AUTH, { skipRequestIds: [] });
@@ -91,14 +114,25 @@ describe('tokenScripts', () => {
       const declared = [...script.matchAll(/^(?:function|var|let|const) (\w+)/gm)].map((m) => m[1]);
       expect(declared).toContain('readVariable');
       // A user line kept by inject that declares every one of those names still parses.
-      expect(() => new Function(`${script}\n${declared.filter((n) => n !== 'genCollection').map((n) => `let ${n};`).join('\n')}`)).not.toThrow();
+      expect(
+        () =>
+          new Function(
+            `${script}\n${declared
+              .filter((n) => n !== 'genCollection')
+              .map((n) => `let ${n};`)
+              .join('\n')}`,
+          ),
+      ).not.toThrow();
     }
   });
 
   it('is deterministic; the config only changes the header', async () => {
     const a = await tokenScripts(BASE_AUTH, { skipRequestIds: [] });
     const b = await tokenScripts(BASE_AUTH, { skipRequestIds: [] });
-    const c = await tokenScripts({ ...BASE_AUTH, grantType: 'password', storage: 'collection' }, { skipRequestIds: ['x'] });
+    const c = await tokenScripts(
+      { ...BASE_AUTH, grantType: 'password', storage: 'collection' },
+      { skipRequestIds: ['x'] },
+    );
     expect(b).toEqual(a);
     const bundle = (script: string) => script.slice(script.indexOf('\n};\n') + 4);
     expect(bundle(c.prerequest)).toBe(bundle(a.prerequest));
@@ -107,20 +141,42 @@ describe('tokenScripts', () => {
 
   it('bundles into each script only what it runs', async () => {
     const scripts = await tokenScripts(BASE_AUTH, { skipRequestIds: [] });
-    for (const name of ['sendRequest(', 'skipRequest(', 'function fetchToken', 'function tokenRequest', 'function saveToken', 'function failRequest']) {
+    for (const name of [
+      'sendRequest(',
+      'skipRequest(',
+      'function fetchToken',
+      'function tokenRequest',
+      'function saveToken',
+      'function failRequest',
+    ]) {
       expect(scripts.test).not.toContain(name);
     }
-    for (const name of ['setNextRequest(', 'gen_collection_replaying', 'function rememberReplay', 'function isReplay', 'function handleResponse']) {
+    for (const name of [
+      'setNextRequest(',
+      'gen_collection_replaying',
+      'function rememberReplay',
+      'function isReplay',
+      'function handleResponse',
+    ]) {
       expect(scripts.prerequest).not.toContain(name);
     }
   });
 });
 
 describe('tokenScripts with auth profiles', () => {
-  const admin = { ...BASE_AUTH, tokenUrl: '{{admin_token_url}}', params: {}, storage: 'collection' as const, variables: { ...BASE_AUTH.variables, accessToken: 'access_token_admin' } };
+  const admin = {
+    ...BASE_AUTH,
+    tokenUrl: '{{admin_token_url}}',
+    params: {},
+    storage: 'collection' as const,
+    variables: { ...BASE_AUTH.variables, accessToken: 'access_token_admin' },
+  };
 
   it('each profile in the header holds what differs from the default (null: a key it lacks) and its request ids', async () => {
-    const { prerequest } = await tokenScripts({ ...BASE_AUTH, params: { scope: 'read' } }, { skipRequestIds: ['s1'], profiles: { admin: { auth: admin, requestIds: ['a1', 'a2'] } } });
+    const { prerequest } = await tokenScripts(
+      { ...BASE_AUTH, params: { scope: 'read' } },
+      { skipRequestIds: ['s1'], profiles: { admin: { auth: admin, requestIds: ['a1', 'a2'] } } },
+    );
     expect(prerequest).toContain(
       '\n  "skipRequestIds": ["s1"],\n  "profiles": {\n    "admin": { "tokenUrl": "{{admin_token_url}}", "storage": "collection", "vars": { "accessToken": "access_token_admin", ',
     );
@@ -129,8 +185,17 @@ describe('tokenScripts with auth profiles', () => {
 
   it('the same bundle for any number of profiles: a profile adds data, not code', async () => {
     const bundle = (script: string) => script.slice(script.indexOf('\n};\n') + 4);
-    const one = await tokenScripts(BASE_AUTH, { skipRequestIds: [], profiles: { admin: { auth: admin, requestIds: ['a1'] } } });
-    const two = await tokenScripts(BASE_AUTH, { skipRequestIds: [], profiles: { admin: { auth: admin, requestIds: ['a1'] }, other: { auth: { ...admin, tokenUrl: 'x' }, requestIds: [] } } });
+    const one = await tokenScripts(BASE_AUTH, {
+      skipRequestIds: [],
+      profiles: { admin: { auth: admin, requestIds: ['a1'] } },
+    });
+    const two = await tokenScripts(BASE_AUTH, {
+      skipRequestIds: [],
+      profiles: {
+        admin: { auth: admin, requestIds: ['a1'] },
+        other: { auth: { ...admin, tokenUrl: 'x' }, requestIds: [] },
+      },
+    });
     const none = await tokenScripts(BASE_AUTH, { skipRequestIds: [] });
     for (const kind of ['prerequest', 'test'] as const) {
       expect(bundle(two[kind])).toBe(bundle(one[kind]));
@@ -142,8 +207,15 @@ describe('tokenScripts with auth profiles', () => {
   });
 
   it('a profile that signs brings the signer and the signed token request, also when the default does not sign', async () => {
-    const signing = { ...admin, clientAuth: 'client_secret_jwt' as const, assertion: { algorithm: 'HS256' as const, issuer: '{{client_id_admin}}', audience: 'x', lifetimeSeconds: 60 } };
-    const { prerequest } = await tokenScripts(BASE_AUTH, { skipRequestIds: [], profiles: { admin: { auth: signing, requestIds: ['a1'] } } });
+    const signing = {
+      ...admin,
+      clientAuth: 'client_secret_jwt' as const,
+      assertion: { algorithm: 'HS256' as const, issuer: '{{client_id_admin}}', audience: 'x', lifetimeSeconds: 60 },
+    };
+    const { prerequest } = await tokenScripts(BASE_AUTH, {
+      skipRequestIds: [],
+      profiles: { admin: { auth: signing, requestIds: ['a1'] } },
+    });
     expect(prerequest).toContain('const genCollectionSignJwt = ');
     expect(prerequest).toContain('client_assertion_type');
   });

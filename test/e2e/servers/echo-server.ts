@@ -28,7 +28,8 @@ export async function startEchoServer(): Promise<EchoServer> {
   const server = createJsonServer(async (req, res) => {
     const body = (await readBody(req)).toString('utf8');
     const headers: Record<string, string> = {};
-    for (let i = 0; i < req.rawHeaders.length; i += 2) headers[req.rawHeaders[i]!.toLowerCase()] = req.rawHeaders[i + 1]!;
+    for (let i = 0; i < req.rawHeaders.length; i += 2)
+      headers[req.rawHeaders[i]!.toLowerCase()] = req.rawHeaders[i + 1]!;
     received.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers, body });
     sendJson(res, 200, { ok: true });
   });

@@ -79,7 +79,9 @@ export async function startOidcProvider(opts: OidcProviderOptions = {}): Promise
       const body = await readBody(req);
       const record = parseTokenRequest('/token', req.headers, body);
       tokenRequests.push(record);
-      res.once('finish', () => { record.status = res.statusCode; });
+      res.once('finish', () => {
+        record.status = res.statusCode;
+      });
       (req as IncomingMessage & { body?: Buffer }).body = body;
     }
     target.handler(req, res);
@@ -139,7 +141,9 @@ export async function startOidcProvider(opts: OidcProviderOptions = {}): Promise
     tokenRequests,
     granted,
     validateToken: (token) =>
-      isJwt(token) ? Promise.resolve(verifyJwt(token, keys.publicKey, resource)) : introspect(introspectionUrl, clients.post, token),
+      isJwt(token)
+        ? Promise.resolve(verifyJwt(token, keys.publicKey, resource))
+        : introspect(introspectionUrl, clients.post, token),
     close: listening.close,
   };
 }
@@ -193,7 +197,10 @@ function verifyJwt(token: string, publicKey: KeyObject, audience: string): boole
   const [header, payload, signature] = token.split('.');
   const ok = verify('sha256', Buffer.from(`${header}.${payload}`), publicKey, Buffer.from(signature, 'base64url'));
   if (!ok) return false;
-  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: number; aud?: string | string[] };
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+    exp?: number;
+    aud?: string | string[];
+  };
   const audOk = Array.isArray(claims.aud) ? claims.aud.includes(audience) : claims.aud === audience;
   return audOk && typeof claims.exp === 'number' && claims.exp * 1000 > Date.now();
 }
@@ -220,7 +227,10 @@ function memoryAdapterFactory(): (model: string) => Adapter {
 
 /** Minimal in-memory adapter (oidc-provider warns about its own development adapter). */
 class MemoryAdapter implements Adapter {
-  constructor(private readonly store: AdapterStore, private readonly model: string) {}
+  constructor(
+    private readonly store: AdapterStore,
+    private readonly model: string,
+  ) {}
 
   private key(id: string): string {
     return `${this.model}:${id}`;

@@ -60,7 +60,8 @@ export async function startProtectedApi(opts: ProtectedApiOptions): Promise<Prot
     const answer = (status: number, json: unknown) => {
       record.status = status;
       if (status === 401) stats.unauthorized += 1;
-      const headers: Record<string, string> = status === 401 ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {};
+      const headers: Record<string, string> =
+        status === 401 ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {};
       sendJson(res, status, json, headers);
     };
 
@@ -95,16 +96,14 @@ export async function startProtectedApi(opts: ProtectedApiOptions): Promise<Prot
     url: listening.url,
     stats,
     log,
-    rejectNextValidTokenOnce: () => { rejectNext = true; },
+    rejectNextValidTokenOnce: () => {
+      rejectNext = true;
+    },
     close: listening.close,
   };
 }
 
-type Route =
-  | { kind: 'list' }
-  | { kind: 'create' }
-  | { kind: 'one'; id: string }
-  | { kind: 'always-401' };
+type Route = { kind: 'list' } | { kind: 'create' } | { kind: 'one'; id: string } | { kind: 'always-401' };
 
 function matchRoute(method: string, path: string): Route | undefined {
   if (path === '/always-401') return { kind: 'always-401' };
@@ -117,7 +116,12 @@ function matchRoute(method: string, path: string): Route | undefined {
 function respond(route: Route, body: Buffer): unknown {
   switch (route.kind) {
     case 'list':
-      return { orders: [{ id: '1', sku: 'A1', qty: 1 }, { id: '2', sku: 'B2', qty: 3 }] };
+      return {
+        orders: [
+          { id: '1', sku: 'A1', qty: 1 },
+          { id: '2', sku: 'B2', qty: 3 },
+        ],
+      };
     case 'one':
       return { id: route.id, sku: 'A1', qty: 1 };
     case 'create':

@@ -80,7 +80,9 @@ export async function startTokenServer(opts: TokenServerOptions = {}): Promise<T
   const user = opts.user ?? { username: 'alice', password: 'alice-pass-Wq72' };
   const ttlMs = (opts.ttlSeconds ?? 4) * 1000;
   const expiry = opts.expiry ?? 'expires_in';
-  const refreshTtlMs = opts.refreshTokens ? (typeof opts.refreshTokens === 'object' ? opts.refreshTokens.ttlSeconds : 60) * 1000 : 0;
+  const refreshTtlMs = opts.refreshTokens
+    ? (typeof opts.refreshTokens === 'object' ? opts.refreshTokens.ttlSeconds : 60) * 1000
+    : 0;
   const slowMs = opts.slowMs ?? 3000;
   let fault: TokenFault = opts.fault ?? 'none';
   let refreshFault = opts.refreshFault ?? 'none';
@@ -96,9 +98,16 @@ export async function startTokenServer(opts: TokenServerOptions = {}): Promise<T
   const issue = (res: ServerResponse, subject: string, scope: string | undefined) => {
     const now = Date.now();
     const expiresAt = now + ttlMs;
-    const accessToken = expiry === 'jwt-exp'
-      ? signJwt(jwtKey, { sub: subject, client_id: client.id, iat: Math.floor(now / 1000), exp: Math.floor(expiresAt / 1000), jti: randomToken() })
-      : randomToken();
+    const accessToken =
+      expiry === 'jwt-exp'
+        ? signJwt(jwtKey, {
+            sub: subject,
+            client_id: client.id,
+            iat: Math.floor(now / 1000),
+            exp: Math.floor(expiresAt / 1000),
+            jti: randomToken(),
+          })
+        : randomToken();
     accessTokens.set(accessToken, expiry === 'jwt-exp' ? Math.floor(expiresAt / 1000) * 1000 : expiresAt);
     issuedTokens.push(accessToken);
     const body: Record<string, unknown> = { access_token: accessToken, token_type: 'Bearer' };
@@ -122,7 +131,9 @@ export async function startTokenServer(opts: TokenServerOptions = {}): Promise<T
     }
     const record = parseTokenRequest(path, req.headers, body);
     tokenRequests.push(record);
-    res.once('finish', () => { record.status = res.statusCode; });
+    res.once('finish', () => {
+      record.status = res.statusCode;
+    });
 
     switch (fault) {
       case 'status-500':
@@ -192,7 +203,12 @@ export async function startTokenServer(opts: TokenServerOptions = {}): Promise<T
         return;
       case 'refresh_token': {
         const stored = refreshTokens.get(params.refresh_token ?? '');
-        if (refreshFault === 'invalid_grant' || !stored || stored.expiresAt <= Date.now() || stored.clientId !== record.clientId) {
+        if (
+          refreshFault === 'invalid_grant' ||
+          !stored ||
+          stored.expiresAt <= Date.now() ||
+          stored.clientId !== record.clientId
+        ) {
           sendJson(res, 400, { error: 'invalid_grant', error_description: 'refresh token is invalid or expired' });
           return;
         }
@@ -201,7 +217,10 @@ export async function startTokenServer(opts: TokenServerOptions = {}): Promise<T
         return;
       }
       default:
-        sendJson(res, 400, { error: 'unsupported_grant_type', error_description: `grant_type ${String(record.grantType)} is not supported` });
+        sendJson(res, 400, {
+          error: 'unsupported_grant_type',
+          error_description: `grant_type ${String(record.grantType)} is not supported`,
+        });
     }
   });
 
@@ -223,7 +242,9 @@ export async function startTokenServer(opts: TokenServerOptions = {}): Promise<T
       failedOnce = false;
       outageStart = undefined;
     },
-    setRefreshFault: (next) => { refreshFault = next; },
+    setRefreshFault: (next) => {
+      refreshFault = next;
+    },
     close: () => {
       closing.abort();
       return listening.close();
