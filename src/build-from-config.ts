@@ -7,7 +7,7 @@ import type { ResolvedConfig } from './config/resolved.js';
 import { auditJson } from './audit/scan-json.js';
 import { redactSecrets } from './audit/redact.js';
 import { refuseSecrets } from './audit/refuse-secrets.js';
-import { MAX_JSON_NESTING, rejectDeepNesting } from './nesting.js';
+import { MAX_JSON_NESTING, rejectDeepNesting } from './json/nesting.js';
 import { Warnings } from './warnings.js';
 import { jsonText, type OutputFile } from './write-files.js';
 

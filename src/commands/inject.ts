@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { environmentTemplates, environmentVariables, secretsEnvironment } from '../collection/environment.js';
 import { configFileIn } from '../config/find.js';
-import { childPointer } from '../config/pointer.js';
+import { childPointer } from '../json/pointer.js';
 import { readConfig } from '../config/read.js';
 import { resolveConfig } from '../config/resolve.js';
 import type { ResolvedConfig } from '../config/resolved.js';
