@@ -1,15 +1,15 @@
 import { join, resolve as resolvePath } from 'node:path';
-import { generateCollection, type GeneratedOutputs } from './collection/generate-collection.js';
-import { readConfig } from './config/read.js';
-import { resolveConfig } from './config/resolve.js';
-import { validateConfig } from './config/validate.js';
-import type { ResolvedConfig } from './config/resolved.js';
-import { auditJson } from './audit/scan-json.js';
-import { redactSecrets } from './audit/redact.js';
-import { refuseSecrets } from './audit/refuse-secrets.js';
-import { MAX_JSON_NESTING, rejectDeepNesting } from './json/nesting.js';
-import { Warnings } from './warnings.js';
-import { jsonText, type OutputFile } from './write-files.js';
+import { generateCollection, type GeneratedOutputs } from '../collection/generate-collection.js';
+import { readConfig } from '../config/read.js';
+import { resolveConfig } from '../config/resolve.js';
+import { validateConfig } from '../config/validate.js';
+import type { ResolvedConfig } from '../config/resolved.js';
+import { auditJson } from '../audit/scan-json.js';
+import { redactSecrets } from '../audit/redact.js';
+import { refuseSecrets } from '../audit/refuse-secrets.js';
+import { MAX_JSON_NESTING, rejectDeepNesting } from '../json/nesting.js';
+import { Warnings } from '../warnings.js';
+import { jsonText, type OutputFile } from '../write-files.js';
 
 /** The outputs of `build`, ready to write, and the warnings met on the way. */
 export interface BuildResult extends GeneratedOutputs {
