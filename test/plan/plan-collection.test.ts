@@ -84,7 +84,11 @@ describe('planCollection', () => {
     const keys = new Set<string>();
     const walk = (v: unknown): void => {
       if (Array.isArray(v)) v.forEach(walk);
-      else if (v && typeof v === 'object') for (const [k, c] of Object.entries(v)) (keys.add(k), walk(c));
+      else if (v && typeof v === 'object')
+        for (const [k, c] of Object.entries(v)) {
+          keys.add(k);
+          walk(c);
+        }
     };
     walk(p);
     for (const postmanKey of ['item', 'request', 'event', 'listen', 'exec', '_postman_id', 'header'])
