@@ -162,21 +162,25 @@ const badConfigs: BadCase[] = [
   },
   {
     name: 'unknown auth key',
-    text: json(base({ auth: { type: 'oauth2', tokenUrl: 'u', tokenURL: 'v' } })),
+    text: json(base({ auth: { type: 'oauth2', tokenUrl: 'https://u', tokenURL: 'v' } })),
     mentions: ['/auth/tokenURL'],
   },
   { name: 'missing name', text: json({ items: [] }), mentions: ['name'] },
   { name: 'name of the wrong type', text: json(base({ name: 42 })), mentions: ['/name'] },
-  { name: 'unknown auth type', text: json(base({ auth: { type: 'oauth', tokenUrl: 'u' } })), mentions: ['/auth/type'] },
+  {
+    name: 'unknown auth type',
+    text: json(base({ auth: { type: 'oauth', tokenUrl: 'https://u' } })),
+    mentions: ['/auth/type'],
+  },
   { name: 'oauth2 without tokenUrl', text: json(base({ auth: { type: 'oauth2' } })), mentions: ['/auth', 'tokenUrl'] },
   {
     name: 'bad grant type',
-    text: json(base({ auth: { type: 'oauth2', tokenUrl: 'u', grantType: 'implicit' } })),
+    text: json(base({ auth: { type: 'oauth2', tokenUrl: 'https://u', grantType: 'implicit' } })),
     mentions: ['/auth/grantType'],
   },
   {
     name: 'negative expiry buffer',
-    text: json(base({ auth: { type: 'oauth2', tokenUrl: 'u', expiryBufferSeconds: -1 } })),
+    text: json(base({ auth: { type: 'oauth2', tokenUrl: 'https://u', expiryBufferSeconds: -1 } })),
     mentions: ['/auth/expiryBufferSeconds'],
   },
   {
@@ -203,7 +207,7 @@ const badConfigs: BadCase[] = [
     name: 'custom secret variable with a literal value',
     text: json(
       base({
-        auth: { type: 'oauth2', tokenUrl: 'u', secretVariables: ['db_password'] },
+        auth: { type: 'oauth2', tokenUrl: 'https://u', secretVariables: ['db_password'] },
         variables: { db_password: 'hunter2-super-secret' },
       }),
     ),
