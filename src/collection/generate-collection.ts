@@ -1,7 +1,7 @@
 import type { ResolvedConfig, ResolvedItem, ScriptRef } from '../config/resolved.js';
 import type { Warnings } from '../warnings.js';
 import { tokenScripts } from '../scripts/token-scripts.js';
-import { bundleUserScripts } from '../scripts/user-scripts.js';
+import { bundleUserScriptBatches } from '../scripts/user-scripts.js';
 import { authVariables, collectionAuth } from './auth.js';
 import { environmentTemplates, environmentVariables, type PostmanEnvironment } from './environment.js';
 import { events, skipOnReplay } from './events.js';
@@ -135,11 +135,13 @@ async function bundleAllUserScripts(config: ResolvedConfig): Promise<BundledScri
   };
   walk(config.items);
   const bundled: BundledScripts = { prerequest: new Map(), test: new Map() };
-  for (const kind of ['prerequest', 'test'] as const) {
-    const unique = [...new Map(refs[kind].map((r) => [r.path, r])).values()];
-    if (unique.length === 0) continue;
-    const codes = await bundleUserScripts(unique, kind);
-    unique.forEach((ref, i) => bundled[kind].set(ref.path, codes[i]!));
-  }
+  const batches = (['prerequest', 'test'] as const)
+    .map((event) => ({ event, refs: [...new Map(refs[event].map((r) => [r.path, r])).values()] }))
+    .filter((batch) => batch.refs.length > 0);
+  // both events in one go: a broken pre-request script does not hide a broken test script
+  const codes = await bundleUserScriptBatches(batches);
+  batches.forEach(({ event, refs: unique }, b) =>
+    unique.forEach((ref, i) => bundled[event].set(ref.path, codes[b]![i]!)),
+  );
   return bundled;
 }

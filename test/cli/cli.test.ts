@@ -26,6 +26,11 @@ describe('gen-collection CLI', () => {
       'scripts-src/prerequest/tsconfig.json',
       'scripts-src/tsconfig.json',
     ]);
+    // issue 23: init --help says what init writes: these five files
+    const help = runCli(['init', '--help'], dir).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('write five starter files');
+    for (const file of listFiles(dir))
+      expect(help).toContain(file.replace(/^scripts-src\/(prerequest\/)?tsconfig/, 'tsconfig'));
     const config = JSON.parse(readFileSync(join(dir, 'gen-collection.config.json'), 'utf8'));
     expect(config.$schema).toMatch(/config\.schema\.json$/);
 
