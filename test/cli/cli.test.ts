@@ -188,6 +188,22 @@ const badConfigs: BadCase[] = [
     text: json(base({ auth: { type: 'oauth2', tokenUrl: 'https://u', expiryBufferSeconds: -1 } })),
     mentions: ['/auth/expiryBufferSeconds'],
   },
+  // issue 23, token rule 12: per environment, once its variables are filled in
+  {
+    name: 'a plain-HTTP token URL in one environment',
+    text: json(
+      base({
+        auth: { type: 'oauth2', tokenUrl: '{{base_url}}/oauth/token' },
+        environments: { local: { base_url: 'http://localhost:4010' }, ci: { base_url: 'http://keycloak:8080' } },
+      }),
+    ),
+    mentions: ['/auth/tokenUrl', 'in environment "ci"', 'http://keycloak:8080/oauth/token', '"allowHttp": true'],
+  },
+  {
+    name: 'a token URL without a scheme',
+    text: json(base({ auth: { type: 'oauth2', tokenUrl: '127.0.0.1:4010/token' } })),
+    mentions: ['/auth/tokenUrl', 'has no scheme', 'https://'],
+  },
   {
     name: 'body with two modes',
     text: json(base({ items: [{ name: 'One', url: 'u', body: { json: {}, raw: 'x' } }] })),
