@@ -49,11 +49,12 @@ export interface InjectResult {
 /**
  * Adds the OAuth2 token scripts and the collection-level Bearer auth to an exported collection
  * (v2.0 or v2.1, as text) and returns it as v2.1. Lossless: besides `info.schema`, v2.0 auth params
- * in array form, the collection `auth`, one marked block in front of the collection's own
- * `prerequest`/`test` script lines and an `id` on requests the token scripts must skip, everything
- * stays as it was, key order included. Injecting the output again gives the same text. Refuses
- * (exit 2) input that is not a v2 collection, a conflicting collection auth without `force`, and a
- * collection holding literal secrets: inject never writes a file `audit` would flag.
+ * in array form, single-object lists wrapped (`upgradeToV21`), the collection `auth`, one marked block in
+ * front of the collection's own `prerequest`/`test` script lines and an `id` on requests the token scripts
+ * must skip, everything stays as it was, key order included. Injecting the output again gives the same
+ * text. Refuses (exit 2) input that is not a v2 collection, a conflicting collection auth without `force`
+ * (listing the literal secrets too), and a collection holding literal secrets: inject never writes a file
+ * `audit` would flag. Messages point into the input as the user wrote it.
  */
 export async function injectCollection(text: string, opts: InjectOptions): Promise<InjectResult> {
   const { file, auth, warnings } = opts;
