@@ -27,10 +27,11 @@ export interface BuildFromSpecOptions {
  */
 export async function buildFromSpec(specFile: string, opts: BuildFromSpecOptions = {}): Promise<BuildResult> {
   const warnings = opts.warnings ?? new Warnings();
-  const { spec } = await loadSpec(specFile);
+  const { spec, locate } = await loadSpec(specFile);
   const generated = await specToConfig(spec, {
     file: specFile,
     warnings,
+    locate,
     discoverOpenIdConnect: opts.discover,
     onProgress: opts.onProgress,
   });

@@ -10,6 +10,7 @@ import type { SchemaSampler } from './schema-sample.js';
 import type { OperationAuth } from './security.js';
 import { firstServerUrl } from './servers.js';
 import type { SpecContext } from './spec-context.js';
+import { unlessInvalid } from './spec-problem.js';
 
 /** What mapping an operation needs besides the operation itself. */
 export interface RequestMapping {
@@ -33,7 +34,9 @@ export function operationRequest(m: RequestMapping, op: Operation, auth: Operati
   const headers = params
     .filter((p) => p.value.in === 'header' && !IGNORED_HEADERS.has((p.value.name as string).toLowerCase()))
     .map((p) => parameterEntry(ctx, p));
-  const mapped = requestBody(ctx, m.sampler, op.operation, params);
+  const mapped = unlessInvalid(ctx, 'the request is sent without a body', op.operation.pointer, () =>
+    requestBody(ctx, m.sampler, op.operation, params),
+  );
   if (mapped?.contentType) headers.push({ key: 'Content-Type', value: mapped.contentType });
   const cookie = cookieHeader(
     ctx,
