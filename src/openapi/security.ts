@@ -7,6 +7,7 @@ import { chooseProfiles } from './scheme-profiles.js';
 import { describeScheme, readSchemes, schemeRank, type Scheme } from './security-schemes.js';
 import type { Server } from './servers.js';
 import type { SpecContext } from './spec-context.js';
+import { unlessInvalid } from './spec-problem.js';
 
 /** How one request authenticates. */
 export interface OperationAuth {
@@ -44,10 +45,14 @@ export async function planSecurity(
   options: SecurityOptions,
 ): Promise<SecurityPlan> {
   const schemes = readSchemes(ctx);
-  const global = requirements(ctx, ctx.spec.security, '/security') ?? [];
-  const perOperation = operations.map(
-    (op) => requirements(ctx, op.operation.value.security, childPointer(op.operation.pointer, 'security')) ?? global,
-  );
+  // An invalid requirement list is read as absent (with a warning): the operation falls back to the spec's.
+  const read = (value: unknown, pointer: string, consequence: string) =>
+    unlessInvalid(ctx, consequence, pointer, () => requirements(ctx, value, pointer));
+  const global = read(ctx.spec.security, '/security', 'operations without their own security need none') ?? [];
+  const perOperation = operations.map((op) => {
+    const pointer = childPointer(op.operation.pointer, 'security');
+    return read(op.operation.value.security, pointer, "the operation follows the spec's security") ?? global;
+  });
   const best = chooseScheme(schemes, perOperation);
   const { chosen, profiles } = best
     ? chooseProfiles(best, schemes, perOperation)
