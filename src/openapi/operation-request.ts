@@ -72,13 +72,14 @@ function requestName(op: Operation): string {
 /** `{{base_url}}`, or an operation's own server when it is not one of the spec's. */
 function baseUrl(m: RequestMapping, op: Operation): string {
   if (m.ctx.version === '2.0') return '{{base_url}}';
-  const own =
-    firstServerUrl(m.ctx, op.operation.value.servers, childPointer(op.operation.pointer, 'servers')) ??
-    firstServerUrl(m.ctx, op.pathItem.value.servers, childPointer(op.pathItem.pointer, 'servers'));
+  const operationServers = childPointer(op.operation.pointer, 'servers');
+  const pathServers = childPointer(op.pathItem.pointer, 'servers');
+  const fromOperation = firstServerUrl(m.ctx, op.operation.value.servers, operationServers);
+  const own = fromOperation ?? firstServerUrl(m.ctx, op.pathItem.value.servers, pathServers);
   if (own === undefined || m.serverUrls.has(own)) return '{{base_url}}';
   m.ctx.warnings.add(
-    `operations on ${op.path} name their own server ${own}: their URLs use it instead of {{base_url}}`,
-    { file: m.ctx.file },
+    `operations on ${op.path} name their own server ${own || "''"}: their URLs use it instead of {{base_url}}`,
+    { file: m.ctx.file, pointer: fromOperation === undefined ? pathServers : operationServers },
   );
   return own;
 }

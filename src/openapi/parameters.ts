@@ -59,7 +59,9 @@ function parameterList(ctx: SpecContext, owner: Located<JsonObject>): Located<Js
 }
 
 /** HTTP header names are tokens (RFC 9110 §5.1): Node refuses to send any other, so Newman would fail the request. */
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+export function isHeaderName(name: string): boolean {
+  return /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name);
+}
 
 /**
  * Why a parameter cannot become a key of the request (an unnamed one, a header name HTTP cannot carry, …),
@@ -79,7 +81,7 @@ function unusableParameter(value: unknown): { problem: string; fix: string } | u
       fix: 'give the parameter the name it is sent with',
     };
   }
-  if (value.in === 'header' && !HEADER_NAME.test(value.name.trim())) {
+  if (value.in === 'header' && !isHeaderName(value.name.trim())) {
     return {
       problem: `header name '${value.name}' is not an HTTP token (letters, digits and !#$%&'*+.^_\`|~-)`,
       fix: 'give the header the name it is sent with',

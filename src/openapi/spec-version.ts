@@ -20,7 +20,8 @@ export function checkSpec(
   if (spec.paths !== undefined && !isObject(spec.paths)) {
     throw invalid('paths is not an object', '/paths', "make paths a map of '/path' → path item");
   }
-  if (spec.paths === undefined) warnings.add('the spec has no paths: the collection has no requests', { file });
+  if (spec.paths === undefined)
+    warnings.add('the spec has no paths: the collection has no requests', { file, pointer: '' });
   return { spec, version };
 }
 

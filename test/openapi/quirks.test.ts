@@ -253,6 +253,42 @@ describe('quirks of real-world specs: left out with a warning at the spec pointe
   });
 });
 
+describe('every warning names a pointer of the spec', () => {
+  it('servers, security schemes, operation servers, unnamed parameters: file: /pointer: …', async () => {
+    const spec = openapi({
+      servers: [{ url: '/v1' }],
+      security: [{ key: [], session: [] }],
+      components: {
+        securitySchemes: {
+          key: { type: 'apiKey', in: 'header', name: 'My API Key' },
+          session: { type: 'apiKey', in: 'cookie', name: 'sid' },
+          basic: { type: 'http', scheme: 'basic' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      paths: {
+        '/a': {
+          servers: [{ url: 'https://other.example.com' }],
+          get: { security: [{ basic: [] }, { bearer: [] }], responses: ok },
+          post: { parameters: [{ in: 'query', name: '' }], responses: ok },
+        },
+      },
+    });
+    const { warnings } = await mapSpec(spec);
+    expect(warnings.length).toBeGreaterThanOrEqual(5);
+    for (const warning of warnings) expect(warning).toMatch(/^spec\.yaml: \/\S*: /);
+    expect(warnings).toContain(
+      "spec.yaml: /security: 1 operation(s) require 'key' (apiKey in header 'My API Key', which is no HTTP header name) instead of 'bearer' (HTTP bearer): they inherit the collection auth (POST /a)",
+    );
+    expect(warnings).toContain(
+      "spec.yaml: /servers/0/url: server URL '/v1' is relative: set base_url to the absolute URL in an environment or in a config given with -c",
+    );
+    expect(warnings).toContain(
+      'spec.yaml: /paths/~1a/servers: operations on /a name their own server https://other.example.com: their URLs use it instead of {{base_url}}',
+    );
+  });
+});
+
 describe('names the output files cannot be made from, and names shared by siblings', () => {
   it('a title without an ASCII letter or digit: the collection is named after the file, with a warning', async () => {
     const { config, warnings } = await mapSpec(openapi({ info: { title: 'Ωμέγα', version: '1' } }), {
