@@ -1,12 +1,12 @@
 import { basename, extname } from 'node:path';
-import type { GenCollectionConfig, Request } from '../config/config-types.generated.js';
+import type { GenCollectionConfig, Item } from '../config/config-types.generated.js';
 import type { Locate } from '../config/locate.js';
 import type { Warnings } from '../warnings.js';
 import { isObject, text, type JsonObject } from '../json-value.js';
 import { slugify } from '../slug.js';
 import { LocalRefs } from './local-refs.js';
 import { operationRequest, type RequestMapping } from './operation-request.js';
-import { listOperations, operationLabel, type Operation } from './operations.js';
+import { listOperations, operationLabel } from './operations.js';
 import { specWarnings, withSpecLineError } from './spec-lines.js';
 import { unlessInvalid } from './spec-problem.js';
 import { SchemaSampler } from './schema-sample.js';
@@ -14,7 +14,7 @@ import { planSecurity } from './security.js';
 import { specServers } from './servers.js';
 import type { SpecContext } from './spec-context.js';
 import { checkSpec } from './spec-version.js';
-import { tagFolders } from './tag-folders.js';
+import { tagFolders, type Entry } from './tag-folders.js';
 
 export interface SpecToConfigOptions {
   /** The spec file as the user named it, for messages. */
@@ -24,6 +24,11 @@ export interface SpecToConfigOptions {
   discoverOpenIdConnect?: boolean;
   /** Where the spec's keys sit (YAML specs: `LoadedSpec.locate`), for the line of each warning and error. */
   locate?: Locate;
+  /**
+   * Filled, when given, with the spec pointer each generated folder and request comes from, by its config
+   * pointer (`/items/0/items/2` → `/paths/~1pets/get`): messages about the generated config point at the spec.
+   */
+  sources?: Map<string, string>;
   /** Called as operations are mapped: about a hundred times for a big spec, and once at the end. */
   onProgress?(done: number, total: number): void;
 }
@@ -60,7 +65,7 @@ async function mapSpec(spec: object, options: SpecToConfigOptions): Promise<GenC
   };
   const total = operations.length;
   const step = Math.max(1, Math.ceil(total / 100));
-  const entries: { op: Operation; request: Request }[] = [];
+  const entries: Entry[] = [];
   for (let i = 0; i < total; i++) {
     const op = operations[i]!;
     const request = unlessInvalid(ctx, `the operation ${operationLabel(op)} is left out`, op.operation.pointer, () =>
@@ -92,8 +97,24 @@ async function mapSpec(spec: object, options: SpecToConfigOptions): Promise<GenC
     environments,
     // Collection variables: the first server is the default when no environment is selected.
     variables: { ...environments[servers[0]!.name]! },
-    items: tagFolders(ctx, entries),
+    items: itemsWithSources(ctx, entries, options.sources),
   };
+}
+
+/** The tag folders, and (when asked) the spec pointer of each folder and request by its config pointer. */
+function itemsWithSources(ctx: SpecContext, entries: Entry[], sources: Map<string, string> | undefined): Item[] {
+  if (!sources) return tagFolders(ctx, entries);
+  const origins = new Map<Item, string>();
+  const items = tagFolders(ctx, entries, origins);
+  const walk = (list: Item[], pointer: string): void =>
+    list.forEach((item, i) => {
+      const at = `${pointer}/${i}`;
+      const origin = origins.get(item);
+      if (origin !== undefined) sources.set(at, origin);
+      if ('items' in item) walk(item.items, `${at}/items`);
+    });
+  walk(items, '/items');
+  return items;
 }
 
 /** `info.title`, else the file name: whichever has an ASCII letter or digit to name the output files by. */
