@@ -52,9 +52,20 @@ export class GeneratedPlaces {
     });
   }
 
-  /** Item pointers a problem names in its words (`… also named "x" (/items/0)`), mapped the same way. */
+  /**
+   * Item pointers a problem names in its words, mapped the same way: `… also named "x" (/items/0)`, and the
+   * places of the output collection a warning lists (`x.postman_collection.json#/item/0/item/2/request/body/raw`,
+   * whose items are the config's, in order) as the spec's `api.json#/paths/~1pets/post`.
+   */
   private pointersIn(problem: string, file: string | undefined): string {
-    return problem.replace(/\((\/items\/\d+(?:\/items\/\d+)*)\)/g, (whole, pointer: string) => {
+    const inOutput = problem.replace(
+      /\S+\.postman_collection\.json#((?:\/item\/\d+)+)[^\s,;]*/g,
+      (whole, items: string) => {
+        const place = this.place({ file: this.origin.checkedAs, pointer: items.replace(/\/item\//g, '/items/') });
+        return place.pointer === undefined ? whole : `${place.file}#${place.pointer}`;
+      },
+    );
+    return inOutput.replace(/\((\/items\/\d+(?:\/items\/\d+)*)\)/g, (whole, pointer: string) => {
       const place = this.place({ file: this.origin.checkedAs, pointer });
       if (place.pointer === undefined) return whole;
       return place.file === file ? `(${place.pointer})` : `(${place.file}: ${place.pointer})`;

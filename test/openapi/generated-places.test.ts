@@ -111,6 +111,27 @@ describe('problems about the generated config: placed in the spec or the -c conf
     });
   });
 
+  it('example secrets emptied in the output: listed by the operation they come from', async () => {
+    const dir = tempDir('gen-collection-generated-places-').dir;
+    const specFile = join(dir, 'login.json');
+    const body = { content: { 'application/json': { example: { username: 'ann', password: 'hunter2-hunter2' } } } };
+    writeFileSync(
+      specFile,
+      JSON.stringify({
+        openapi: '3.0.3',
+        info: { title: 'Login', version: '1' },
+        servers: [{ url: 'https://api.example.com' }],
+        paths: {
+          '/login': { post: { tags: ['auth'], requestBody: body, responses: { '200': { description: 'ok' } } } },
+        },
+      }),
+    );
+    const result = await buildFromSpec(specFile, { output: join(dir, 'out') });
+    expect(result.warnings).toEqual([
+      `1 example value that look like secrets (tokens, passwords, keys) were left empty, e.g. ${specFile}#/paths/~1login/post; pass real values at run time`,
+    ]);
+  });
+
   it('openapi -c: a config item named like a generated request points at both, each in its file', async () => {
     const dir = tempDir('gen-collection-generated-places-').dir;
     const specFile = join(dir, 'api.json');
