@@ -128,6 +128,7 @@ async function main() {
     timeouts: count('timeout'),
     schemaInvalid: results.filter((r) => r.schemaErrors).length,
     withWarnings: results.filter((r) => r.warnings?.length).length,
+    quirks: quirkCounts(results),
     seconds: Math.round((Date.now() - started) / 1000),
   };
   writeFileSync(out, `${JSON.stringify({ summary, results }, null, 1)}\n`);
@@ -135,6 +136,29 @@ async function main() {
   for (const r of results.filter((r) => r.outcome !== 'converted' || r.schemaErrors))
     console.log(`${r.outcome} ${r.file}: ${r.message ?? r.schemaErrors.join('; ')}`);
   console.log(`rows: ${out}`);
+}
+
+/** The warnings about a part of a spec left out (issue 25), by kind: how often, in how many specs. */
+function quirkCounts(results) {
+  const kinds = [
+    ['unnamed parameter', /parameter has an empty name/],
+    ['header name HTTP cannot carry', /is not an HTTP token|no HTTP header name/],
+    ['content type that is no media type', /content type '.*' is not a media type/],
+    ['consumes entry that is no media type', /consumes entry .* is not a media type/],
+    ['form field without a name', /form field has an empty name/],
+    ['invalid parameter', /a parameter needs a string name and in|parameters is not a list/],
+    ['invalid path item or operation', /is not an object: (its operations are|it is) left out/],
+    ['$ref that does not resolve', /\$ref '.*'.*: (the parameter|the operation|the request|the path)/],
+    ['invalid security requirement', /a security requirement must be a list/],
+    ['title without ASCII letters', /the title has no ASCII letter or digit/],
+  ];
+  const counts = {};
+  for (const [kind, pattern] of kinds) {
+    const hits = results.map((r) => (r.warnings ?? []).filter((w) => pattern.test(w)).length);
+    const total = hits.reduce((a, b) => a + b, 0);
+    if (total) counts[kind] = { warnings: total, specs: hits.filter((n) => n > 0).length };
+  }
+  return counts;
 }
 
 async function worker() {
