@@ -10,6 +10,7 @@ import { readInputFile } from '../read-input.js';
 import { MAX_JSON_NESTING, MAX_YAML_NESTING, rejectDeepNesting } from '../nesting.js';
 import { isObject, stripBom } from '../json-value.js';
 import { problemOf } from './spec-problem.js';
+import { yamlLines } from './yaml-lines.js';
 
 /** A parsed spec: external file `$ref`s bundled in as local ones, local `$ref`s left in place. */
 export interface LoadedSpec {
@@ -44,7 +45,7 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
   return {
     spec: hasExternalRef(spec) ? await bundleExternalRefs(file, spec) : spec,
     file,
-    ...(isJson(text, file) ? {} : { locate: lazyLocate(text, file) }),
+    ...(isJson(text, file) ? {} : { locate: yamlLines(text) }),
   };
 }
 
@@ -52,24 +53,6 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
 function isJson(source: string, file: string): boolean {
   const ext = extname(file).toLowerCase();
   return ext === '.json' || (ext !== '.yaml' && ext !== '.yml' && /^\s*[{[]/.test(source));
-}
-
-/**
- * Positions from the config's YAML parser, which keeps them (js-yaml, which reads the spec, does not); parsed
- * on the first question only. Pointers into parts bundled from other files have no position here.
- */
-function lazyLocate(source: string, file: string): Locate {
-  let parsed: Locate | null | undefined;
-  return (pointer) => {
-    if (parsed === undefined) {
-      try {
-        parsed = parseConfigYaml(source, file).locate;
-      } catch {
-        parsed = null;
-      }
-    }
-    return parsed?.(pointer);
-  };
 }
 
 function parseSpecText(source: string, file: string): unknown {
