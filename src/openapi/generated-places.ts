@@ -58,13 +58,15 @@ export class GeneratedPlaces {
    * whose items are the config's, in order) as the spec's `api.json#/paths/~1pets/post`.
    */
   private pointersIn(problem: string, file: string | undefined): string {
-    const inOutput = problem.replace(
-      /\S+\.postman_collection\.json#((?:\/item\/\d+)+)[^\s,;]*/g,
-      (whole, items: string) => {
+    const inOutput = problem
+      .replace(/\S+\.postman_collection\.json#((?:\/item\/\d+)+)[^\s,;]*/g, (whole, items: string) => {
         const place = this.place({ file: this.origin.checkedAs, pointer: items.replace(/\/item\//g, '/items/') });
         return place.pointer === undefined ? whole : `${place.file}#${place.pointer}`;
-      },
-    );
+      })
+      .replace(/\S+\.postman_collection\.json#\/info\/description\b/g, () => {
+        const { config, spec } = this.origin;
+        return config?.locate?.('/description') ? `${config.file}#/description` : `${spec.file}#/info/description`;
+      });
     return inOutput.replace(/\((\/items\/\d+(?:\/items\/\d+)*)\)/g, (whole, pointer: string) => {
       const place = this.place({ file: this.origin.checkedAs, pointer });
       if (place.pointer === undefined) return whole;

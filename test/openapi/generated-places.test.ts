@@ -28,6 +28,9 @@ const withConfig: GeneratedOrigin = {
   config: { file: 'gc.yaml', locate: lines({ '/items/0': 7, '/items/0/headers': 9, '/auth': 2 }) },
 };
 
+/** A JWT-shaped example (header {"alg":"HS256","typ":"JWT"}), as API descriptions show them. */
+const JWT = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJkZW1vIn0.c2lnbmF0dXJlLXNpZ25hdHVyZS1zaWduYXR1cmU';
+
 /** Issue 25: what the checks of the merged config report points at the spec or at the -c config, never at the merged config. */
 describe('problems about the generated config: placed in the spec or the -c config', () => {
   const cases: { name: string; origin: GeneratedOrigin; place: Place; expected: Place }[] = [
@@ -119,7 +122,7 @@ describe('problems about the generated config: placed in the spec or the -c conf
       specFile,
       JSON.stringify({
         openapi: '3.0.3',
-        info: { title: 'Login', version: '1' },
+        info: { title: 'Login', version: '1', description: `Send a JWT like ${JWT}` },
         servers: [{ url: 'https://api.example.com' }],
         paths: {
           '/login': { post: { tags: ['auth'], requestBody: body, responses: { '200': { description: 'ok' } } } },
@@ -128,7 +131,7 @@ describe('problems about the generated config: placed in the spec or the -c conf
     );
     const result = await buildFromSpec(specFile, { output: join(dir, 'out') });
     expect(result.warnings).toEqual([
-      `1 example value that look like secrets (tokens, passwords, keys) were left empty, e.g. ${specFile}#/paths/~1login/post; pass real values at run time`,
+      `2 example values that look like secrets (tokens, passwords, keys) were left empty, e.g. ${specFile}#/info/description, ${specFile}#/paths/~1login/post; pass real values at run time`,
     ]);
   });
 
