@@ -1,14 +1,21 @@
 import { base64Bytes } from './bytes.ts';
 import { DER, readDer, readInteger, readOid, readSequence, type DerElement } from './der.ts';
 
-/** A private key read from PEM: RSA (modulus and private exponent) or EC P-256 (the 32-byte scalar). */
-export type PrivateKey = { type: 'RSA'; n: bigint; d: bigint; bits: number } | { type: 'EC'; curve: string; d: Uint8Array };
+/**
+ * A private key read from PEM: RSA (modulus, public and private exponents), EC (the scalar) or Ed25519 (the
+ * 32-byte seed of RFC 8032).
+ */
+export type PrivateKey =
+  | { type: 'RSA'; n: bigint; e: bigint; d: bigint; bits: number }
+  | { type: 'EC'; curve: string; d: Uint8Array }
+  | { type: 'Ed25519'; seed: Uint8Array };
 
 /** Why a key could not be used; the message never quotes the key. */
 export class KeyProblem extends Error {}
 
 const RSA_ENCRYPTION = '1.2.840.113549.1.1.1';
 const EC_PUBLIC_KEY = '1.2.840.10045.2.1';
+const ED25519 = '1.3.101.112';
 /** Curve OIDs and the names messages use for them. */
 const CURVES: Record<string, string> = {
   '1.2.840.10045.3.1.7': 'P-256',
@@ -60,14 +67,21 @@ function readPkcs8(der: Uint8Array): PrivateKey {
   if (key?.tag !== DER.octetString) throw new Error('expected the key OCTET STRING');
   if (type === RSA_ENCRYPTION) return readPkcs1(readDer(key.content)[0]);
   if (type === EC_PUBLIC_KEY) return readSec1(readDer(key.content)[0], parameters);
-  throw new KeyProblem(`is a PKCS#8 key of algorithm ${type}; expected RSA or EC`);
+  if (type === ED25519) return readEd25519(readDer(key.content)[0]);
+  throw new KeyProblem(`is a PKCS#8 key of algorithm ${type}; expected RSA, EC or Ed25519`);
 }
 
 /** PKCS#1 RSAPrivateKey: version, n, e, d, … (the CRT values are not needed). */
 function readPkcs1(element: DerElement | undefined): PrivateKey {
-  const [, n, , d] = readSequence(element);
+  const [, n, e, d] = readSequence(element);
   const modulus = readInteger(n);
-  return { type: 'RSA', n: modulus, d: readInteger(d), bits: modulus.toString(2).length };
+  return { type: 'RSA', n: modulus, e: readInteger(e), d: readInteger(d), bits: modulus.toString(2).length };
+}
+
+/** RFC 8410 §7 CurvePrivateKey: the seed, an OCTET STRING inside the PKCS#8 key's OCTET STRING. */
+function readEd25519(element: DerElement | undefined): PrivateKey {
+  if (element?.tag !== DER.octetString || element.content.length !== 32) throw new Error('expected a 32-byte Ed25519 seed');
+  return { type: 'Ed25519', seed: element.content };
 }
 
 /** SEC1 ECPrivateKey: version, the scalar, [0] the curve (or the PKCS#8 algorithm parameters), [1] the public key. */

@@ -5,7 +5,7 @@ import { buildOnce } from './build-once.js';
 import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
 
 /** The JWS algorithms the sandbox signer implements (DESIGN: `auth.assertion.algorithm`). */
-export const JWT_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'HS256'] as const;
+export const JWT_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'HS256', 'EdDSA'] as const;
 /** One of `JWT_ALGORITHMS`. */
 export type JwtAlgorithmName = (typeof JWT_ALGORITHMS)[number];
 

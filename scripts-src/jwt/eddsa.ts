@@ -1,0 +1,10 @@
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { describeKey, type JwtAlgorithm } from './algorithm.ts';
+
+/** EdDSA with Ed25519 (RFC 8037 §3.1): deterministic by construction (RFC 8032), so no randomness is needed. */
+export const eddsa: JwtAlgorithm = {
+  name: 'EdDSA',
+  needs: 'an Ed25519 key',
+  unfit: (key) => (key.type === 'Ed25519' ? undefined : describeKey(key)),
+  sign: (key, data) => (key.type === 'Ed25519' ? ed25519.sign(data, key.seed) : new Uint8Array()),
+};
