@@ -22,6 +22,12 @@ export function unfitRsaKey(key: SigningKey): string | undefined {
 /** What a key is, for "holds … but the algorithm needs …" messages. */
 export function describeKey(key: SigningKey): string {
   const what =
-    key.type === 'RSA' ? `a ${key.bits}-bit RSA key` : key.type === 'EC' ? `an EC ${key.curve} key` : key.type === 'Ed25519' ? 'an Ed25519 key' : 'a secret';
+    key.type === 'RSA'
+      ? `a ${key.bits}-bit RSA key`
+      : key.type === 'EC'
+        ? `an EC ${key.curve} key`
+        : key.type === 'Ed25519'
+          ? 'an Ed25519 key'
+          : 'a secret';
   return `holds ${what}`;
 }

@@ -7,7 +7,7 @@ import { DER, readDer, readInteger, readOid, readSequence, type DerElement } fro
  */
 export type PrivateKey =
   | { type: 'RSA'; n: bigint; e: bigint; d: bigint; bits: number }
-  | { type: 'EC'; curve: string; d: Uint8Array }
+  | { type: 'EC'; curve: string; d: Uint8Array; publicPoint?: Uint8Array }
   | { type: 'Ed25519'; seed: Uint8Array };
 
 /** Why a key could not be used; the message never quotes the key. */
@@ -80,11 +80,16 @@ function readPkcs1(element: DerElement | undefined): PrivateKey {
 
 /** RFC 8410 §7 CurvePrivateKey: the seed, an OCTET STRING inside the PKCS#8 key's OCTET STRING. */
 function readEd25519(element: DerElement | undefined): PrivateKey {
-  if (element?.tag !== DER.octetString || element.content.length !== 32) throw new Error('expected a 32-byte Ed25519 seed');
+  if (element?.tag !== DER.octetString || element.content.length !== 32) {
+    throw new Error('expected a 32-byte Ed25519 seed');
+  }
   return { type: 'Ed25519', seed: element.content };
 }
 
-/** SEC1 ECPrivateKey: version, the scalar, [0] the curve (or the PKCS#8 algorithm parameters), [1] the public key. */
+/**
+ * SEC1 ECPrivateKey: version, the scalar, [0] the curve (or the PKCS#8 algorithm parameters), [1] the public
+ * key. The public point, when present (OpenSSL and Node write it), spares the DPoP proof a scalar multiplication.
+ */
 function readSec1(element: DerElement | undefined, pkcs8Curve: DerElement | undefined): PrivateKey {
   const fields = readSequence(element);
   const scalar = fields[1];
@@ -93,5 +98,9 @@ function readSec1(element: DerElement | undefined, pkcs8Curve: DerElement | unde
   const curveOid = pkcs8Curve?.tag === DER.oid ? pkcs8Curve : tagged ? readDer(tagged.content)[0] : undefined;
   if (!curveOid) throw new KeyProblem('is an EC key that does not name its curve');
   const oid = readOid(curveOid);
-  return { type: 'EC', curve: CURVES[oid] ?? oid, d: scalar.content };
+  const publicKey = fields.find((field) => field.tag === DER.context1);
+  const bits = publicKey ? readDer(publicKey.content)[0] : undefined;
+  // A BIT STRING: one byte of unused-bit count (0), then the uncompressed point 04‖x‖y.
+  const publicPoint = bits?.tag === DER.bitString && bits.content[0] === 0 ? bits.content.subarray(1) : undefined;
+  return { type: 'EC', curve: CURVES[oid] ?? oid, d: scalar.content, publicPoint };
 }
