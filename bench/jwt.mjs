@@ -5,6 +5,8 @@
 // time minus that of the same script without the signer. Issue 22 adds the DPoP proof: one per HTTP request
 // (token and API requests alike), measured the same way (the script's evaluation, the key's parsing, the public
 // JWK's derivation and one signature); goals EdDSA ≤ 5 ms, ES256 ≤ 30 ms, RS256 ≤ 25 ms per proof.
+// Each time is printed as wall time and as the process's CPU time: on a shared, loaded machine the wall time
+// mostly measures the other processes; the goals are judged on the CPU time.
 // Uses the compiled library: run `npm run build` first.
 import { generateKeyPairSync } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -46,22 +48,25 @@ function context(module) {
   );
 }
 
-/** Wall time of one script execution in ms; rejects when the script failed to sign. */
+/** Wall and CPU time of one script execution in ms; rejects when the script failed to sign. */
 function execute(ctx, code) {
   return new Promise((resolve, reject) => {
     const lines = [];
     const onConsole = (_cursor, _level, ...args) => lines.push(args.join(' '));
     ctx.on('console', onConsole);
     const started = process.hrtime.bigint();
+    const cpuStarted = process.cpuUsage();
     ctx.execute(
       { listen: 'prerequest', script: { exec: code.split('\n') } },
       { timeout: 30_000, context: {} },
       (error) => {
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        const wall = Number(process.hrtime.bigint() - started) / 1e6;
+        const used = process.cpuUsage(cpuStarted);
+        const cpu = (used.user + used.system) / 1000;
         ctx.removeListener('console', onConsole);
         if (error) reject(error);
         else if (lines.some((l) => l.startsWith('FAIL'))) reject(new Error(lines.join('\n')));
-        else resolve(ms);
+        else resolve({ wall, cpu });
       },
     );
   });
@@ -79,7 +84,7 @@ for (const algorithm of Object.keys(DPOP_GOALS)) {
   console.log(`${algorithm} DPoP proof script added to a DPoP collection: ${(bytes / 1024).toFixed(1)} KB`);
 }
 
-/** Median wall time of `code` minus that of `bare`, over RUNS alternating executions. */
+/** Median wall and CPU time of `code` minus those of `bare`, over RUNS alternating executions. */
 async function cost(ctx, code, bare) {
   const withCode = [];
   const without = [];
@@ -87,8 +92,11 @@ async function cost(ctx, code, bare) {
     withCode.push(await execute(ctx, code));
     without.push(await execute(ctx, bare));
   }
-  return median(withCode) - median(without);
+  const of = (key) => median(withCode.map((t) => t[key])) - median(without.map((t) => t[key]));
+  return { wall: of('wall'), cpu: of('cpu') };
 }
+
+const shown = ({ wall, cpu }) => `${cpu.toFixed(1)} ms CPU (${wall.toFixed(1)} ms wall)`;
 
 for (const [label, module] of SANDBOXES) {
   const ctx = await context(module);
@@ -96,9 +104,9 @@ for (const [label, module] of SANDBOXES) {
     const call = `const key = ${JSON.stringify(KEYS[algorithm])};`;
     const proof = `${await dpopProofScript(algorithm)}${call}\nconst r = genCollectionDpopProof(Object.assign({ key, keyVariable: 'k' }, ${JSON.stringify(DPOP_REQUEST)}));\nif (!r.proof) console.log('FAIL', r.problem);`;
     const bare = `${call}\nconst r = { proof: JSON.stringify(${JSON.stringify(DPOP_REQUEST)}) };`;
-    const ms = await cost(ctx, proof, bare);
-    const verdict = goal === undefined ? '' : `   goal ≤ ${goal} ms  ${ms <= goal ? 'OK' : 'MISSED'}`;
-    console.log(`${label}: ${algorithm} DPoP proof per request (median of ${RUNS}): ${ms.toFixed(1)} ms${verdict}`);
+    const time = await cost(ctx, proof, bare);
+    const verdict = goal === undefined ? '' : `   goal ≤ ${goal} ms  ${time.cpu <= goal ? 'OK' : 'MISSED'}`;
+    console.log(`${label}: ${algorithm} DPoP proof per request (median of ${RUNS}): ${shown(time)}${verdict}`);
   }
   ctx.dispose();
 }
@@ -109,9 +117,9 @@ for (const [label, module] of SANDBOXES) {
     const call = `const key = ${JSON.stringify(key)};`;
     const signed = `${await jwtSignerScript(algorithm)}${call}\nconst r = genCollectionSignJwt({ header: {}, claims: ${JSON.stringify(CLAIMS)}, key, keyVariable: 'k' });\nif (!r.jwt) console.log('FAIL', r.problem);`;
     const bare = `${call}\nconst r = { jwt: JSON.stringify(${JSON.stringify(CLAIMS)}) };`;
-    const ms = await cost(ctx, signed, bare);
-    const goal = algorithm === 'RS256' ? `   goal ≤ 50 ms  ${ms <= 50 ? 'OK' : 'MISSED'}` : '';
-    console.log(`${label}: ${algorithm} signing per token request (median of ${RUNS}): ${ms.toFixed(1)} ms${goal}`);
+    const time = await cost(ctx, signed, bare);
+    const goal = algorithm === 'RS256' ? `   goal ≤ 50 ms  ${time.cpu <= 50 ? 'OK' : 'MISSED'}` : '';
+    console.log(`${label}: ${algorithm} signing per token request (median of ${RUNS}): ${shown(time)}${goal}`);
   }
   ctx.dispose();
 }

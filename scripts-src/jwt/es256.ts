@@ -1,6 +1,10 @@
 import { p256 } from '@noble/curves/nist.js';
 import { describeKey, type JwtAlgorithm } from './algorithm.ts';
 
+// One signature per script execution, each from a fresh library: noble's base-point table (built on first use, for
+// reuse) costs more than the single multiplication it speeds up.
+p256.Point.BASE.precompute(1);
+
 /**
  * ES256: ECDSA on P-256 with SHA-256, the signature as r‖s (RFC 7518 §3.4). The nonce is derived from the
  * key and the message (RFC 6979): Newman's sandbox has no secure randomness, and a guessable nonce would
