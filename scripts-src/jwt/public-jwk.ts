@@ -1,8 +1,8 @@
-import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256 } from '@noble/curves/nist.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { PrivateKey } from './private-key.ts';
 import { base64url, utf8Bytes } from './bytes.ts';
+import { ed25519Key } from './eddsa.ts';
 
 /** The public half of a signing key as a JWK (RFC 7517; RFC 8037 for Ed25519): never a private member. */
 export type PublicJwk =
@@ -32,7 +32,7 @@ export const ecPublicJwk: PublicJwkOf = (key) => {
 /** Ed25519 (RFC 8037 §2): x is the 32-byte public key. */
 export const ed25519PublicJwk: PublicJwkOf = (key) =>
   key.type === 'Ed25519'
-    ? { kty: 'OKP', crv: 'Ed25519', x: base64url(ed25519.getPublicKey(key.seed)) }
+    ? { kty: 'OKP', crv: 'Ed25519', x: base64url(ed25519Key(key.seed).pointBytes) }
     : unreachable();
 
 // The algorithm's `unfit` check runs first: a key of another type never gets here.

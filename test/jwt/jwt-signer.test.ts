@@ -1,4 +1,4 @@
-import { createHmac, verify, type KeyObject } from 'node:crypto';
+import { createHmac, createPrivateKey, sign, verify, type KeyObject } from 'node:crypto';
 import { jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jwtSignerScript, type JwtAlgorithmName } from '../../src/scripts/jwt-signer.js';
@@ -100,6 +100,14 @@ describe.each(SANDBOXES)('JWT signer in $label', ({ module }) => {
     expect(protectedHeader).toEqual({ alg: 'EdDSA', typ: 'JWT' });
     expect(payload).toEqual(CLAIMS);
     expect((await signInSandbox(module, 'EdDSA', ed!.pem)).jwt).toBe(result.jwt);
+    // RFC 8032 signatures are unique: the sandbox's must equal Node's, byte for byte.
+    const [encodedHeader, encodedClaims, signature] = result.jwt!.split('.') as [string, string, string];
+    const nodeSignature = sign(
+      null,
+      Buffer.from(`${encodedHeader}.${encodedClaims}`),
+      createPrivateKey(ed!.pem.replace(/\\n/g, '\n')),
+    );
+    expect(signature).toBe(nodeSignature.toString('base64url'));
   });
 
   it('ES256 is deterministic (RFC 6979) and PS256 uses a fresh salt', async () => {
