@@ -6,9 +6,18 @@ import { DER, readDer, readInteger, readOid, readSequence, type DerElement } fro
  * 32-byte seed of RFC 8032).
  */
 export type PrivateKey =
-  | { type: 'RSA'; n: bigint; e: bigint; d: bigint; bits: number }
+  | { type: 'RSA'; n: bigint; e: bigint; d: bigint; bits: number; crt?: RsaCrt }
   | { type: 'EC'; curve: string; d: Uint8Array; publicPoint?: Uint8Array }
   | { type: 'Ed25519'; seed: Uint8Array };
+
+/** An RSA key's primes and CRT exponents (RFC 8017 §3.2): a signature with them costs a third of one without. */
+export interface RsaCrt {
+  p: bigint;
+  q: bigint;
+  dp: bigint;
+  dq: bigint;
+  qinv: bigint;
+}
 
 /** Why a key could not be used; the message never quotes the key. */
 export class KeyProblem extends Error {}
@@ -71,11 +80,14 @@ function readPkcs8(der: Uint8Array): PrivateKey {
   throw new KeyProblem(`is a PKCS#8 key of algorithm ${type}; expected RSA, EC or Ed25519`);
 }
 
-/** PKCS#1 RSAPrivateKey: version, n, e, d, … (the CRT values are not needed). */
+/** PKCS#1 RSAPrivateKey: version, n, e, d, p, q, dp, dq, qinv. */
 function readPkcs1(element: DerElement | undefined): PrivateKey {
-  const [, n, e, d] = readSequence(element);
+  const [, n, e, d, p, q, dp, dq, qinv] = readSequence(element);
   const modulus = readInteger(n);
-  return { type: 'RSA', n: modulus, e: readInteger(e), d: readInteger(d), bits: modulus.toString(2).length };
+  const crt = qinv
+    ? { p: readInteger(p), q: readInteger(q), dp: readInteger(dp), dq: readInteger(dq), qinv: readInteger(qinv) }
+    : undefined;
+  return { type: 'RSA', n: modulus, e: readInteger(e), d: readInteger(d), bits: modulus.toString(2).length, crt };
 }
 
 /** RFC 8410 §7 CurvePrivateKey: the seed, an OCTET STRING inside the PKCS#8 key's OCTET STRING. */

@@ -110,6 +110,17 @@ describe.each(SANDBOXES)('JWT signer in $label', ({ module }) => {
     expect(signature).toBe(nodeSignature.toString('base64url'));
   });
 
+  it.each(keys.rsa)(
+    'RS256 with $label equals Node’s signature byte for byte (PKCS#1 v1.5 is deterministic)',
+    async (key) => {
+      const result = await signInSandbox(module, 'RS256', key.pem);
+      const [encodedHeader, encodedClaims, signature] = result.jwt!.split('.') as [string, string, string];
+      const pem = key.pem.replace(/\\n/g, '\n');
+      const nodeSignature = sign('sha256', Buffer.from(`${encodedHeader}.${encodedClaims}`), createPrivateKey(pem));
+      expect(signature).toBe(nodeSignature.toString('base64url'));
+    },
+  );
+
   it('ES256 is deterministic (RFC 6979) and PS256 uses a fresh salt', async () => {
     const [ec] = keys.ec;
     const [rsa] = keys.rsa;
