@@ -2,7 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { concatBytes } from '@noble/hashes/utils.js';
 import { mgf1 } from 'micro-rsa-dsa-dh/rsa.js';
 import { unfitRsaKey, type JwtAlgorithm } from './algorithm.ts';
-import { rsaSign } from './rsa-signature.ts';
+import { rsaSign } from './rsa.ts';
 import { randomBytes } from './salt-bytes.ts';
 
 // RFC 7518 §3.5: MGF1 with SHA-256 and a salt as long as the hash.

@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { concatBytes, hexToBytes } from '@noble/hashes/utils.js';
 import { unfitRsaKey, type JwtAlgorithm } from './algorithm.ts';
-import { rsaSign } from './rsa-signature.ts';
+import { rsaSign } from './rsa.ts';
 
 // RFC 8017 §9.2 note 1: the DER DigestInfo prefix for SHA-256.
 const SHA256_DIGEST_INFO = hexToBytes('3031300d060960864801650304020105000420');
