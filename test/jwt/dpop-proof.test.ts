@@ -1,6 +1,7 @@
 import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { calculateJwkThumbprint, decodeProtectedHeader, EmbeddedJWK, exportJWK, jwtVerify, type JWK } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generateSigningKey } from '../../src/keys/generate-key.js';
 import { DPOP_PROOF_GLOBAL, dpopProofScript, type DpopAlgorithm } from '../../src/scripts/dpop-proof.js';
 import { disposeSandboxes, runScript, SANDBOXES, type SandboxModule } from '../token/sandbox-harness.js';
 
@@ -145,6 +146,20 @@ it('the embedded jwk holds the public key only, in each algorithm', async () => 
     );
   }
 });
+
+it.each(['ES256', 'EdDSA', 'RS256', 'PS256'] as const)(
+  'a %s key from keygen: the proof key thumbprint is the kid keygen printed',
+  async (algorithm) => {
+    const key = generateSigningKey(algorithm);
+    const [result] = await proofsInSandbox('postman-sandbox', algorithm, key.privateKeyPem, [
+      { method: 'GET', url: 'https://a.test/', jti: 'j' },
+    ]);
+    expect(result!.jkt).toBe(key.publicJwk.kid);
+    const { jwk } = decodeProtectedHeader(result!.proof!) as { jwk: JWK };
+    const { kid: _kid, alg: _alg, use: _use, ...printed } = key.publicJwk;
+    expect(jwk).toEqual(printed);
+  },
+);
 
 describe('DPoP scripts', () => {
   it.each(['ES256', 'EdDSA', 'RS256', 'PS256'] as const)('%s: one constant, only its algorithm', async (algorithm) => {
