@@ -312,10 +312,10 @@ describe('defaults are applied in resolveConfig', () => {
     },
     {
       name: 'oauth2 with dpop: ES256 and the key in dpop_private_key, a secret',
-      auth: { type: 'oauth2', tokenUrl: 't', dpop: {} },
+      auth: { type: 'oauth2', tokenUrl: 'https://t', dpop: {} },
       resolved: {
         type: 'oauth2',
-        tokenUrl: 't',
+        tokenUrl: 'https://t',
         ...OAUTH2_DEFAULTS,
         dpop: { algorithm: 'ES256', keyVariable: 'dpop_private_key' },
         params: {},
@@ -327,21 +327,21 @@ describe('defaults are applied in resolveConfig', () => {
       name: 'oauth2 with dpop EdDSA, its key variable named, beside private_key_jwt',
       auth: {
         type: 'oauth2',
-        tokenUrl: 't',
+        tokenUrl: 'https://t',
         clientAuth: 'private_key_jwt',
         dpop: { algorithm: 'EdDSA' },
         variables: { dpopKey: 'proof_key' },
       },
       resolved: {
         type: 'oauth2',
-        tokenUrl: 't',
+        tokenUrl: 'https://t',
         ...OAUTH2_DEFAULTS,
         clientAuth: 'private_key_jwt',
         assertion: {
           algorithm: 'RS256',
           issuer: '{{client_id}}',
           subject: '{{client_id}}',
-          audience: 't',
+          audience: 'https://t',
           lifetimeSeconds: 60,
         },
         dpop: { algorithm: 'EdDSA', keyVariable: 'proof_key' },
@@ -352,8 +352,8 @@ describe('defaults are applied in resolveConfig', () => {
     },
     {
       name: 'oauth2 without dpop: a dpopKey variable name alone adds nothing',
-      auth: { type: 'oauth2', tokenUrl: 't', variables: { dpopKey: 'proof_key' } },
-      resolved: { type: 'oauth2', tokenUrl: 't', ...OAUTH2_DEFAULTS, params: {}, variables: TOKEN_VARIABLE_DEFAULTS },
+      auth: { type: 'oauth2', tokenUrl: 'https://t', variables: { dpopKey: 'proof_key' } },
+      resolved: { type: 'oauth2', tokenUrl: 'https://t', ...OAUTH2_DEFAULTS, params: {}, variables: TOKEN_VARIABLE_DEFAULTS },
       secrets: ['client_secret', 'password', 'access_token', 'refresh_token'],
     },
     {
@@ -451,10 +451,10 @@ describe('defaults are applied in resolveConfig', () => {
     },
     {
       name: 'dpop: the key variable suffixed _<profile>',
-      profile: { type: 'oauth2', tokenUrl: 't', dpop: { algorithm: 'PS256' } },
+      profile: { type: 'oauth2', tokenUrl: 'https://t', dpop: { algorithm: 'PS256' } },
       resolved: {
         type: 'oauth2',
-        tokenUrl: 't',
+        tokenUrl: 'https://t',
         ...OAUTH2_DEFAULTS,
         dpop: { algorithm: 'PS256', keyVariable: 'dpop_private_key_admin' },
         params: {},
