@@ -28,7 +28,8 @@ export interface ItemContext {
   profileRequestIds?: Record<string, string[]>;
 }
 
-interface PostmanKeyValue {
+/** A v2.1 key/value entry (header, query parameter, path variable, form field). */
+export interface PostmanKeyValue {
   key: string;
   value: string;
   description?: string;
@@ -111,7 +112,11 @@ function postmanRequest(req: ResolvedRequest, auth: PostmanAuth | undefined): ob
   };
 }
 
-function postmanUrl(req: ResolvedRequest): object {
+/** The v2.1 URL object of a request: `raw` with the enabled query appended, the parts, query and path variables. */
+export function postmanUrl(req: Pick<ResolvedRequest, 'url' | 'query' | 'pathVariables'>): {
+  raw: string;
+  query?: PostmanKeyValue[];
+} {
   const parsed = splitUrl(req.url);
   const query: PostmanKeyValue[] = [
     ...(parsed.query ?? []).map((q) => ({ key: q.key, value: q.value ?? '' })),
@@ -157,13 +162,14 @@ function postmanBody(body: ResolvedBody): object {
 }
 
 /** The Content-Type header a body implies; formdata and urlencoded get theirs from the runner. */
-function impliedContentType(body: ResolvedBody): string | undefined {
+export function impliedContentType(body: ResolvedBody): string | undefined {
   if (body.mode === 'json') return 'application/json';
   if (body.mode === 'raw') return body.contentType;
   return undefined;
 }
 
-function rawLanguage(contentType = ''): string {
+/** Postman's name for a raw body's language (`json`, `xml`, `html`, `javascript`, `text`) from its content type. */
+export function rawLanguage(contentType = ''): string {
   const type = contentType.toLowerCase();
   if (/[/+]json\b/.test(type)) return 'json';
   if (/[/+]xml\b/.test(type)) return 'xml';
