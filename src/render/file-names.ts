@@ -17,7 +17,6 @@ export function siblingFileNames(names: readonly string[]): string[] {
 
 /** One name made safe as a file or directory name; never empty, never `.` or `..`. */
 export function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const safe = name.replace(/[/\\:*?"<>|\u0000-\u001f\u007f]/g, '-').replace(/[. ]+$/, '');
   return safe === '' || /^\.+$/.test(safe) ? '-' : safe;
 }
