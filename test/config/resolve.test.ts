@@ -10,9 +10,10 @@ import {
   PRIVATE_KEY_VARIABLE_DEFAULT,
   TOKEN_VARIABLE_DEFAULTS,
 } from '../../src/config/resolve-auth.js';
-import { resolveConfig } from '../../src/config/resolve.js';
+import { DEFAULT_FORMATS, resolveConfig } from '../../src/config/resolve.js';
 import type { ResolvedBody, ResolvedConfig } from '../../src/config/resolved.js';
-import { schemaDefinition } from '../../src/config/schema.js';
+import { configSchema, schemaDefinition } from '../../src/config/schema.js';
+import type { OutputFormat } from '../../src/render/render.js';
 import { validateConfig } from '../../src/config/validate.js';
 import { Warnings } from '../../src/warnings.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -33,6 +34,7 @@ const EXPECTED: ResolvedConfig = {
   configFile: join(base, 'gen-collection.config.json'),
   baseDir: base,
   outputDir: join(base, 'out/postman'),
+  formats: ['postman'],
   auth: {
     type: 'oauth2',
     grantType: 'password',
@@ -187,6 +189,7 @@ describe('defaults are applied in resolveConfig', () => {
       slug: 'hello-world',
       baseDir: '/work/project',
       outputDir: '/work/project/postman',
+      formats: ['postman'],
       auth: { type: 'none' },
       authProfiles: {},
       secretVariables: [],
@@ -411,6 +414,16 @@ describe('defaults are applied in resolveConfig', () => {
     ]);
   });
 
+  it.each<{ name: string; formats?: GenCollectionConfig['formats']; cli?: OutputFormat[]; expected: OutputFormat[] }>([
+    { name: 'default', expected: ['postman'] },
+    { name: 'the config', formats: ['postman-v3', 'postman'], expected: ['postman-v3', 'postman'] },
+    { name: '--format wins', formats: ['postman'], cli: ['postman-v3'], expected: ['postman-v3'] },
+    { name: 'each once', cli: ['postman-v3', 'postman', 'postman-v3'], expected: ['postman-v3', 'postman'] },
+  ])('formats: $name', ({ formats, cli, expected }) => {
+    const config = validateConfig({ name: 'x', ...(formats ? { formats } : {}) }, 'c.json');
+    expect(resolveConfig(config, { baseDir: '/p', ...(cli ? { formats: cli } : {}) }).formats).toEqual(expected);
+  });
+
   it('output relative to baseDir; absolute script paths kept', () => {
     const result = resolveMinimal({ name: 'x', output: '../out', scripts: { test: '/abs/t.ts' } }, '/work/project/cfg');
     expect(result.outputDir).toBe('/work/project/out');
@@ -436,6 +449,9 @@ describe('defaults are applied in resolveConfig', () => {
     expect(props('apikeyAuth').in.default).toBe(AUTH_DEFAULTS.apikey.in);
     expect(props('apikeyAuth').variable.default).toBe(AUTH_DEFAULTS.apikey.variable);
     expect(props('request').method.default).toBe('GET');
+    expect((configSchema().properties as Record<string, { default?: unknown }>).formats!.default).toEqual(
+      DEFAULT_FORMATS,
+    );
   });
 });
 
