@@ -8,6 +8,7 @@ import { auditJson } from './audit/scan-json.js';
 import { redactSecrets } from './audit/redact.js';
 import { refuseSecrets } from './audit/refuse-secrets.js';
 import { MAX_JSON_NESTING, rejectDeepNesting } from './nesting.js';
+import type { OutputFormat } from './render/render.js';
 import { Warnings } from './warnings.js';
 import { jsonText, type OutputFile } from './write-files.js';
 
@@ -25,6 +26,8 @@ export interface BuildOptions {
   file?: string;
   /** Output directory overriding the config's `output` (relative to the working directory). */
   output?: string;
+  /** Output formats overriding the config's `formats` (`--format`). */
+  formats?: OutputFormat[];
   /** The run's warnings bag (a new one when not given); `BuildResult.warnings` is its list. */
   warnings?: Warnings;
 }
@@ -36,17 +39,22 @@ export async function buildFromConfig(config: unknown, options: BuildOptions): P
   // a config value from the caller, not from a file the readers checked
   rejectDeepNesting(config, { file, code: 'config-invalid', limit: MAX_JSON_NESTING });
   const valid = validateConfig(config, file, undefined, warnings);
-  const resolved = resolveConfig(valid, { file, baseDir: options.baseDir, output: options.output });
+  const resolved = resolveConfig(valid, {
+    file,
+    baseDir: options.baseDir,
+    output: options.output,
+    formats: options.formats,
+  });
   return buildResolved(resolved, 'reject', warnings);
 }
 
 /** Reads, validates and resolves a config file (JSON or YAML), then generates its outputs. */
 export async function buildFromConfigFile(
   file: string,
-  options: { output?: string; warnings?: Warnings } = {},
+  options: { output?: string; formats?: OutputFormat[]; warnings?: Warnings } = {},
 ): Promise<BuildResult> {
   const warnings = options.warnings ?? new Warnings();
-  const { resolved } = await readConfig(file, { output: options.output, warnings });
+  const { resolved } = await readConfig(file, { output: options.output, formats: options.formats, warnings });
   return buildResolved(resolved, 'reject', warnings);
 }
 

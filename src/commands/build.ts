@@ -4,11 +4,17 @@ import { findConfigFile } from '../config/find.js';
 import { writeFilesAtomic } from '../write-files.js';
 import { info, printWarnings } from './report.js';
 import { ExitCode } from '../errors.js';
+import type { OutputFormat } from '../render/render.js';
 
 /** `gen-collection build`: config → collection and environment templates; with `watch`, again on every change. */
-export async function runBuild(opts: { config?: string; output?: string; watch?: boolean }): Promise<ExitCode> {
+export async function runBuild(opts: {
+  config?: string;
+  output?: string;
+  format?: OutputFormat[];
+  watch?: boolean;
+}): Promise<ExitCode> {
   const file = opts.config ?? findConfigFile(process.cwd());
-  const build = () => buildFromConfigFile(file, { output: opts.output });
+  const build = () => buildFromConfigFile(file, { output: opts.output, formats: opts.format });
   if (opts.watch) {
     const { watchBuild } = await import('./watch.js');
     return watchBuild(file, build, writeQuietly);

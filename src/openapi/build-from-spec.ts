@@ -3,6 +3,7 @@ import { buildResolved, type BuildResult } from '../build-from-config.js';
 import { loadConfigFile } from '../config/load-config.js';
 import { resolveConfig } from '../config/resolve.js';
 import { validateConfig } from '../config/validate.js';
+import type { OutputFormat } from '../render/render.js';
 import { Warnings } from '../warnings.js';
 import { loadSpec } from './load-spec.js';
 import { mergeConfigOverrides } from './merge-overrides.js';
@@ -13,6 +14,8 @@ export interface BuildFromSpecOptions {
   config?: string;
   /** Output directory overriding the config's `output` (relative to the working directory). */
   output?: string;
+  /** Output formats overriding the config's `formats` (`--format`). */
+  formats?: OutputFormat[];
   /** Fetch OpenID Connect discovery documents for their token endpoint (`--discover`). */
   discover?: boolean;
   onProgress?(done: number, total: number): void;
@@ -45,6 +48,11 @@ export async function buildFromSpec(specFile: string, opts: BuildFromSpecOptions
   // The merged config goes through the same checks as a hand-written one; problems in the generated part
   // point at the spec, problems in the user's part at the config.
   const valid = validateConfig(merged, file, undefined, warnings);
-  const resolved = resolveConfig(valid, { file, baseDir: dirname(resolve(file)), output: opts.output });
+  const resolved = resolveConfig(valid, {
+    file,
+    baseDir: dirname(resolve(file)),
+    output: opts.output,
+    formats: opts.formats,
+  });
   return buildResolved(resolved, 'redact', warnings);
 }
