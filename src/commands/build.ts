@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { buildFromConfigFile, buildOutputFiles, type BuildResult } from '../build-from-config.js';
 import { findConfigFile } from '../config/find.js';
 import { writeFilesAtomic } from '../write-files.js';
@@ -23,13 +23,16 @@ export async function runBuild(opts: {
   return ExitCode.ok;
 }
 
-/** Writes a build result atomically and says what was written. */
+/** Writes a build result atomically and says what was written: a line per file, per collection folder. */
 export async function writeResult(result: BuildResult): Promise<void> {
-  const files = buildOutputFiles(result);
-  await writeFilesAtomic(files);
-  const requests = countRequests(result.collection.item);
-  info(`wrote ${display(files[0]!.path)} (${requests} request${requests === 1 ? '' : 's'})`);
-  for (const f of files.slice(1)) info(`wrote ${display(f.path)}`);
+  await writeFilesAtomic(buildOutputFiles(result));
+  const requests = plural(countRequests(result.collection.item), 'request');
+  for (const { files } of result.outputs) {
+    writtenEntries(files).forEach((entry, i) => {
+      const count = entry.files > 1 ? `${requests} in ${plural(entry.files, 'file')}` : requests;
+      info(`wrote ${display(result.outputDir, entry.path)}${i === 0 ? ` (${count})` : ''}`);
+    });
+  }
   printWarnings(result.warnings);
 }
 
@@ -38,13 +41,34 @@ async function writeQuietly(result: BuildResult): Promise<string> {
   const files = buildOutputFiles(result);
   await writeFilesAtomic(files);
   printWarnings(result.warnings);
-  const requests = countRequests(result.collection.item);
-  return `${display(files[0]!.path)} (${requests} request${requests === 1 ? '' : 's'}) and ${files.length - 1} environment${files.length === 2 ? '' : 's'}`;
+  const requests = plural(countRequests(result.collection.item), 'request');
+  const formats = result.outputs.map((o) => `${o.format} (${plural(o.files.length, 'file')})`).join(', ');
+  return `${requests} into ${display(result.outputDir, '')}: ${formats}`;
 }
 
-function display(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel.startsWith('..') ? path : rel;
+/**
+ * What a format wrote, for people: single files as they are, and each collection folder (a path three or more
+ * segments deep: `collections/<slug>/…`, `bruno/<slug>/…`) once, as `<dir>/` with its number of files.
+ */
+function writtenEntries(files: { path: string }[]): { path: string; files: number }[] {
+  const entries = new Map<string, number>();
+  for (const { path } of files) {
+    const segments = path.split('/');
+    const key = segments.length >= 3 ? `${segments.slice(0, 2).join('/')}/` : path;
+    entries.set(key, (entries.get(key) ?? 0) + 1);
+  }
+  return [...entries].map(([path, n]) => ({ path, files: n }));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function display(outputDir: string, path: string): string {
+  const full = resolve(outputDir, path);
+  const rel = relative(process.cwd(), full);
+  const shown = rel.startsWith('..') ? full : rel || '.';
+  return path === '' || path.endsWith('/') ? `${shown}/` : shown;
 }
 
 function countRequests(items: object[]): number {

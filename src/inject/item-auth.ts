@@ -1,4 +1,4 @@
-import { stableId, uniqueNames } from '../collection/ids.js';
+import { stableId, uniqueNames } from '../plan/ids.js';
 import { toPointer } from '../config/pointer.js';
 import { GenCollectionError } from '../errors.js';
 import type { Warnings } from '../warnings.js';

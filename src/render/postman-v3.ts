@@ -1,7 +1,7 @@
 import type { KeyValueEntry, ResolvedBody } from '../config/resolved.js';
-import { bearerAuth, collectionAuth, NO_AUTH, type PostmanAuth } from '../collection/auth.js';
-import { stableId } from '../collection/ids.js';
-import { impliedContentType, postmanUrl, rawLanguage } from '../collection/items.js';
+import { stableId } from '../plan/ids.js';
+import { joinScript } from '../plan/test-scripts.js';
+import { bearerAuth, collectionAuth, NO_AUTH, type PostmanAuth } from '../postman/auth.js';
 import type {
   Plan,
   PlanEnvironment,
@@ -14,8 +14,8 @@ import type {
 import type { TokenScripts } from '../scripts/token-scripts.js';
 import { siblingFileNames } from './file-names.js';
 import { planTokenScripts } from './plan-token-scripts.js';
+import { impliedContentType, rawLanguage, requestUrl } from './postman.js';
 import type { RenderedFile, Renderer } from './render.js';
-import { scriptCode } from './script-code.js';
 import { yamlText } from './yaml-text.js';
 
 /**
@@ -102,7 +102,7 @@ function folderDefinition(folder: PlanFolder, fileName: string, order: number): 
 }
 
 function request(req: PlanRequest, fileName: string, order: number): Record<string, unknown> {
-  const url = postmanUrl(req);
+  const url = requestUrl(req);
   const headers = [...req.headers];
   const contentType = req.body ? impliedContentType(req.body) : undefined;
   if (contentType && !headers.some((h) => h.key.toLowerCase() === 'content-type')) {
@@ -118,7 +118,7 @@ function request(req: PlanRequest, fileName: string, order: number): Record<stri
     url: url.raw,
     method: req.method,
     ...(headers.length ? { headers: keyValues(headers) } : {}),
-    ...(url.query?.length ? { queryParams: keyValues(url.query) } : {}),
+    ...(url.query.length ? { queryParams: keyValues(url.query) } : {}),
     ...(req.pathVariables.length ? { pathVariables: keyValues(req.pathVariables) } : {}),
     ...(req.body ? { body: body(req.body) } : {}),
     ...(auth ? { auth: requestAuth(auth) } : {}),
@@ -163,8 +163,8 @@ function body(b: ResolvedBody): Record<string, unknown> {
 function v3Scripts(scripts: PlanScripts, level: ScriptLevel): V3Script[] | undefined {
   const prefix = level === 'definition' ? 'http:' : '';
   const list: V3Script[] = [];
-  const before = scriptCode(scripts.prerequest);
-  const after = scriptCode(scripts.test);
+  const before = joinScript(scripts.prerequest);
+  const after = joinScript(scripts.test);
   if (before !== undefined) list.push({ type: `${prefix}beforeRequest`, code: before, language: 'text/javascript' });
   if (after !== undefined) list.push({ type: `${prefix}afterResponse`, code: after, language: 'text/javascript' });
   return list.length ? list : undefined;
