@@ -42,8 +42,13 @@ async function writeQuietly(result: BuildResult): Promise<string> {
   await writeFilesAtomic(files);
   printWarnings(result.warnings);
   const requests = plural(countRequests(result.collection.item), 'request');
-  const formats = result.outputs.map((o) => `${o.format} (${plural(o.files.length, 'file')})`).join(', ');
-  return `${requests} into ${display(result.outputDir, '')}: ${formats}`;
+  // Per format: its collection (file or folder) and how many environments, e.g. `postman/x.postman_collection.json (4 requests) and 2 environments`.
+  return result.outputs
+    .map(({ files }) => {
+      const [collection, ...environments] = writtenEntries(files);
+      return `${display(result.outputDir, collection!.path)} (${requests}) and ${plural(environments.length, 'environment')}`;
+    })
+    .join('; ');
 }
 
 /**

@@ -111,4 +111,27 @@ describe('gen-collection build --watch', () => {
     expect(await exitCode(watch.child)).toBe(0);
     expect(watch.seen).toContain('stopped watching');
   });
+
+  it('rewrites every configured format on a change', async () => {
+    const { dir } = tempDir();
+    cpSync(EXAMPLE, dir, { recursive: true, filter: (src) => !src.includes('/postman') });
+    const configFile = join(dir, 'gen-collection.config.json');
+    const config = JSON.parse(readFileSync(configFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(configFile, JSON.stringify({ ...config, formats: ['postman', 'postman-v3'] }, null, 2));
+    const built =
+      /^built in \d+ ms: postman\/orders-api\.postman_collection\.json \(4 requests\) and 2 environments; postman\/collections\/orders-api\/ \(4 requests\) and 2 environments$/;
+
+    const watch = startWatch(dir);
+    await watch.nextLine(built);
+    await watch.nextLine(/^watching \d+ files for changes \(Ctrl-C to stop\)$/);
+    writeFileSync(configFile, readFileSync(configFile, 'utf8').replace('"List orders"', '"List all orders"'));
+    await watch.nextLine(built);
+    expect(readFileSync(join(dir, 'postman/orders-api.postman_collection.json'), 'utf8')).toContain('List all orders');
+    expect(
+      readFileSync(join(dir, 'postman/collections/orders-api/Orders/List all orders.request.yaml'), 'utf8'),
+    ).toMatch(/^\$kind: http-request\n/);
+
+    watch.child.kill('SIGINT');
+    expect(await exitCode(watch.child)).toBe(0);
+  });
 });
