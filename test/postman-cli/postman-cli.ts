@@ -106,14 +106,15 @@ export async function runPostmanCli(collection: object, opts: RunPostmanCliOptio
   }
 }
 
-interface SpawnResult {
+/** What a bounded process printed and how it ended. */
+export interface SpawnResult {
   exitCode: number;
   stdout: string;
   stderr: string;
 }
 
 /** Spawns `bin` in its own process group and kills the group when it outlives `killAfterMs`. */
-function spawnBounded(
+export function spawnBounded(
   bin: string,
   args: string[],
   opts: { cwd: string; env: NodeJS.ProcessEnv; killAfterMs: number },
