@@ -8,7 +8,7 @@ export {
   buildOutputFiles,
   type BuildOptions,
   type BuildResult,
-} from './build-from-config.js';
+} from './build/build-from-config.js';
 export { planCollection } from './plan/plan-collection.js';
 export type * from './plan/plan.js';
 export { environmentTemplates } from './plan/environments.js';
@@ -29,13 +29,8 @@ export type * from './config/resolved.js';
 export { tokenScripts } from './scripts/token-scripts.js';
 export { bundleUserScripts } from './scripts/user-scripts.js';
 export type { TokenConfig } from './scripts/token-config.js';
-export {
-  loadSpec,
-  specToConfig,
-  mergeConfigOverrides,
-  buildFromSpec,
-  type BuildFromSpecOptions,
-} from './openapi/index.js';
+export { buildFromSpec, type BuildFromSpecOptions } from './build/build-from-spec.js';
+export { loadSpec, specToConfig, mergeConfigOverrides } from './openapi/index.js';
 export { injectCollection, type InjectOptions, type InjectResult } from './inject/inject-collection.js';
 export { auditFiles } from './audit/audit-files.js';
 export { auditJson } from './audit/scan-json.js';

@@ -63,7 +63,7 @@ describe('README recipes for signed client authentication', () => {
   });
 
   it.each(recipes)('$title: a complete config that builds, with the signer in the collection', async ({ config }) => {
-    const { buildFromConfig } = await import('../src/build-from-config.js');
+    const { buildFromConfig } = await import('../src/build/build-from-config.js');
     const result = await buildFromConfig(config, { baseDir: root });
     const prerequest = (result.collection as { event: { listen: string; script: { exec: string[] } }[] }).event.find(
       (e) => e.listen === 'prerequest',
@@ -79,7 +79,7 @@ describe('README auth profiles example', () => {
   const example = section.match(/```jsonc\n([\s\S]*?)\n```/)?.[1] ?? '';
 
   it("builds, with each profile's variables in the environment template as the section says", async () => {
-    const { buildFromConfig } = await import('../src/build-from-config.js');
+    const { buildFromConfig } = await import('../src/build/build-from-config.js');
     const config: unknown = JSON.parse(example.replace(/^\s*\/\/.*$/gm, ''));
     const result = await buildFromConfig(config, { baseDir: root });
     const values = result.environments[0]!.json.values;

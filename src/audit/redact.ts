@@ -1,5 +1,5 @@
-import { toPointer } from '../config/pointer.js';
-import { isObject } from '../json-value.js';
+import { toPointer } from '../json/pointer.js';
+import { isObject } from '../json/json-value.js';
 import { locateSecrets } from './scan-json.js';
 import { shapedSecrets } from './shaped-secrets.js';
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { environmentTemplates, environmentVariables } from '../plan/environments.js';
 import { postmanEnvironment, secretsEnvironment } from '../postman/environment.js';
 import { configFileIn } from '../config/find.js';
-import { childPointer } from '../config/pointer.js';
+import { childPointer } from '../json/pointer.js';
 import { readConfig } from '../config/read.js';
 import { resolveConfig } from '../config/resolve.js';
 import type { ResolvedConfig } from '../config/resolved.js';

@@ -1,7 +1,7 @@
 /** Checks beyond the schema, on a config the schema accepted. */
 import { slugify } from '../slug.js';
 import type { GenCollectionConfig, Item, OAuth2Auth } from './config-types.generated.js';
-import { childPointer } from './pointer.js';
+import { childPointer } from '../json/pointer.js';
 import { profileProblems } from './profile-checks.js';
 import type { Problem } from './problems.js';
 import { secretVariableNames, signsJwt, type ResolvedAuths } from './resolve-auth.js';

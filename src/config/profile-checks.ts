@@ -1,7 +1,7 @@
 /** Checks of auth profiles the schema cannot express: an item naming no profile, profiles without an oauth2 auth. */
 import { closest } from './did-you-mean.js';
 import type { GenCollectionConfig, Item } from './config-types.generated.js';
-import { childPointer } from './pointer.js';
+import { childPointer } from '../json/pointer.js';
 import type { Problem } from './problems.js';
 import type { ResolvedAuths } from './resolve-auth.js';
 import type { ResolvedAuth } from './resolved.js';

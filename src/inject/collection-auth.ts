@@ -2,7 +2,7 @@ import { bearerAuth } from '../postman/auth.js';
 import { GenCollectionError } from '../errors.js';
 import type { Warnings } from '../warnings.js';
 import { authKind, describeAuth } from './auth-kind.js';
-import type { JsonObject } from '../json-value.js';
+import type { JsonObject } from '../json/json-value.js';
 import { insertKey } from './object-keys.js';
 
 export interface CollectionAuthOptions {

@@ -1,7 +1,7 @@
 import { maskSecret } from '../audit/literal.js';
 import { locateSecrets } from '../audit/scan-json.js';
-import { toPointer } from '../config/pointer.js';
-import { isObject, valueAt, type JsonObject } from '../json-value.js';
+import { toPointer } from '../json/pointer.js';
+import { isObject, valueAt, type JsonObject } from '../json/json-value.js';
 import { authParams } from '../postman/auth-params.js';
 import { secretVariableName, type NameContext } from './secret-variable-name.js';
 

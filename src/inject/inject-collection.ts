@@ -7,7 +7,7 @@ import { tokenScripts } from '../scripts/token-scripts.js';
 import { setCollectionAuth } from './collection-auth.js';
 import { planItemAuth } from './item-auth.js';
 import { jsonTextLike } from '../postman/json-text.js';
-import { isObject } from '../json-value.js';
+import { isObject } from '../json/json-value.js';
 import { extractSecrets, type ExtractedSecret } from './extract-secrets.js';
 import { readCollection } from './read-collection.js';
 import { secretPositionVariables } from './secret-positions.js';

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { COLLECTION_SCHEMA_V21 } from '../postman/collection.js';
 import { GenCollectionError } from '../errors.js';
 import { parseJsonFile } from '../postman/json-text.js';
-import { isObject, type JsonObject } from '../json-value.js';
+import { isObject, type JsonObject } from '../json/json-value.js';
 import type { Warnings } from '../warnings.js';
 import { insertKey } from './object-keys.js';
 

@@ -1,7 +1,7 @@
 import { COLLECTION_SCHEMA_V21 } from '../postman/collection.js';
 import { authParamsToV21 } from '../postman/auth-params.js';
 import { insertKey } from './object-keys.js';
-import { isObject, type JsonObject } from '../json-value.js';
+import { isObject, type JsonObject } from '../json/json-value.js';
 
 /**
  * Makes a v2.0 (or v2.1) collection v2.1 in place, touching only what differs between the two:

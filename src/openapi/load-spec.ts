@@ -1,13 +1,13 @@
 import { dirname, extname, resolve as resolvePath } from 'node:path';
 import { $RefParser, type JSONParserError } from '@apidevtools/json-schema-ref-parser';
 import { CORE_SCHEMA, load as parseYaml, type LoadOptions } from 'js-yaml';
-import { parseJson as parseConfigJson } from '../config/parse-json.js';
-import { parseYaml as parseConfigYaml } from '../config/parse-yaml.js';
-import { childPointer } from '../config/pointer.js';
+import { parseJson as parseConfigJson } from '../json/parse-json.js';
+import { parseYaml as parseConfigYaml } from '../json/parse-yaml.js';
+import { childPointer } from '../json/pointer.js';
 import { GenCollectionError } from '../errors.js';
 import { readInputFile } from '../read-input.js';
-import { MAX_JSON_NESTING, MAX_YAML_NESTING, rejectDeepNesting } from '../nesting.js';
-import { isObject, stripBom } from '../json-value.js';
+import { MAX_JSON_NESTING, MAX_YAML_NESTING, rejectDeepNesting } from '../json/nesting.js';
+import { isObject, stripBom } from '../json/json-value.js';
 
 /** A parsed spec: external file `$ref`s bundled in as local ones, local `$ref`s left in place. */
 export interface LoadedSpec {

@@ -1,7 +1,7 @@
 import type { Request } from '../config/config-types.generated.js';
-import { childPointer } from '../config/pointer.js';
+import { childPointer } from '../json/pointer.js';
 import { expectedStatus } from './expected-status.js';
-import { text, type JsonObject } from '../json-value.js';
+import { text, type JsonObject } from '../json/json-value.js';
 import type { Located } from './local-refs.js';
 import type { Operation } from './operations.js';
 import { mergedParameters, parameterEntry, parameterValue, type KeyValueItem } from './parameters.js';

@@ -1,6 +1,6 @@
-import { childPointer } from '../config/pointer.js';
+import { childPointer } from '../json/pointer.js';
 import { GenCollectionError } from '../errors.js';
-import { isObject, type JsonObject } from '../json-value.js';
+import { isObject, type JsonObject } from '../json/json-value.js';
 import type { Located } from './local-refs.js';
 import type { SpecContext } from './spec-context.js';
 

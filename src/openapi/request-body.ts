@@ -1,6 +1,6 @@
-import { childPointer } from '../config/pointer.js';
+import { childPointer } from '../json/pointer.js';
 import type { Body } from '../config/config-types.generated.js';
-import { isObject, text, type JsonObject } from '../json-value.js';
+import { isObject, text, type JsonObject } from '../json/json-value.js';
 import type { Located } from './local-refs.js';
 import { firstExample, flatten, parameterEntry, type KeyValueItem } from './parameters.js';
 import type { SchemaSampler } from './schema-sample.js';

@@ -1,5 +1,5 @@
 import type { Auth } from '../config/config-types.generated.js';
-import { childPointer } from '../config/pointer.js';
+import { childPointer } from '../json/pointer.js';
 import { GenCollectionError } from '../errors.js';
 import { discoverOpenIdConfiguration } from './oidc-discovery.js';
 import type { Scheme } from './security-schemes.js';

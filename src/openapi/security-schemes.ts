@@ -1,5 +1,5 @@
-import { childPointer } from '../config/pointer.js';
-import { isObject, text, type JsonObject } from '../json-value.js';
+import { childPointer } from '../json/pointer.js';
+import { isObject, text, type JsonObject } from '../json/json-value.js';
 import type { SpecContext } from './spec-context.js';
 
 /** What a security scheme of the spec means for a Postman collection. */

@@ -1,5 +1,5 @@
 import type { Auth, OAuth2Auth } from '../config/config-types.generated.js';
-import { childPointer } from '../config/pointer.js';
+import { childPointer } from '../json/pointer.js';
 import { operationLabel, type Operation } from './operations.js';
 import { chooseScheme, pickAlternative, requirements, type Requirement } from './scheme-choice.js';
 import { collectionAuth, type SecurityOptions } from './scheme-auth.js';

@@ -1,6 +1,6 @@
-import { childPointer } from '../config/pointer.js';
+import { childPointer } from '../json/pointer.js';
 import { slugify } from '../slug.js';
-import { isObject, text, type JsonObject } from '../json-value.js';
+import { isObject, text, type JsonObject } from '../json/json-value.js';
 import type { SpecContext } from './spec-context.js';
 
 /** One server of the spec: the environment it becomes and its `base_url`. */

@@ -1,5 +1,5 @@
 import type { Warnings } from '../warnings.js';
-import type { JsonObject } from '../json-value.js';
+import type { JsonObject } from '../json/json-value.js';
 import type { LocalRefs } from './local-refs.js';
 import type { SpecVersion } from './spec-version.js';
 

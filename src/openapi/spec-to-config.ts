@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import type { GenCollectionConfig, Request } from '../config/config-types.generated.js';
 import type { Warnings } from '../warnings.js';
-import { isObject, text } from '../json-value.js';
+import { isObject, text } from '../json/json-value.js';
 import { LocalRefs } from './local-refs.js';
 import { operationRequest, type RequestMapping } from './operation-request.js';
 import { listOperations, type Operation } from './operations.js';

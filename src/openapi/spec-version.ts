@@ -1,6 +1,6 @@
 import { GenCollectionError } from '../errors.js';
 import type { Warnings } from '../warnings.js';
-import { isObject, type JsonObject } from '../json-value.js';
+import { isObject, type JsonObject } from '../json/json-value.js';
 
 /** The spec dialects gen-collection maps; 3.2 is read as 3.1. */
 export type SpecVersion = '2.0' | '3.0' | '3.1';

@@ -1,5 +1,5 @@
 import type { Item, Request } from '../config/config-types.generated.js';
-import { isObject, text } from '../json-value.js';
+import { isObject, text } from '../json/json-value.js';
 import type { Operation } from './operations.js';
 import type { SpecContext } from './spec-context.js';
 

@@ -1,6 +1,6 @@
 /** Items with auth profiles: the Bearer each folder and request sets, and which requests the header gives each profile. */
 import { describe, expect, it } from 'vitest';
-import { buildFromConfig } from '../../src/build-from-config.js';
+import { buildFromConfig } from '../../src/build/build-from-config.js';
 
 const BEARER_ADMIN = { type: 'bearer', bearer: [{ key: 'token', value: '{{access_token_admin}}', type: 'string' }] };
 

@@ -1,6 +1,6 @@
 /** What a config that signs a JWT adds to the outputs: the signer in the pre-request script, the key variable in the environment. */
 import { describe, expect, it } from 'vitest';
-import { buildFromConfig } from '../../src/build-from-config.js';
+import { buildFromConfig } from '../../src/build/build-from-config.js';
 
 const ITEMS = [{ name: 'List', url: '{{base_url}}/orders' }];
 const ENVIRONMENTS = { dev: { base_url: 'https://dev.example.test', client_id: 'orders-ci' } };

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildFromConfigFile } from '../../src/build-from-config.js';
+import { buildFromConfigFile } from '../../src/build/build-from-config.js';
 import { assertNoSecret, secretForms } from '../e2e/no-secret.js';
 import { startOidcProvider, type OidcProvider } from '../e2e/servers/oidc.js';
 import { startProtectedApi } from '../e2e/servers/protected-api.js';

@@ -7,7 +7,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { buildFromConfig } from '../../src/build-from-config.js';
+import { buildFromConfig } from '../../src/build/build-from-config.js';
 import type { OutputFormat } from '../../src/render/render.js';
 import { refusedUrl } from '../e2e/servers/http-util.js';
 import { startProtectedApi } from '../e2e/servers/protected-api.js';

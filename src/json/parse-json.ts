@@ -1,6 +1,6 @@
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { GenCollectionError } from '../errors.js';
-import { MAX_JSON_NESTING, nestingFix, rejectDeepNesting, tooDeepOffset } from '../nesting.js';
+import { MAX_JSON_NESTING, nestingFix, rejectDeepNesting, tooDeepOffset } from './nesting.js';
 import { lineCounterFor, type Locate, type ParsedSource, positionAt, type SourcePosition } from './locate.js';
 import { pointerSegments } from './pointer.js';
 

@@ -1,21 +1,21 @@
 import { join, resolve as resolvePath } from 'node:path';
-import { readConfig } from './config/read.js';
-import { resolveConfig } from './config/resolve.js';
-import { validateConfig } from './config/validate.js';
-import type { ResolvedConfig } from './config/resolved.js';
-import { auditJson } from './audit/scan-json.js';
-import { redactSecrets, withoutSecrets } from './audit/redact.js';
-import { planCollection } from './plan/plan-collection.js';
-import type { Plan } from './plan/plan.js';
-import { postmanEnvironment, type PostmanEnvironment } from './postman/environment.js';
-import type { PostmanCollection } from './postman/collection.js';
-import { postmanCollection, postmanCollectionFile, postmanEnvironmentFile } from './render/postman.js';
-import { refuseSecrets } from './audit/refuse-secrets.js';
-import { MAX_JSON_NESTING, rejectDeepNesting } from './nesting.js';
-import { renderFormat } from './render/index.js';
-import type { OutputFormat, RenderedFile } from './render/render.js';
-import { Warnings } from './warnings.js';
-import { jsonText, type OutputFile } from './write-files.js';
+import { readConfig } from '../config/read.js';
+import { resolveConfig } from '../config/resolve.js';
+import { validateConfig } from '../config/validate.js';
+import type { ResolvedConfig } from '../config/resolved.js';
+import { auditJson } from '../audit/scan-json.js';
+import { redactSecrets, withoutSecrets } from '../audit/redact.js';
+import { planCollection } from '../plan/plan-collection.js';
+import type { Plan } from '../plan/plan.js';
+import { postmanEnvironment, type PostmanEnvironment } from '../postman/environment.js';
+import type { PostmanCollection } from '../postman/collection.js';
+import { postmanCollection, postmanCollectionFile, postmanEnvironmentFile } from '../render/postman.js';
+import { refuseSecrets } from '../audit/refuse-secrets.js';
+import { MAX_JSON_NESTING, rejectDeepNesting } from '../json/nesting.js';
+import { renderFormat } from '../render/index.js';
+import type { OutputFormat, RenderedFile } from '../render/render.js';
+import { Warnings } from '../warnings.js';
+import { jsonText, type OutputFile } from '../write-files.js';
 
 /** The outputs of `build`, ready to write, and the warnings met on the way. */
 export interface BuildResult {

@@ -1,13 +1,13 @@
 import { dirname, resolve } from 'node:path';
-import { buildResolved, type BuildResult } from '../build-from-config.js';
+import { buildResolved, type BuildResult } from './build-from-config.js';
 import { loadConfigFile } from '../config/load-config.js';
 import { resolveConfig } from '../config/resolve.js';
 import { validateConfig } from '../config/validate.js';
 import type { OutputFormat } from '../render/render.js';
 import { Warnings } from '../warnings.js';
-import { loadSpec } from './load-spec.js';
-import { mergeConfigOverrides } from './merge-overrides.js';
-import { specToConfig } from './spec-to-config.js';
+import { loadSpec } from '../openapi/load-spec.js';
+import { mergeConfigOverrides } from '../openapi/merge-overrides.js';
+import { specToConfig } from '../openapi/spec-to-config.js';
 
 export interface BuildFromSpecOptions {
   /** A config whose name, auth, environments and scripts override the spec's (`-c`). */

@@ -1,6 +1,6 @@
 import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { GenCollectionError } from '../errors.js';
-import { MAX_YAML_NESTING, nestingFix, yamlTooDeep } from '../nesting.js';
+import { MAX_YAML_NESTING, nestingFix, yamlTooDeep } from './nesting.js';
 import { lineCounterFor, type Locate, type ParsedSource, positionAt } from './locate.js';
 import { pointerSegments } from './pointer.js';
 

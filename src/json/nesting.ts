@@ -1,7 +1,7 @@
 import { CST, Parser } from 'yaml';
-import { GenCollectionError, type ErrorCode } from './errors.js';
-import { lineCounterFor, positionAt } from './config/locate.js';
-import { toPointer } from './config/pointer.js';
+import { GenCollectionError, type ErrorCode } from '../errors.js';
+import { lineCounterFor, positionAt } from './locate.js';
+import { toPointer } from './pointer.js';
 
 /**
  * How deeply a JSON input (config, spec, collection, environment) may nest arrays and objects. The walkers

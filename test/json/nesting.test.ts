@@ -1,16 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditFiles } from '../src/audit/audit-files.js';
-import { buildFromConfig, buildFromConfigFile } from '../src/build-from-config.js';
-import { GenCollectionError } from '../src/errors.js';
-import { injectCollection } from '../src/inject/inject-collection.js';
-import { MAX_JSON_NESTING, MAX_YAML_NESTING, tooDeepOffset, tooDeepPointer } from '../src/nesting.js';
-import { buildFromSpec } from '../src/openapi/build-from-spec.js';
-import { Warnings } from '../src/warnings.js';
-import { listFiles, runCli } from './cli/run-cli.js';
-import { tempDir } from './helpers/temp-dir.js';
-import { oauth2 } from './helpers/oauth2.js';
+import { auditFiles } from '../../src/audit/audit-files.js';
+import { buildFromConfig, buildFromConfigFile } from '../../src/build/build-from-config.js';
+import { GenCollectionError } from '../../src/errors.js';
+import { injectCollection } from '../../src/inject/inject-collection.js';
+import { MAX_JSON_NESTING, MAX_YAML_NESTING, tooDeepOffset, tooDeepPointer } from '../../src/json/nesting.js';
+import { buildFromSpec } from '../../src/build/build-from-spec.js';
+import { Warnings } from '../../src/warnings.js';
+import { listFiles, runCli } from '../cli/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { oauth2 } from '../helpers/oauth2.js';
 import {
   folderColumn,
   folderPointer,
@@ -18,7 +18,7 @@ import {
   nestedObjects,
   nestedYamlBlocks,
   objectPointer,
-} from './helpers/nested.js';
+} from '../helpers/nested.js';
 
 describe('tooDeepPointer: the first array or object past the limit, depth first', () => {
   it.each<[string, unknown, number, string | undefined]>([

@@ -1,5 +1,5 @@
 /** JSON pointers (RFC 6901): the way every message names a key of the config. */
-import { valueAt as valueAtPath } from '../json-value.js';
+import { valueAt as valueAtPath } from './json-value.js';
 
 /** Builds a pointer from path segments, escaping `~` and `/`: `['items', 0, 'url']` → `/items/0/url`. */
 export function toPointer(segments: readonly (string | number)[]): string {
