@@ -12,7 +12,7 @@ import type { OutputFormat } from '../../src/render/render.js';
 import { refusedUrl } from '../e2e/servers/http-util.js';
 import { startProtectedApi } from '../e2e/servers/protected-api.js';
 import { startTokenServer, type TokenServerOptions } from '../e2e/servers/token-server.js';
-import { postmanBinary, spawnBounded, type SpawnResult } from './postman-cli.js';
+import { KILL_SLACK_MS, offlineEnv, postmanBinary, spawnBounded, type SpawnResult } from './postman-cli.js';
 import type { Rig } from './side-by-side.js';
 
 /** How the v3 folder is made: built with `--format postman-v3`, or the v2.1 output migrated. */
@@ -30,7 +30,7 @@ export interface V3Case {
   envVars?: (rig: Rig) => Record<string, string>;
   timeoutRequest?: number;
   delayRequest?: number;
-  /** Bound of the run in ms (default 30 s); the process is killed 15 s after it. */
+  /** Bound of the run in ms (default 30 s); the process is killed `KILL_SLACK_MS` after it. */
   timeout?: number;
 }
 
@@ -82,7 +82,7 @@ export async function runV3Folder(spec: {
     args.push('--timeout-request', String(spec.timeoutRequest ?? 5_000), '--timeout', String(timeout), '-r', 'cli');
     if (spec.delayRequest) args.push('--delay-request', String(spec.delayRequest));
     const started = Date.now();
-    const run = await cli(args, dir, timeout + 15_000);
+    const run = await cli(args, dir, timeout + KILL_SLACK_MS);
     return { ...run, ms: Date.now() - started, failedTests: failedTests(run.stdout) };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -119,11 +119,7 @@ async function makeV3(
 
 /** Runs the Postman CLI offline in `cwd` (its own HOME, the update check pointed at a refused port). */
 export function cli(args: string[], cwd: string, killAfterMs: number): Promise<SpawnResult> {
-  return spawnBounded(postmanBinary(), args, {
-    cwd,
-    env: { ...process.env, HOME: cwd, ARS_CLI_BASE_URL: 'http://127.0.0.1:9', FORCE_COLOR: '0', NO_COLOR: '1' },
-    killAfterMs,
-  });
+  return spawnBounded(postmanBinary(), args, { cwd, env: offlineEnv(cwd), killAfterMs });
 }
 
 async function put(file: string, content: string): Promise<void> {

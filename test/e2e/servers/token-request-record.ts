@@ -30,8 +30,8 @@ export interface TokenRequestRecord {
   params: Record<string, string>;
   /** Response status, filled in when the answer is sent (0 until then). */
   status: number;
-  /** The scheme of the request's Authorization header, lower-cased (`basic`, `bearer`), or undefined without one. */
-  authScheme: string | undefined;
+  /** The request carried `Authorization: Bearer …` (a runner lending the collection's auth to the token request). */
+  bearer: boolean;
 }
 
 /** Parses a token request's headers and raw body into a record (status 0). */
@@ -58,7 +58,7 @@ export function parseTokenRequest(path: string, headers: IncomingHttpHeaders, bo
     contentType,
     params,
     status: 0,
-    authScheme: headers.authorization?.trim().split(/\s+/)[0]?.toLowerCase(),
+    bearer: /^Bearer\b/i.test(headers.authorization ?? ''),
   };
 }
 
