@@ -3,6 +3,7 @@ import { buildFromConfigFile, buildOutputFiles, type BuildResult } from '../buil
 import { findConfigFile } from '../config/find.js';
 import { writeFilesAtomic } from '../write-files.js';
 import { info, printWarnings } from './report.js';
+import { removeStale, staleFiles } from './stale-files.js';
 import { ExitCode } from '../errors.js';
 import type { OutputFormat } from '../render/render.js';
 
@@ -25,7 +26,9 @@ export async function runBuild(opts: {
 
 /** Writes a build result atomically and says what was written: a line per file, per collection folder. */
 export async function writeResult(result: BuildResult): Promise<void> {
+  const stale = await staleFiles(result);
   await writeFilesAtomic(buildOutputFiles(result));
+  await removeStale(stale);
   const requests = plural(countRequests(result.collection.item), 'request');
   for (const { files } of result.outputs) {
     writtenEntries(files).forEach((entry, i) => {
@@ -33,13 +36,15 @@ export async function writeResult(result: BuildResult): Promise<void> {
       info(`wrote ${display(result.outputDir, entry.path)}${i === 0 ? ` (${count})` : ''}`);
     });
   }
+  for (const { file } of stale) info(`removed ${display(result.outputDir, file)} (no longer in the config)`);
   printWarnings(result.warnings);
 }
 
 /** Writes a build result atomically; returns what was written in a few words, for one status line. */
 async function writeQuietly(result: BuildResult): Promise<string> {
-  const files = buildOutputFiles(result);
-  await writeFilesAtomic(files);
+  const stale = await staleFiles(result);
+  await writeFilesAtomic(buildOutputFiles(result));
+  await removeStale(stale);
   printWarnings(result.warnings);
   const requests = plural(countRequests(result.collection.item), 'request');
   // Per format: its collection (file or folder) and how many environments, e.g. `postman/x.postman_collection.json (4 requests) and 2 environments`.
@@ -48,7 +53,8 @@ async function writeQuietly(result: BuildResult): Promise<string> {
       const [collection, ...environments] = writtenEntries(files);
       return `${display(result.outputDir, collection!.path)} (${requests}) and ${plural(environments.length, 'environment')}`;
     })
-    .join('; ');
+    .join('; ')
+    .concat(stale.length ? `; removed ${plural(stale.length, 'file')} no longer in the config` : '');
 }
 
 /**

@@ -122,4 +122,32 @@ describe('build --format', () => {
       expect(help, command).toContain('postman-v3');
     }
   });
+
+  it('a rebuild removes the v3 files of renamed or removed requests and folders, and nothing else', () => {
+    const dir = example();
+    expect(runCli(['build', '-o', 'out', '--format', 'postman-v3'], dir).status).toBe(0);
+    writeFileSync(join(dir, 'out/collections/orders-api/notes.md'), 'kept\n');
+    writeFileSync(join(dir, 'out/collections/orders-api/Orders/notes.md'), 'kept\n');
+    const file = join(dir, 'gen-collection.config.json');
+    const config = readFileSync(file, 'utf8')
+      .replace('"List orders"', '"List all orders"')
+      .replace('"Orders"', '"Shop"');
+    writeFileSync(file, config);
+    const r = runCli(['build', '-o', 'out', '--format', 'postman-v3'], dir);
+    expect(r.status, r.stderr).toBe(0);
+    expect(listFiles(join(dir, 'out/collections/orders-api'))).toEqual([
+      '.resources/definition.yaml',
+      'Health.request.yaml',
+      'Orders/notes.md',
+      'Shop/.resources/definition.yaml',
+      'Shop/Create order.request.yaml',
+      'Shop/Get order.request.yaml',
+      'Shop/List all orders.request.yaml',
+      'notes.md',
+    ]);
+    expect(r.stderr).toContain(
+      'removed out/collections/orders-api/Orders/List orders.request.yaml (no longer in the config)',
+    );
+    expect(r.stderr).toContain('removed out/collections/orders-api/Orders/.resources/definition.yaml');
+  });
 });
