@@ -3,7 +3,12 @@
 // so `--help` stays fast.
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode } from './errors.js';
+import { collectFormat } from './render/format-option.js';
 import { VERSION } from './version.js';
+
+const FORMAT_HELP =
+  'output format, repeatable (default: the config\'s "formats", else postman): postman (collection v2.1 JSON + ' +
+  'environments), postman-v3 (Postman v12 / Native Git: collections/<slug>/ + environments/*.environment.yaml), bruno';
 
 const program = new Command('gen-collection')
   .description(
@@ -33,12 +38,16 @@ program
     'config file (default: gen-collection.config.{json,yaml,yml} in the working directory)',
   )
   .option('-o, --output <dir>', 'output directory (default: the config\'s "output", else postman/)')
+  .option('--format <format>', FORMAT_HELP, collectFormat)
   .option('--watch', 'rebuild whenever the config or a script it bundles changes (Ctrl-C to stop)')
   .addHelpText(
     'after',
     '\nExample:\n  $ gen-collection build -c examples/orders-api/gen-collection.config.json -o postman\n' +
       '  $ gen-collection build --watch\n' +
       '  $ newman run postman/orders-api.postman_collection.json -e postman/orders-api.dev.postman_environment.json \\\n' +
+      '      --env-var client_secret=$CLIENT_SECRET\n' +
+      '  $ gen-collection build --format postman-v3 -o postman\n' +
+      '  $ postman collection run postman/collections/orders-api -e postman/environments/orders-api.dev.environment.yaml \\\n' +
       '      --env-var client_secret=$CLIENT_SECRET',
   )
   .action(async (opts) => exit(await (await import('./commands/build.js')).runBuild(opts)));
@@ -49,8 +58,13 @@ program
   .argument('<spec>', 'the API description file')
   .option('-c, --config <file>', 'config whose name, auth, environments and scripts override the spec')
   .option('-o, --output <dir>', 'output directory (default: the config\'s "output", else postman/)')
+  .option('--format <format>', FORMAT_HELP, collectFormat)
   .option('--discover', 'fetch the OpenID Connect discovery document to find the token URL')
-  .addHelpText('after', '\nExample:\n  $ gen-collection openapi openapi.yaml -o postman')
+  .addHelpText(
+    'after',
+    '\nExample:\n  $ gen-collection openapi openapi.yaml -o postman\n' +
+      '  $ gen-collection openapi openapi.yaml -o postman --format postman --format postman-v3',
+  )
   .action(async (spec, opts) => exit(await (await import('./commands/openapi.js')).runOpenapi(spec, opts)));
 
 program

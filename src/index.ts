@@ -14,6 +14,8 @@ export type * from './plan/plan.js';
 export { environmentTemplates } from './plan/environments.js';
 export { collectVariableNames } from './plan/variables.js';
 export { renderPostman, postmanCollection } from './render/postman.js';
+export { renderPostmanV3 } from './render/postman-v3.js';
+export { RENDERERS, renderFormat } from './render/index.js';
 export { COLLECTION_SCHEMA_V21, type PostmanCollection } from './postman/collection.js';
 export type { Renderer, RenderedFile, OutputFormat } from './render/render.js';
 export { postmanEnvironment, secretsEnvironment, type PostmanEnvironment } from './postman/environment.js';

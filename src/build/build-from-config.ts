@@ -12,6 +12,8 @@ import type { PostmanCollection } from '../postman/collection.js';
 import { postmanCollection, postmanCollectionFile, postmanEnvironmentFile } from '../render/postman.js';
 import { refuseSecrets } from '../audit/refuse-secrets.js';
 import { MAX_JSON_NESTING, rejectDeepNesting } from '../json/nesting.js';
+import { renderFormat } from '../render/index.js';
+import type { OutputFormat, RenderedFile } from '../render/render.js';
 import { Warnings } from '../warnings.js';
 import { jsonText, type OutputFile } from '../write-files.js';
 
@@ -26,6 +28,8 @@ export interface BuildResult {
   environments: { name: string; file: string; json: PostmanEnvironment }[];
   /** Absolute output directory. */
   outputDir: string;
+  /** The files of every configured format, in `formats` order; paths relative to the output directory. */
+  outputs: { format: OutputFormat; files: RenderedFile[] }[];
   warnings: string[];
 }
 
@@ -36,6 +40,8 @@ export interface BuildOptions {
   file?: string;
   /** Output directory overriding the config's `output` (relative to the working directory). */
   output?: string;
+  /** Output formats overriding the config's `formats` (`--format`). */
+  formats?: OutputFormat[];
   /** The run's warnings bag (a new one when not given); `BuildResult.warnings` is its list. */
   warnings?: Warnings;
 }
@@ -47,17 +53,22 @@ export async function buildFromConfig(config: unknown, options: BuildOptions): P
   // a config value from the caller, not from a file the readers checked
   rejectDeepNesting(config, { file, code: 'config-invalid', limit: MAX_JSON_NESTING });
   const valid = validateConfig(config, file, undefined, warnings);
-  const resolved = resolveConfig(valid, { file, baseDir: options.baseDir, output: options.output });
+  const resolved = resolveConfig(valid, {
+    file,
+    baseDir: options.baseDir,
+    output: options.output,
+    formats: options.formats,
+  });
   return buildResolved(resolved, 'reject', warnings);
 }
 
 /** Reads, validates and resolves a config file (JSON or YAML), then generates its outputs. */
 export async function buildFromConfigFile(
   file: string,
-  options: { output?: string; warnings?: Warnings } = {},
+  options: { output?: string; formats?: OutputFormat[]; warnings?: Warnings } = {},
 ): Promise<BuildResult> {
   const warnings = options.warnings ?? new Warnings();
-  const { resolved } = await readConfig(file, { output: options.output, warnings });
+  const { resolved } = await readConfig(file, { output: options.output, formats: options.formats, warnings });
   return buildResolved(resolved, 'reject', warnings);
 }
 
@@ -108,16 +119,26 @@ export async function buildResolved(
       },
     );
   }
-  return { plan, collection, collectionFile, environments, outputDir: resolved.outputDir, warnings: warnings.list };
+  // The postman format is the checked (or redacted) files above; every other format renders the plan.
+  const postmanFiles = files.map(([path, json]) => ({ path, content: jsonText(json) }));
+  const outputs = [];
+  for (const format of resolved.formats) {
+    outputs.push({ format, files: format === 'postman' ? postmanFiles : await renderFormat(plan, format) });
+  }
+  return {
+    plan,
+    collection,
+    collectionFile,
+    environments,
+    outputDir: resolved.outputDir,
+    outputs,
+    warnings: warnings.list,
+  };
 }
 
-/** The files a build result writes, with absolute paths. */
+/** The files a build result writes (every configured format), with absolute paths. */
 export function buildOutputFiles(result: BuildResult): OutputFile[] {
-  return [
-    { path: resolvePath(result.outputDir, result.collectionFile), content: jsonText(result.collection) },
-    ...result.environments.map((env) => ({
-      path: resolvePath(result.outputDir, env.file),
-      content: jsonText(env.json),
-    })),
-  ];
+  return result.outputs.flatMap(({ files }) =>
+    files.map((f) => ({ path: resolvePath(result.outputDir, f.path), content: f.content })),
+  );
 }

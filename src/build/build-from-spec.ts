@@ -3,6 +3,7 @@ import { buildResolved, type BuildResult } from './build-from-config.js';
 import { loadConfigFile } from '../config/load-config.js';
 import { resolveConfig } from '../config/resolve.js';
 import { validateConfig } from '../config/validate.js';
+import type { OutputFormat } from '../render/render.js';
 import { Warnings } from '../warnings.js';
 import { GeneratedPlaces, type GeneratedOrigin } from '../openapi/generated-places.js';
 import { loadSpec } from '../openapi/load-spec.js';
@@ -14,6 +15,8 @@ export interface BuildFromSpecOptions {
   config?: string;
   /** Output directory overriding the config's `output` (relative to the working directory). */
   output?: string;
+  /** Output formats overriding the config's `formats` (`--format`). */
+  formats?: OutputFormat[];
   /** Fetch OpenID Connect discovery documents for their token endpoint (`--discover`). */
   discover?: boolean;
   onProgress?(done: number, total: number): void;
@@ -60,7 +63,12 @@ export async function buildFromSpec(specFile: string, opts: BuildFromSpecOptions
   const checked = places.warnings();
   try {
     const valid = validateConfig(merged, file, undefined, checked);
-    const resolved = resolveConfig(valid, { file, baseDir: dirname(resolve(file)), output: opts.output });
+    const resolved = resolveConfig(valid, {
+      file,
+      baseDir: dirname(resolve(file)),
+      output: opts.output,
+      formats: opts.formats,
+    });
     const result = await buildResolved(resolved, 'redact', checked);
     for (const line of checked.list) warnings.add(line);
     return { ...result, warnings: warnings.list };

@@ -170,6 +170,12 @@ export interface GenCollectionConfig {
    * Output directory, relative to the config file; `-o` on the command line wins. Default: postman.
    */
   output?: string;
+  /**
+   * Output formats that `build` and `openapi` write into the output directory; `--format` on the command line (repeatable) wins. `postman`: `<slug>.postman_collection.json` (collection v2.1) and `<slug>.<env>.postman_environment.json` (Newman, Postman CLI, Postman app). `postman-v3`: the Postman collection v3 YAML folder of Postman v12 / Native Git, `collections/<slug>/` and `environments/<slug>.<env>.environment.yaml` (`postman collection run`). `bruno`: an OpenCollection YAML collection under `bruno/<slug>/` (`bru run`). Default: ["postman"].
+   *
+   * @minItems 1
+   */
+  formats?: ['postman' | 'postman-v3' | 'bruno', ...('postman' | 'postman-v3' | 'bruno')[]];
   auth?: Auth;
   /**
    * Further OAuth2 auths, by name, for folders and requests that set "auth": "<name>" (another token server, client or scope). Each profile has the shape of an oauth2 auth and is complete on its own: keys it leaves out take the same defaults as auth does, not auth's values. Its variable names default to the default names with _<name> appended (access_token_admin, client_id_admin, …); set variables in the profile to share one. Needs an oauth2 auth.

@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import type { OutputFormat } from '../render/render.js';
 import { Warnings } from '../warnings.js';
 import type { GenCollectionConfig } from './config-types.generated.js';
 import { loadConfigFile } from './load-config.js';
@@ -19,11 +20,11 @@ export interface ReadConfigResult {
  */
 export async function readConfig(
   file: string,
-  opts: { output?: string; warnings?: Warnings } = {},
+  opts: { output?: string; formats?: OutputFormat[]; warnings?: Warnings } = {},
 ): Promise<ReadConfigResult> {
   const loaded = await loadConfigFile(file);
   const warnings = opts.warnings ?? new Warnings();
   const config = validateConfig(loaded.config, file, loaded.locate, warnings);
-  const resolved = resolveConfig(config, { file, baseDir: dirname(file), output: opts.output });
+  const resolved = resolveConfig(config, { file, baseDir: dirname(file), output: opts.output, formats: opts.formats });
   return { config, resolved, warnings: warnings.list };
 }

@@ -1,4 +1,5 @@
 import { resolve as resolvePath } from 'node:path';
+import type { OutputFormat } from '../render/render.js';
 import { slugify } from '../slug.js';
 import type { Body, GenCollectionConfig, Item, KeyValue, ScriptList, Scripts } from './config-types.generated.js';
 import { childPointer } from '../json/pointer.js';
@@ -19,7 +20,12 @@ export interface ResolveOptions {
   baseDir: string;
   /** Output directory from the command line, relative to the working directory; wins over `output`. */
   output?: string;
+  /** Output formats from the command line (`--format`); win over `formats`. */
+  formats?: readonly OutputFormat[];
 }
+
+/** The formats written when neither `--format` nor the config's `formats` names one (the schema's default). */
+export const DEFAULT_FORMATS: readonly OutputFormat[] = ['postman'];
 
 /** Applies every default and normalises every shape of a validated config: the one place defaults live. */
 export function resolveConfig(config: GenCollectionConfig, opts: ResolveOptions): ResolvedConfig {
@@ -35,6 +41,7 @@ export function resolveConfig(config: GenCollectionConfig, opts: ResolveOptions)
       opts.output !== undefined
         ? resolvePath(process.cwd(), opts.output)
         : resolvePath(baseDir, config.output ?? 'postman'),
+    formats: [...new Set<OutputFormat>(opts.formats?.length ? opts.formats : (config.formats ?? DEFAULT_FORMATS))],
     auth,
     authProfiles,
     secretVariables: [

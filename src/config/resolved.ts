@@ -1,3 +1,5 @@
+import type { OutputFormat } from '../render/render.js';
+
 /**
  * The resolved config: what the user wrote (`GenCollectionConfig`, generated from the schema) with every
  * default applied, paths made absolute and shapes normalised. Defaults are applied once, in
@@ -14,6 +16,8 @@ export interface ResolvedConfig {
   baseDir: string;
   /** Absolute output directory. */
   outputDir: string;
+  /** The formats to write, in order, each once: `--format`, else the config's `formats`, else `postman`. */
+  formats: OutputFormat[];
   auth: ResolvedAuth;
   /**
    * Further OAuth2 auths by profile name (`authProfiles`), each complete on its own, its variable names

@@ -2,7 +2,7 @@ import type { Auth, GenCollectionConfig } from '../config/config-types.generated
 
 /**
  * Applies a user config (given with `-c`) to a config generated from a spec. The user's name, description,
- * output, auth, environments and scripts replace the generated ones; variables are merged (the user's win);
+ * output, formats, auth, environments and scripts replace the generated ones; variables are merged (the user's win);
  * the user's items are appended after the generated ones. Auth profiles merge by name: a profile the user
  * gives replaces the generated one of that name. Secret variables the generated auth declared (cookie API
  * keys used by generated requests) stay secret under the user's auth.
@@ -15,6 +15,7 @@ export function mergeConfigOverrides(
   const merged: GenCollectionConfig = { ...generated, name: user.name ?? generated.name };
   if (user.description !== undefined) merged.description = user.description;
   if (user.output !== undefined) merged.output = user.output;
+  if (user.formats !== undefined) merged.formats = user.formats;
   if (user.auth !== undefined) merged.auth = withSecrets(user.auth, generated.auth?.secretVariables);
   if (user.authProfiles !== undefined) merged.authProfiles = { ...generated.authProfiles, ...user.authProfiles };
   if (user.environments !== undefined) merged.environments = user.environments;

@@ -5,9 +5,9 @@ import { bearerAuth, collectionAuth, NO_AUTH, type PostmanAuth } from '../postma
 import { COLLECTION_SCHEMA_V21, type PostmanCollection } from '../postman/collection.js';
 import { postmanEnvironment } from '../postman/environment.js';
 import { events } from '../postman/events.js';
-import { splitUrl } from '../postman/url.js';
-import { tokenScripts } from '../scripts/token-scripts.js';
+import { splitUrl, type PostmanUrlParts } from '../postman/url.js';
 import { jsonText } from '../write-files.js';
+import { planTokenScripts } from './plan-token-scripts.js';
 import type { RenderedFile } from './render.js';
 
 /** The `postman` format: `<slug>.postman_collection.json` (v2.1) and `<slug>.<env>.postman_environment.json`. */
@@ -33,21 +33,7 @@ export function postmanEnvironmentFile(plan: Plan, env: string): string {
 
 /** The plan as a Postman v2.1 collection, the token scripts first in the collection-level events. */
 export async function postmanCollection(plan: Plan): Promise<PostmanCollection> {
-  const token = plan.token
-    ? await tokenScripts(plan.token.auth, {
-        skipRequestIds: plan.token.skipRequestIds,
-        ...(Object.keys(plan.profiles).length
-          ? {
-              profiles: Object.fromEntries(
-                Object.entries(plan.profiles).map(([name, auth]) => [
-                  name,
-                  { auth, requestIds: plan.token!.profileRequestIds[name] ?? [] },
-                ]),
-              ),
-            }
-          : {}),
-      })
-    : undefined;
+  const token = await planTokenScripts(plan);
   const collectionEvents = events([plan.slug, 'collection'], {
     prerequest: [...(token ? [token.prerequest] : []), ...plan.scripts.prerequest],
     test: [...(token ? [token.test] : []), ...plan.scripts.test],
@@ -67,7 +53,8 @@ export async function postmanCollection(plan: Plan): Promise<PostmanCollection> 
   };
 }
 
-interface PostmanKeyValue {
+/** A v2.1 key/value entry (header, query parameter, path variable, form field). */
+export interface PostmanKeyValue {
   key: string;
   value: string;
   description?: string;
@@ -121,7 +108,15 @@ function postmanRequest(req: PlanRequest, auth: PostmanAuth | undefined): object
   };
 }
 
-function postmanUrl(req: PlanRequest): object {
+/**
+ * A request's URL as the runner sends it (`raw`: the enabled query entries appended, the fragment kept), its
+ * query entries (the URL's own, then the config's) and the URL's parts.
+ */
+export function requestUrl(req: Pick<PlanRequest, 'url' | 'query'>): {
+  raw: string;
+  query: PostmanKeyValue[];
+  parsed: PostmanUrlParts;
+} {
   const parsed = splitUrl(req.url);
   const query: PostmanKeyValue[] = [
     ...(parsed.query ?? []).map((q) => ({ key: q.key, value: q.value ?? '' })),
@@ -130,8 +125,13 @@ function postmanUrl(req: PlanRequest): object {
   const enabled = query.filter((q) => !q.disabled).map((q) => `${q.key}=${q.value}`);
   const base = req.url.replace(/[?#].*$/, '');
   const hash = parsed.hash ? `#${parsed.hash}` : '';
+  return { raw: base + (enabled.length ? `?${enabled.join('&')}` : '') + hash, query, parsed };
+}
+
+function postmanUrl(req: PlanRequest): object {
+  const { raw, query, parsed } = requestUrl(req);
   return {
-    raw: base + (enabled.length ? `?${enabled.join('&')}` : '') + hash,
+    raw,
     ...(parsed.protocol ? { protocol: parsed.protocol } : {}),
     ...(parsed.auth ? { auth: parsed.auth } : {}),
     ...(parsed.host ? { host: parsed.host } : {}),
@@ -167,13 +167,14 @@ function postmanBody(body: ResolvedBody): object {
 }
 
 /** The Content-Type header a body implies; formdata and urlencoded get theirs from the runner. */
-function impliedContentType(body: ResolvedBody): string | undefined {
+export function impliedContentType(body: ResolvedBody): string | undefined {
   if (body.mode === 'json') return 'application/json';
   if (body.mode === 'raw') return body.contentType;
   return undefined;
 }
 
-function rawLanguage(contentType = ''): string {
+/** Postman's name for a raw body's language (`json`, `xml`, `html`, `javascript`, `text`) from its content type. */
+export function rawLanguage(contentType = ''): string {
   const type = contentType.toLowerCase();
   if (/[/+]json\b/.test(type)) return 'json';
   if (/[/+]xml\b/.test(type)) return 'xml';

@@ -2,7 +2,7 @@
 // change of a script, a module it imports and the config; reports a type error with file:line and keeps
 // the last good outputs; exits 0 on Ctrl-C (SIGINT). Every wait is bounded.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -110,6 +110,31 @@ describe('gen-collection build --watch', () => {
     watch.child.kill('SIGINT');
     expect(await exitCode(watch.child)).toBe(0);
     expect(watch.seen).toContain('stopped watching');
+  });
+
+  it('rewrites every configured format on a change', async () => {
+    const { dir } = tempDir();
+    cpSync(EXAMPLE, dir, { recursive: true, filter: (src) => !src.includes('/postman') });
+    const configFile = join(dir, 'gen-collection.config.json');
+    const config = JSON.parse(readFileSync(configFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(configFile, JSON.stringify({ ...config, formats: ['postman', 'postman-v3'] }, null, 2));
+    const built =
+      /^built in \d+ ms: postman\/orders-api\.postman_collection\.json \(4 requests\) and 2 environments; postman\/collections\/orders-api\/ \(4 requests\) and 2 environments$/;
+
+    const watch = startWatch(dir);
+    await watch.nextLine(built);
+    await watch.nextLine(/^watching \d+ files for changes \(Ctrl-C to stop\)$/);
+    writeFileSync(configFile, readFileSync(configFile, 'utf8').replace('"List orders"', '"List all orders"'));
+    // The renamed request's old v3 file is removed.
+    await watch.nextLine(new RegExp(built.source.replace(/\$$/, '; removed 1 file no longer in the config$')));
+    expect(readFileSync(join(dir, 'postman/orders-api.postman_collection.json'), 'utf8')).toContain('List all orders');
+    expect(
+      readFileSync(join(dir, 'postman/collections/orders-api/Orders/List all orders.request.yaml'), 'utf8'),
+    ).toMatch(/^\$kind: http-request\n/);
+    expect(existsSync(join(dir, 'postman/collections/orders-api/Orders/List orders.request.yaml'))).toBe(false);
+
+    watch.child.kill('SIGINT');
+    expect(await exitCode(watch.child)).toBe(0);
   });
 
   // issue 23: several broken files, of both events, are all printed, and all watched

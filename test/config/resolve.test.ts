@@ -12,9 +12,10 @@ import {
   PRIVATE_KEY_VARIABLE_DEFAULT,
   TOKEN_VARIABLE_DEFAULTS,
 } from '../../src/config/resolve-auth.js';
-import { resolveConfig } from '../../src/config/resolve.js';
+import { DEFAULT_FORMATS, resolveConfig } from '../../src/config/resolve.js';
 import type { ResolvedBody, ResolvedConfig } from '../../src/config/resolved.js';
-import { schemaDefinition } from '../../src/config/schema.js';
+import { configSchema, schemaDefinition } from '../../src/config/schema.js';
+import type { OutputFormat } from '../../src/render/render.js';
 import { validateConfig } from '../../src/config/validate.js';
 import { Warnings } from '../../src/warnings.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -35,6 +36,7 @@ const EXPECTED: ResolvedConfig = {
   configFile: join(base, 'gen-collection.config.json'),
   baseDir: base,
   outputDir: join(base, 'out/postman'),
+  formats: ['postman'],
   auth: {
     type: 'oauth2',
     grantType: 'password',
@@ -190,6 +192,7 @@ describe('defaults are applied in resolveConfig', () => {
       slug: 'hello-world',
       baseDir: '/work/project',
       outputDir: '/work/project/postman',
+      formats: ['postman'],
       auth: { type: 'none' },
       authProfiles: {},
       secretVariables: [],
@@ -353,7 +356,13 @@ describe('defaults are applied in resolveConfig', () => {
     {
       name: 'oauth2 without dpop: a dpopKey variable name alone adds nothing',
       auth: { type: 'oauth2', tokenUrl: 'https://t', variables: { dpopKey: 'proof_key' } },
-      resolved: { type: 'oauth2', tokenUrl: 'https://t', ...OAUTH2_DEFAULTS, params: {}, variables: TOKEN_VARIABLE_DEFAULTS },
+      resolved: {
+        type: 'oauth2',
+        tokenUrl: 'https://t',
+        ...OAUTH2_DEFAULTS,
+        params: {},
+        variables: TOKEN_VARIABLE_DEFAULTS,
+      },
       secrets: ['client_secret', 'password', 'access_token', 'refresh_token'],
     },
     {
@@ -506,6 +515,16 @@ describe('defaults are applied in resolveConfig', () => {
     ]);
   });
 
+  it.each<{ name: string; formats?: GenCollectionConfig['formats']; cli?: OutputFormat[]; expected: OutputFormat[] }>([
+    { name: 'default', expected: ['postman'] },
+    { name: 'the config', formats: ['postman-v3', 'postman'], expected: ['postman-v3', 'postman'] },
+    { name: '--format wins', formats: ['postman'], cli: ['postman-v3'], expected: ['postman-v3'] },
+    { name: 'each once', cli: ['postman-v3', 'postman', 'postman-v3'], expected: ['postman-v3', 'postman'] },
+  ])('formats: $name', ({ formats, cli, expected }) => {
+    const config = validateConfig({ name: 'x', ...(formats ? { formats } : {}) }, 'c.json');
+    expect(resolveConfig(config, { baseDir: '/p', ...(cli ? { formats: cli } : {}) }).formats).toEqual(expected);
+  });
+
   it('output relative to baseDir; absolute script paths kept', () => {
     const result = resolveMinimal({ name: 'x', output: '../out', scripts: { test: '/abs/t.ts' } }, '/work/project/cfg');
     expect(result.outputDir).toBe('/work/project/out');
@@ -533,6 +552,9 @@ describe('defaults are applied in resolveConfig', () => {
     expect(props('apikeyAuth').in.default).toBe(AUTH_DEFAULTS.apikey.in);
     expect(props('apikeyAuth').variable.default).toBe(AUTH_DEFAULTS.apikey.variable);
     expect(props('request').method.default).toBe('GET');
+    expect((configSchema().properties as Record<string, { default?: unknown }>).formats!.default).toEqual(
+      DEFAULT_FORMATS,
+    );
   });
 });
 

@@ -31,6 +31,11 @@ describe('mergeConfigOverrides: a config given with -c overrides the generated o
     },
     { name: 'output', user: { name: 'Petstore', output: 'out' }, expected: { ...generated, output: 'out' } },
     {
+      name: 'formats',
+      user: { name: 'Petstore', formats: ['postman-v3'] },
+      expected: { ...generated, formats: ['postman-v3'] },
+    },
+    {
       name: 'auth replaced; generated secret variables kept secret',
       user: {
         name: 'Petstore',

@@ -37,6 +37,8 @@ export interface TokenRequestRecord {
    * header): such a request is a nonce retry's first half, counted apart from the token requests proper.
    */
   nonceChallenge?: boolean;
+  /** The request carried `Authorization: Bearer …` (a runner lending the collection's auth to the token request). */
+  bearer: boolean;
 }
 
 /** Parses a token request's headers and raw body into a record (status 0). */
@@ -64,6 +66,7 @@ export function parseTokenRequest(path: string, headers: IncomingHttpHeaders, bo
     params,
     status: 0,
     ...(typeof headers.dpop === 'string' ? { dpopProof: headers.dpop } : {}),
+    bearer: /^Bearer\b/i.test(headers.authorization ?? ''),
   };
 }
 

@@ -1,0 +1,218 @@
+import type { KeyValueEntry, ResolvedBody } from '../config/resolved.js';
+import { stableId } from '../plan/ids.js';
+import { joinScript } from '../plan/test-scripts.js';
+import { bearerAuth, collectionAuth, NO_AUTH, type PostmanAuth } from '../postman/auth.js';
+import type {
+  Plan,
+  PlanEnvironment,
+  PlanFolder,
+  PlanItem,
+  PlanItemAuth,
+  PlanRequest,
+  PlanScripts,
+} from '../plan/plan.js';
+import type { TokenScripts } from '../scripts/token-scripts.js';
+import { siblingFileNames } from './file-names.js';
+import { planTokenScripts } from './plan-token-scripts.js';
+import { impliedContentType, rawLanguage, requestUrl } from './postman.js';
+import type { RenderedFile, Renderer } from './render.js';
+import { yamlText } from './yaml-text.js';
+
+/**
+ * The `postman-v3` format: the Postman collection v3 YAML folder of Postman v12 / Native Git, with the layout,
+ * keys and styles `postman collection migrate` (Postman CLI 1.34.0) writes for gen-collection's v2.1 output:
+ * `collections/<slug>/.resources/definition.yaml` (the collection: variables, auth, the token scripts), a
+ * directory per folder with its own `.resources/definition.yaml`, one `<name>.request.yaml` per request, and
+ * `environments/<slug>.<env>.environment.yaml` per environment (secrets declared `type: secret` and empty).
+ * Where migrate makes something up (the random id of an auth), the id is derived like every other id.
+ */
+export const renderPostmanV3: Renderer = async (plan) => {
+  const token = await planTokenScripts(plan);
+  const root = `collections/${plan.slug}`;
+  const files: RenderedFile[] = [
+    { path: `${root}/.resources/definition.yaml`, content: yamlText(collectionDefinition(plan, token)) },
+  ];
+  addItems(plan.items, root, files);
+  for (const env of plan.environments) {
+    files.push({ path: `environments/${plan.slug}.${env.name}.environment.yaml`, content: yamlText(environment(env)) });
+  }
+  return files;
+};
+
+/** Where a v3 script runs: collection and folder definitions name the protocol, request files do not (as migrate writes). */
+type ScriptLevel = 'definition' | 'request';
+
+interface V3Script {
+  type: string;
+  code: string;
+  language: 'text/javascript';
+}
+
+function collectionDefinition(plan: Plan, token: TokenScripts | undefined): Record<string, unknown> {
+  const auth = collectionAuth(plan.auth);
+  const scripts = v3Scripts(
+    {
+      prerequest: [...(token ? [token.prerequest] : []), ...plan.scripts.prerequest],
+      test: [...(token ? [token.test] : []), ...plan.scripts.test],
+    },
+    'definition',
+  );
+  return {
+    $kind: 'collection',
+    id: stableId(plan.slug, 'collection'),
+    name: plan.name,
+    ...(plan.description ? { description: plan.description } : {}),
+    ...(plan.variables.length ? { variables: Object.fromEntries(plan.variables.map((v) => [v.key, v.value])) } : {}),
+    ...(scripts ? { scripts } : {}),
+    ...(auth ? { auth: [definitionAuth(auth, [plan.slug, 'collection'])] } : {}),
+  };
+}
+
+function addItems(items: PlanItem[], dir: string, files: RenderedFile[]): void {
+  const names = siblingFileNames(items.map((item) => item.name));
+  items.forEach((item, index) => {
+    const fileName = names[index]!;
+    const order = (index + 1) * 1000;
+    if (item.kind === 'folder') {
+      const folderDir = `${dir}/${fileName}`;
+      files.push({
+        path: `${folderDir}/.resources/definition.yaml`,
+        content: yamlText(folderDefinition(item, fileName, order)),
+      });
+      addItems(item.items, folderDir, files);
+    } else {
+      files.push({ path: `${dir}/${fileName}.request.yaml`, content: yamlText(request(item, fileName, order)) });
+    }
+  });
+}
+
+function folderDefinition(folder: PlanFolder, fileName: string, order: number): Record<string, unknown> {
+  const auth = itemAuth(folder.auth);
+  const scripts = v3Scripts(folder.scripts, 'definition');
+  return {
+    $kind: 'collection',
+    id: folder.id,
+    // The directory carries the name; migrate writes `name` only when the two differ.
+    ...(fileName !== folder.name ? { name: folder.name } : {}),
+    ...(folder.description ? { description: folder.description } : {}),
+    ...(scripts ? { scripts } : {}),
+    ...(auth ? { auth: [definitionAuth(auth, folder.idPath)] } : {}),
+    order,
+  };
+}
+
+function request(req: PlanRequest, fileName: string, order: number): Record<string, unknown> {
+  const url = requestUrl(req);
+  const headers = [...req.headers];
+  const contentType = req.body ? impliedContentType(req.body) : undefined;
+  if (contentType && !headers.some((h) => h.key.toLowerCase() === 'content-type')) {
+    headers.push({ key: 'Content-Type', value: contentType });
+  }
+  const auth = itemAuth(req.auth);
+  const scripts = v3Scripts(req.scripts, 'request');
+  return {
+    $kind: 'http-request',
+    id: req.id,
+    ...(fileName !== req.name ? { name: req.name } : {}),
+    ...(req.description ? { description: req.description } : {}),
+    url: url.raw,
+    method: req.method,
+    ...(headers.length ? { headers: keyValues(headers) } : {}),
+    ...(url.query.length ? { queryParams: keyValues(url.query) } : {}),
+    ...(req.pathVariables.length ? { pathVariables: keyValues(req.pathVariables) } : {}),
+    ...(req.body ? { body: body(req.body) } : {}),
+    ...(auth ? { auth: requestAuth(auth) } : {}),
+    ...(scripts ? { scripts } : {}),
+    order,
+  };
+}
+
+/**
+ * Key/value entries as migrate writes them: a plain map when every entry is just a key and a value and no key
+ * repeats; otherwise the list of entries with their descriptions and `disabled` flags.
+ */
+function keyValues(entries: KeyValueEntry[]): Record<string, string> | KeyValueEntry[] {
+  const plain = entries.every((e) => !e.description && !e.disabled);
+  const unique = new Set(entries.map((e) => e.key)).size === entries.length;
+  if (plain && unique) return Object.fromEntries(entries.map((e) => [e.key, e.value]));
+  return entries.map(keyValue);
+}
+
+function keyValue(e: KeyValueEntry): KeyValueEntry {
+  return {
+    key: e.key,
+    value: e.value,
+    ...(e.description ? { description: e.description } : {}),
+    ...(e.disabled ? { disabled: true } : {}),
+  };
+}
+
+function body(b: ResolvedBody): Record<string, unknown> {
+  switch (b.mode) {
+    case 'json':
+      return { type: 'json', content: JSON.stringify(b.json, null, 2) };
+    case 'form':
+      return { type: 'formdata', content: b.entries.map((e) => ({ type: 'text', ...keyValue(e) })) };
+    case 'urlencoded':
+      return { type: 'urlencoded', content: keyValues(b.entries) };
+    case 'raw':
+      return { type: rawLanguage(b.contentType), content: b.raw };
+  }
+}
+
+function v3Scripts(scripts: PlanScripts, level: ScriptLevel): V3Script[] | undefined {
+  const prefix = level === 'definition' ? 'http:' : '';
+  const list: V3Script[] = [];
+  const before = joinScript(scripts.prerequest);
+  const after = joinScript(scripts.test);
+  if (before !== undefined) list.push({ type: `${prefix}beforeRequest`, code: before, language: 'text/javascript' });
+  if (after !== undefined) list.push({ type: `${prefix}afterResponse`, code: after, language: 'text/javascript' });
+  return list.length ? list : undefined;
+}
+
+/** The auth an item sets itself (none or a profile's Bearer), or undefined when it inherits. */
+function itemAuth(auth: PlanItemAuth): PostmanAuth | undefined {
+  if (auth.kind === 'inherit') return undefined;
+  return auth.kind === 'none' ? NO_AUTH : bearerAuth(auth.tokenVariable);
+}
+
+/** A v2.1 auth's parameters as v3 `credentials` (a map), the way migrate converts them. */
+function credentials(auth: PostmanAuth): Record<string, string> | undefined {
+  const params = auth[auth.type];
+  if (!Array.isArray(params) || params.length === 0) return undefined;
+  return Object.fromEntries(params.map((p) => [p.key, p.value]));
+}
+
+/** Auth in a collection or folder definition: a list of one named entry with an id. */
+function definitionAuth(auth: PostmanAuth, idPath: string[]): Record<string, unknown> {
+  const creds = credentials(auth);
+  return {
+    id: stableId(...idPath, 'auth'),
+    type: auth.type,
+    name: auth.type === 'noauth' ? 'No Auth' : `${auth.type} auth`,
+    ...(creds ? { credentials: creds } : {}),
+  };
+}
+
+/** Auth in a request file: the type and its credentials. */
+function requestAuth(auth: PostmanAuth): Record<string, unknown> {
+  const creds = credentials(auth);
+  return { type: auth.type, ...(creds ? { credentials: creds } : {}) };
+}
+
+/**
+ * An environment as the Postman CLI reads a `.environment.yaml` (`collection run -e`): the v2.1 environment's
+ * id, name and values; secrets `type: secret` with an empty value, passed at run time with `--env-var`.
+ */
+function environment(env: PlanEnvironment): Record<string, unknown> {
+  return {
+    id: env.id,
+    name: env.title,
+    values: env.values.map((v) => ({
+      key: v.key,
+      value: v.secret ? '' : v.value,
+      type: v.secret ? 'secret' : 'default',
+      enabled: true,
+    })),
+  };
+}
