@@ -6,7 +6,7 @@ import { PACKAGE_ROOT } from '../package-root.js';
 import { VERSION } from '../version.js';
 import { buildOnce } from './build-once.js';
 import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
-import { jwtSignerScript } from './jwt-signer.js';
+import { JWT_SIGNER_GLOBAL, jwtSignerScript } from './jwt-signer.js';
 import { TOKEN_CONFIG_GLOBAL, type TokenConfig, type TokenProfile } from './token-config.js';
 
 /** The collection-level OAuth2 token scripts, ready for the collection's `prerequest` and `test` events. */
@@ -15,7 +15,15 @@ export interface TokenScripts {
   prerequest: string;
   /** On a 401, drops the token and replays the request once. */
   test: string;
+  /**
+   * Modules the scripts load with `require('./lib/<name>')` from the collection's folder, by file name: on Bruno,
+   * the JWT signer, whose BigInt literals the esprima 4 pass over inline scripts rejects. Empty on Postman.
+   */
+  lib: Record<string, string>;
 }
+
+/** The runtimes the token scripts are bundled for: Postman's sandboxes (`pm`), or Bruno's through its adapter. */
+export type TokenRuntime = 'postman' | 'bruno';
 
 /**
  * The header of the token scripts for one resolved oauth2 auth: its keys in the resolved order, `type`
@@ -70,14 +78,26 @@ export interface TokenScriptOptions {
  * The finished token scripts: a header line, the `genCollection` config object, then the bundled code; in
  * front of the pre-request code, the JWT signer for the config's algorithm when it signs one.
  */
-export async function tokenScripts(auth: OAuth2Resolved, opts: TokenScriptOptions): Promise<TokenScripts> {
+export async function tokenScripts(
+  auth: OAuth2Resolved,
+  opts: TokenScriptOptions,
+  runtime: TokenRuntime = 'postman',
+): Promise<TokenScripts> {
   const profiles = Object.entries(opts.profiles ?? {});
   const auths = [auth, ...profiles.map(([, profile]) => profile.auth)];
   const request = auths.some((a) => a.assertion) ? 'signed' : 'plain';
-  const bundles = await tokenBundles(profiles.length ? `${request}-profiles` : request);
+  const kind: TokenBundle = profiles.length ? `${request}-profiles` : request;
+  const bundles = await tokenBundles(`${runtime}:${kind}`);
   // The config checks let the profiles that sign agree on one algorithm.
   const algorithm = auths.find((a) => a.assertion)?.assertion?.algorithm;
-  const signer = algorithm ? await jwtSignerScript(algorithm) : '';
+  const signerCode = algorithm ? await jwtSignerScript(algorithm) : '';
+  const lib: Record<string, string> = {};
+  let signer = signerCode;
+  if (signerCode && runtime === 'bruno') {
+    const file = `gen-collection-jwt-${algorithm!.toLowerCase()}.js`;
+    lib[file] = `${header(`JWT signer (${algorithm})`)}${signerCode}module.exports = ${JWT_SIGNER_GLOBAL};\n`;
+    signer = `const ${JWT_SIGNER_GLOBAL} = require('./lib/${file}');\n`;
+  }
   const tokenConfig = tokenConfigFor(auth, opts.skipRequestIds);
   if (profiles.length) {
     const base = tokenConfigFor(auth, []);
@@ -92,6 +112,7 @@ export async function tokenScripts(auth: OAuth2Resolved, opts: TokenScriptOption
   return {
     prerequest: `${header('OAuth2 token: reuse, refresh or fetch')}${config}${signer}${bundles.prerequest}`,
     test: `${header('on HTTP 401, drop the OAuth2 token and replay the request once')}${config}${bundles.test}`,
+    lib,
   };
 }
 
@@ -151,14 +172,31 @@ const signedRequestPlugin: Plugin = {
   },
 };
 
+/**
+ * For Bruno: the token scripts' `./storage.ts` becomes scripts-src/runtime/bruno-storage.ts, which keeps tokens in
+ * runtime variables only (`bru.setEnvVar` would write them into the environment file).
+ */
+const brunoStoragePlugin: Plugin = {
+  name: 'gen-collection-bruno-storage',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/storage\.ts$/ }, (args) =>
+      basename(args.importer) === 'bruno-storage.ts'
+        ? undefined
+        : { path: join(PACKAGE_ROOT, 'scripts-src', 'runtime', 'bruno-storage.ts') },
+    );
+  },
+};
+
 const tokenBundles = buildOnce(bundleTokenScripts);
 
-async function bundleTokenScripts(kind: TokenBundle): Promise<TokenScripts> {
-  const plugins = kind.startsWith('signed') ? [signedRequestPlugin] : [];
+async function bundleTokenScripts(key: `${TokenRuntime}:${TokenBundle}`): Promise<Omit<TokenScripts, 'lib'>> {
+  const [runtime, kind] = key.split(':') as [TokenRuntime, TokenBundle];
+  const runtimePlugins = runtime === 'bruno' ? [brunoStoragePlugin] : [];
+  const plugins = [...runtimePlugins, ...(kind.startsWith('signed') ? [signedRequestPlugin] : [])];
   const prefix = kind.endsWith('-profiles') ? 'profile-' : '';
   const [prerequest, test] = await Promise.all([
     bundleTokenScript(`${prefix}prerequest.ts`, plugins),
-    bundleTokenScript(`${prefix}retry-on-401.ts`, []),
+    bundleTokenScript(`${prefix}retry-on-401.ts`, runtimePlugins),
   ]);
   return { prerequest, test };
 }
