@@ -17,6 +17,8 @@ export interface RunBruOptions {
   env?: string;
   /** `--env-var` pairs. */
   envVars?: Record<string, string>;
+  /** `--delay` between requests in ms. */
+  delay?: number;
   /** The whole run is killed after this many ms (default 60 s). */
   timeout?: number;
 }
@@ -50,6 +52,7 @@ export async function runBru(files: RenderedFile[], opts: RunBruOptions): Promis
     const args = [BRU_BIN, 'run', '--sandbox', opts.sandbox];
     if (opts.env) args.push('--env', opts.env);
     for (const [key, value] of Object.entries(opts.envVars ?? {})) args.push('--env-var', `${key}=${value}`);
+    if (opts.delay) args.push('--delay', String(opts.delay));
     args.push('--reporter-json', join(dir, 'report.json'), '--reporter-junit', join(dir, 'report.xml'));
     const run = await spawnBounded(process.execPath, args, {
       cwd: join(dir, root),
