@@ -1,5 +1,7 @@
 import { stringify } from 'yaml';
 import type { OAuth2Resolved, ResolvedBody } from '../config/resolved.js';
+import { authVariables } from '../plan/auth-variables.js';
+import { planRequests } from '../plan/items.js';
 import type { Plan, PlanItem, PlanRequest, PlanScripts } from '../plan/plan.js';
 import { BRUNO_LIB_DIR, BRUNO_RUNTIME_FILE, brunoRuntimeModule, brunoScript } from '../scripts/bruno-runtime.js';
 import { tokenScripts } from '../scripts/token-scripts.js';
@@ -42,7 +44,7 @@ export const renderBruno: Renderer = async (plan) => {
 
 /** The token scripts for Bruno: requests are known by their (unique) names there, which is what `req.getName()` says. */
 async function brunoTokenScripts(plan: Plan, names: Map<string, string>) {
-  const requests = allRequests(plan.items);
+  const requests = planRequests(plan.items);
   const namesOf = (keep: (r: PlanRequest) => boolean) => requests.filter(keep).map((r) => names.get(r.id)!);
   const profiles = Object.entries(plan.profiles);
   return tokenScripts(
@@ -193,12 +195,7 @@ function bearer(auth: OAuth2Resolved): object {
 
 /** Variables the token scripts write: runtime variables on Bruno, so neither collection nor environment declares them. */
 function tokenState(plan: Plan): Set<string> {
-  const auths = plan.auth.type === 'oauth2' ? [plan.auth, ...Object.values(plan.profiles)] : [];
-  return new Set(auths.flatMap((a) => [a.variables.accessToken, a.variables.expiresAt, a.variables.refreshToken]));
-}
-
-function allRequests(items: PlanItem[]): PlanRequest[] {
-  return items.flatMap((item) => (item.kind === 'folder' ? allRequests(item.items) : [item]));
+  return new Set([plan.auth, ...Object.values(plan.profiles)].flatMap((a) => authVariables(a).tokenState));
 }
 
 /** YAML as Bruno writes it: no line folding, two-space indent, block scalars for scripts. */
