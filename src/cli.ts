@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The gen-collection binary: commander wiring only. Each command's module is imported when it runs,
 // so `--help` stays fast.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ExitCode } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -30,11 +30,13 @@ program
     'config file (default: gen-collection.config.{json,yaml,yml} in the working directory)',
   )
   .option('-o, --output <dir>', 'output directory (default: the config\'s "output", else postman/)')
+  .addOption(formatOption())
   .option('--watch', 'rebuild whenever the config or a script it bundles changes (Ctrl-C to stop)')
   .addHelpText(
     'after',
     '\nExample:\n  $ gen-collection build -c examples/orders-api/gen-collection.config.json -o postman\n' +
       '  $ gen-collection build --watch\n' +
+      '  $ gen-collection build --format bruno && (cd postman/bruno/orders-api && bru run --env dev --env-var client_secret=$CLIENT_SECRET)\n' +
       '  $ newman run postman/orders-api.postman_collection.json -e postman/orders-api.dev.postman_environment.json \\\n' +
       '      --env-var client_secret=$CLIENT_SECRET',
   )
@@ -47,6 +49,7 @@ program
   .option('-c, --config <file>', 'config whose name, auth, environments and scripts override the spec')
   .option('-o, --output <dir>', 'output directory (default: the config\'s "output", else postman/)')
   .option('--discover', 'fetch the OpenID Connect discovery document to find the token URL')
+  .addOption(formatOption())
   .addHelpText('after', '\nExample:\n  $ gen-collection openapi openapi.yaml -o postman')
   .action(async (spec, opts) => exit(await (await import('./commands/openapi.js')).runOpenapi(spec, opts)));
 
@@ -94,6 +97,19 @@ program
   .option('--json', 'print the findings as JSON on stdout')
   .addHelpText('after', '\nExample:\n  $ gen-collection audit postman/*.json')
   .action(async (files, opts) => exit(await (await import('./commands/audit.js')).runAudit(files, opts)));
+
+/** `--format F`, repeatable: the output formats of build and openapi (the files each writes: README, "Bruno"). */
+function formatOption(): Option {
+  const formats = ['postman', 'bruno'];
+  return new Option(
+    '--format <format>',
+    `output format, repeatable: ${formats.join(' | ')} (default: postman)`,
+  ).argParser((value: string, previous: string[] = []) => {
+    if (!formats.includes(value))
+      throw new InvalidArgumentError(`unknown format "${value}"; use one of ${formats.join(', ')}`);
+    return [...previous, value];
+  });
+}
 
 function exit(code: ExitCode): void {
   process.exitCode = code;

@@ -1,25 +1,33 @@
 import { relative } from 'node:path';
-import { buildFromConfigFile, buildOutputFiles, type BuildResult } from '../build-from-config.js';
+import { buildFromConfigFile, type BuildResult } from '../build-from-config.js';
 import { findConfigFile } from '../config/find.js';
 import { writeFilesAtomic } from '../write-files.js';
 import { info, printWarnings } from './report.js';
 import { ExitCode } from '../errors.js';
+import { outputFiles } from '../render/output-files.js';
+import type { OutputFormat } from '../render/render.js';
 
 /** `gen-collection build`: config → collection and environment templates; with `watch`, again on every change. */
-export async function runBuild(opts: { config?: string; output?: string; watch?: boolean }): Promise<ExitCode> {
+export async function runBuild(opts: {
+  config?: string;
+  output?: string;
+  format?: OutputFormat[];
+  watch?: boolean;
+}): Promise<ExitCode> {
   const file = opts.config ?? findConfigFile(process.cwd());
+  const formats = opts.format ?? ['postman'];
   const build = () => buildFromConfigFile(file, { output: opts.output });
   if (opts.watch) {
     const { watchBuild } = await import('./watch.js');
-    return watchBuild(file, build, writeQuietly);
+    return watchBuild(file, build, (result) => writeQuietly(result, formats));
   }
-  await writeResult(await build());
+  await writeResult(await build(), formats);
   return ExitCode.ok;
 }
 
-/** Writes a build result atomically and says what was written. */
-export async function writeResult(result: BuildResult): Promise<void> {
-  const files = buildOutputFiles(result);
+/** Writes a build result atomically in `formats` and says what was written. */
+export async function writeResult(result: BuildResult, formats: readonly OutputFormat[] = ['postman']): Promise<void> {
+  const files = await outputFiles(result, formats);
   await writeFilesAtomic(files);
   const requests = countRequests(result.collection.item);
   info(`wrote ${display(files[0]!.path)} (${requests} request${requests === 1 ? '' : 's'})`);
@@ -28,8 +36,8 @@ export async function writeResult(result: BuildResult): Promise<void> {
 }
 
 /** Writes a build result atomically; returns what was written in a few words, for one status line. */
-async function writeQuietly(result: BuildResult): Promise<string> {
-  const files = buildOutputFiles(result);
+async function writeQuietly(result: BuildResult, formats: readonly OutputFormat[]): Promise<string> {
+  const files = await outputFiles(result, formats);
   await writeFilesAtomic(files);
   printWarnings(result.warnings);
   const requests = countRequests(result.collection.item);
