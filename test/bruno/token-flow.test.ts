@@ -5,6 +5,8 @@
  * collection's files (environments included) are byte for byte as written, and no secret or token is in any output.
  */
 import { generateKeyPairSync } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderBruno } from '../../src/render/bruno.js';
 import { assertNoSecret, secretForms } from '../e2e/no-secret.js';
@@ -124,6 +126,49 @@ describe.concurrent.each(SANDBOXES)('bru run --sandbox %s', (sandbox) => {
       '/orders/2 200',
       '/orders/3 200',
     ]);
+    expect(result.changedFiles).toEqual([]);
+  });
+
+  it("the orders-api example's user scripts run on the pm adapter: tests pass, a variable set in a test reaches the next request", async () => {
+    const example = join(import.meta.dirname, '../../examples/orders-api');
+    const files = Object.fromEntries(
+      await Promise.all(
+        ['prerequest/trace-id.ts', 'common-tests.ts', 'lib/response.ts', 'orders/list.test.ts'].map(
+          async (path) => [`scripts-src/${path}`, await readFile(join(example, 'scripts-src', path), 'utf8')] as const,
+        ),
+      ),
+    );
+    for (const tsconfig of ['scripts-src/tsconfig.json', 'scripts-src/prerequest/tsconfig.json'])
+      files[tsconfig] = await readFile(join(example, tsconfig), 'utf8');
+    const { rig, result } = await runCase({
+      server: { ttlSeconds: 60 },
+      config: tokenConfig(
+        {},
+        [
+          {
+            name: 'List orders',
+            url: '{{base_url}}/orders',
+            expect: { status: 200 },
+            scripts: { test: 'scripts-src/orders/list.test.ts' },
+          },
+          { name: 'Get order', url: '{{base_url}}/orders/{{order_id}}', expect: { status: 200 } },
+        ],
+        { scripts: { prerequest: ['scripts-src/prerequest/trace-id.ts'], test: ['scripts-src/common-tests.ts'] } },
+      ),
+      files,
+      run: { sandbox, env: 'e2e' },
+    });
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(result.tests.map((t) => `${t.request}: ${t.name} ${t.status}`)).toEqual([
+      'List orders: not a server error pass',
+      'List orders: JSON body parses pass',
+      'List orders: status is 200 pass',
+      'List orders: returns a list of orders pass',
+      'Get order: not a server error pass',
+      'Get order: JSON body parses pass',
+      'Get order: status is 200 pass',
+    ]);
+    expect(rig.api.log.map((r) => r.path)).toEqual(['/orders', '/orders/1']);
     expect(result.changedFiles).toEqual([]);
   });
 
