@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { buildFromConfigFile } from '../../src/build-from-config.js';
 import { renderBruno } from '../../src/render/bruno.js';
 import { brunoRequestNames, fileNames } from '../../src/render/bruno-names.js';
 import type { RenderedFile } from '../../src/render/render.js';
@@ -186,6 +187,21 @@ describe('renderBruno', () => {
     for (const script of collection.request.scripts) expect(script.code).not.toMatch(/\b\d+n\b/);
   });
 });
+
+describe.each(['orders-api/gen-collection.config.json', 'inventory-yaml/gen-collection.config.yaml'])(
+  'build --format bruno of examples/%s',
+  (config) => {
+    it('writes schema-valid files only', async () => {
+      const result = await buildFromConfigFile(join(import.meta.dirname, '../../examples', config));
+      const files = (await renderBruno(result.plan)).filter((f) => kindOf(f.path));
+      expect(files.length).toBeGreaterThan(3);
+      for (const f of files) {
+        const validate = validators[kindOf(f.path)!];
+        expect(validate(parse(f.content)), `${f.path}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+      }
+    });
+  },
+);
 
 describe('Bruno names', () => {
   it.each([
