@@ -1,6 +1,8 @@
 // The Bruno runtime adapter: the `pm` API the token scripts and bundled user scripts use, on top of Bruno's `bru`,
 // `req`, `res`, `test` and `expect`. Built into `lib/gen-collection-runtime.js` of each bruno collection and
-// loaded by every generated script with `require` (a file in the collection: esprima does not parse it).
+// loaded by every generated script with `require` (a file in the collection: esprima does not parse it). The token
+// scripts use the runtime interface instead (bruno.ts); both reach Bruno through bruno-http.ts.
+import { formBody, lookup, sendWith, sandboxResponse, type Bru } from './bruno-http.ts';
 
 /** What a Bruno script hands the adapter: its own globals (`res` and `expect` are absent before the request). */
 interface BrunoContext {
@@ -9,22 +11,6 @@ interface BrunoContext {
   res?: BrunoResponse;
   test?: (name: string, fn: () => unknown) => unknown;
   expect?: (value: unknown) => ChaiAssertion;
-}
-
-interface Bru {
-  hasVar(name: string): boolean;
-  getVar(name: string): unknown;
-  setVar(name: string, value: unknown): void;
-  deleteVar(name: string): void;
-  getEnvVar(name: string): unknown;
-  getEnvName(): string | undefined;
-  getCollectionVar(name: string): unknown;
-  getRequestVar(name: string): unknown;
-  getFolderVar(name: string): unknown;
-  getGlobalEnvVar(name: string): unknown;
-  interpolate(text: string): string;
-  sendRequest(request: Record<string, unknown>): Promise<{ status: number; statusText?: string; headers: Record<string, unknown>; data: unknown }>;
-  runner: { skipRequest(): void; setNextRequest(name: string): void };
 }
 
 interface BrunoRequest {
@@ -56,10 +42,8 @@ interface SandboxRequest {
   body?: { mode: 'raw'; raw: string } | { mode: 'urlencoded'; urlencoded: { key: string; value: string }[] };
 }
 
-// Bounds the wait for callbacks that start further requests (a refresh falling back to the primary grant: 2).
-const MAX_SETTLE_ROUNDS = 20;
-// A token request that never answers must not hold the run: Newman and the Postman CLI bound it the same way.
-const SEND_TIMEOUT_MS = 30000;
+// Bounds the wait for callbacks that start further requests.
+const MAX_SETTLE_ROUNDS = 10;
 
 /**
  * The `pm` object for one Bruno script. Every variable scope a script writes is a Bruno runtime variable
@@ -72,14 +56,7 @@ export function createPm({ bru, req, res, test, expect }: BrunoContext) {
   const failures: string[] = [];
   let skip = false;
 
-  const read = (name: string): unknown => {
-    if (bru.hasVar(name)) return bru.getVar(name);
-    for (const scope of [bru.getRequestVar, bru.getFolderVar, bru.getEnvVar, bru.getCollectionVar, bru.getGlobalEnvVar]) {
-      const value = scope.call(bru, name);
-      if (value !== undefined && value !== null) return value;
-    }
-    return undefined;
-  };
+  const read = (name: string): unknown => lookup(bru, name);
   // Every scope reads through the others and writes the one runtime variable of that name.
   const scope = (own: (name: string) => unknown) => ({
     get: (name: string) => (bru.hasVar(name) ? bru.getVar(name) : own.call(bru, name)),
@@ -101,19 +78,13 @@ export function createPm({ bru, req, res, test, expect }: BrunoContext) {
     }
   };
 
-  const sendRequest = (request: SandboxRequest | string, callback?: (error: unknown, response?: unknown) => void) => {
-    const sent = bru
-      .sendRequest({ ...toAxios(typeof request === 'string' ? { url: request } : request), validateStatus: null, timeout: SEND_TIMEOUT_MS })
-      .then(
-        (response) => callback && callback(null, sandboxResponse(response.status, response.statusText ?? '', response.headers, response.data)),
-        (error) => callback && callback(error),
-      );
-    pending.push(sent);
+  const sendRequest = (request: SandboxRequest | string, callback: (error: unknown, response?: unknown) => void = () => undefined) => {
+    pending.push(sendWith(bru, brunoRequest(typeof request === 'string' ? { url: request } : request), callback));
   };
 
   const response = res && sandboxResponse(res.getStatus(), res.getStatusText ? res.getStatusText() : '', headerObject(res), res.getBody(), res.getResponseTime ? res.getResponseTime() : 0);
   if (response && expect) {
-    (response as Record<string, unknown>).to = { have: { status: (code: number) => expect(response.code).to.equal(code) } };
+    (response as unknown as Record<string, unknown>).to = { have: { status: (code: number) => expect(response.code).to.equal(code) } };
   }
 
   return {
@@ -156,33 +127,18 @@ export function createPm({ bru, req, res, test, expect }: BrunoContext) {
   };
 }
 
-function toAxios(request: SandboxRequest): Record<string, unknown> {
+function brunoRequest(request: SandboxRequest) {
   const headers: Record<string, string> = {};
   if (Array.isArray(request.header)) for (const { key, value } of request.header) headers[key] = value;
   else Object.assign(headers, request.header);
   const { body } = request;
   let data: string | undefined;
   if (body && body.mode === 'raw') data = body.raw;
-  if (body && body.mode === 'urlencoded') data = body.urlencoded.map(({ key, value }) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('&');
+  if (body && body.mode === 'urlencoded') data = formBody(body.urlencoded.map(({ key, value }): [string, string] => [key, value]));
   return { url: request.url, method: request.method || 'GET', headers, ...(data === undefined ? {} : { data }) };
 }
 
 function headerObject(res: BrunoResponse): Record<string, unknown> {
   const all = (res as unknown as { getHeaders?: () => Record<string, unknown> }).getHeaders;
   return all ? all.call(res) : {};
-}
-
-/** A response as `pm.sendRequest` callbacks and test scripts see it: `code`, `json()`, `text()`, `headers.get`. */
-function sandboxResponse(code: number, status: string, headers: Record<string, unknown>, data: unknown, responseTime = 0) {
-  const text = typeof data === 'string' ? data : data === undefined || data === null ? '' : JSON.stringify(data);
-  const lower: Record<string, string> = {};
-  for (const name in headers) lower[name.toLowerCase()] = String(headers[name]);
-  return {
-    code,
-    status,
-    responseTime,
-    text: () => text,
-    json: () => (typeof data === 'string' ? JSON.parse(data) : data),
-    headers: { get: (name: string) => lower[name.toLowerCase()] },
-  };
 }

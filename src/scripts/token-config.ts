@@ -8,9 +8,14 @@ import type { OAuth2Resolved, TokenVariables } from '../config/resolved.js';
  * variable names and `{{…}}` templates that are resolved at run time with `pm.variables.replaceIn`.
  * Empty keys are left out of the header.
  */
-export interface TokenConfig extends Omit<OAuth2Resolved, 'type' | 'params' | 'expiryBufferSeconds' | 'variables'> {
+export interface TokenConfig extends Omit<
+  OAuth2Resolved,
+  'type' | 'clientAuth' | 'presentation' | 'params' | 'expiryBufferSeconds' | 'variables'
+> {
   /** Extra token-request parameters (scope, audience, resource, extraParams), values are templates; absent when none. */
   params?: OAuth2Resolved['params'];
+  /** Plain-HTTP token URLs allowed beyond loopback (`auth.allowHttp`); absent: https only. */
+  allowHttp?: boolean;
   /** A stored token counts as valid while `expiresAt - expiryBufferMs > now`. */
   expiryBufferMs: number;
   /** Names of the Postman variables used. */

@@ -22,9 +22,6 @@ export interface TokenScripts {
   lib: Record<string, string>;
 }
 
-/** The runtimes the token scripts are bundled for: Postman's sandboxes (`pm`), or Bruno's through its adapter. */
-export type TokenRuntime = 'postman' | 'bruno';
-
 /**
  * The header of the token scripts for one resolved oauth2 auth: its keys in the resolved order, `type`
  * dropped, the expiry buffer in milliseconds, `variables` as `vars` in the defaults' key order (so the
@@ -34,7 +31,8 @@ export type TokenRuntime = 'postman' | 'bruno';
 export function tokenConfigFor(auth: OAuth2Resolved, skipRequestIds: readonly string[]): TokenConfig {
   const header: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(auth)) {
-    if (key === 'type') continue;
+    // `client` carries the client authentication; the presentation picks the features, not the code's branches.
+    if (key === 'type' || key === 'clientAuth' || key === 'presentation') continue;
     if (key === 'expiryBufferSeconds') header.expiryBufferMs = auth.expiryBufferSeconds * 1000;
     else if (key === 'variables') header.vars = inDefaultOrder(auth.variables);
     else header[key] = value;
@@ -74,22 +72,52 @@ export interface TokenScriptOptions {
   profiles?: Record<string, { auth: OAuth2Resolved; requestIds: string[] }>;
 }
 
+/** The two token scripts: before each request, after each response. */
+type TokenScriptKind = 'prerequest' | 'test';
+
+/** The runtimes the token scripts are bundled for, each through its adapter in scripts-src/runtime/. */
+export type RuntimeName = 'postman' | 'bruno';
+
 /**
- * The finished token scripts: a header line, the `genCollection` config object, then the bundled code; in
- * front of the pre-request code, the JWT signer for the config's algorithm when it signs one.
+ * The optional features of the token scripts: the modules each adds in front of the core of each script, where
+ * they fill the hook points of scripts-src/token/hooks.ts (or, for profiles, pick the request's settings first).
+ */
+const FEATURES = {
+  profiles: { prerequest: ['select-profile.ts'], test: ['select-profile.ts'] },
+  signed: { prerequest: ['signed.ts'], test: [] },
+  'retry-on-401': { prerequest: [], test: ['retry-on-401.ts'] },
+} as const satisfies Record<string, Record<TokenScriptKind, readonly string[]>>;
+
+/** One of the optional features. */
+export type TokenFeature = keyof typeof FEATURES;
+
+/** The core module of each script, imported after the features. */
+const CORE: Record<TokenScriptKind, string> = { prerequest: 'prerequest.ts', test: 'respond.ts' };
+
+/** The features the default auth and the profiles use, in `FEATURES` order: what a config does not use adds nothing. */
+export function tokenFeatures(auths: readonly OAuth2Resolved[], profiles: boolean): TokenFeature[] {
+  const used: Record<TokenFeature, boolean> = {
+    profiles,
+    signed: auths.some((a) => a.client.signer),
+    'retry-on-401': auths.some((a) => a.retryOn401),
+  };
+  return (Object.keys(FEATURES) as TokenFeature[]).filter((feature) => used[feature]);
+}
+
+/**
+ * The finished token scripts for `runtime`: a header line, the `genCollection` config object, then the bundled
+ * code; in front of the pre-request code, the JWT signer for the config's algorithm when it signs one.
  */
 export async function tokenScripts(
   auth: OAuth2Resolved,
   opts: TokenScriptOptions,
-  runtime: TokenRuntime = 'postman',
+  runtime: RuntimeName = 'postman',
 ): Promise<TokenScripts> {
   const profiles = Object.entries(opts.profiles ?? {});
   const auths = [auth, ...profiles.map(([, profile]) => profile.auth)];
-  const request = auths.some((a) => a.assertion) ? 'signed' : 'plain';
-  const kind: TokenBundle = profiles.length ? `${request}-profiles` : request;
-  const bundles = await tokenBundles(`${runtime}:${kind}`);
+  const bundles = await tokenBundles(`${runtime}:${tokenFeatures(auths, profiles.length > 0).join(',')}`);
   // The config checks let the profiles that sign agree on one algorithm.
-  const algorithm = auths.find((a) => a.assertion)?.assertion?.algorithm;
+  const algorithm = auths.find((a) => a.client.signer)?.client.signer?.algorithm;
   const signerCode = algorithm ? await jwtSignerScript(algorithm) : '';
   const lib: Record<string, string> = {};
   let signer = signerCode;
@@ -109,9 +137,14 @@ export async function tokenScripts(
     );
   }
   const config = `const ${TOKEN_CONFIG_GLOBAL} = ${configLiteral(tokenConfig)};\n`;
+  // Bruno does not wait for callbacks: its adapter hands the script a promise to await (scripts-src/runtime/bruno.ts).
+  const [before, after] =
+    runtime === 'bruno'
+      ? [`const ${BRUNO_SETTLE_GLOBAL} = {};\n`, `await ${BRUNO_SETTLE_GLOBAL}.settled();\n`]
+      : ['', ''];
   return {
-    prerequest: `${header('OAuth2 token: reuse, refresh or fetch')}${config}${signer}${bundles.prerequest}`,
-    test: `${header('on HTTP 401, drop the OAuth2 token and replay the request once')}${config}${bundles.test}`,
+    prerequest: `${header('OAuth2 token: reuse, refresh or fetch')}${config}${signer}${before}${bundles.prerequest}${after}`,
+    test: `${header('on HTTP 401, drop the OAuth2 token and replay the request once')}${config}${before}${bundles.test}${after}`,
     lib,
   };
 }
@@ -148,80 +181,62 @@ function header(what: string): string {
   return `// gen-collection ${VERSION}: ${what}. Generated: edit the config and rebuild.\n`;
 }
 
-/**
- * `plain`: the token request of scripts-src/token/token-request.ts; `signed`: that of
- * scripts-src/token/signed-token-request.ts (signed JWTs), which builds on it; `-profiles`: the
- * same, each script preceded by select-profile.ts (scripts-src/token/profile-*.ts), for auth profiles.
- */
-type TokenBundle = 'plain' | 'signed' | 'plain-profiles' | 'signed-profiles';
-
 const TOKEN_DIR = join(PACKAGE_ROOT, 'scripts-src', 'token');
+const RUNTIME_DIR = join(PACKAGE_ROOT, 'scripts-src', 'runtime');
 
-/**
- * For the `signed` bundle: the token scripts' `./token-request.ts` becomes signed-token-request.ts (which
- * builds on the original). A swap at bundle time keeps the `plain` scripts exactly as they were.
- */
-const signedRequestPlugin: Plugin = {
-  name: 'gen-collection-signed-token-request',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/token-request\.ts$/ }, (args) =>
-      basename(args.importer) === 'signed-token-request.ts'
-        ? undefined
-        : { path: join(TOKEN_DIR, 'signed-token-request.ts') },
-    );
-  },
-};
+/** The adapter of `runtime`: scripts-src/runtime/runtime.ts imports `./postman.ts`, which becomes `./<runtime>.ts`. */
+function adapterPlugin(runtime: RuntimeName): Plugin {
+  return {
+    name: 'gen-collection-runtime-adapter',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/postman\.ts$/ }, (args) =>
+        basename(args.importer) === 'runtime.ts' ? { path: join(RUNTIME_DIR, `${runtime}.ts`) } : undefined,
+      );
+    },
+  };
+}
 
-/**
- * For Bruno: the token scripts' `./storage.ts` becomes scripts-src/runtime/bruno-storage.ts, which keeps tokens in
- * runtime variables only (`bru.setEnvVar` would write them into the environment file).
- */
-const brunoStoragePlugin: Plugin = {
-  name: 'gen-collection-bruno-storage',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/storage\.ts$/ }, (args) =>
-      basename(args.importer) === 'bruno-storage.ts'
-        ? undefined
-        : { path: join(PACKAGE_ROOT, 'scripts-src', 'runtime', 'bruno-storage.ts') },
-    );
-  },
-};
-
+/** Bundles per `<runtime>:<feature>,<feature>…`, each built once per process. */
 const tokenBundles = buildOnce(bundleTokenScripts);
 
-async function bundleTokenScripts(key: `${TokenRuntime}:${TokenBundle}`): Promise<Omit<TokenScripts, 'lib'>> {
-  const [runtime, kind] = key.split(':') as [TokenRuntime, TokenBundle];
-  const runtimePlugins = runtime === 'bruno' ? [brunoStoragePlugin] : [];
-  const plugins = [...runtimePlugins, ...(kind.startsWith('signed') ? [signedRequestPlugin] : [])];
-  const prefix = kind.endsWith('-profiles') ? 'profile-' : '';
+/** The object a Bruno token script declares and its adapter puts `settled` on (the bundle's names stay inside it). */
+export const BRUNO_SETTLE_GLOBAL = 'genCollectionRuntime';
+
+async function bundleTokenScripts(key: string): Promise<Record<TokenScriptKind, string>> {
+  const [runtime, list] = key.split(':') as [RuntimeName, string];
+  const features = (list ? list.split(',') : []) as TokenFeature[];
+  const entry = (script: TokenScriptKind) =>
+    [...features.flatMap((feature) => FEATURES[feature][script]), CORE[script]]
+      .map((module) => `import './${module}';\n`)
+      .join('');
   const [prerequest, test] = await Promise.all([
-    bundleTokenScript(`${prefix}prerequest.ts`, plugins),
-    bundleTokenScript(`${prefix}retry-on-401.ts`, runtimePlugins),
+    bundleTokenScript(entry('prerequest'), runtime),
+    bundleTokenScript(entry('test'), runtime),
   ]);
   return { prerequest, test };
 }
 
 /**
- * One token script, bundled as a plain module and wrapped in an arrow function by hand: its names stay apart
- * from other code in the same collection script (a user's lines kept by `inject`), without indenting every
- * line the way esbuild's `iife` format does. esbuild's `// scripts-src/token/….ts` line in front of each
- * module is dropped (a blank line still separates them): it only costs bytes in the Postman app. The
- * format is `cjs` so that a sandbox module (`require('crypto-js')`) stays a plain `require` call, where the
- * `esm` format adds a 0.4 KB `__require` shim; the `"use strict"` it puts first is dropped, as the scripts
- * never ran in strict mode.
+ * One token script from its generated entry (the features' modules, then the core), bundled as a plain module
+ * and wrapped in an arrow function by hand: its names stay apart from other code in the same collection script
+ * (a user's lines kept by `inject`), without indenting every line the way esbuild's `iife` format does.
+ * esbuild's `// scripts-src/….ts` line in front of each module is dropped (a blank line still separates them):
+ * it only costs bytes in the Postman app. The format is `cjs` so that a sandbox module (`require('crypto-js')`)
+ * stays a plain `require` call, where the `esm` format adds a 0.4 KB `__require` shim; the `"use strict"` it
+ * puts first is dropped, as the scripts never ran in strict mode.
  */
-async function bundleTokenScript(file: string, plugins: Plugin[]): Promise<string> {
+async function bundleTokenScript(entry: string, runtime: RuntimeName): Promise<string> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     ...SANDBOX_BUILD_OPTIONS,
-    plugins: [...(SANDBOX_BUILD_OPTIONS.plugins ?? []), ...plugins],
+    plugins: [...(SANDBOX_BUILD_OPTIONS.plugins ?? []), adapterPlugin(runtime)],
     format: 'cjs',
     // Relative to the package root, the module comments esbuild writes do not depend on the working directory.
     absWorkingDir: PACKAGE_ROOT,
-    entryPoints: [join(TOKEN_DIR, file)],
+    stdin: { contents: entry, resolveDir: TOKEN_DIR, sourcefile: 'token-entry.ts', loader: 'ts' },
   });
   const code = result
     .outputFiles![0]!.text.replace(/^"use strict";\n\n?/, '')
-    .replace(/^\/\/ scripts-src\/token\/[\w.-]+\.ts\n/gm, '');
+    .replace(/^\/\/ (?:scripts-src\/(?:token|runtime)\/[\w.-]+\.ts|token-entry\.ts)\n/gm, '');
   return `(() => {\n${code}})();\n`;
 }

@@ -38,6 +38,13 @@ const EXPECTED: ResolvedConfig = {
     grantType: 'password',
     tokenUrl: '{{base_url}}/oauth/token',
     clientAuth: 'basic',
+    client: {
+      method: 'basic',
+      sends: { client_id: 'basic', client_secret: 'basic' },
+      inputs: ['client_id', 'orders_client_secret', 'username', 'password'],
+      secretInputs: ['orders_client_secret', 'password'],
+    },
+    presentation: 'bearer',
     bodyFormat: 'form',
     params: { scope: 'read write', resource: 'https://api.example.com', tenant: '{{tenant_id}}' },
     expiryBufferSeconds: 5,
@@ -202,7 +209,20 @@ describe('defaults are applied in resolveConfig', () => {
     {
       name: 'oauth2 with defaults',
       auth: { type: 'oauth2', tokenUrl: 't' },
-      resolved: { type: 'oauth2', tokenUrl: 't', ...OAUTH2_DEFAULTS, params: {}, variables: TOKEN_VARIABLE_DEFAULTS },
+      resolved: {
+        type: 'oauth2',
+        tokenUrl: 't',
+        ...OAUTH2_DEFAULTS,
+        client: {
+          method: 'body',
+          sends: { client_id: 'body', client_secret: 'body' },
+          inputs: ['client_id', 'client_secret'],
+          secretInputs: ['client_secret'],
+        },
+        presentation: 'bearer',
+        params: {},
+        variables: TOKEN_VARIABLE_DEFAULTS,
+      },
       secrets: ['client_secret', 'password', 'access_token', 'refresh_token'],
     },
     {
@@ -213,6 +233,14 @@ describe('defaults are applied in resolveConfig', () => {
         tokenUrl: 't',
         ...OAUTH2_DEFAULTS,
         clientAuth: 'private_key_jwt',
+        client: {
+          method: 'private_key_jwt',
+          sends: { client_id: 'body' },
+          inputs: ['client_id', 'client_private_key'],
+          secretInputs: ['client_private_key'],
+          signer: { algorithm: 'RS256', keyVariable: 'client_private_key' },
+        },
+        presentation: 'bearer',
         assertion: {
           algorithm: 'RS256',
           issuer: '{{client_id}}',
@@ -238,6 +266,14 @@ describe('defaults are applied in resolveConfig', () => {
         tokenUrl: 't',
         ...OAUTH2_DEFAULTS,
         clientAuth: 'client_secret_jwt',
+        client: {
+          method: 'client_secret_jwt',
+          sends: { client_id: 'body' },
+          inputs: ['app_id', 'client_secret'],
+          secretInputs: ['client_secret'],
+          signer: { algorithm: 'HS256', keyVariable: 'client_secret' },
+        },
+        presentation: 'bearer',
         assertion: {
           algorithm: 'HS256',
           issuer: '{{app_id}}',
@@ -274,6 +310,14 @@ describe('defaults are applied in resolveConfig', () => {
         ...OAUTH2_DEFAULTS,
         grantType: 'jwt_bearer',
         clientAuth: 'none',
+        client: {
+          method: 'none',
+          sends: { client_id: 'body' },
+          inputs: ['sa_key'],
+          secretInputs: ['sa_key'],
+          signer: { algorithm: 'ES256', keyVariable: 'sa_key' },
+        },
+        presentation: 'bearer',
         assertion: {
           algorithm: 'ES256',
           issuer: 'svc',
@@ -325,6 +369,13 @@ describe('defaults are applied in resolveConfig', () => {
         type: 'oauth2',
         tokenUrl: 'admin-t',
         ...OAUTH2_DEFAULTS,
+        client: {
+          method: 'body',
+          sends: { client_id: 'body', client_secret: 'body' },
+          inputs: ['client_id_admin', 'client_secret_admin'],
+          secretInputs: ['client_secret_admin'],
+        },
+        presentation: 'bearer',
         params: {},
         variables: {
           accessToken: 'access_token_admin',
@@ -360,6 +411,14 @@ describe('defaults are applied in resolveConfig', () => {
           audience: 't',
           lifetimeSeconds: 60,
         },
+        client: {
+          method: 'private_key_jwt',
+          sends: { client_id: 'body' },
+          inputs: ['client_id', 'client_private_key_admin'],
+          secretInputs: ['client_private_key_admin'],
+          signer: { algorithm: 'RS256', keyVariable: 'client_private_key_admin' },
+        },
+        presentation: 'bearer',
         params: { scope: 'orders:admin' },
         variables: {
           accessToken: 'access_token_admin',
