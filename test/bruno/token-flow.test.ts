@@ -32,7 +32,14 @@ function tokenConfig(auth: Record<string, unknown>, items: object[], more: Recor
   return (rig: Rig): Record<string, unknown> => ({
     name: 'Bruno token flow',
     auth: { type: 'oauth2', tokenUrl: '{{token_url}}', expiryBufferSeconds: 1, ...auth },
-    environments: { e2e: { base_url: rig.api.url, token_url: rig.ts.tokenUrl, client_id: rig.ts.client.id } },
+    environments: {
+      e2e: {
+        base_url: rig.api.url,
+        token_url: rig.ts.tokenUrl,
+        client_id: rig.ts.client.id,
+        username: rig.ts.user.username,
+      },
+    },
     items,
     ...more,
   });
@@ -170,6 +177,34 @@ describe.concurrent.each(SANDBOXES)('bru run --sandbox %s', (sandbox) => {
     ]);
     expect(rig.api.log.map((r) => r.path)).toEqual(['/orders', '/orders/1']);
     expect(result.changedFiles).toEqual([]);
+  });
+
+  it('refresh: an expired token is renewed with the refresh token (password grant), not the password again', async () => {
+    const { rig, result } = await runCase({
+      server: { ttlSeconds: 3, refreshTokens: true },
+      config: tokenConfig({ grantType: 'password' }, orders(4)),
+      run: { sandbox, env: 'e2e', delay: 1200 },
+    });
+    expect(result.exitCode, result.stdout).toBe(0);
+    const grants = rig.ts.tokenRequests.map((r) => r.grantType);
+    expect(grants[0]).toBe('password');
+    expect(grants.slice(1)).toContain('refresh_token');
+    expect(grants.slice(1)).not.toContain('password');
+    expect(result.changedFiles).toEqual([]);
+    expectNothingLeaked(rig, result);
+    assertNoSecret(secretForms(rig.ts.user.password), outputs(result));
+  });
+
+  it('no environment selected: no token request, the undefined variables named with bru run --env', async () => {
+    const { rig, result } = await runCase({
+      config: tokenConfig({}, orders(2)),
+      run: { sandbox },
+    });
+    expect(result.exitCode).toBe(1);
+    expect(rig.ts.tokenRequests).toHaveLength(0);
+    expect(rig.api.stats.requests).toBe(0);
+    expect(result.junitReport).toMatch(/\{\{token_url\}\}/);
+    expect(result.junitReport).toContain('bru run --env');
   });
 
   it('an auth profile: its requests get its own token (its own scope), the others the default one', async () => {
