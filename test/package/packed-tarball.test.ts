@@ -114,6 +114,8 @@ describe('the packed tarball', () => {
         'scripts-src/token/prerequest.ts',
         'scripts-src/runtime/runtime.ts',
         'scripts-src/runtime/postman.ts',
+        'scripts-src/runtime/bruno.ts',
+        'scripts-src/runtime/bruno-pm.ts',
         'scripts-src/jwt/sign-jwt.ts',
       ]),
     );
