@@ -20,7 +20,10 @@ export interface ItemContext {
   scripts: BundledScripts;
   /** Wrap test code so a request replayed after a 401 fails no test on its first attempt. */
   guardTests: boolean;
-  /** Collects the ids of requests that inherit `noauth` from a folder (the sandbox cannot see that). */
+  /**
+   * Collects the ids of requests whose effective auth is `none`: inherited from a folder, which no sandbox
+   * shows, or their own, which the Postman v3 runtime does not show either.
+   */
   inheritedNoAuth: string[];
   /** Auth profile name → the variable its Bearer sends (`access_token_<profile>`); absent without profiles. */
   profileTokens?: Record<string, string>;
@@ -60,7 +63,7 @@ export function postmanItems(
         ...(itemEvents.length ? { event: itemEvents } : {}),
       };
     }
-    if (item.auth === 'inherit' && parentAuth === 'none') ctx.inheritedNoAuth.push(id);
+    if (effectiveAuth === 'none') ctx.inheritedNoAuth.push(id);
     if (effectiveAuth !== 'inherit' && effectiveAuth !== 'none') ctx.profileRequestIds?.[effectiveAuth]?.push(id);
     return {
       id,
