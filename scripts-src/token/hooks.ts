@@ -3,8 +3,11 @@ import type { TokenFailure } from './token-failure.ts';
 
 /** The hook points an optional feature fills. */
 interface Hooks {
-  /** Adds or changes token request fields and headers, before the parameters and client credentials go in. */
-  tokenRequest: ((fields: Record<string, string>, headers: Record<string, string>) => void)[];
+  /**
+   * Adds or changes token request fields and headers, before the parameters and client credentials go in;
+   * `url` is the token URL as it will be sent (a proof names it).
+   */
+  tokenRequest: ((fields: Record<string, string>, headers: Record<string, string>, url: string) => void)[];
   /**
    * Classifies a token response before the core does, successes too: a failure, `'retry'` for one immediate
    * new attempt (a fresh nonce), or undefined to leave it to the core.

@@ -17,7 +17,8 @@ export function tokenRequest(grant: Grant): HttpRequest {
     Accept: 'application/json',
     'Content-Type': `application/${bodyFormat === 'json' ? 'json' : 'x-www-form-urlencoded'}`,
   };
-  for (const hook of hooks.tokenRequest) hook(fields, headers);
+  const url = runtime.replaceIn(genCollection.tokenUrl);
+  for (const hook of hooks.tokenRequest) hook(fields, headers, url);
   // The config check keeps grant and client fields out of `params`.
   for (const name in params) fields[name] = runtime.replaceIn(params[name]!);
   const credentials = { client_id: runtime.read(vars.clientId), client_secret: runtime.read(vars.clientSecret) };
@@ -31,7 +32,7 @@ export function tokenRequest(grant: Grant): HttpRequest {
   if (basic.length) headers.Authorization = `Basic ${Buffer.from(basic.join(':')).toString('base64')}`;
   const sent = Object.keys(fields).filter((key) => fields[key]);
   return {
-    url: runtime.replaceIn(genCollection.tokenUrl),
+    url,
     method: 'POST',
     headers,
     body: bodyFormat === 'json' ? { raw: JSON.stringify(fields, sent) } : { form: sent.map((key) => [key, fields[key]!]) },

@@ -45,7 +45,13 @@ export interface PostmanCliResult {
   environment: Record<string, string>;
 }
 
-const KILL_SLACK_MS = 15_000;
+/** How much longer than its own `--timeout` a run may take before it is killed. */
+export const KILL_SLACK_MS = 15_000;
+
+/** The CLI's environment: HOME an empty folder of the run's own, the update check on a refused port, no colours. */
+export function offlineEnv(home: string): NodeJS.ProcessEnv {
+  return { ...process.env, HOME: home, ARS_CLI_BASE_URL: 'http://127.0.0.1:9', FORCE_COLOR: '0', NO_COLOR: '1' };
+}
 
 /** Path of the native `postman` binary that `postman-cli` installed for this platform. */
 export function postmanBinary(): string {
@@ -85,7 +91,7 @@ export async function runPostmanCli(collection: object, opts: RunPostmanCliOptio
 
     const run = await spawnBounded(postmanBinary(), args, {
       cwd: dir,
-      env: { ...process.env, HOME: dir, ARS_CLI_BASE_URL: 'http://127.0.0.1:9', FORCE_COLOR: '0', NO_COLOR: '1' },
+      env: offlineEnv(dir),
       killAfterMs: timeout + KILL_SLACK_MS,
     });
     const jsonReport = await readFile(file('report.json'), 'utf8').catch(() => '');
@@ -106,14 +112,15 @@ export async function runPostmanCli(collection: object, opts: RunPostmanCliOptio
   }
 }
 
-interface SpawnResult {
+/** What a bounded process left: exit code (-1 when killed) and its output, ANSI colours stripped. */
+export interface SpawnResult {
   exitCode: number;
   stdout: string;
   stderr: string;
 }
 
 /** Spawns `bin` in its own process group and kills the group when it outlives `killAfterMs`. */
-function spawnBounded(
+export function spawnBounded(
   bin: string,
   args: string[],
   opts: { cwd: string; env: NodeJS.ProcessEnv; killAfterMs: number },

@@ -30,6 +30,8 @@ export interface TokenRequestRecord {
   params: Record<string, string>;
   /** Response status, filled in when the answer is sent (0 until then). */
   status: number;
+  /** The request carried `Authorization: Bearer …` (a runner lending the collection's auth to the token request). */
+  bearer: boolean;
 }
 
 /** Parses a token request's headers and raw body into a record (status 0). */
@@ -56,6 +58,7 @@ export function parseTokenRequest(path: string, headers: IncomingHttpHeaders, bo
     contentType,
     params,
     status: 0,
+    bearer: /^Bearer\b/i.test(headers.authorization ?? ''),
   };
 }
 
