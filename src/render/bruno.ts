@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { OAuth2Resolved, ResolvedBody } from '../config/resolved.js';
+import type { OAuth2Resolved, ResolvedAuth, ResolvedBody } from '../config/resolved.js';
 import { authVariables } from '../plan/auth-variables.js';
 import { planRequests } from '../plan/items.js';
 import type { Plan, PlanItem, PlanRequest, PlanScripts } from '../plan/plan.js';
@@ -78,7 +78,7 @@ function collectionFile(plan: Plan, token: { prerequest: string; test: string } 
     test: plan.scripts.test,
     afterResponse: token ? [token.test] : [],
   });
-  const auth = plan.auth.type === 'oauth2' ? bearer(plan.auth) : undefined;
+  const auth = collectionAuth(plan.auth);
   const request = {
     ...(auth ? { auth } : {}),
     ...(variables.length ? { variables } : {}),
@@ -186,6 +186,22 @@ function brunoBody(body: ResolvedBody): { body: object; contentType?: string } {
       const type = /json/i.test(body.contentType ?? '') ? 'json' : /xml/i.test(body.contentType ?? '') ? 'xml' : 'text';
       return { body: { type, data: body.raw }, ...(body.contentType ? { contentType: body.contentType } : {}) };
     }
+  }
+}
+
+/** The collection's auth as Bruno's: the token flow's Bearer, or a static auth reading its variables; none: absent. */
+function collectionAuth(auth: ResolvedAuth): object | undefined {
+  switch (auth.type) {
+    case 'none':
+      return undefined;
+    case 'oauth2':
+      return bearer(auth);
+    case 'bearer':
+      return { type: 'bearer', token: `{{${auth.tokenVariable}}}` };
+    case 'basic':
+      return { type: 'basic', username: `{{${auth.usernameVariable}}}`, password: `{{${auth.passwordVariable}}}` };
+    case 'apikey':
+      return { type: 'apikey', key: auth.name, value: `{{${auth.variable}}}`, placement: auth.in };
   }
 }
 

@@ -150,6 +150,26 @@ describe('renderBruno', () => {
     expect(request.http.auth).toEqual(auth);
   });
 
+  it.each([
+    [{ type: 'bearer' }, { type: 'bearer', token: '{{access_token}}' }],
+    [{ type: 'basic' }, { type: 'basic', username: '{{username}}', password: '{{password}}' }],
+    [
+      { type: 'apikey', name: 'X-Key', in: 'query' },
+      { type: 'apikey', key: 'X-Key', value: '{{api_key}}', placement: 'query' },
+    ],
+    [{ type: 'none' }, undefined],
+  ])('a static collection auth %j becomes %j, schema-valid, no token scripts', async (auth, expected) => {
+    const files = await renderBruno(
+      await planFromConfig({ name: 'Static', auth, items: [{ name: 'R', url: 'https://x.test/r' }] }),
+    );
+    const collection = file(files, 'bruno/static/opencollection.yml') as {
+      request?: { auth?: unknown; scripts?: unknown };
+    };
+    expect(validators.collection(collection), ajv.errorsText(validators.collection.errors)).toBe(true);
+    expect(collection.request?.auth).toEqual(expected);
+    expect(collection.request?.scripts).toBeUndefined();
+  });
+
   it('writes the URL with its query, params, headers and each body kind', async () => {
     const files = await render();
     const http = (path: string) => (file(files, `bruno/shop-api-v2/Orders/${path}`) as { http: object }).http;
