@@ -3,13 +3,11 @@ import type { OAuth2Resolved, ResolvedAuth, ResolvedBody } from '../config/resol
 import { authVariables } from '../plan/auth-variables.js';
 import { planRequests } from '../plan/items.js';
 import type { Plan, PlanItem, PlanRequest, PlanScripts } from '../plan/plan.js';
+import { SCRIPT_HEADER } from '../plan/test-scripts.js';
 import { BRUNO_LIB_DIR, BRUNO_RUNTIME_FILE, brunoRuntimeModule, brunoScript } from '../scripts/bruno-runtime.js';
 import { tokenScripts } from '../scripts/token-scripts.js';
-import { VERSION } from '../version.js';
 import { brunoRequestNames, fileNames } from './bruno-names.js';
 import type { RenderedFile, Renderer } from './render.js';
-
-const SCRIPT_HEADER = `// gen-collection ${VERSION}: generated from the config and scripts-src/; edit those and rebuild.`;
 
 /**
  * The `bruno` format: an OpenCollection YAML collection (Bruno 3+) under `bruno/<slug>/`: `opencollection.yml`,
@@ -21,7 +19,8 @@ export const renderBruno: Renderer = async (plan) => {
   const root = `bruno/${plan.slug}`;
   const names = brunoRequestNames(plan.items);
   const token = plan.token ? await brunoTokenScripts(plan, names) : undefined;
-  const files: RenderedFile[] = [
+  const state = tokenState(plan);
+  return [
     { path: `${root}/opencollection.yml`, content: yaml(collectionFile(plan, token)) },
     { path: `${root}/${BRUNO_LIB_DIR}/${BRUNO_RUNTIME_FILE}`, content: await brunoRuntimeModule() },
     ...Object.entries(token?.lib ?? {}).map(([file, content]) => ({
@@ -34,12 +33,11 @@ export const renderBruno: Renderer = async (plan) => {
       content: yaml({
         name: env.name,
         variables: env.values
-          .filter((v) => !tokenState(plan).has(v.key))
+          .filter((v) => !state.has(v.key))
           .map((v) => (v.secret ? { name: v.key, secret: true } : { name: v.key, value: v.value })),
       }),
     })),
   ];
-  return files;
 };
 
 /** The token scripts for Bruno: requests are known by their (unique) names there, which is what `req.getName()` says. */
