@@ -44,7 +44,8 @@ export const settled = async (): Promise<void> => {
   if (skipped) throw new Error(failures.join('; ') || 'gen-collection: request skipped');
 };
 export const failTest = (title: string, problem: string): void => {
-  // After the response Bruno counts failing tests; before it, the failure is thrown by `settled`.
+  // After the response Bruno counts failing tests. Before it, a failing test passes once the request is skipped,
+  // and the results of a script that throws are dropped: the failure is kept and thrown by `settled` (a JUnit error).
   if (response() && typeof test === 'function') test(title, () => { throw new Error(problem); });
   else failures.push(`${title}: ${problem}`);
 };
