@@ -16,8 +16,8 @@ export function describeError(error: unknown): string {
  */
 export function failTest(title: string, problem: string): void {
   const { vars, client } = genCollection;
-  for (const name of [...client.secretInputs, vars.accessToken, vars.refreshToken]) {
-    const secret = runtime.read(name);
+  for (const key of [...client.secretInputs, 'accessToken', 'refreshToken'] as const) {
+    const secret = runtime.read(vars[key]!);
     // Shorter values are no real secrets and would garble the message.
     if (secret.length >= 4) problem = problem.split(secret).join('***');
   }

@@ -16,13 +16,13 @@ hooks.tokenRequest.push((fields) => {
 
 /**
  * A fresh JWT from `genCollection.assertion`, templates resolved: a new `jti`, `iat` now and `exp` after the
- * lifetime, signed with the key `genCollection.client.signer` names (missingInputs checked it is not empty).
+ * lifetime, signed with the variable `genCollection.client.signer.key` names (missingInputs checked it is not empty).
  * Throws (the caller fails the request, nothing is sent) when the key is unusable.
  */
 function signedJwt(): string {
-  const { assertion, client } = genCollection;
+  const { assertion, client, vars } = genCollection;
   if (!assertion || !client.signer) throw new Error('the token script has no assertion settings: rebuild the collection');
-  const { keyVariable } = client.signer;
+  const keyVariable = vars[client.signer.key]!;
   const iat = Math.floor(Date.now() / 1000);
   const claims: Record<string, unknown> = { iss: runtime.replaceIn(assertion.issuer) };
   if (assertion.subject) claims.sub = runtime.replaceIn(assertion.subject);

@@ -13,9 +13,10 @@ function inputVariables(): string[] {
  * credential), a credential it sends that is empty, a token URL that is not https.
  */
 export function missingInputs(): string[] {
-  const { client, tokenUrl, params, assertion } = genCollection;
+  const { client, tokenUrl, params, assertion, vars } = genCollection;
+  const inputs = client.inputs.map((key) => vars[key]!);
   const templates: Record<string, string> = { 'the token URL': tokenUrl, ...params, 'the assertion': JSON.stringify(assertion ?? '') };
-  for (const name of client.inputs) templates[name] = `{{${name}}}`;
+  for (const name of inputs) templates[name] = `{{${name}}}`;
   // Each undefined name once, where it first shows: replaceIn leaves it as written, also inside another value.
   const undefinedNames: Record<string, string> = {};
   for (const [where, template] of Object.entries(templates))
@@ -25,9 +26,9 @@ export function missingInputs(): string[] {
   const fix = selected ? 'the selected environment lacks it' : selected === false ? none : `${none}; or the selected one lacks it`;
   const undefinedList = Object.values(undefinedNames);
   const problems = undefinedList.length ? [`not defined: ${undefinedList.join(', ')} (${fix})`] : [];
-  for (const name of client.inputs) {
+  for (const name of inputs) {
     if (runtime.read(name) || !runtime.defined(name)) continue;
-    const value = name === genCollection.vars.privateKey ? '"$(cat key.pem)"' : '…';
+    const value = name === vars.privateKey ? '"$(cat key.pem)"' : '…';
     problems.push(`${name} is empty (${runtime.fixes.variable(name, value)})`);
   }
   const url = undefinedList.length ? '' : unsafeTokenUrl(runtime.replaceIn(tokenUrl));

@@ -1,13 +1,19 @@
 import { basename, join } from 'node:path';
 import type { Plugin } from 'esbuild';
 import { TOKEN_VARIABLE_DEFAULTS } from '../config/resolve-auth.js';
-import type { OAuth2Resolved, TokenVariables } from '../config/resolved.js';
+import type { OAuth2Resolved, ResolvedClient, TokenVariables } from '../config/resolved.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { VERSION } from '../version.js';
 import { buildOnce } from './build-once.js';
 import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
 import { JWT_SIGNER_GLOBAL, jwtSignerScript } from './jwt-signer.js';
-import { TOKEN_CONFIG_GLOBAL, type TokenConfig, type TokenProfile } from './token-config.js';
+import {
+  TOKEN_CONFIG_GLOBAL,
+  type TokenClient,
+  type TokenConfig,
+  type TokenProfile,
+  type VariableKey,
+} from './token-config.js';
 
 /** The collection-level OAuth2 token scripts, ready for the collection's `prerequest` and `test` events. */
 export interface TokenScripts {
@@ -35,6 +41,7 @@ export function tokenConfigFor(auth: OAuth2Resolved, skipRequestIds: readonly st
     if (key === 'type' || key === 'clientAuth' || key === 'presentation') continue;
     if (key === 'expiryBufferSeconds') header.expiryBufferMs = auth.expiryBufferSeconds * 1000;
     else if (key === 'variables') header.vars = inDefaultOrder(auth.variables);
+    else if (key === 'client') header.client = clientByKey(auth.client, auth.variables);
     else header[key] = value;
   }
   header.skipRequestIds = [...skipRequestIds];
@@ -49,6 +56,20 @@ function difference(profile: TokenConfig, base: TokenConfig): Omit<TokenProfile,
     if (JSON.stringify(value) !== JSON.stringify(base[key as keyof TokenConfig])) changed[key] = value;
   for (const key in base) if (!(key in profile)) changed[key] = null;
   return changed;
+}
+
+/** The client authentication with each variable name replaced by its key in `variables`. */
+function clientByKey(client: ResolvedClient, variables: TokenVariables): TokenClient {
+  const keyOf = (name: string) =>
+    (Object.keys(variables) as VariableKey[]).find((key) => variables[key] === name) ?? 'privateKey';
+  const { method, sends, inputs, secretInputs, signer } = client;
+  return {
+    method,
+    sends,
+    inputs: inputs.map(keyOf),
+    secretInputs: secretInputs.map(keyOf),
+    ...(signer ? { signer: { algorithm: signer.algorithm, key: keyOf(signer.keyVariable) } } : {}),
+  };
 }
 
 function inDefaultOrder(variables: TokenVariables): TokenVariables {

@@ -19,8 +19,9 @@ describe('tokenConfigFor', () => {
         client: {
           method: 'body',
           sends: { client_id: 'body', client_secret: 'body' },
-          inputs: ['client_id', 'client_secret'],
-          secretInputs: ['client_secret'],
+          // Keys of `vars`, not names: a profile that only renames its variables repeats no client.
+          inputs: ['clientId', 'clientSecret'],
+          secretInputs: ['clientSecret'],
         },
         bodyFormat: 'form',
         params: { scope: 'a', audience: '{{aud}}' },
