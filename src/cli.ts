@@ -44,6 +44,7 @@ program
     'after',
     '\nExample:\n  $ gen-collection build -c examples/orders-api/gen-collection.config.json -o postman\n' +
       '  $ gen-collection build --watch\n' +
+      '  $ gen-collection build --format bruno && (cd postman/bruno/orders-api && bru run --env dev --env-var client_secret=$CLIENT_SECRET)\n' +
       '  $ newman run postman/orders-api.postman_collection.json -e postman/orders-api.dev.postman_environment.json \\\n' +
       '      --env-var client_secret=$CLIENT_SECRET\n' +
       '  $ gen-collection build --format postman-v3 -o postman\n' +

@@ -1,8 +1,8 @@
-import { readVariable } from './storage.ts';
+import * as runtime from '../runtime/runtime.ts';
 
 /**
- * A readable reason for a thrown value or a `pm.sendRequest` error. The code comes first: Newman's network
- * errors have only a `code`, the Postman CLI's also a `message`, and both runners must report the same.
+ * A readable reason for a thrown value or a send error. The code comes first: Newman's network errors have
+ * only a `code`, the Postman CLI's also a `message`, and both runners must report the same.
  */
 export function describeError(error: unknown): string {
   const e: { message?: string; code?: string } = Object(error);
@@ -15,13 +15,11 @@ export function describeError(error: unknown): string {
  * which print both, show the problem once.
  */
 export function failTest(title: string, problem: string): void {
-  const { vars } = genCollection;
-  for (const name of [vars.clientSecret, vars.password, vars.accessToken, vars.refreshToken]) {
-    const secret = readVariable(name);
+  const { vars, client } = genCollection;
+  for (const key of [...client.secretInputs, 'accessToken', 'refreshToken'] as const) {
+    const secret = runtime.read(vars[key]!);
     // Shorter values are no real secrets and would garble the message.
     if (secret.length >= 4) problem = problem.split(secret).join('***');
   }
-  pm.test(`gen-collection: ${title}`, () => {
-    throw new Error(problem);
-  });
+  runtime.failTest(`gen-collection: ${title}`, problem);
 }

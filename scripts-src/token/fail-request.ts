@@ -1,3 +1,4 @@
+import * as runtime from '../runtime/runtime.ts';
 import { describeError, failTest } from './error-message.ts';
 import { forgetReplay } from './replay.ts';
 
@@ -13,12 +14,12 @@ export function failRequest(problem: string): void {
   reported = true;
   forgetReplay();
   failTest('no access token, request skipped', problem);
-  pm.execution.skipRequest();
+  runtime.skipRequest();
 }
 
 /**
  * Runs `step`, failing the request should it throw: never a bare throw, which Newman loses and after which
- * Postman CLI calls a `pm.sendRequest` callback a second time.
+ * Postman CLI calls a send callback a second time.
  */
 export function runGuarded(step: () => void): void {
   try {

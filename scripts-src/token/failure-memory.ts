@@ -1,7 +1,8 @@
+import * as runtime from '../runtime/runtime.ts';
 import type { TokenFailure } from './token-failure.ts';
 
-// Run-local (`pm.variables`): lasts through a collection run in Newman and the Postman CLI and is exported
-// nowhere. Named after the access token variable, so that each token remembers its own failure.
+// Run-local memory (runtime.ts): lasts through a run, exported nowhere, kept when the failing request is
+// skipped. Named after the access token variable, so that each token remembers its own failure.
 const MEMORY = `gen_collection_failure_${genCollection.vars.accessToken}`;
 
 /** The last failure of the primary grant: for which inputs (a fingerprint), why, and when to try again. */
@@ -15,7 +16,7 @@ interface Memory extends TokenFailure {
 
 function recall(inputs: string): Memory | undefined {
   try {
-    const memory: Memory = JSON.parse(pm.variables.get(MEMORY));
+    const memory: Memory = JSON.parse(runtime.recall(MEMORY));
     return memory.inputs === inputs ? memory : undefined;
   } catch {
     return undefined; // nothing remembered
@@ -39,13 +40,13 @@ export function rememberFailure(inputs: string, failure: TokenFailure, now: numb
   const failures = (recall(inputs)?.failures ?? 0) + 1;
   const retryAt = now + Math.max(Math.min(1000 * 2 ** (failures - 1), 30_000), failure.retryAfterMs);
   const memory: Memory = { ...failure, inputs, failures, retryAt };
-  pm.variables.set(MEMORY, JSON.stringify(memory));
+  runtime.remember(MEMORY, JSON.stringify(memory));
   return report(memory, now);
 }
 
 /** Forgets the failure: a token came back. */
 export function forgetFailure(): void {
-  if (pm.variables.get(MEMORY)) pm.variables.set(MEMORY, '');
+  if (runtime.recall(MEMORY)) runtime.remember(MEMORY, '');
 }
 
 function report({ problem, transient, retryAt }: Memory, now: number): string {

@@ -1,4 +1,4 @@
-import { storeVariables } from './storage.ts';
+import * as runtime from '../runtime/runtime.ts';
 
 /** The fields of a successful token response that the scripts use (a type alias: a parsed body converts to it). */
 export type TokenResponse = {
@@ -12,7 +12,7 @@ export function saveToken(token: TokenResponse): void {
   const { accessToken, expiresAt, refreshToken } = genCollection.vars;
   const values = { [accessToken]: token.access_token, [expiresAt]: expiryOf(token) };
   if (token.refresh_token) values[refreshToken] = String(token.refresh_token);
-  storeVariables(values);
+  runtime.store(values, genCollection.storage);
 }
 
 /** When the token expires, in epoch milliseconds: from `expires_in`, else the JWT `exp`, else '' (valid until a 401). */

@@ -1,4 +1,6 @@
-// Bundled first in the token scripts of a collection with auth profiles (never in the others).
+// Feature `profiles`: imported first in the token scripts of a collection with auth profiles (never in the others).
+import * as runtime from '../runtime/runtime.ts';
+
 selectProfile();
 
 /**
@@ -8,9 +10,10 @@ selectProfile();
  */
 function selectProfile(): void {
   const { profiles } = genCollection;
+  const id = runtime.requestId();
   for (const name in profiles) {
     const profile: Record<string, unknown> = profiles[name]!;
-    if (!profiles[name]!.requestIds.includes(pm.info.requestId)) continue;
+    if (!profiles[name]!.requestIds.includes(id)) continue;
     const settings = genCollection as unknown as Record<string, unknown>;
     for (const key in profile) {
       if (profile[key] === null) delete settings[key];

@@ -1,4 +1,5 @@
-import { readVariable } from './storage.ts';
+import * as runtime from '../runtime/runtime.ts';
+import { unsafeTokenUrl } from './token-url.ts';
 
 /** Names of the variables a token request is made from: the configured ones the scripts do not write. */
 function inputVariables(): string[] {
@@ -7,28 +8,31 @@ function inputVariables(): string[] {
 }
 
 /**
- * Why no token request can be sent, one problem a cause, each with its fix: a `{{variable}}` left in the
- * token URL or a credential (no environment selected?), a secret the config sends that is empty.
+ * Why no token request can be sent (token rules 10 and 12), one problem a cause, each with its fix: a
+ * `{{variable}}` the request uses that no scope defines (in the token URL, a parameter, the assertion or a
+ * credential), a credential it sends that is empty, a token URL that is not https.
  */
 export function missingInputs(): string[] {
-  const { vars, clientAuth, grantType } = genCollection;
-  const values: Record<string, string> = { 'the token URL': pm.variables.replaceIn(genCollection.tokenUrl) };
-  for (const name of inputVariables()) values[name] = readVariable(name);
-  const unresolved = Object.keys(values).flatMap((where) => (values[where]!.match(/{{[^{}]*}}/g) ?? []).map((name) => `${name} in ${where}`));
-  const problems = unresolved.length ? [`not defined: ${unresolved.join(', ')} (no environment selected? newman run … -e <environment file>)`] : [];
-  // The secrets this config sends or signs with, a line each: the client secret, the password, and the
-  // private key variable, which only a config that signs with a private key names.
-  const secrets = [
-    ['body', 'basic', 'client_secret_jwt'].includes(clientAuth) && vars.clientSecret,
-    grantType === 'password' && vars.password,
-    vars.privateKey,
-  ];
-  for (const name of secrets) {
-    if (!name || values[name]) continue;
+  const { client, tokenUrl, params, assertion, vars } = genCollection;
+  const inputs = client.inputs.map((key) => vars[key]!);
+  const templates: Record<string, string> = { 'the token URL': tokenUrl, ...params, 'the assertion': JSON.stringify(assertion ?? '') };
+  for (const name of inputs) templates[name] = `{{${name}}}`;
+  // Each undefined name once, where it first shows: replaceIn leaves it as written, also inside another value.
+  const undefinedNames: Record<string, string> = {};
+  for (const [where, template] of Object.entries(templates))
+    for (const name of runtime.replaceIn(template).match(/{{[^{}]*}}/g) ?? []) undefinedNames[name] ??= name === `{{${where}}}` ? name : `${name} in ${where}`;
+  const selected = runtime.environmentSelected();
+  const none = `no environment selected: ${runtime.fixes.environment}`;
+  const fix = selected ? 'the selected environment lacks it' : selected === false ? none : `${none}; or the selected one lacks it`;
+  const undefinedList = Object.values(undefinedNames);
+  const problems = undefinedList.length ? [`not defined: ${undefinedList.join(', ')} (${fix})`] : [];
+  for (const name of inputs) {
+    if (runtime.read(name) || !runtime.defined(name)) continue;
     const value = name === vars.privateKey ? '"$(cat key.pem)"' : '…';
-    problems.push(`${name} is empty (newman run … --env-var ${name}=${value}, or its current value in the Postman app)`);
+    problems.push(`${name} is empty (${runtime.fixes.variable(name, value)})`);
   }
-  return problems;
+  const url = undefinedList.length ? '' : unsafeTokenUrl(runtime.replaceIn(tokenUrl));
+  return url ? [...problems, url] : problems;
 }
 
 /**
@@ -36,7 +40,7 @@ export function missingInputs(): string[] {
  * the input variables. Equal fingerprints, the same request; a hash, so that no secret is kept even run-locally.
  */
 export function inputsFingerprint(): string {
-  const inputs = [pm.variables.replaceIn(JSON.stringify(genCollection)), ...inputVariables().map(readVariable)];
+  const inputs = [runtime.replaceIn(JSON.stringify(genCollection)), ...inputVariables().map(runtime.read)];
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a sandbox module, left a require call
   return String(require('crypto-js').SHA256(JSON.stringify(inputs)));
 }

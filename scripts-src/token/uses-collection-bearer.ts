@@ -1,15 +1,17 @@
-import { readVariable } from './storage.ts';
+import * as runtime from '../runtime/runtime.ts';
 
 /**
- * Whether the current request sends the collection's Bearer token, the only requests the token scripts act
- * on. The sandbox shows no auth for a request that inherits it, so requests inheriting something else from
- * a folder come as `skipRequestIds`. Pre-request scripts see the bearer template, test scripts its value.
+ * Whether the current request sends the collection's token, the only requests the token scripts act on. The
+ * runtime shows no auth for a request that inherits it, so requests inheriting something else from a folder
+ * come as `skipRequestIds`. Pre-request scripts see the template, test scripts its value; a presentation
+ * other than Bearer puts its scheme in front (`DPoP {{access_token}}`).
  */
 export function usesCollectionBearer(): boolean {
-  if (genCollection.skipRequestIds?.includes(pm.info.requestId)) return false;
-  const auth = pm.request.auth;
+  if (genCollection.skipRequestIds?.includes(runtime.requestId())) return false;
+  const auth = runtime.requestAuth();
   if (!auth) return true;
-  const token: unknown = auth.type === 'bearer' && auth.parameters().get('token');
+  const sent = String(auth.get(auth.type === 'bearer' ? 'token' : 'value') ?? '');
   const name = genCollection.vars.accessToken;
-  return token === `{{${name}}}` || (!!token && token === readVariable(name));
+  const token = runtime.read(name);
+  return sent.endsWith(`{{${name}}}`) || (!!token && sent.endsWith(token));
 }

@@ -1,5 +1,12 @@
 import type { Auth, GenCollectionConfig, OAuth2Auth } from './config-types.generated.js';
-import type { OAuth2Resolved, ResolvedAssertion, ResolvedAuth, ResolvedDpop, TokenVariables } from './resolved.js';
+import type {
+  OAuth2Resolved,
+  ResolvedAssertion,
+  ResolvedAuth,
+  ResolvedClient,
+  ResolvedDpop,
+  TokenVariables,
+} from './resolved.js';
 
 /** Defaults of the oauth2 auth (the schema's `default`s; a test keeps the two in step). */
 export const OAUTH2_DEFAULTS = {
@@ -112,6 +119,8 @@ function resolveOAuth2(auth: OAuth2Auth, variableSuffix = ''): OAuth2Resolved {
     tokenUrl: auth.tokenUrl,
     allowHttp: auth.allowHttp ?? OAUTH2_DEFAULTS.allowHttp,
     clientAuth,
+    client: resolveClient({ grantType, clientAuth, assertion, variables }),
+    presentation: 'bearer',
     ...(assertion ? { assertion } : {}),
     ...(dpop ? { dpop } : {}),
     bodyFormat: auth.bodyFormat ?? OAUTH2_DEFAULTS.bodyFormat,
@@ -120,6 +129,37 @@ function resolveOAuth2(auth: OAuth2Auth, variableSuffix = ''): OAuth2Resolved {
     storage: auth.storage ?? OAUTH2_DEFAULTS.storage,
     retryOn401: auth.retryOn401 ?? OAUTH2_DEFAULTS.retryOn401,
     variables,
+  };
+}
+
+/**
+ * The one place that decides which credentials a token request sends, where, and which of them must be
+ * non-empty: `body` and `basic` send the client secret, `client_secret_jwt` signs with it, `private_key_jwt` and
+ * the jwt_bearer grant sign with the private key, `none` sends the client id alone.
+ */
+export function resolveClient(
+  auth: Pick<OAuth2Resolved, 'grantType' | 'clientAuth' | 'assertion' | 'variables'>,
+): ResolvedClient {
+  const { grantType, clientAuth: method, assertion, variables: v } = auth;
+  const secretPlace = method === 'body' || method === 'basic' ? method : undefined;
+  const signer = assertion && {
+    algorithm: assertion.algorithm,
+    keyVariable: assertion.algorithm === 'HS256' ? v.clientSecret : (v.privateKey ?? PRIVATE_KEY_VARIABLE_DEFAULT),
+  };
+  const usesSecret = !!secretPlace || signer?.keyVariable === v.clientSecret;
+  const password = grantType === 'password';
+  // A jwt_bearer grant without client authentication is identified by its assertion, unless that names the client id.
+  const idOptional =
+    grantType === 'jwt_bearer' && method === 'none' && !JSON.stringify(assertion).includes(`{{${v.clientId}}}`);
+  const privateKey = signer && !usesSecret ? signer.keyVariable : '';
+  const inputs = [idOptional ? '' : v.clientId, usesSecret ? v.clientSecret : '', password ? v.username : ''];
+  const secretInputs = [usesSecret ? v.clientSecret : '', password ? v.password : '', privateKey];
+  return {
+    method,
+    sends: { client_id: method === 'basic' ? 'basic' : 'body', ...(secretPlace ? { client_secret: secretPlace } : {}) },
+    inputs: [...new Set([...inputs, ...secretInputs.slice(1)].filter(Boolean))],
+    secretInputs: [...new Set(secretInputs.filter(Boolean))],
+    ...(signer ? { signer } : {}),
   };
 }
 

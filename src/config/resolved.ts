@@ -47,6 +47,10 @@ export interface OAuth2Resolved {
   /** A plain http:// token URL to a host other than loopback is allowed (token rule 12). */
   allowHttp: boolean;
   clientAuth: 'body' | 'basic' | 'private_key_jwt' | 'client_secret_jwt' | 'none';
+  /** How the client authenticates, decided once from `clientAuth`, the grant and the assertion: everything reads it. */
+  client: ResolvedClient;
+  /** How the token is presented on a request: `Authorization: Bearer` (the collection's Bearer auth). */
+  presentation: 'bearer';
   /** The JWT the sandbox signs for each token request; present only when `clientAuth` or `grantType` signs one. */
   assertion?: ResolvedAssertion;
   /** DPoP proofs (RFC 9449) on token and API requests; present only when `auth.dpop` is set. */
@@ -58,6 +62,26 @@ export interface OAuth2Resolved {
   storage: 'auto' | 'environment' | 'collection';
   retryOn401: boolean;
   variables: TokenVariables;
+}
+
+/** Where a token request puts a client credential: form or JSON body fields, or the HTTP Basic header. */
+export type CredentialPlace = 'body' | 'basic';
+
+/** The client authentication of an oauth2 auth, resolved: what is sent where, what must be non-empty, what signs. */
+export interface ResolvedClient {
+  method: OAuth2Resolved['clientAuth'];
+  /** Where `client_id` and `client_secret` go; a credential absent here is never sent. */
+  sends: { client_id: CredentialPlace; client_secret?: CredentialPlace };
+  /**
+   * The credential variables a token request reads and that must be non-empty, in request order: the client id
+   * (unless only a jwt_bearer assertion identifies the client), the secret it sends or signs with, the username
+   * and password of the password grant, the private key it signs with.
+   */
+  inputs: string[];
+  /** Those of `inputs` that are secrets (rule 10: named with `--env-var` when empty). */
+  secretInputs: string[];
+  /** The JWT signature: its algorithm and the variable holding the key (the client secret for HS256). */
+  signer?: { algorithm: ResolvedAssertion['algorithm']; keyVariable: string };
 }
 
 /** Names of the Postman variables the token scripts read and write (`auth.variables`, defaults applied). */

@@ -7,14 +7,10 @@ export function authVariables(auth: ResolvedAuth): { all: string[]; tokenState: 
       return { all: [], tokenState: [] };
     case 'oauth2': {
       const v = auth.variables;
-      // The secret is read for body, basic and client_secret_jwt (HS256) client authentication only.
-      const sendsSecret = auth.clientAuth !== 'none' && auth.clientAuth !== 'private_key_jwt';
+      // The client id always (a jwt_bearer grant may send it), then what the resolved client authentication reads,
+      // then the DPoP key.
       const credentials = [
-        v.clientId,
-        ...(sendsSecret ? [v.clientSecret] : []),
-        ...(auth.grantType === 'password' ? [v.username, v.password] : []),
-        ...(v.privateKey ? [v.privateKey] : []),
-        ...(auth.dpop ? [auth.dpop.keyVariable] : []),
+        ...new Set([v.clientId, ...auth.client.inputs, ...(auth.dpop ? [auth.dpop.keyVariable] : [])]),
       ];
       const tokenState = [v.accessToken, v.expiresAt, v.refreshToken];
       return { all: [...credentials, ...tokenState], tokenState };

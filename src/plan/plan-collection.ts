@@ -72,10 +72,8 @@ function planToken(auth: PlanToken['auth'], items: Plan['items'], profiles: stri
   const requests = planRequests(items);
   return {
     auth,
-    // The runtime shows these as inheriting, but a folder above them says none.
-    skipRequestIds: requests
-      .filter((r) => r.auth.kind === 'inherit' && r.effectiveAuth.kind === 'none')
-      .map((r) => r.id),
+    // Inherited from a folder, which no sandbox shows, or their own, which the Postman v3 runtime does not show either.
+    skipRequestIds: requests.filter((r) => r.effectiveAuth.kind === 'none').map((r) => r.id),
     profileRequestIds: Object.fromEntries(
       profiles.map((name) => [
         name,

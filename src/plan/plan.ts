@@ -35,7 +35,7 @@ export interface Plan {
 export interface PlanToken {
   /** The default profile (the collection's oauth2 auth). */
   auth: OAuth2Resolved;
-  /** Ids of requests whose effective auth is `none` while the runtime sees them inherit (folder `none`). */
+  /** Ids of requests whose effective auth is `none` (a runtime may show them as inheriting, or show no auth at all). */
   skipRequestIds: string[];
   /** Per auth profile, the ids of the requests that send its token (directly or from a folder). */
   profileRequestIds: Record<string, string[]>;

@@ -1,4 +1,4 @@
-import type { OAuth2Resolved, TokenVariables } from '../config/resolved.js';
+import type { OAuth2Resolved, ResolvedClient, TokenVariables } from '../config/resolved.js';
 
 /**
  * The data contract between the generator and the sandbox token scripts: the resolved oauth2 settings as
@@ -10,12 +10,14 @@ import type { OAuth2Resolved, TokenVariables } from '../config/resolved.js';
  */
 export interface TokenConfig extends Omit<
   OAuth2Resolved,
-  'type' | 'params' | 'expiryBufferSeconds' | 'variables' | 'allowHttp'
+  'type' | 'clientAuth' | 'client' | 'presentation' | 'params' | 'expiryBufferSeconds' | 'variables' | 'allowHttp'
 > {
   /** A plain http:// token URL to another host is allowed (token rule 12); present only when true. */
   allowHttp?: true;
   /** Extra token-request parameters (scope, audience, resource, extraParams), values are templates; absent when none. */
   params?: OAuth2Resolved['params'];
+  /** The resolved client authentication, its variables named by their key in `vars`. */
+  client: TokenClient;
   /** A stored token counts as valid while `expiresAt - expiryBufferMs > now`. */
   expiryBufferMs: number;
   /** Names of the Postman variables used. */
@@ -30,6 +32,19 @@ export interface TokenConfig extends Omit<
    * scripts switch to a profile's settings for those requests. Absent without profiles.
    */
   profiles?: Record<string, TokenProfile>;
+}
+
+/** A key of `TokenConfig.vars`: which variable, whatever its name. */
+export type VariableKey = keyof TokenVariables;
+
+/**
+ * `OAuth2Resolved.client` as the header carries it: variables as keys of `vars` instead of names, so that a
+ * profile whose variables only carry its suffix repeats nothing of its client authentication.
+ */
+export interface TokenClient extends Pick<ResolvedClient, 'method' | 'sends'> {
+  inputs: VariableKey[];
+  secretInputs: VariableKey[];
+  signer?: { algorithm: NonNullable<ResolvedClient['signer']>['algorithm']; key: VariableKey };
 }
 
 /**

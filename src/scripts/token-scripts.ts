@@ -1,13 +1,19 @@
 import { basename, join } from 'node:path';
 import type { Plugin } from 'esbuild';
 import { TOKEN_VARIABLE_DEFAULTS } from '../config/resolve-auth.js';
-import type { OAuth2Resolved, TokenVariables } from '../config/resolved.js';
+import type { OAuth2Resolved, ResolvedClient, TokenVariables } from '../config/resolved.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { VERSION } from '../version.js';
 import { buildOnce } from './build-once.js';
 import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
-import { jwtSignerScript } from './jwt-signer.js';
-import { TOKEN_CONFIG_GLOBAL, type TokenConfig, type TokenProfile } from './token-config.js';
+import { JWT_SIGNER_GLOBAL, jwtSignerScript } from './jwt-signer.js';
+import {
+  TOKEN_CONFIG_GLOBAL,
+  type TokenClient,
+  type TokenConfig,
+  type TokenProfile,
+  type VariableKey,
+} from './token-config.js';
 
 /** The collection-level OAuth2 token scripts, ready for the collection's `prerequest` and `test` events. */
 export interface TokenScripts {
@@ -15,6 +21,11 @@ export interface TokenScripts {
   prerequest: string;
   /** On a 401, drops the token and replays the request once. */
   test: string;
+  /**
+   * Modules the scripts load with `require('./lib/<name>')` from the collection's folder, by file name: on Bruno,
+   * the JWT signer, whose BigInt literals the esprima 4 pass over inline scripts rejects. Empty on Postman.
+   */
+  lib: Record<string, string>;
 }
 
 /**
@@ -26,11 +37,13 @@ export interface TokenScripts {
 export function tokenConfigFor(auth: OAuth2Resolved, skipRequestIds: readonly string[]): TokenConfig {
   const header: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(auth)) {
-    if (key === 'type') continue;
+    // `client` carries the client authentication; the presentation picks the features, not the code's branches.
+    if (key === 'type' || key === 'clientAuth' || key === 'presentation') continue;
     if (key === 'expiryBufferSeconds') header.expiryBufferMs = auth.expiryBufferSeconds * 1000;
     else if (key === 'variables') header.vars = inDefaultOrder(auth.variables);
     // Only configs that opt out of https carry the key: the others' header stays as it was.
     else if (key === 'allowHttp') header.allowHttp = value === true ? true : undefined;
+    else if (key === 'client') header.client = clientByKey(auth.client, auth.variables);
     else header[key] = value;
   }
   header.skipRequestIds = [...skipRequestIds];
@@ -45,6 +58,20 @@ function difference(profile: TokenConfig, base: TokenConfig): Omit<TokenProfile,
     if (JSON.stringify(value) !== JSON.stringify(base[key as keyof TokenConfig])) changed[key] = value;
   for (const key in base) if (!(key in profile)) changed[key] = null;
   return changed;
+}
+
+/** The client authentication with each variable name replaced by its key in `variables`. */
+function clientByKey(client: ResolvedClient, variables: TokenVariables): TokenClient {
+  const keyOf = (name: string) =>
+    (Object.keys(variables) as VariableKey[]).find((key) => variables[key] === name) ?? 'privateKey';
+  const { method, sends, inputs, secretInputs, signer } = client;
+  return {
+    method,
+    sends,
+    inputs: inputs.map(keyOf),
+    secretInputs: secretInputs.map(keyOf),
+    ...(signer ? { signer: { algorithm: signer.algorithm, key: keyOf(signer.keyVariable) } } : {}),
+  };
 }
 
 function inDefaultOrder(variables: TokenVariables): TokenVariables {
@@ -68,18 +95,60 @@ export interface TokenScriptOptions {
   profiles?: Record<string, { auth: OAuth2Resolved; requestIds: string[] }>;
 }
 
+/** The two token scripts: before each request, after each response. */
+type TokenScriptKind = 'prerequest' | 'test';
+
+/** The runtimes the token scripts are bundled for, each through its adapter in scripts-src/runtime/. */
+export type RuntimeName = 'postman' | 'bruno';
+
 /**
- * The finished token scripts: a header line, the `genCollection` config object, then the bundled code; in
- * front of the pre-request code, the JWT signer for the config's algorithm when it signs one.
+ * The optional features of the token scripts: the modules each adds in front of the core of each script, where
+ * they fill the hook points of scripts-src/token/hooks.ts (or, for profiles, pick the request's settings first).
  */
-export async function tokenScripts(auth: OAuth2Resolved, opts: TokenScriptOptions): Promise<TokenScripts> {
+const FEATURES = {
+  profiles: { prerequest: ['select-profile.ts'], test: ['select-profile.ts'] },
+  signed: { prerequest: ['signed.ts'], test: [] },
+  'retry-on-401': { prerequest: [], test: ['retry-on-401.ts'] },
+} as const satisfies Record<string, Record<TokenScriptKind, readonly string[]>>;
+
+/** One of the optional features. */
+export type TokenFeature = keyof typeof FEATURES;
+
+/** The core module of each script, imported after the features. */
+const CORE: Record<TokenScriptKind, string> = { prerequest: 'prerequest.ts', test: 'respond.ts' };
+
+/** The features the default auth and the profiles use, in `FEATURES` order: what a config does not use adds nothing. */
+export function tokenFeatures(auths: readonly OAuth2Resolved[], profiles: boolean): TokenFeature[] {
+  const used: Record<TokenFeature, boolean> = {
+    profiles,
+    signed: auths.some((a) => a.client.signer),
+    'retry-on-401': auths.some((a) => a.retryOn401),
+  };
+  return (Object.keys(FEATURES) as TokenFeature[]).filter((feature) => used[feature]);
+}
+
+/**
+ * The finished token scripts for `runtime`: a header line, the `genCollection` config object, then the bundled
+ * code; in front of the pre-request code, the JWT signer for the config's algorithm when it signs one.
+ */
+export async function tokenScripts(
+  auth: OAuth2Resolved,
+  opts: TokenScriptOptions,
+  runtime: RuntimeName = 'postman',
+): Promise<TokenScripts> {
   const profiles = Object.entries(opts.profiles ?? {});
   const auths = [auth, ...profiles.map(([, profile]) => profile.auth)];
-  const request = auths.some((a) => a.assertion) ? 'signed' : 'plain';
-  const bundles = await tokenBundles(profiles.length ? `${request}-profiles` : request);
+  const bundles = await tokenBundles(`${runtime}:${tokenFeatures(auths, profiles.length > 0).join(',')}`);
   // The config checks let the profiles that sign agree on one algorithm.
-  const algorithm = auths.find((a) => a.assertion)?.assertion?.algorithm;
-  const signer = algorithm ? await jwtSignerScript(algorithm) : '';
+  const algorithm = auths.find((a) => a.client.signer)?.client.signer?.algorithm;
+  const signerCode = algorithm ? await jwtSignerScript(algorithm) : '';
+  const lib: Record<string, string> = {};
+  let signer = signerCode;
+  if (signerCode && runtime === 'bruno') {
+    const file = `gen-collection-jwt-${algorithm!.toLowerCase()}.js`;
+    lib[file] = `${header(`JWT signer (${algorithm})`)}${signerCode}module.exports = ${JWT_SIGNER_GLOBAL};\n`;
+    signer = `const ${JWT_SIGNER_GLOBAL} = require('./lib/${file}');\n`;
+  }
   const tokenConfig = tokenConfigFor(auth, opts.skipRequestIds);
   if (profiles.length) {
     const base = tokenConfigFor(auth, []);
@@ -91,9 +160,15 @@ export async function tokenScripts(auth: OAuth2Resolved, opts: TokenScriptOption
     );
   }
   const config = `const ${TOKEN_CONFIG_GLOBAL} = ${configLiteral(tokenConfig)};\n`;
+  // Bruno does not wait for callbacks: its adapter hands the script a promise to await (scripts-src/runtime/bruno.ts).
+  const [before, after] =
+    runtime === 'bruno'
+      ? [`const ${BRUNO_SETTLE_GLOBAL} = {};\n`, `await ${BRUNO_SETTLE_GLOBAL}.settled();\n`]
+      : ['', ''];
   return {
-    prerequest: `${header('OAuth2 token: reuse, refresh or fetch')}${config}${signer}${bundles.prerequest}`,
-    test: `${header('on HTTP 401, drop the OAuth2 token and replay the request once')}${config}${bundles.test}`,
+    prerequest: `${header('OAuth2 token: reuse, refresh or fetch')}${config}${signer}${before}${bundles.prerequest}${after}`,
+    test: `${header('on HTTP 401, drop the OAuth2 token and replay the request once')}${config}${before}${bundles.test}${after}`,
+    lib,
   };
 }
 
@@ -129,63 +204,62 @@ function header(what: string): string {
   return `// gen-collection ${VERSION}: ${what}. Generated: edit the config and rebuild.\n`;
 }
 
-/**
- * `plain`: the token request of scripts-src/token/token-request.ts; `signed`: that of
- * scripts-src/token/signed-token-request.ts (signed JWTs), which builds on it; `-profiles`: the
- * same, each script preceded by select-profile.ts (scripts-src/token/profile-*.ts), for auth profiles.
- */
-type TokenBundle = 'plain' | 'signed' | 'plain-profiles' | 'signed-profiles';
-
 const TOKEN_DIR = join(PACKAGE_ROOT, 'scripts-src', 'token');
+const RUNTIME_DIR = join(PACKAGE_ROOT, 'scripts-src', 'runtime');
 
-/**
- * For the `signed` bundle: the token scripts' `./token-request.ts` becomes signed-token-request.ts (which
- * builds on the original). A swap at bundle time keeps the `plain` scripts exactly as they were.
- */
-const signedRequestPlugin: Plugin = {
-  name: 'gen-collection-signed-token-request',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/token-request\.ts$/ }, (args) =>
-      basename(args.importer) === 'signed-token-request.ts'
-        ? undefined
-        : { path: join(TOKEN_DIR, 'signed-token-request.ts') },
-    );
-  },
-};
+/** The adapter of `runtime`: scripts-src/runtime/runtime.ts imports `./postman.ts`, which becomes `./<runtime>.ts`. */
+function adapterPlugin(runtime: RuntimeName): Plugin {
+  return {
+    name: 'gen-collection-runtime-adapter',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/postman\.ts$/ }, (args) =>
+        basename(args.importer) === 'runtime.ts' ? { path: join(RUNTIME_DIR, `${runtime}.ts`) } : undefined,
+      );
+    },
+  };
+}
 
+/** Bundles per `<runtime>:<feature>,<feature>…`, each built once per process. */
 const tokenBundles = buildOnce(bundleTokenScripts);
 
-async function bundleTokenScripts(kind: TokenBundle): Promise<TokenScripts> {
-  const plugins = kind.startsWith('signed') ? [signedRequestPlugin] : [];
-  const prefix = kind.endsWith('-profiles') ? 'profile-' : '';
+/** The object a Bruno token script declares and its adapter puts `settled` on (the bundle's names stay inside it). */
+export const BRUNO_SETTLE_GLOBAL = 'genCollectionRuntime';
+
+async function bundleTokenScripts(key: string): Promise<Record<TokenScriptKind, string>> {
+  const [runtime, list] = key.split(':') as [RuntimeName, string];
+  const features = (list ? list.split(',') : []) as TokenFeature[];
+  const entry = (script: TokenScriptKind) =>
+    [...features.flatMap((feature) => FEATURES[feature][script]), CORE[script]]
+      .map((module) => `import './${module}';\n`)
+      .join('');
   const [prerequest, test] = await Promise.all([
-    bundleTokenScript(`${prefix}prerequest.ts`, plugins),
-    bundleTokenScript(`${prefix}retry-on-401.ts`, []),
+    bundleTokenScript(entry('prerequest'), runtime),
+    bundleTokenScript(entry('test'), runtime),
   ]);
   return { prerequest, test };
 }
 
 /**
- * One token script, bundled as a plain module and wrapped in an arrow function by hand: its names stay apart
- * from other code in the same collection script (a user's lines kept by `inject`), without indenting every
- * line the way esbuild's `iife` format does. esbuild's `// scripts-src/token/….ts` line in front of each
- * module is dropped (a blank line still separates them): it only costs bytes in the Postman app. The
- * format is `cjs` so that a sandbox module (`require('crypto-js')`) stays a plain `require` call, where the
- * `esm` format adds a 0.4 KB `__require` shim; the `"use strict"` it puts first is dropped, as the scripts
- * never ran in strict mode.
+ * One token script from its generated entry (the features' modules, then the core), bundled as a plain module
+ * and wrapped in an arrow function by hand: its names stay apart from other code in the same collection script
+ * (a user's lines kept by `inject`), without indenting every line the way esbuild's `iife` format does.
+ * esbuild's `// scripts-src/….ts` line in front of each module is dropped (a blank line still separates them):
+ * it only costs bytes in the Postman app. The format is `cjs` so that a sandbox module (`require('crypto-js')`)
+ * stays a plain `require` call, where the `esm` format adds a 0.4 KB `__require` shim; the `"use strict"` it
+ * puts first is dropped, as the scripts never ran in strict mode.
  */
-async function bundleTokenScript(file: string, plugins: Plugin[]): Promise<string> {
+async function bundleTokenScript(entry: string, runtime: RuntimeName): Promise<string> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     ...SANDBOX_BUILD_OPTIONS,
-    plugins: [...(SANDBOX_BUILD_OPTIONS.plugins ?? []), ...plugins],
+    plugins: [...(SANDBOX_BUILD_OPTIONS.plugins ?? []), adapterPlugin(runtime)],
     format: 'cjs',
     // Relative to the package root, the module comments esbuild writes do not depend on the working directory.
     absWorkingDir: PACKAGE_ROOT,
-    entryPoints: [join(TOKEN_DIR, file)],
+    stdin: { contents: entry, resolveDir: TOKEN_DIR, sourcefile: 'token-entry.ts', loader: 'ts' },
   });
   const code = result
     .outputFiles![0]!.text.replace(/^"use strict";\n\n?/, '')
-    .replace(/^\/\/ scripts-src\/token\/[\w.-]+\.ts\n/gm, '');
+    .replace(/^\/\/ (?:scripts-src\/(?:token|runtime)\/[\w.-]+\.ts|token-entry\.ts)\n/gm, '');
   return `(() => {\n${code}})();\n`;
 }

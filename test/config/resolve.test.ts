@@ -43,6 +43,13 @@ const EXPECTED: ResolvedConfig = {
     tokenUrl: '{{base_url}}/oauth/token',
     allowHttp: false,
     clientAuth: 'basic',
+    client: {
+      method: 'basic',
+      sends: { client_id: 'basic', client_secret: 'basic' },
+      inputs: ['client_id', 'orders_client_secret', 'username', 'password'],
+      secretInputs: ['orders_client_secret', 'password'],
+    },
+    presentation: 'bearer',
     bodyFormat: 'form',
     params: { scope: 'read write', resource: 'https://api.example.com', tenant: '{{tenant_id}}' },
     expiryBufferSeconds: 5,
@@ -210,6 +217,13 @@ describe('defaults are applied in resolveConfig', () => {
       auth: { type: 'oauth2', tokenUrl: 'https://t' },
       resolved: {
         type: 'oauth2',
+        client: {
+          method: 'body',
+          sends: { client_id: 'body', client_secret: 'body' },
+          inputs: ['client_id', 'client_secret'],
+          secretInputs: ['client_secret'],
+        },
+        presentation: 'bearer',
         tokenUrl: 'https://t',
         ...OAUTH2_DEFAULTS,
         params: {},
@@ -222,6 +236,13 @@ describe('defaults are applied in resolveConfig', () => {
       auth: { type: 'oauth2', tokenUrl: 'http://keycloak:8080/token', allowHttp: true },
       resolved: {
         type: 'oauth2',
+        client: {
+          method: 'body',
+          sends: { client_id: 'body', client_secret: 'body' },
+          inputs: ['client_id', 'client_secret'],
+          secretInputs: ['client_secret'],
+        },
+        presentation: 'bearer',
         tokenUrl: 'http://keycloak:8080/token',
         ...OAUTH2_DEFAULTS,
         allowHttp: true,
@@ -235,6 +256,14 @@ describe('defaults are applied in resolveConfig', () => {
       auth: { type: 'oauth2', tokenUrl: 'https://t', clientAuth: 'private_key_jwt' },
       resolved: {
         type: 'oauth2',
+        client: {
+          method: 'private_key_jwt',
+          sends: { client_id: 'body' },
+          inputs: ['client_id', 'client_private_key'],
+          secretInputs: ['client_private_key'],
+          signer: { algorithm: 'RS256', keyVariable: 'client_private_key' },
+        },
+        presentation: 'bearer',
         tokenUrl: 'https://t',
         ...OAUTH2_DEFAULTS,
         clientAuth: 'private_key_jwt',
@@ -260,6 +289,14 @@ describe('defaults are applied in resolveConfig', () => {
       },
       resolved: {
         type: 'oauth2',
+        client: {
+          method: 'client_secret_jwt',
+          sends: { client_id: 'body' },
+          inputs: ['app_id', 'client_secret'],
+          secretInputs: ['client_secret'],
+          signer: { algorithm: 'HS256', keyVariable: 'client_secret' },
+        },
+        presentation: 'bearer',
         tokenUrl: 'https://t',
         ...OAUTH2_DEFAULTS,
         clientAuth: 'client_secret_jwt',
@@ -295,6 +332,14 @@ describe('defaults are applied in resolveConfig', () => {
       },
       resolved: {
         type: 'oauth2',
+        client: {
+          method: 'none',
+          sends: { client_id: 'body' },
+          inputs: ['sa_key'],
+          secretInputs: ['sa_key'],
+          signer: { algorithm: 'ES256', keyVariable: 'sa_key' },
+        },
+        presentation: 'bearer',
         tokenUrl: 'https://t',
         ...OAUTH2_DEFAULTS,
         grantType: 'jwt_bearer',
@@ -318,6 +363,13 @@ describe('defaults are applied in resolveConfig', () => {
       auth: { type: 'oauth2', tokenUrl: 'https://t', dpop: {} },
       resolved: {
         type: 'oauth2',
+        client: {
+          method: 'body',
+          sends: { client_id: 'body', client_secret: 'body' },
+          inputs: ['client_id', 'client_secret'],
+          secretInputs: ['client_secret'],
+        },
+        presentation: 'bearer',
         tokenUrl: 'https://t',
         ...OAUTH2_DEFAULTS,
         dpop: { algorithm: 'ES256', keyVariable: 'dpop_private_key' },
@@ -337,6 +389,14 @@ describe('defaults are applied in resolveConfig', () => {
       },
       resolved: {
         type: 'oauth2',
+        client: {
+          method: 'private_key_jwt',
+          sends: { client_id: 'body' },
+          inputs: ['client_id', 'client_private_key'],
+          secretInputs: ['client_private_key'],
+          signer: { algorithm: 'RS256', keyVariable: 'client_private_key' },
+        },
+        presentation: 'bearer',
         tokenUrl: 'https://t',
         ...OAUTH2_DEFAULTS,
         clientAuth: 'private_key_jwt',
@@ -358,6 +418,13 @@ describe('defaults are applied in resolveConfig', () => {
       auth: { type: 'oauth2', tokenUrl: 'https://t', variables: { dpopKey: 'proof_key' } },
       resolved: {
         type: 'oauth2',
+        client: {
+          method: 'body',
+          sends: { client_id: 'body', client_secret: 'body' },
+          inputs: ['client_id', 'client_secret'],
+          secretInputs: ['client_secret'],
+        },
+        presentation: 'bearer',
         tokenUrl: 'https://t',
         ...OAUTH2_DEFAULTS,
         params: {},
@@ -400,6 +467,13 @@ describe('defaults are applied in resolveConfig', () => {
       profile: { type: 'oauth2', tokenUrl: 'https://admin-t' },
       resolved: {
         type: 'oauth2',
+        client: {
+          method: 'body',
+          sends: { client_id: 'body', client_secret: 'body' },
+          inputs: ['client_id_admin', 'client_secret_admin'],
+          secretInputs: ['client_secret_admin'],
+        },
+        presentation: 'bearer',
         tokenUrl: 'https://admin-t',
         ...OAUTH2_DEFAULTS,
         params: {},
@@ -427,6 +501,14 @@ describe('defaults are applied in resolveConfig', () => {
       },
       resolved: {
         type: 'oauth2',
+        client: {
+          method: 'private_key_jwt',
+          sends: { client_id: 'body' },
+          inputs: ['client_id', 'client_private_key_admin'],
+          secretInputs: ['client_private_key_admin'],
+          signer: { algorithm: 'RS256', keyVariable: 'client_private_key_admin' },
+        },
+        presentation: 'bearer',
         tokenUrl: 'https://t',
         ...OAUTH2_DEFAULTS,
         clientAuth: 'private_key_jwt',
@@ -463,6 +545,13 @@ describe('defaults are applied in resolveConfig', () => {
       profile: { type: 'oauth2', tokenUrl: 'https://t', dpop: { algorithm: 'PS256' } },
       resolved: {
         type: 'oauth2',
+        client: {
+          method: 'body',
+          sends: { client_id: 'body', client_secret: 'body' },
+          inputs: ['client_id_admin', 'client_secret_admin'],
+          secretInputs: ['client_secret_admin'],
+        },
+        presentation: 'bearer',
         tokenUrl: 'https://t',
         ...OAUTH2_DEFAULTS,
         dpop: { algorithm: 'PS256', keyVariable: 'dpop_private_key_admin' },

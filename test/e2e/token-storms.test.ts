@@ -116,17 +116,25 @@ describe.concurrent('no token storms in Newman', () => {
       name: 'no environment selected (-e missing)',
       run: () => ({ envVars: { client_secret: WRONG_SECRET } }),
       problem:
-        'no token request sent: not defined: {{token_url}} in the token URL (no environment selected? newman run … -e <environment file>)',
+        'no token request sent: not defined: {{token_url}} in the token URL, {{client_id}} (no environment selected: newman run … -e <environment file>)',
     },
-  ])(
+    {
+      // Issue 23: the token URL written out, the secret passed, -e forgotten: the client id is named, not sent empty.
+      name: 'no environment selected (-e missing), the token URL written out',
+      auth: (tokenUrl: string) => ({ tokenUrl }),
+      run: () => ({ envVars: { client_secret: WRONG_SECRET } }),
+      problem:
+        'no token request sent: not defined: {{client_id}} (no environment selected: newman run … -e <environment file>)',
+    },
+  ] as { name: string; auth?: (tokenUrl: string) => object; run: (e?: object) => object; problem: string }[])(
     '$name against oidc-provider: no token request at all, the fix named on every request',
-    async ({ run, problem }) => {
+    async ({ auth, run, problem }) => {
       const op = await startOidcProvider();
       const api = await startProtectedApi({ validate: op.validateToken });
       try {
         const client: ClientCredentials = op.clients.post;
         const { collection, environment } = await generate(
-          config(api, op.tokenUrl, client.id, { clientAuth: 'body' }, 5),
+          config(api, op.tokenUrl, client.id, { clientAuth: 'body', ...auth?.(op.tokenUrl) }, 5),
         );
         const result = await runNewman(collection, run(environment('e2e')));
         expectNoSecret(result, [WRONG_SECRET, client.secret], client.id);

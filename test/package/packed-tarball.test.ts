@@ -112,6 +112,10 @@ describe('the packed tarball', () => {
         'schema/config.schema.json',
         'templates/init/scripts-src/tsconfig.json',
         'scripts-src/token/prerequest.ts',
+        'scripts-src/runtime/runtime.ts',
+        'scripts-src/runtime/postman.ts',
+        'scripts-src/runtime/bruno.ts',
+        'scripts-src/runtime/bruno-pm.ts',
         'scripts-src/jwt/sign-jwt.ts',
       ]),
     );

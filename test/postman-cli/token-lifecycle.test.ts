@@ -282,7 +282,7 @@ describe.concurrent('Postman CLI gives the same outcome as Newman', () => {
         noEnvironment: true,
         tokenRequests: [],
         problem:
-          'no token request sent: not defined: {{token_url}} in the token URL (no environment selected? newman run … -e <environment file>)',
+          'no token request sent: not defined: {{token_url}} in the token URL, {{client_id}} (no environment selected: newman run … -e <environment file>)',
       },
     ])(
       '$name, every protected request skipped with the cause',

@@ -37,8 +37,8 @@ interface Case {
   name: string;
   auth?: Partial<OAuth2Resolved>;
   skipRequestIds?: string[];
-  /** Collection variables on top of BASE_VARIABLES (given the time of the run, for expiries). */
-  collection?: (now: number) => Record<string, string>;
+  /** Collection variables on top of BASE_VARIABLES (given the time of the run, for expiries); `null` removes one. */
+  collection?: (now: number) => Record<string, string | null>;
   environment?: (now: number) => { name?: string; values: Record<string, string> };
   request?: object;
   replies?: ServerReply[];
@@ -151,7 +151,8 @@ const cases: Case[] = [
   {
     name: 'password grant with a refresh token: refresh uses the same client authentication',
     auth: { grantType: 'password', clientAuth: 'basic' },
-    collection: () => ({ refresh_token: REFRESH_TOKEN, password: PASSWORD }),
+    // Rule 12: the username and password of the fallback grant are checked before the refresh too.
+    collection: () => ({ refresh_token: REFRESH_TOKEN, username: USERNAME, password: PASSWORD }),
     replies: [{ status: 200, json: GRANTED }],
     sent: [
       formRequest(
@@ -235,13 +236,14 @@ const cases: Case[] = [
   {
     name: 'empty client secret with HTTP Basic, custom variable name',
     auth: { clientAuth: 'basic', variables: { ...BASE_AUTH.variables, clientSecret: 'app_key' } },
+    collection: () => ({ app_key: '' }),
     sent: [],
     failure: /^no token request sent: app_key is empty \(newman run … --env-var app_key=…/,
   },
   {
     name: 'password grant with an empty password',
     auth: { grantType: 'password' },
-    collection: () => ({ username: USERNAME }),
+    collection: () => ({ username: USERNAME, password: '' }),
     sent: [],
     failure: /^no token request sent: password is empty \(newman run … --env-var password=…/,
   },
@@ -251,13 +253,86 @@ const cases: Case[] = [
     collection: () => ({ client_secret: '' }),
     sent: [],
     failure:
-      /^no token request sent: not defined: {{token_url}} in the token URL \(no environment selected\? newman run … -e <environment file>\); client_secret is empty/,
+      /^no token request sent: not defined: {{token_url}} in the token URL \(no environment selected: newman run … -e <environment file>\); client_secret is empty/,
+  },
+  // Rule 12: every variable the token request uses is defined, every credential it sends non-empty, the URL https.
+  {
+    name: 'no environment selected: an undefined client_id named as undefined, with -e',
+    collection: () => ({ client_id: null }),
+    sent: [],
+    failure:
+      /^no token request sent: not defined: {{client_id}} \(no environment selected: newman run … -e <environment file>\)$/,
+  },
+  {
+    name: 'a selected environment that lacks a variable: every undefined one, where it is used',
+    auth: { tokenUrl: '{{token_url}}', params: { scope: '{{scopes}}', audience: '{{aud}}' } },
+    collection: () => ({ client_id: null, aud: '' }),
+    environment: () => ({ name: 'dev', values: {} }),
+    sent: [],
+    failure:
+      /^no token request sent: not defined: {{token_url}} in the token URL, {{scopes}} in scope, {{client_id}} \(the selected environment lacks it\)$/,
+  },
+  {
+    name: 'password grant: an empty username, an undefined password',
+    auth: { grantType: 'password' },
+    collection: () => ({ username: '' }),
+    sent: [],
+    failure:
+      /^no token request sent: not defined: {{password}} \(no environment selected: newman run … -e <environment file>\); username is empty \(newman run … --env-var username=…/,
+  },
+  {
+    name: 'an empty client_id',
+    collection: () => ({ client_id: '' }),
+    sent: [],
+    failure:
+      /^no token request sent: client_id is empty \(newman run … --env-var client_id=…, or its current value in the Postman app\)$/,
+  },
+  ...(
+    [
+      ['http://auth.example.test/oauth/token', 'is not https'],
+      ['HTTP://10.0.0.1:8080/token', 'is not https'],
+      ['http://127.0.0.1.example.test/token', 'is not https'],
+      ['auth.example.test/oauth/token', 'has no scheme'],
+      ['127.0.0.1:4010/token', 'has no scheme'],
+    ] as const
+  ).map(([url, problem]) => ({
+    name: `token URL ${url}: refused at run time`,
+    collection: () => ({ base_url: url.replace(/\/[^/]*$/, '').replace(/\/oauth$/, '') }),
+    auth: { tokenUrl: url },
+    sent: [],
+    failure: new RegExp(`^no token request sent: the token URL ${url.replace(/[.?*+]/g, '\\$&')} ${problem} `),
+  })),
+  ...[
+    'http://localhost:4010/token',
+    'http://127.0.0.1:4010/token',
+    'http://127.9.8.7/token',
+    'http://[::1]:4010/token',
+    'HTTPS://auth.example.test/token',
+  ].map((url) => ({
+    name: `token URL ${url}: allowed (loopback or https)`,
+    auth: { tokenUrl: url },
+    replies: [{ status: 200, json: GRANTED }],
+    sent: [formRequest([['grant_type', 'client_credentials'], ['scope', 'read write'], ...CLIENT_FIELDS], {}, url)],
+    collectionAfter: NEW_TOKEN_SAVED,
+  })),
+  {
+    name: 'a plain-HTTP token URL with allowHttp: sent',
+    auth: { tokenUrl: 'http://keycloak:8080/token', allowHttp: true } as Partial<OAuth2Resolved>,
+    replies: [{ status: 200, json: GRANTED }],
+    sent: [
+      formRequest(
+        [['grant_type', 'client_credentials'], ['scope', 'read write'], ...CLIENT_FIELDS],
+        {},
+        'http://keycloak:8080/token',
+      ),
+    ],
+    collectionAfter: NEW_TOKEN_SAVED,
   },
   {
     name: 'a credential holding an undefined {{variable}}',
     collection: () => ({ client_id: '{{realm}}-ci' }),
     sent: [],
-    failure: /^no token request sent: not defined: {{realm}} in client_id \(no environment selected\?/,
+    failure: /^no token request sent: not defined: {{realm}} in client_id \(no environment selected: newman run … -e/,
   },
   {
     name: 'scope, audience, resource and extra parameters resolved; empty ones left out',
@@ -530,7 +605,7 @@ describe.each(SANDBOXES)('collection pre-request script in $label', ({ module })
     const result = await runScript(module, {
       script: scripts.prerequest,
       listen: 'prerequest',
-      collectionVariables: { ...BASE_VARIABLES, ...c.collection?.(before) },
+      collectionVariables: definedOnly({ ...BASE_VARIABLES, ...c.collection?.(before) }),
       ...(c.environment ? { environment: c.environment(before) } : {}),
       ...(c.request ? { request: c.request } : {}),
       replies: c.replies ?? [],
@@ -583,7 +658,7 @@ describe.each(SANDBOXES)('collection pre-request script in $label', ({ module })
     {
       name: 'token request failed: request skipped',
       replies: [{ status: 401, json: { error: 'invalid_client' } }],
-      after: undefined,
+      after: '',
       skipped: true,
     },
   ])('replay memory of the current request, $name', async ({ replies, after, skipped }) => {
@@ -595,16 +670,23 @@ describe.each(SANDBOXES)('collection pre-request script in $label', ({ module })
       collectionVariables: {
         ...BASE_VARIABLES,
         ...(replies.length ? {} : { access_token: STORED_TOKEN, token_expires_at: String(now + 60_000) }),
-        gen_collection_replayed_request: 'request-1',
       },
+      // Run-local memory: nothing of a replay is left in the collection.
+      localVariables: { gen_collection_replayed_request: 'request-1' },
       requestId: 'request-1',
       replies,
     });
     expect(result.errors).toEqual([]);
     expect(result.skipped).toBe(skipped);
-    expect(result.collectionVariables.gen_collection_replayed_request).toBe(after);
+    expect(result.localVariables.gen_collection_replayed_request).toBe(after);
+    expect(result.collectionVariables).not.toHaveProperty('gen_collection_replayed_request');
   });
 });
+
+/** The variables without those set to `null` (left undefined). */
+function definedOnly(variables: Record<string, string | null>): Record<string, string> {
+  return Object.fromEntries(Object.entries(variables).filter((entry): entry is [string, string] => entry[1] !== null));
+}
 
 function expectVariables(
   actual: Record<string, string>,

@@ -31,6 +31,9 @@ interface Case {
   replay: boolean;
   reported?: boolean;
   collectionAfter: Record<string, string | null>;
+  /** The replayed request's id in run-local memory before the run; after it ('' forgotten, null never set). */
+  memory?: string;
+  memoryAfter?: string | null;
   environmentAfter?: Record<string, string | null>;
   /** REPLAY_MARKER afterwards; null: never set. */
   marker: string | null;
@@ -42,7 +45,8 @@ const cases: Case[] = [
     status: 401,
     collection: STORED,
     replay: true,
-    collectionAfter: { access_token: '', token_expires_at: '', [REPLAYED]: REQUEST_ID },
+    collectionAfter: { access_token: '', token_expires_at: '' },
+    memoryAfter: REQUEST_ID,
     marker: '1',
   },
   {
@@ -54,24 +58,29 @@ const cases: Case[] = [
     },
     collection: STORED,
     replay: true,
-    collectionAfter: { access_token: '', token_expires_at: '', [REPLAYED]: REQUEST_ID },
+    collectionAfter: { access_token: '', token_expires_at: '' },
+    memoryAfter: REQUEST_ID,
     marker: '1',
   },
   {
     name: '401 on the replay: reported, not replayed again, memory cleaned up',
     status: 401,
-    collection: { ...STORED, [REPLAYED]: REQUEST_ID },
+    collection: STORED,
+    memory: REQUEST_ID,
     replay: false,
     reported: true,
-    collectionAfter: { ...STORED, [REPLAYED]: null },
+    collectionAfter: STORED,
+    memoryAfter: '',
     marker: '',
   },
   {
     name: '200 on the replay: memory cleaned up',
     status: 200,
-    collection: { ...STORED, [REPLAYED]: REQUEST_ID },
+    collection: STORED,
+    memory: REQUEST_ID,
     replay: false,
-    collectionAfter: { ...STORED, [REPLAYED]: null },
+    collectionAfter: STORED,
+    memoryAfter: '',
     marker: '',
   },
   {
@@ -79,23 +88,28 @@ const cases: Case[] = [
     status: 200,
     collection: STORED,
     replay: false,
-    collectionAfter: { ...STORED, [REPLAYED]: null },
+    collectionAfter: STORED,
+    memoryAfter: null,
     marker: '',
   },
   {
     name: 'memory of another request (its replay never got a response): dropped',
     status: 200,
-    collection: { ...STORED, [REPLAYED]: 'request-0' },
+    collection: STORED,
+    memory: 'request-0',
     replay: false,
-    collectionAfter: { ...STORED, [REPLAYED]: null },
+    collectionAfter: STORED,
+    memoryAfter: '',
     marker: '',
   },
   {
     name: '401 with the memory of another request: replayed, the memory now this request',
     status: 401,
-    collection: { ...STORED, [REPLAYED]: 'request-0' },
+    collection: STORED,
+    memory: 'request-0',
     replay: true,
-    collectionAfter: { access_token: '', token_expires_at: '', [REPLAYED]: REQUEST_ID },
+    collectionAfter: { access_token: '', token_expires_at: '' },
+    memoryAfter: REQUEST_ID,
     marker: '1',
   },
   {
@@ -103,7 +117,8 @@ const cases: Case[] = [
     status: 403,
     collection: STORED,
     replay: false,
-    collectionAfter: { ...STORED, [REPLAYED]: null },
+    collectionAfter: STORED,
+    memoryAfter: null,
     marker: '',
   },
   {
@@ -142,7 +157,8 @@ const cases: Case[] = [
     status: 401,
     collection: STORED,
     replay: false,
-    collectionAfter: { ...STORED, [REPLAYED]: null },
+    collectionAfter: STORED,
+    memoryAfter: null,
     marker: null,
   },
   {
@@ -151,7 +167,8 @@ const cases: Case[] = [
     environment: { name: 'dev', values: STORED },
     replay: true,
     environmentAfter: { access_token: '', token_expires_at: '' },
-    collectionAfter: { access_token: null, [REPLAYED]: REQUEST_ID },
+    collectionAfter: { access_token: null },
+    memoryAfter: REQUEST_ID,
     marker: '1',
   },
 ];
@@ -165,13 +182,15 @@ describe.each(SANDBOXES)('collection test script in $label', ({ module }) => {
       request: c.request ?? SENT_WITH_TOKEN,
       response: { status: c.status, text: '{"error":"nope"}' },
       collectionVariables: { ...BASE_VARIABLES, ...c.collection },
+      localVariables: c.memory ? { [REPLAYED]: c.memory } : {},
       ...(c.environment ? { environment: c.environment } : {}),
       requestId: REQUEST_ID,
     });
 
     expect(result.errors).toEqual([]);
     expect(result.nextRequest).toBe(c.replay ? REQUEST_ID : undefined);
-    expectVariables(result.collectionVariables, c.collectionAfter);
+    expectVariables(result.collectionVariables, { ...c.collectionAfter, [REPLAYED]: null });
+    if (c.memoryAfter !== undefined) expectVariables(result.localVariables, { [REPLAYED]: c.memoryAfter });
     expectVariables(result.environment, c.environmentAfter ?? {});
     if (c.marker === null) expect(result.localVariables).not.toHaveProperty(REPLAY_MARKER);
     else expect(result.localVariables[REPLAY_MARKER]).toBe(c.marker);

@@ -1,7 +1,7 @@
 /** Shared inputs of the token script tests: an OAuth2 config, its variables and the secrets that must never leak. */
 import type { OAuth2Resolved } from '../../src/config/resolved.js';
 import { tokenScripts, type TokenScripts } from '../../src/scripts/token-scripts.js';
-import { oauth2 } from '../helpers/oauth2.js';
+import { oauth2, withClient } from '../helpers/oauth2.js';
 import type { ScriptResult, SentRequest } from './sandbox-harness.js';
 
 export const TOKEN_URL = 'https://auth.example.test/oauth/token';
@@ -41,7 +41,7 @@ export function scriptsFor(
   overrides: Partial<OAuth2Resolved> = {},
   skipRequestIds: string[] = [],
 ): Promise<TokenScripts> {
-  return tokenScripts({ ...BASE_AUTH, ...overrides }, { skipRequestIds });
+  return tokenScripts(withClient({ ...BASE_AUTH, ...overrides }, overrides.client), { skipRequestIds });
 }
 
 /** A form-encoded token request as the scripts send it (Accept and Content-Type, optional extra headers). */

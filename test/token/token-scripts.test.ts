@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/package-root.js';
 import { configLiteral, tokenConfigFor, tokenScripts } from '../../src/scripts/token-scripts.js';
 import { VERSION } from '../../src/version.js';
+import { withClient } from '../helpers/oauth2.js';
 import { BASE_AUTH } from './token-fixtures.js';
 
 describe('tokenConfigFor', () => {
@@ -15,7 +16,13 @@ describe('tokenConfigFor', () => {
       JSON.stringify({
         grantType: 'client_credentials',
         tokenUrl: '{{base_url}}/oauth/token',
-        clientAuth: 'body',
+        client: {
+          method: 'body',
+          sends: { client_id: 'body', client_secret: 'body' },
+          // Keys of `vars`, not names: a profile that only renames its variables repeats no client.
+          inputs: ['clientId', 'clientSecret'],
+          secretInputs: ['clientSecret'],
+        },
         bodyFormat: 'form',
         params: { scope: 'a', audience: '{{aud}}' },
         expiryBufferMs: 30_000,
@@ -40,7 +47,7 @@ describe('tokenConfigFor', () => {
     expect(Object.keys(config)).toEqual([
       'grantType',
       'tokenUrl',
-      'clientAuth',
+      'client',
       'bodyFormat',
       'expiryBufferMs',
       'storage',
@@ -105,7 +112,7 @@ describe('tokenScripts', () => {
       const lines = script.split('\n');
       expect(lines[0]).toBe(`// gen-collection ${VERSION}: ${what}. Generated: edit the config and rebuild.`);
       const config = `const genCollection = ${configLiteral(tokenConfigFor(BASE_AUTH, ['r1']))};`;
-      expect(script.startsWith(`${lines[0]}\n${config}\n(() => {\nfunction readVariable(name) {\n`)).toBe(true);
+      expect(script.startsWith(`${lines[0]}\n${config}\n(() => {\n`)).toBe(true);
       // Sandbox modules stay plain require calls: no bundler shim around them.
       expect(script).not.toContain('__require');
       expect(script.endsWith('\n})();\n')).toBe(true);
@@ -121,7 +128,7 @@ describe('tokenScripts', () => {
     const { prerequest, test } = await tokenScripts(BASE_AUTH, { skipRequestIds: [] });
     for (const script of [prerequest, test]) {
       const declared = [...script.matchAll(/^(?:function|var|let|const) (\w+)/gm)].map((m) => m[1]);
-      expect(declared).toContain('readVariable');
+      expect(declared).toContain('failTest');
       // A user line kept by inject that declares every one of those names still parses.
       expect(
         () =>
@@ -223,7 +230,7 @@ describe('tokenScripts with auth profiles', () => {
     };
     const { prerequest } = await tokenScripts(BASE_AUTH, {
       skipRequestIds: [],
-      profiles: { admin: { auth: signing, requestIds: ['a1'] } },
+      profiles: { admin: { auth: withClient(signing), requestIds: ['a1'] } },
     });
     expect(prerequest).toContain('const genCollectionSignJwt = ');
     expect(prerequest).toContain('client_assertion_type');

@@ -1,0 +1,68 @@
+// The runtime adapter for Bruno (`bru run`, safe and developer sandboxes; the Bruno app): the token scripts' runtime
+// on `bru`, `req`, `res` and `test`. The bundler puts it in place of postman.ts for the `bruno` format. Where Bruno
+// differs: tokens and run-local memory are runtime variables (`bru.setEnvVar` would write the environment file on
+// disk); requests are known by name (`req.getName()`, unique in a generated collection); Bruno does not wait for
+// `bru.sendRequest`, so the generated script awaits `settled()`, which also fails the request when the token flow
+// skipped it after a failure: a skip after a failing test passes in Bruno (exit 0), a throw fails the run.
+import { formBody, lookup, sendWith, type Bru } from './bruno-http.ts';
+import type { HttpRequest, HttpResponse } from './runtime.ts';
+
+declare const bru: Bru;
+declare const req: { getName(): string; getMethod(): string; getUrl(): string; setHeader(name: string, value: string): void };
+declare const res: { getStatus(): number; getHeader(name: string): unknown } | undefined;
+declare const test: ((name: string, fn: () => void) => void) | undefined;
+/** The object the generated Bruno script declares in front of the token code and awaits `settled` on afterwards. */
+declare const genCollectionRuntime: { settled?: () => Promise<void> };
+
+const pending: Promise<void>[] = [];
+const failures: string[] = [];
+let skipped = false;
+// Callbacks may send again (a refused refresh falls back to the primary grant): a few rounds, never unbounded.
+const MAX_SETTLE_ROUNDS = 10;
+const response = () => (typeof res === 'undefined' ? undefined : res);
+
+export const read = (name: string): string => bru.interpolate(String(lookup(bru, name) ?? ''));
+export const defined = (name: string): boolean => lookup(bru, name) !== undefined || bru.hasEnvVar(name);
+export const replaceIn = (template: string): string => bru.interpolate(template);
+export const recall = (key: string): string => String(bru.getVar(key) ?? '');
+export const remember = (key: string, value: string): void => bru.setVar(key, value);
+export const store = (values: Record<string, string>): void => {
+  for (const name in values) bru.setVar(name, values[name]);
+};
+export const environmentSelected = (): boolean => !!bru.getEnvName();
+export const fixes = {
+  environment: 'bru run --env <environment>',
+  variable: (name: string, value: string) => `bru run … --env-var ${name}=${value}, or its value in the Bruno app`,
+};
+export const send = (request: HttpRequest, callback: (error: unknown, response?: HttpResponse) => void): void => {
+  const { body } = request;
+  const data = 'raw' in body ? body.raw : formBody(body.form);
+  pending.push(sendWith(bru, { url: request.url, method: request.method, headers: request.headers, data }, callback));
+};
+export const settled = async (): Promise<void> => {
+  for (let round = 0; pending.length && round < MAX_SETTLE_ROUNDS; round++) await Promise.all(pending.splice(0));
+  if (skipped) throw new Error(failures.join('; ') || 'gen-collection: request skipped');
+};
+export const failTest = (title: string, problem: string): void => {
+  // After the response Bruno counts failing tests. Before it, a failing test passes once the request is skipped,
+  // and the results of a script that throws are dropped: the failure is kept and thrown by `settled` (a JUnit error).
+  if (response() && typeof test === 'function') test(title, () => { throw new Error(problem); });
+  else failures.push(`${title}: ${problem}`);
+};
+export const skipRequest = (): void => {
+  skipped = true;
+};
+export const requestId = (): string => req.getName();
+// Bruno shows scripts no auth of their own per request: the generator names every request that sends no collection token.
+export const requestAuth = (): undefined => undefined;
+export const requestMethod = (): string => req.getMethod();
+export const requestUrl = (): string => bru.interpolate(req.getUrl());
+export const setRequestHeader = (name: string, value: string): void => req.setHeader(name, value);
+export const responseCode = (): number => response()!.getStatus();
+export const responseHeader = (name: string): string | undefined => {
+  const value = response()!.getHeader(name);
+  return value === undefined || value === null ? undefined : String(value);
+};
+export const setNextRequest = (id: string): void => bru.runner.setNextRequest(id);
+
+genCollectionRuntime.settled = settled;

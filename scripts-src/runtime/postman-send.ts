@@ -1,0 +1,30 @@
+import { isV3 } from './postman-memory.ts';
+import type { HttpRequest, HttpResponse } from './runtime.ts';
+
+/**
+ * Sends a token request with `pm.sendRequest`'s callback form (Newman 6 has no promise form) and hands the
+ * answer on once: the Postman CLI calls a callback that threw a second time.
+ */
+export function send(request: HttpRequest, callback: (error: unknown, response?: HttpResponse) => void): void {
+  const { body, headers } = request;
+  // The v3 runtime gives `pm.sendRequest` the collection's Bearer auth unless the request has an Authorization
+  // header (`auth: noauth` does not stop it): an empty one does. The v2.1 runtimes add none.
+  const header = isV3() && !headers.Authorization ? { ...headers, Authorization: '' } : headers;
+  let answered = false;
+  pm.sendRequest(
+    {
+      url: request.url,
+      method: request.method,
+      header,
+      body:
+        'raw' in body
+          ? { mode: 'raw', raw: body.raw }
+          : { mode: 'urlencoded', urlencoded: body.form.map(([key, value]) => ({ key, value })) },
+    },
+    (error, response) => {
+      if (answered) return;
+      answered = true;
+      callback(error, response);
+    },
+  );
+}

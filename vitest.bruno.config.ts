@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// The Bruno CLI suite (issue 21): `npm run test:bruno`, part of `npm test`. Apart from the main suite because it
+// installs @usebruno/cli into .cache/bruno-cli on first use and every case starts a `bru run` process.
+export default defineConfig({
+  test: {
+    include: ['test/bruno/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts', 'test/bruno/install-bruno-cli.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 30_000,
+    pool: 'forks',
+    maxConcurrency: 4,
+  },
+});
