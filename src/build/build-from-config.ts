@@ -8,6 +8,7 @@ import { auditJson } from '../audit/scan-json.js';
 import { redactSecrets } from '../audit/redact.js';
 import { refuseSecrets } from '../audit/refuse-secrets.js';
 import { MAX_JSON_NESTING, rejectDeepNesting } from '../json/nesting.js';
+import { collectScriptSources } from '../scripts/script-sources.js';
 import { Warnings } from '../warnings.js';
 import { jsonText, type OutputFile } from '../write-files.js';
 
@@ -16,6 +17,8 @@ export interface BuildResult extends GeneratedOutputs {
   /** Absolute output directory. */
   outputDir: string;
   warnings: string[];
+  /** The user script files the build read or looked for (absolute, sorted): what `build --watch` watches besides the config. */
+  inputs: string[];
 }
 
 export interface BuildOptions {
@@ -27,6 +30,8 @@ export interface BuildOptions {
   output?: string;
   /** The run's warnings bag (a new one when not given); `BuildResult.warnings` is its list. */
   warnings?: Warnings;
+  /** The run's set of input files (a new one when not given), filled also when the build fails; `BuildResult.inputs` lists it. */
+  inputs?: Set<string>;
 }
 
 /** Validates a config object, resolves it and generates the collection and environment templates. */
@@ -37,17 +42,17 @@ export async function buildFromConfig(config: unknown, options: BuildOptions): P
   rejectDeepNesting(config, { file, code: 'config-invalid', limit: MAX_JSON_NESTING });
   const valid = validateConfig(config, file, undefined, warnings);
   const resolved = resolveConfig(valid, { file, baseDir: options.baseDir, output: options.output });
-  return buildResolved(resolved, 'reject', warnings);
+  return buildResolved(resolved, 'reject', warnings, options.inputs);
 }
 
 /** Reads, validates and resolves a config file (JSON or YAML), then generates its outputs. */
 export async function buildFromConfigFile(
   file: string,
-  options: { output?: string; warnings?: Warnings } = {},
+  options: Pick<BuildOptions, 'output' | 'warnings' | 'inputs'> = {},
 ): Promise<BuildResult> {
   const warnings = options.warnings ?? new Warnings();
   const { resolved } = await readConfig(file, { output: options.output, warnings });
-  return buildResolved(resolved, 'reject', warnings);
+  return buildResolved(resolved, 'reject', warnings, options.inputs);
 }
 
 /**
@@ -56,13 +61,17 @@ export async function buildFromConfigFile(
  */
 export type SecretPolicy = 'reject' | 'redact';
 
-/** Generates the outputs of an already resolved config; never returns files `audit` would flag. Warnings go into `warnings`. */
+/**
+ * Generates the outputs of an already resolved config; never returns files `audit` would flag. Warnings go into
+ * `warnings`, the script files read into `inputs`.
+ */
 export async function buildResolved(
   resolved: ResolvedConfig,
   secrets: SecretPolicy = 'reject',
   warnings = new Warnings(),
+  inputs = new Set<string>(),
 ): Promise<BuildResult> {
-  const outputs = await generateCollection(resolved, warnings);
+  const outputs = await collectScriptSources(inputs, () => generateCollection(resolved, warnings));
   const files: [string, unknown][] = [
     [outputs.collectionFile, outputs.collection],
     ...outputs.environments.map((e): [string, unknown] => [e.file, e.json]),
@@ -85,7 +94,7 @@ export async function buildResolved(
       },
     );
   }
-  return { ...outputs, outputDir: resolved.outputDir, warnings: warnings.list };
+  return { ...outputs, outputDir: resolved.outputDir, warnings: warnings.list, inputs: [...inputs].sort() };
 }
 
 /** The files a build result writes, with absolute paths. */

@@ -8,7 +8,7 @@ import { ExitCode } from '../errors.js';
 /** `gen-collection build`: config → collection and environment templates; with `watch`, again on every change. */
 export async function runBuild(opts: { config?: string; output?: string; watch?: boolean }): Promise<ExitCode> {
   const file = opts.config ?? findConfigFile(process.cwd());
-  const build = () => buildFromConfigFile(file, { output: opts.output });
+  const build = (inputs?: Set<string>) => buildFromConfigFile(file, { output: opts.output, inputs });
   if (opts.watch) {
     const { watchBuild } = await import('./watch.js');
     return watchBuild(file, build, writeQuietly);

@@ -16,10 +16,14 @@ export type { ScriptEvent } from './sandbox-typings.js';
 
 const TYPESCRIPT_FILE = /\.(?:ts|tsx|mts|cts)$/;
 
-/** A finished bundle and the `mtime:size` of every local file it was built from, to tell when it is stale. */
+/**
+ * A finished bundle, the `mtime:size` of every local file it was built from (to tell when it is stale) and the
+ * files its build read (reported again when the bundle is reused).
+ */
 interface CachedBundle {
   code: string;
   stamps: Map<string, string>;
+  sources: string[];
 }
 
 /** Bundles already built by this process, by event, path and display name. */
@@ -37,9 +41,12 @@ export async function bundleUserScripts(refs: readonly ScriptRef[], event: Scrip
   recordScriptSources(refs.map((ref) => ref.path));
   for (const ref of refs) assertScriptFile(ref);
   for (const ref of refs) assertTsconfigAgrees(ref, event);
-  const todo = [
-    ...new Map(refs.filter((ref) => !cachedBundle(ref, event)).map((ref) => [cacheKey(ref, event), ref])).values(),
-  ];
+  const stale = refs.filter((ref) => {
+    const cached = cachedBundle(ref, event);
+    if (cached) recordScriptSources(cached.sources);
+    return !cached;
+  });
+  const todo = [...new Map(stale.map((ref) => [cacheKey(ref, event), ref])).values()];
   if (todo.length > 0) {
     const display = displayNames(refs);
     const graphs = new Map(todo.map((ref) => [ref.path, localModuleGraph([ref.path])]));
@@ -48,13 +55,19 @@ export async function bundleUserScripts(refs: readonly ScriptRef[], event: Scrip
     const incompatible = compatProblems(sources.values());
     if (incompatible.length > 0) throw scriptProblemsError('script-compat', incompatible, display);
     const typed = [...graphs.keys()].filter((file) => TYPESCRIPT_FILE.test(file));
-    const typeErrors = typeCheckScripts(typed, event);
-    if (typeErrors.length > 0) throw scriptProblemsError('script-type', typeErrors, display);
+    const checked = typeCheckScripts(typed, event);
+    recordScriptSources(checked.files);
+    if (checked.problems.length > 0) throw scriptProblemsError('script-type', checked.problems, display);
     await Promise.all(
       todo.map(async (ref) => {
         const code = await bundleEntry(ref.path, ref.display, { absWorkingDir: scriptBaseDir(ref) });
         const header = `// ${ref.display} (${event} script), bundled by gen-collection ${VERSION}\n`;
-        bundleCache.set(cacheKey(ref, event), { code: header + code, stamps: stampsOf(graphs.get(ref.path)!.keys()) });
+        const graph = [...graphs.get(ref.path)!.keys()];
+        bundleCache.set(cacheKey(ref, event), {
+          code: header + code,
+          stamps: stampsOf(graph),
+          sources: [...new Set([...graph, ...checked.files])],
+        });
       }),
     );
   }
