@@ -2,7 +2,7 @@ import { resolve as resolvePath } from 'node:path';
 import { slugify } from '../slug.js';
 import type { Body, GenCollectionConfig, Item, KeyValue, ScriptList, Scripts } from './config-types.generated.js';
 import { childPointer } from '../json/pointer.js';
-import { resolveAuths, secretVariableNames } from './resolve-auth.js';
+import { configSecretVariables, resolveAuths } from './resolve-auth.js';
 import type {
   KeyValueEntry,
   ResolvedBody,
@@ -24,7 +24,8 @@ export interface ResolveOptions {
 /** Applies every default and normalises every shape of a validated config: the one place defaults live. */
 export function resolveConfig(config: GenCollectionConfig, opts: ResolveOptions): ResolvedConfig {
   const baseDir = resolvePath(opts.baseDir);
-  const { auth, profiles: authProfiles } = resolveAuths(config);
+  const auths = resolveAuths(config);
+  const { auth, profiles: authProfiles } = auths;
   return {
     name: config.name,
     slug: slugify(config.name),
@@ -37,14 +38,7 @@ export function resolveConfig(config: GenCollectionConfig, opts: ResolveOptions)
         : resolvePath(baseDir, config.output ?? 'postman'),
     auth,
     authProfiles,
-    secretVariables: [
-      ...new Set([
-        ...secretVariableNames(auth, config.auth?.secretVariables),
-        ...Object.entries(authProfiles).flatMap(([name, profile]) =>
-          secretVariableNames(profile, config.authProfiles?.[name]?.secretVariables),
-        ),
-      ]),
-    ],
+    secretVariables: configSecretVariables(config, auths),
     environments: Object.fromEntries(
       Object.entries(config.environments ?? {}).map(([env, values]) => [env, stringValues(values)]),
     ),
