@@ -9,14 +9,14 @@ export {
   type BuildOptions,
   type BuildResult,
 } from './build/build-from-config.js';
-export {
-  generateCollection,
-  COLLECTION_SCHEMA_V21,
-  type GeneratedOutputs,
-  type PostmanCollection,
-} from './collection/generate-collection.js';
-export { environmentTemplates, secretsEnvironment, type PostmanEnvironment } from './collection/environment.js';
-export { collectVariableNames } from './collection/variables.js';
+export { planCollection } from './plan/plan-collection.js';
+export type * from './plan/plan.js';
+export { environmentTemplates } from './plan/environments.js';
+export { collectVariableNames } from './plan/variables.js';
+export { renderPostman, postmanCollection } from './render/postman.js';
+export { COLLECTION_SCHEMA_V21, type PostmanCollection } from './postman/collection.js';
+export type { Renderer, RenderedFile, OutputFormat } from './render/render.js';
+export { postmanEnvironment, secretsEnvironment, type PostmanEnvironment } from './postman/environment.js';
 export { readConfig, type ReadConfigResult } from './config/read.js';
 export { loadConfigFile } from './config/load-config.js';
 export { validateConfig } from './config/validate.js';

@@ -1,11 +1,15 @@
 import { join, resolve as resolvePath } from 'node:path';
-import { generateCollection, type GeneratedOutputs } from '../collection/generate-collection.js';
 import { readConfig } from '../config/read.js';
 import { resolveConfig } from '../config/resolve.js';
 import { validateConfig } from '../config/validate.js';
 import type { ResolvedConfig } from '../config/resolved.js';
 import { auditJson } from '../audit/scan-json.js';
-import { redactSecrets } from '../audit/redact.js';
+import { redactSecrets, withoutSecrets } from '../audit/redact.js';
+import { planCollection } from '../plan/plan-collection.js';
+import type { Plan } from '../plan/plan.js';
+import { postmanEnvironment, type PostmanEnvironment } from '../postman/environment.js';
+import type { PostmanCollection } from '../postman/collection.js';
+import { postmanCollection, postmanCollectionFile, postmanEnvironmentFile } from '../render/postman.js';
 import { refuseSecrets } from '../audit/refuse-secrets.js';
 import { MAX_JSON_NESTING, rejectDeepNesting } from '../json/nesting.js';
 import { collectScriptSources } from '../scripts/script-sources.js';
@@ -13,7 +17,14 @@ import { Warnings } from '../warnings.js';
 import { jsonText, type OutputFile } from '../write-files.js';
 
 /** The outputs of `build`, ready to write, and the warnings met on the way. */
-export interface BuildResult extends GeneratedOutputs {
+export interface BuildResult {
+  /** The format-neutral plan every output format is rendered from (secrets redacted when the policy says so). */
+  plan: Plan;
+  /** The Postman v2.1 collection (file name relative to the output directory). */
+  collection: PostmanCollection;
+  collectionFile: string;
+  /** The Postman environment templates, one per configured environment. */
+  environments: { name: string; file: string; json: PostmanEnvironment }[];
   /** Absolute output directory. */
   outputDir: string;
   warnings: string[];
@@ -71,13 +82,26 @@ export async function buildResolved(
   warnings = new Warnings(),
   inputs = new Set<string>(),
 ): Promise<BuildResult> {
-  const outputs = await collectScriptSources(inputs, () => generateCollection(resolved, warnings));
+  // the plan bundles the user scripts: the files they read go into `inputs`
+  let plan = await collectScriptSources(inputs, () => planCollection(resolved, warnings));
+  const collectionFile = postmanCollectionFile(plan);
+  const collection = await postmanCollection(plan);
+  const environments = plan.environments.map((env) => ({
+    name: env.name,
+    file: postmanEnvironmentFile(plan, env.name),
+    json: postmanEnvironment(env),
+  }));
   const files: [string, unknown][] = [
-    [outputs.collectionFile, outputs.collection],
-    ...outputs.environments.map((e): [string, unknown] => [e.file, e.json]),
+    [collectionFile, collection],
+    ...environments.map((e): [string, unknown] => [e.file, e.json]),
   ];
   if (secrets === 'redact') {
-    const emptied = files.flatMap(([file, json]) => redactSecrets(json).map((pointer) => `${file}#${pointer}`));
+    const removed = new Set<string>();
+    const emptied = files.flatMap(([file, json]) =>
+      redactSecrets(json, removed).map((pointer) => `${file}#${pointer}`),
+    );
+    // The Postman files are redacted in place; the plan, which every other format renders, loses the same values.
+    plan = withoutSecrets(plan, removed);
     if (emptied.length > 0) {
       warnings.add(
         `${emptied.length} example value${emptied.length === 1 ? '' : 's'} that look like secrets (tokens, passwords, keys) were left empty, e.g. ${emptied.slice(0, 3).join(', ')}; pass real values at run time`,
@@ -94,7 +118,15 @@ export async function buildResolved(
       },
     );
   }
-  return { ...outputs, outputDir: resolved.outputDir, warnings: warnings.list, inputs: [...inputs].sort() };
+  return {
+    plan,
+    collection,
+    collectionFile,
+    environments,
+    outputDir: resolved.outputDir,
+    warnings: warnings.list,
+    inputs: [...inputs].sort(),
+  };
 }
 
 /** The files a build result writes, with absolute paths. */

@@ -1,4 +1,4 @@
-import { bearerAuth } from '../collection/auth.js';
+import { bearerAuth } from '../postman/auth.js';
 import { GenCollectionError } from '../errors.js';
 import type { Warnings } from '../warnings.js';
 import { authKind, describeAuth } from './auth-kind.js';

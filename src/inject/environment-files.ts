@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { environmentTemplates, environmentVariables } from '../collection/environment.js';
+import { environmentTemplates, environmentVariables } from '../plan/environments.js';
+import { postmanEnvironment } from '../postman/environment.js';
 import type { ResolvedConfig } from '../config/resolved.js';
 import { childPointer } from '../json/pointer.js';
 import { slugify } from '../slug.js';
@@ -39,5 +40,8 @@ export function environmentFiles(
     environments,
     variables: environmentVariables(result.variables, result.collectionVariables, config.auth),
     secrets: [...config.secretVariables, ...result.secretVariables, ...result.secretValues.map((v) => v.key)],
-  }).map((t) => ({ path: resolve(envDir, `${slug}.${t.name}.postman_environment.json`), content: jsonText(t.json) }));
+  }).map((t) => ({
+    path: resolve(envDir, `${slug}.${t.name}.postman_environment.json`),
+    content: jsonText(postmanEnvironment(t)),
+  }));
 }

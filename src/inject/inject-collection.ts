@@ -1,6 +1,6 @@
 import { refuseSecrets } from '../audit/refuse-secrets.js';
 import { auditJson } from '../audit/scan-json.js';
-import { variablesUsed } from '../collection/variables.js';
+import { variablesUsed } from '../plan/variables.js';
 import type { OAuth2Resolved } from '../config/resolved.js';
 import type { Warnings } from '../warnings.js';
 import { tokenScripts } from '../scripts/token-scripts.js';

@@ -1,4 +1,5 @@
-import { stableId, uniqueNames } from '../collection/ids.js';
+import { effectiveAuth } from '../plan/effective-auth.js';
+import { stableId, uniqueNames } from '../plan/ids.js';
 import { toPointer } from '../json/pointer.js';
 import { GenCollectionError } from '../errors.js';
 import type { Warnings } from '../warnings.js';
@@ -58,7 +59,7 @@ function walkItems(
     if (Array.isArray(item.item)) {
       const kind = authKind(item.auth, walk.tokenVariable);
       if (kind === 'ours') ownBearer(item, [...itemPath, 'auth'], 'folder', itemNames, parentIsOurs, walk);
-      const isOurs = kind === 'ours' || (kind === 'inherit' && parentIsOurs);
+      const isOurs = effectiveAuth(kind, parentIsOurs ? 'ours' : 'other') === 'ours';
       walkItems(item.item, [...itemPath, 'item'], itemNames, isOurs, walk);
       return;
     }

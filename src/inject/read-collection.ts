@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { COLLECTION_SCHEMA_V21 } from '../collection/generate-collection.js';
+import { COLLECTION_SCHEMA_V21 } from '../postman/collection.js';
 import { GenCollectionError } from '../errors.js';
 import { parseJsonFile } from '../postman/json-text.js';
 import { isObject, type JsonObject } from '../json/json-value.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { secretsEnvironment } from '../collection/environment.js';
+import { secretsEnvironment } from '../postman/environment.js';
 import { GenCollectionError } from '../errors.js';
 import { jsonText, type OutputFile } from '../write-files.js';
 import type { InjectResult } from './inject-collection.js';

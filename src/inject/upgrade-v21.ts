@@ -1,4 +1,4 @@
-import { COLLECTION_SCHEMA_V21 } from '../collection/generate-collection.js';
+import { COLLECTION_SCHEMA_V21 } from '../postman/collection.js';
 import { authParamsToV21 } from '../postman/auth-params.js';
 import { insertKey } from './object-keys.js';
 import { isObject, type JsonObject } from '../json/json-value.js';

@@ -1,7 +1,7 @@
 import { Collection } from 'postman-collection';
 import { describe, expect, it } from 'vitest';
 import { auditJson } from '../../src/audit/scan-json.js';
-import { COLLECTION_SCHEMA_V21 } from '../../src/collection/generate-collection.js';
+import { COLLECTION_SCHEMA_V21 } from '../../src/postman/collection.js';
 import { Warnings } from '../../src/warnings.js';
 import { injectCollection } from '../../src/inject/inject-collection.js';
 import { BLOCK_BEGIN, BLOCK_END, placeScriptBlocks } from '../../src/inject/script-block.js';

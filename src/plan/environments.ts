@@ -1,14 +1,7 @@
 import type { OAuth2Resolved, ResolvedAuth } from '../config/resolved.js';
-import { authVariables } from './auth.js';
+import type { PlanEnvironment } from './plan.js';
+import { authVariables } from './auth-variables.js';
 import { stableId } from './ids.js';
-
-/** A Postman environment file. */
-export interface PostmanEnvironment {
-  id: string;
-  name: string;
-  values: { key: string; value: string; type: 'default' | 'secret'; enabled: true }[];
-  _postman_variable_scope: 'environment';
-}
 
 export interface EnvironmentTemplateInput {
   collectionName: string;
@@ -18,31 +11,27 @@ export interface EnvironmentTemplateInput {
   environments: Record<string, Record<string, string>>;
   /** Every variable the collection uses and the environment should hold. */
   variables: string[];
-  /** Variable names that must be written empty with `type: secret`. */
+  /** Variable names that must be written empty, as secrets. */
   secrets: string[];
 }
 
 /**
  * One environment template per environment: the configured values first (config order), then every
- * other variable the collection uses, sorted, empty. Secrets are always empty and typed `secret`.
+ * other variable the collection uses, sorted, empty. Secrets are always empty.
  */
-export function environmentTemplates(input: EnvironmentTemplateInput): { name: string; json: PostmanEnvironment }[] {
+export function environmentTemplates(input: EnvironmentTemplateInput): PlanEnvironment[] {
   const secrets = new Set(input.secrets);
   return Object.entries(input.environments).map(([env, configured]) => {
     const keys = [...Object.keys(configured), ...input.variables.filter((v) => !(v in configured)).sort()];
     return {
       name: env,
-      json: {
-        id: stableId(input.idRoot, 'environment', env),
-        name: `${input.collectionName} - ${env}`,
-        values: keys.map((key) => ({
-          key,
-          value: secrets.has(key) ? '' : (configured[key] ?? ''),
-          type: secrets.has(key) ? 'secret' : 'default',
-          enabled: true,
-        })),
-        _postman_variable_scope: 'environment',
-      },
+      title: `${input.collectionName} - ${env}`,
+      id: stableId(input.idRoot, 'environment', env),
+      values: keys.map((key) => ({
+        key,
+        value: secrets.has(key) ? '' : (configured[key] ?? ''),
+        secret: secrets.has(key),
+      })),
     };
   });
 }
@@ -63,20 +52,4 @@ export function environmentVariables(
     if (a.type === 'oauth2' && a.storage === 'collection')
       for (const key of authVariables(a).tokenState) exclude.add(key);
   return [...new Set(used)].filter((name) => !exclude.has(name));
-}
-
-/**
- * The private environment `inject --extract-secrets` writes: the extracted variables with their original
- * values, `type: secret`, in the order they were met; deterministic (id from the collection name).
- */
-export function secretsEnvironment(
-  collectionName: string,
-  values: { key: string; value: string }[],
-): PostmanEnvironment {
-  return {
-    id: stableId(collectionName, 'extracted secrets'),
-    name: `${collectionName} - extracted secrets`,
-    values: values.map(({ key, value }) => ({ key, value, type: 'secret', enabled: true })),
-    _postman_variable_scope: 'environment',
-  };
 }

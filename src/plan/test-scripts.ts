@@ -1,36 +1,18 @@
 import { REPLAY_MARKER } from '../scripts/token-config.js';
 import { VERSION } from '../version.js';
-import { stableId } from './ids.js';
 
 /** First line of every generated script that does not bring its own gen-collection header. */
 export const SCRIPT_HEADER = `// gen-collection ${VERSION}: generated from the config and scripts-src/; edit those and rebuild.`;
 
-/** A Postman v2.1 event (`prerequest` or `test` script). */
-export interface PostmanEvent {
-  listen: 'prerequest' | 'test';
-  script: { id: string; type: 'text/javascript'; exec: string[] };
-}
-
-/** Joins script texts into one event, or undefined when there is nothing to run. */
-export function scriptEvent(
-  listen: PostmanEvent['listen'],
-  idPath: string[],
-  sources: string[],
-): PostmanEvent | undefined {
+/**
+ * The script of one event: its pieces joined by a blank line, trailing blanks trimmed, the gen-collection header
+ * first unless the first piece brings its own; undefined when there is nothing to run.
+ */
+export function joinScript(sources: readonly string[]): string | undefined {
   const code = sources.map((s) => s.replace(/\s+$/, '')).filter((s) => s !== '');
   if (code.length === 0) return undefined;
   if (!code[0]!.startsWith('// gen-collection ')) code.unshift(SCRIPT_HEADER);
-  return {
-    listen,
-    script: { id: stableId(...idPath, listen), type: 'text/javascript', exec: code.join('\n\n').split('\n') },
-  };
-}
-
-/** The events of an item, prerequest first, leaving out empty ones. */
-export function events(idPath: string[], prerequest: string[], test: string[]): PostmanEvent[] {
-  return [scriptEvent('prerequest', idPath, prerequest), scriptEvent('test', idPath, test)].filter(
-    (e): e is PostmanEvent => e !== undefined,
-  );
+  return code.join('\n\n');
 }
 
 /**

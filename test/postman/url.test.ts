@@ -1,7 +1,7 @@
 // splitUrl must split URLs exactly as postman-collection's Url.parse (what Postman and Newman use) does.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { splitUrl } from '../../src/collection/url.js';
+import { splitUrl } from '../../src/postman/url.js';
 
 const { Url } = createRequire(import.meta.url)('postman-collection') as { Url: { parse(raw: string): object } };
 
