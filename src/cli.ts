@@ -16,7 +16,10 @@ const program = new Command('gen-collection')
 
 program
   .command('init')
-  .description('write a starter gen-collection.config.json and an example TypeScript test script')
+  .description(
+    'write five starter files: gen-collection.config.json, scripts-src/common-tests.ts (a test script), ' +
+      'scripts-src/prerequest/request-id.ts (a pre-request script) and the tsconfig.json of each of the two folders',
+  )
   .option('--dir <dir>', 'directory to write into', '.')
   .option('--force', 'overwrite existing files')
   .addHelpText('after', '\nExample:\n  $ gen-collection init --dir my-api && cd my-api && gen-collection build')

@@ -209,9 +209,13 @@ export interface OAuth2Auth {
    */
   grantType?: 'client_credentials' | 'password' | 'jwt_bearer';
   /**
-   * Token endpoint; {{variables}} are resolved at run time.
+   * Token endpoint; {{variables}} are resolved at run time. It must be https:// (the client's credentials travel to it) unless its host is loopback (localhost, 127.0.0.0/8, [::1]) or allowHttp is true: build checks it for each environment once its variables are filled in, the token script checks the resolved URL at run time.
    */
   tokenUrl: string;
+  /**
+   * Allow a plain http:// token URL to a host other than loopback, e.g. a plain-HTTP service container in CI (http://keycloak:8080). The client's credentials and the token then travel unencrypted.
+   */
+  allowHttp?: boolean;
   /**
    * How the client authenticates: body: client_id/client_secret in the request body; basic: HTTP Basic; private_key_jwt: a JWT signed with the private key (variables.privateKey) as client_assertion (RFC 7523 §2.2); client_secret_jwt: the same, signed with the client secret (HS256); none: no client secret is sent (client_id only, when set). With private_key_jwt and client_secret_jwt no secret is sent.
    */

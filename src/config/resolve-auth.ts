@@ -9,6 +9,7 @@ export const OAUTH2_DEFAULTS = {
   expiryBufferSeconds: 5,
   storage: 'auto',
   retryOn401: true,
+  allowHttp: false,
 } as const satisfies Partial<OAuth2Resolved>;
 
 /** Default names of the Postman variables the token scripts use. */
@@ -98,6 +99,7 @@ function resolveOAuth2(auth: OAuth2Auth, variableSuffix = ''): OAuth2Resolved {
     type: 'oauth2',
     grantType,
     tokenUrl: auth.tokenUrl,
+    allowHttp: auth.allowHttp ?? OAUTH2_DEFAULTS.allowHttp,
     clientAuth,
     ...(assertion ? { assertion } : {}),
     bodyFormat: auth.bodyFormat ?? OAUTH2_DEFAULTS.bodyFormat,

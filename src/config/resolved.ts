@@ -40,6 +40,8 @@ export interface OAuth2Resolved {
   type: 'oauth2';
   grantType: 'client_credentials' | 'password' | 'jwt_bearer';
   tokenUrl: string;
+  /** A plain http:// token URL to a host other than loopback is allowed (token rule 12). */
+  allowHttp: boolean;
   clientAuth: 'body' | 'basic' | 'private_key_jwt' | 'client_secret_jwt' | 'none';
   /** The JWT the sandbox signs for each token request; present only when `clientAuth` or `grantType` signs one. */
   assertion?: ResolvedAssertion;

@@ -7,7 +7,7 @@ import { secretVariableName, type NameContext } from './secret-variable-name.js'
 
 type Path = (string | number)[];
 
-/** One literal secret moved into a variable: where it was (JSON pointer of the output), the variable, the value masked. */
+/** One literal secret moved into a variable: where it was (JSON pointer; inject maps it into the user's file), the variable, the value masked. */
 export interface ExtractedSecret {
   pointer: string;
   variable: string;

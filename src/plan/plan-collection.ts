@@ -1,6 +1,6 @@
 import type { ResolvedConfig, ResolvedItem, ScriptRef } from '../config/resolved.js';
 import type { Warnings } from '../warnings.js';
-import { bundleUserScripts } from '../scripts/user-scripts.js';
+import { bundleUserScriptBatches } from '../scripts/user-scripts.js';
 import { authVariables } from './auth-variables.js';
 import { environmentTemplates, environmentVariables } from './environments.js';
 import { planItems, planRequests, type BundledScripts } from './items.js';
@@ -100,11 +100,13 @@ async function bundleAllUserScripts(config: ResolvedConfig): Promise<BundledScri
   };
   walk(config.items);
   const bundled: BundledScripts = { prerequest: new Map(), test: new Map() };
-  for (const kind of ['prerequest', 'test'] as const) {
-    const unique = [...new Map(refs[kind].map((r) => [r.path, r])).values()];
-    if (unique.length === 0) continue;
-    const codes = await bundleUserScripts(unique, kind);
-    unique.forEach((ref, i) => bundled[kind].set(ref.path, codes[i]!));
-  }
+  const batches = (['prerequest', 'test'] as const)
+    .map((event) => ({ event, refs: [...new Map(refs[event].map((r) => [r.path, r])).values()] }))
+    .filter((batch) => batch.refs.length > 0);
+  // both events in one go: a broken pre-request script does not hide a broken test script
+  const codes = await bundleUserScriptBatches(batches);
+  batches.forEach(({ event, refs: unique }, b) =>
+    unique.forEach((ref, i) => bundled[event].set(ref.path, codes[b]![i]!)),
+  );
   return bundled;
 }

@@ -25,11 +25,16 @@ export function skipOnReplay(code: string): string {
   return `if (pm.variables.get(${JSON.stringify(REPLAY_MARKER)}) !== '1') {\n${body}\n}`;
 }
 
-/** The generated test for `expect.status`. */
+/**
+ * The generated test for `expect.status`. A request that got no response (refused, unknown host, timeout) has
+ * no status: the test says so instead of chai's `expected PostmanResponse{…} to have property 'code'`.
+ */
 export function statusTest(statuses: number[]): string {
+  const noResponse =
+    "  if (!pm.response.code) pm.expect.fail('no response: the request itself failed (see its error in the run report)');\n";
   if (statuses.length === 1) {
-    return `pm.test('status is ${statuses[0]}', function () {\n  pm.response.to.have.status(${statuses[0]});\n});`;
+    return `pm.test('status is ${statuses[0]}', function () {\n${noResponse}  pm.response.to.have.status(${statuses[0]});\n});`;
   }
   const list = statuses.join(', ');
-  return `pm.test('status is one of ${list}', function () {\n  pm.expect(pm.response.code).to.be.oneOf([${list}]);\n});`;
+  return `pm.test('status is one of ${list}', function () {\n${noResponse}  pm.expect(pm.response.code).to.be.oneOf([${list}]);\n});`;
 }

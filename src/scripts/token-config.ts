@@ -8,7 +8,12 @@ import type { OAuth2Resolved, TokenVariables } from '../config/resolved.js';
  * variable names and `{{…}}` templates that are resolved at run time with `pm.variables.replaceIn`.
  * Empty keys are left out of the header.
  */
-export interface TokenConfig extends Omit<OAuth2Resolved, 'type' | 'params' | 'expiryBufferSeconds' | 'variables'> {
+export interface TokenConfig extends Omit<
+  OAuth2Resolved,
+  'type' | 'params' | 'expiryBufferSeconds' | 'variables' | 'allowHttp'
+> {
+  /** A plain http:// token URL to another host is allowed (token rule 12); present only when true. */
+  allowHttp?: true;
   /** Extra token-request parameters (scope, audience, resource, extraParams), values are templates; absent when none. */
   params?: OAuth2Resolved['params'];
   /** A stored token counts as valid while `expiresAt - expiryBufferMs > now`. */

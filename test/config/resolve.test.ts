@@ -37,6 +37,7 @@ const EXPECTED: ResolvedConfig = {
     type: 'oauth2',
     grantType: 'password',
     tokenUrl: '{{base_url}}/oauth/token',
+    allowHttp: false,
     clientAuth: 'basic',
     bodyFormat: 'form',
     params: { scope: 'read write', resource: 'https://api.example.com', tenant: '{{tenant_id}}' },
@@ -201,23 +202,42 @@ describe('defaults are applied in resolveConfig', () => {
     { name: 'none', auth: { type: 'none', secretVariables: ['x'] }, resolved: { type: 'none' }, secrets: ['x'] },
     {
       name: 'oauth2 with defaults',
-      auth: { type: 'oauth2', tokenUrl: 't' },
-      resolved: { type: 'oauth2', tokenUrl: 't', ...OAUTH2_DEFAULTS, params: {}, variables: TOKEN_VARIABLE_DEFAULTS },
+      auth: { type: 'oauth2', tokenUrl: 'https://t' },
+      resolved: {
+        type: 'oauth2',
+        tokenUrl: 'https://t',
+        ...OAUTH2_DEFAULTS,
+        params: {},
+        variables: TOKEN_VARIABLE_DEFAULTS,
+      },
+      secrets: ['client_secret', 'password', 'access_token', 'refresh_token'],
+    },
+    {
+      name: 'oauth2 allowing a plain-HTTP token URL',
+      auth: { type: 'oauth2', tokenUrl: 'http://keycloak:8080/token', allowHttp: true },
+      resolved: {
+        type: 'oauth2',
+        tokenUrl: 'http://keycloak:8080/token',
+        ...OAUTH2_DEFAULTS,
+        allowHttp: true,
+        params: {},
+        variables: TOKEN_VARIABLE_DEFAULTS,
+      },
       secrets: ['client_secret', 'password', 'access_token', 'refresh_token'],
     },
     {
       name: 'oauth2 private_key_jwt with defaults: RS256, the client id as iss and sub, the token URL as aud',
-      auth: { type: 'oauth2', tokenUrl: 't', clientAuth: 'private_key_jwt' },
+      auth: { type: 'oauth2', tokenUrl: 'https://t', clientAuth: 'private_key_jwt' },
       resolved: {
         type: 'oauth2',
-        tokenUrl: 't',
+        tokenUrl: 'https://t',
         ...OAUTH2_DEFAULTS,
         clientAuth: 'private_key_jwt',
         assertion: {
           algorithm: 'RS256',
           issuer: '{{client_id}}',
           subject: '{{client_id}}',
-          audience: 't',
+          audience: 'https://t',
           lifetimeSeconds: 60,
         },
         params: {},
@@ -229,20 +249,20 @@ describe('defaults are applied in resolveConfig', () => {
       name: 'oauth2 client_secret_jwt: HS256 and no private key variable',
       auth: {
         type: 'oauth2',
-        tokenUrl: 't',
+        tokenUrl: 'https://t',
         clientAuth: 'client_secret_jwt',
         variables: { clientId: 'app_id', privateKey: 'unused' },
       },
       resolved: {
         type: 'oauth2',
-        tokenUrl: 't',
+        tokenUrl: 'https://t',
         ...OAUTH2_DEFAULTS,
         clientAuth: 'client_secret_jwt',
         assertion: {
           algorithm: 'HS256',
           issuer: '{{app_id}}',
           subject: '{{app_id}}',
-          audience: 't',
+          audience: 'https://t',
           lifetimeSeconds: 60,
         },
         params: {},
@@ -254,7 +274,7 @@ describe('defaults are applied in resolveConfig', () => {
       name: 'oauth2 jwt_bearer: no subject unless set; settings kept',
       auth: {
         type: 'oauth2',
-        tokenUrl: 't',
+        tokenUrl: 'https://t',
         grantType: 'jwt_bearer',
         clientAuth: 'none',
         assertion: {
@@ -270,7 +290,7 @@ describe('defaults are applied in resolveConfig', () => {
       },
       resolved: {
         type: 'oauth2',
-        tokenUrl: 't',
+        tokenUrl: 'https://t',
         ...OAUTH2_DEFAULTS,
         grantType: 'jwt_bearer',
         clientAuth: 'none',
@@ -320,10 +340,10 @@ describe('defaults are applied in resolveConfig', () => {
   }>([
     {
       name: 'defaults of auth, not its values; variable names suffixed _<profile>',
-      profile: { type: 'oauth2', tokenUrl: 'admin-t' },
+      profile: { type: 'oauth2', tokenUrl: 'https://admin-t' },
       resolved: {
         type: 'oauth2',
-        tokenUrl: 'admin-t',
+        tokenUrl: 'https://admin-t',
         ...OAUTH2_DEFAULTS,
         params: {},
         variables: {
@@ -342,7 +362,7 @@ describe('defaults are applied in resolveConfig', () => {
       name: 'variables override the suffixed names (a shared client); the private key suffixed too',
       profile: {
         type: 'oauth2',
-        tokenUrl: 't',
+        tokenUrl: 'https://t',
         clientAuth: 'private_key_jwt',
         scope: 'orders:admin',
         variables: { clientId: 'client_id' },
@@ -350,14 +370,14 @@ describe('defaults are applied in resolveConfig', () => {
       },
       resolved: {
         type: 'oauth2',
-        tokenUrl: 't',
+        tokenUrl: 'https://t',
         ...OAUTH2_DEFAULTS,
         clientAuth: 'private_key_jwt',
         assertion: {
           algorithm: 'RS256',
           issuer: '{{client_id}}',
           subject: '{{client_id}}',
-          audience: 't',
+          audience: 'https://t',
           lifetimeSeconds: 60,
         },
         params: { scope: 'orders:admin' },
@@ -384,7 +404,7 @@ describe('defaults are applied in resolveConfig', () => {
   ])('auth profile: $name', ({ profile, resolved, secrets }) => {
     const result = resolveMinimal({
       name: 'x',
-      auth: { type: 'oauth2', tokenUrl: 't', storage: 'collection', retryOn401: false },
+      auth: { type: 'oauth2', tokenUrl: 'https://t', storage: 'collection', retryOn401: false },
       authProfiles: { admin: profile },
     });
     expect(result.authProfiles).toEqual({ admin: resolved });
@@ -396,7 +416,7 @@ describe('defaults are applied in resolveConfig', () => {
       name: 'x',
       auth: {
         type: 'oauth2',
-        tokenUrl: 't',
+        tokenUrl: 'https://t',
         extraParams: { z: '1', a: '2' },
         resource: 'r',
         scope: '',
@@ -447,7 +467,7 @@ describe('warnings', () => {
       'gen-collection.config.yaml',
       [
         'name: Orders',
-        'auth: { type: oauth2, tokenUrl: t, storage: collection }',
+        'auth: { type: oauth2, tokenUrl: "https://t", storage: collection }',
         'environments:',
         '  dev: { access_token: "" }',
         'items:',
@@ -473,9 +493,9 @@ describe('warnings', () => {
       'gen-collection.config.yaml',
       [
         'name: Orders',
-        'auth: { type: oauth2, tokenUrl: t }',
+        'auth: { type: oauth2, tokenUrl: "https://t" }',
         'authProfiles:',
-        '  admin: { type: oauth2, tokenUrl: t, storage: collection }',
+        '  admin: { type: oauth2, tokenUrl: "https://t", storage: collection }',
         'environments:',
         '  dev: { access_token: "", access_token_admin: "" }',
         '',
