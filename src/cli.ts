@@ -91,6 +91,24 @@ program
   .action(async (opts) => exit(await (await import('./commands/bundle.js')).runBundle(opts)));
 
 program
+  .command('keygen')
+  .description(
+    'write a fresh private key (PKCS#8 PEM, mode 0600) and print its public JWK, for private_key_jwt, jwt_bearer or DPoP',
+  )
+  .addOption(
+    new Option('--alg <alg>', 'the JWS algorithm the key is for')
+      .choices(['ES256', 'EdDSA', 'RS256', 'PS256'])
+      .default('ES256'),
+  )
+  .option('-o, --output <file>', 'where to write the private key (never overwritten)', 'private-key.pem')
+  .addHelpText(
+    'after',
+    '\nExample:\n  $ gen-collection keygen --alg ES256 -o dpop-key.pem > dpop-key.jwk.json\n' +
+      '  $ newman run postman/orders-api.postman_collection.json --env-var dpop_private_key="$(cat dpop-key.pem)"',
+  )
+  .action(async (opts) => exit(await (await import('./commands/keygen.js')).runKeygen(opts)));
+
+program
   .command('audit')
   .description('find secrets in collections, environment and globals files (exit 1 when any is found)')
   .argument('<files...>', 'files to scan')

@@ -35,6 +35,14 @@ export { auditJson } from './audit/scan-json.js';
 export { formatFinding, type Finding } from './audit/finding.js';
 export { GenCollectionError, ExitCode, type ErrorCode } from './errors.js';
 export { Warnings, formatProblemLine, type Place } from './warnings.js';
+export {
+  generateSigningKey,
+  KEYGEN_ALGORITHMS,
+  type GeneratedKey,
+  type KeygenAlgorithm,
+  type RegisteredJwk,
+} from './keys/generate-key.js';
+export { jwkThumbprint, type PublicJwk } from './keys/jwk-thumbprint.js';
 export { writeFilesAtomic, type OutputFile } from './write-files.js';
 export { slugify } from './slug.js';
 export { VERSION } from './version.js';

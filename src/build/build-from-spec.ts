@@ -4,6 +4,7 @@ import { loadConfigFile } from '../config/load-config.js';
 import { resolveConfig } from '../config/resolve.js';
 import { validateConfig } from '../config/validate.js';
 import { Warnings } from '../warnings.js';
+import { GeneratedPlaces, type GeneratedOrigin } from '../openapi/generated-places.js';
 import { loadSpec } from '../openapi/load-spec.js';
 import { mergeConfigOverrides } from '../openapi/merge-overrides.js';
 import { specToConfig } from '../openapi/spec-to-config.js';
@@ -27,24 +28,43 @@ export interface BuildFromSpecOptions {
  */
 export async function buildFromSpec(specFile: string, opts: BuildFromSpecOptions = {}): Promise<BuildResult> {
   const warnings = opts.warnings ?? new Warnings();
-  const { spec } = await loadSpec(specFile);
+  const { spec, locate } = await loadSpec(specFile);
+  const sources = new Map<string, string>();
   const generated = await specToConfig(spec, {
     file: specFile,
     warnings,
+    locate,
+    sources,
     discoverOpenIdConnect: opts.discover,
     onProgress: opts.onProgress,
   });
 
   let merged = generated;
   let file = specFile;
+  let config: GeneratedOrigin['config'];
   if (opts.config) {
     const loaded = await loadConfigFile(opts.config);
     merged = mergeConfigOverrides(generated, validateConfig(loaded.config, opts.config, loaded.locate, warnings));
     file = opts.config;
+    config = { file, locate: loaded.locate };
   }
-  // The merged config goes through the same checks as a hand-written one; problems in the generated part
-  // point at the spec, problems in the user's part at the config.
-  const valid = validateConfig(merged, file, undefined, warnings);
-  const resolved = resolveConfig(valid, { file, baseDir: dirname(resolve(file)), output: opts.output });
-  return buildResolved(resolved, 'redact', warnings);
+  // The merged config goes through the same checks as a hand-written one; what they report about the
+  // generated part points at the spec, about the user's part at the config (never at the merged config).
+  const places = new GeneratedPlaces({
+    checkedAs: file,
+    spec: { file: specFile, locate },
+    sources,
+    generatedItems: generated.items?.length ?? 0,
+    config,
+  });
+  const checked = places.warnings();
+  try {
+    const valid = validateConfig(merged, file, undefined, checked);
+    const resolved = resolveConfig(valid, { file, baseDir: dirname(resolve(file)), output: opts.output });
+    const result = await buildResolved(resolved, 'redact', checked);
+    for (const line of checked.list) warnings.add(line);
+    return { ...result, warnings: warnings.list };
+  } catch (error) {
+    throw places.error(error);
+  }
 }

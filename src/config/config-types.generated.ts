@@ -41,18 +41,22 @@ export type VariableName6 = string;
 export type VariableName7 = string;
 /**
  * A Postman variable name, without braces: client_secret, not {{client_secret}}.
+ */
+export type VariableName8 = string;
+/**
+ * A Postman variable name, without braces: client_secret, not {{client_secret}}.
  *
  * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
  * via the `definition` "variableName".
  */
-export type VariableName8 = string;
+export type VariableName9 = string;
 /**
  * Further variable names to treat as secrets: always written empty, type secret.
  *
  * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
  * via the `definition` "secretVariables".
  */
-export type SecretVariables = VariableName8[];
+export type SecretVariables = VariableName9[];
 /**
  * One script path or a list of paths (relative to the config file), TypeScript or JavaScript.
  *
@@ -70,10 +74,6 @@ export type Item = Folder | Request;
 /**
  * A Postman variable name, without braces: client_secret, not {{client_secret}}.
  */
-export type VariableName9 = string;
-/**
- * A Postman variable name, without braces: client_secret, not {{client_secret}}.
- */
 export type VariableName10 = string;
 /**
  * A Postman variable name, without braces: client_secret, not {{client_secret}}.
@@ -83,6 +83,10 @@ export type VariableName11 = string;
  * A Postman variable name, without braces: client_secret, not {{client_secret}}.
  */
 export type VariableName12 = string;
+/**
+ * A Postman variable name, without braces: client_secret, not {{client_secret}}.
+ */
+export type VariableName13 = string;
 /**
  * Either an object of name → value, or a list of entries with descriptions and a disabled flag.
  *
@@ -222,6 +226,15 @@ export interface OAuth2Auth {
   clientAuth?: 'body' | 'basic' | 'private_key_jwt' | 'client_secret_jwt' | 'none';
   assertion?: Assertion;
   /**
+   * DPoP (RFC 9449): bind the token to a key. Every token request (refresh too) and every request using this auth carries a fresh proof JWT signed in the sandbox with the private key in the dpopKey variable; requests send Authorization: DPoP <token>, never Bearer. The key: gen-collection keygen.
+   */
+  dpop?: {
+    /**
+     * The proof's signing algorithm: ES256 (EC P-256), EdDSA (Ed25519), RS256 or PS256 (RSA, 2048 bits or more). It must match the key in the dpopKey variable and be one the server accepts (its dpop_signing_alg_values_supported).
+     */
+    algorithm?: 'ES256' | 'EdDSA' | 'RS256' | 'PS256';
+  };
+  /**
    * form: application/x-www-form-urlencoded (what OAuth2 servers expect); json: a JSON body.
    */
   bodyFormat?: 'form' | 'json';
@@ -267,6 +280,7 @@ export interface OAuth2Auth {
     username?: VariableName5;
     password?: VariableName6;
     privateKey?: VariableName7;
+    dpopKey?: VariableName8;
   };
   secretVariables?: SecretVariables;
 }
@@ -342,7 +356,7 @@ export interface NoAuth {
  */
 export interface BearerAuth {
   type: 'bearer';
-  tokenVariable?: VariableName9;
+  tokenVariable?: VariableName10;
   secretVariables?: SecretVariables;
 }
 /**
@@ -353,8 +367,8 @@ export interface BearerAuth {
  */
 export interface BasicAuth {
   type: 'basic';
-  usernameVariable?: VariableName10;
-  passwordVariable?: VariableName11;
+  usernameVariable?: VariableName11;
+  passwordVariable?: VariableName12;
   secretVariables?: SecretVariables;
 }
 /**
@@ -373,7 +387,7 @@ export interface ApiKeyAuth {
    * Send the key as a header or as a query parameter.
    */
   in?: 'header' | 'query';
-  variable?: VariableName12;
+  variable?: VariableName13;
   secretVariables?: SecretVariables;
 }
 /**

@@ -45,6 +45,8 @@ export interface OAuth2Resolved {
   clientAuth: 'body' | 'basic' | 'private_key_jwt' | 'client_secret_jwt' | 'none';
   /** The JWT the sandbox signs for each token request; present only when `clientAuth` or `grantType` signs one. */
   assertion?: ResolvedAssertion;
+  /** DPoP proofs (RFC 9449) on token and API requests; present only when `auth.dpop` is set. */
+  dpop?: ResolvedDpop;
   bodyFormat: 'form' | 'json';
   /** scope, audience, resource (when set) then extraParams, in that order. */
   params: Record<string, string>;
@@ -65,6 +67,15 @@ export interface TokenVariables {
   password: string;
   /** The PEM private key; present only when a JWT is signed with one (RS256, PS256, ES256). */
   privateKey?: string;
+}
+
+/**
+ * `auth.dpop` with its default, and the variable holding its key (`auth.variables.dpopKey`): kept here rather
+ * than in `TokenVariables` so that a config without DPoP names no such variable anywhere.
+ */
+export interface ResolvedDpop {
+  algorithm: 'ES256' | 'EdDSA' | 'RS256' | 'PS256';
+  keyVariable: string;
 }
 
 /** `auth.assertion` with its defaults: every string a template resolved in the sandbox. */

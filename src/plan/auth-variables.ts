@@ -14,6 +14,7 @@ export function authVariables(auth: ResolvedAuth): { all: string[]; tokenState: 
         ...(sendsSecret ? [v.clientSecret] : []),
         ...(auth.grantType === 'password' ? [v.username, v.password] : []),
         ...(v.privateKey ? [v.privateKey] : []),
+        ...(auth.dpop ? [auth.dpop.keyVariable] : []),
       ];
       const tokenState = [v.accessToken, v.expiresAt, v.refreshToken];
       return { all: [...credentials, ...tokenState], tokenState };

@@ -181,6 +181,37 @@ const cases: BadConfig[] = [
     includes: ['one collection signs with one algorithm'],
   },
   {
+    name: 'two profiles signing DPoP proofs with different algorithms',
+    text: `name: Orders\n${oauth2}  dpop: {}\nauthProfiles:\n  admin:\n    type: oauth2\n    tokenUrl: t\n    dpop:\n      algorithm: EdDSA\n`,
+    pointer: '/authProfiles/admin/dpop/algorithm',
+    includes: ['this auth signs its DPoP proofs with EdDSA, /auth with ES256', 'use ES256 here too'],
+  },
+  {
+    name: 'an unknown DPoP algorithm',
+    text: `name: Orders\n${oauth2}  dpop:\n    algorithm: HS256\n`,
+    pointer: '/auth/dpop/algorithm',
+    includes: ['EdDSA'],
+  },
+  {
+    name: 'an unknown key in dpop',
+    text: `name: Orders\n${oauth2}  dpop:\n    alg: ES256\n`,
+    pointer: '/auth/dpop/alg',
+    includes: ['unknown key "alg"', 'the keys allowed here are algorithm'],
+  },
+  {
+    name: 'a DPoP private key in the config',
+    text: `name: Orders\n${oauth2}  dpop: {}\nenvironments:\n  dev:\n    dpop_private_key: ${SECRET}\n`,
+    pointer: '/environments/dev/dpop_private_key',
+    includes: ['--env-var dpop_private_key='],
+    code: 'config-secret',
+  },
+  {
+    name: "a profile's DPoP private key in the config",
+    text: `name: Orders\n${oauth2}authProfiles:\n  admin:\n    type: oauth2\n    tokenUrl: t\n    dpop:\n      algorithm: EdDSA\nvariables:\n  dpop_private_key_admin: ${SECRET}\n`,
+    pointer: '/variables/dpop_private_key_admin',
+    code: 'config-secret',
+  },
+  {
     name: "a secret value for a profile's client secret",
     text: `name: Orders\n${oauth2}authProfiles:\n  admin:\n    type: oauth2\n    tokenUrl: https://t\nenvironments:\n  dev:\n    client_secret_admin: ${SECRET}\n`,
     pointer: '/environments/dev/client_secret_admin',

@@ -6,6 +6,8 @@ import { readConfig } from '../../src/config/read.js';
 import {
   ASSERTION_DEFAULTS,
   AUTH_DEFAULTS,
+  DPOP_DEFAULTS,
+  DPOP_KEY_VARIABLE_DEFAULT,
   OAUTH2_DEFAULTS,
   PRIVATE_KEY_VARIABLE_DEFAULT,
   TOKEN_VARIABLE_DEFAULTS,
@@ -309,6 +311,52 @@ describe('defaults are applied in resolveConfig', () => {
       secrets: ['client_secret', 'password', 'access_token', 'refresh_token', 'sa_key'],
     },
     {
+      name: 'oauth2 with dpop: ES256 and the key in dpop_private_key, a secret',
+      auth: { type: 'oauth2', tokenUrl: 't', dpop: {} },
+      resolved: {
+        type: 'oauth2',
+        tokenUrl: 't',
+        ...OAUTH2_DEFAULTS,
+        dpop: { algorithm: 'ES256', keyVariable: 'dpop_private_key' },
+        params: {},
+        variables: TOKEN_VARIABLE_DEFAULTS,
+      },
+      secrets: ['client_secret', 'password', 'access_token', 'refresh_token', 'dpop_private_key'],
+    },
+    {
+      name: 'oauth2 with dpop EdDSA, its key variable named, beside private_key_jwt',
+      auth: {
+        type: 'oauth2',
+        tokenUrl: 't',
+        clientAuth: 'private_key_jwt',
+        dpop: { algorithm: 'EdDSA' },
+        variables: { dpopKey: 'proof_key' },
+      },
+      resolved: {
+        type: 'oauth2',
+        tokenUrl: 't',
+        ...OAUTH2_DEFAULTS,
+        clientAuth: 'private_key_jwt',
+        assertion: {
+          algorithm: 'RS256',
+          issuer: '{{client_id}}',
+          subject: '{{client_id}}',
+          audience: 't',
+          lifetimeSeconds: 60,
+        },
+        dpop: { algorithm: 'EdDSA', keyVariable: 'proof_key' },
+        params: {},
+        variables: { ...TOKEN_VARIABLE_DEFAULTS, privateKey: 'client_private_key' },
+      },
+      secrets: ['client_secret', 'password', 'access_token', 'refresh_token', 'client_private_key', 'proof_key'],
+    },
+    {
+      name: 'oauth2 without dpop: a dpopKey variable name alone adds nothing',
+      auth: { type: 'oauth2', tokenUrl: 't', variables: { dpopKey: 'proof_key' } },
+      resolved: { type: 'oauth2', tokenUrl: 't', ...OAUTH2_DEFAULTS, params: {}, variables: TOKEN_VARIABLE_DEFAULTS },
+      secrets: ['client_secret', 'password', 'access_token', 'refresh_token'],
+    },
+    {
       name: 'bearer',
       auth: { type: 'bearer' },
       resolved: { type: 'bearer', tokenVariable: 'access_token' },
@@ -401,6 +449,33 @@ describe('defaults are applied in resolveConfig', () => {
         'x',
       ],
     },
+    {
+      name: 'dpop: the key variable suffixed _<profile>',
+      profile: { type: 'oauth2', tokenUrl: 't', dpop: { algorithm: 'PS256' } },
+      resolved: {
+        type: 'oauth2',
+        tokenUrl: 't',
+        ...OAUTH2_DEFAULTS,
+        dpop: { algorithm: 'PS256', keyVariable: 'dpop_private_key_admin' },
+        params: {},
+        variables: {
+          accessToken: 'access_token_admin',
+          expiresAt: 'token_expires_at_admin',
+          refreshToken: 'refresh_token_admin',
+          clientId: 'client_id_admin',
+          clientSecret: 'client_secret_admin',
+          username: 'username_admin',
+          password: 'password_admin',
+        },
+      },
+      secrets: [
+        'client_secret_admin',
+        'password_admin',
+        'access_token_admin',
+        'refresh_token_admin',
+        'dpop_private_key_admin',
+      ],
+    },
   ])('auth profile: $name', ({ profile, resolved, secrets }) => {
     const result = resolveMinimal({
       name: 'x',
@@ -448,6 +523,8 @@ describe('defaults are applied in resolveConfig', () => {
     for (const [key, value] of Object.entries(TOKEN_VARIABLE_DEFAULTS))
       expect(oauth2.variables.properties?.[key].default, key).toEqual(value);
     expect(oauth2.variables.properties?.privateKey.default).toBe(PRIVATE_KEY_VARIABLE_DEFAULT);
+    expect(oauth2.variables.properties?.dpopKey.default).toBe(DPOP_KEY_VARIABLE_DEFAULT);
+    expect(oauth2.dpop.properties?.algorithm.default).toBe(DPOP_DEFAULTS.algorithm);
     for (const [key, value] of Object.entries(ASSERTION_DEFAULTS))
       expect(props('assertion')[key].default, key).toEqual(value);
     expect(props('bearerAuth').tokenVariable.default).toBe(AUTH_DEFAULTS.bearer.tokenVariable);

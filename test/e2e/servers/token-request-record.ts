@@ -30,6 +30,13 @@ export interface TokenRequestRecord {
   params: Record<string, string>;
   /** Response status, filled in when the answer is sent (0 until then). */
   status: number;
+  /** The `DPoP` header (a proof JWT), when the request carried one. */
+  dpopProof?: string;
+  /**
+   * True when the answer was a DPoP nonce challenge (RFC 9449 §8: `400 use_dpop_nonce` with a `DPoP-Nonce`
+   * header): such a request is a nonce retry's first half, counted apart from the token requests proper.
+   */
+  nonceChallenge?: boolean;
 }
 
 /** Parses a token request's headers and raw body into a record (status 0). */
@@ -56,6 +63,7 @@ export function parseTokenRequest(path: string, headers: IncomingHttpHeaders, bo
     contentType,
     params,
     status: 0,
+    ...(typeof headers.dpop === 'string' ? { dpopProof: headers.dpop } : {}),
   };
 }
 
