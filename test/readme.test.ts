@@ -21,7 +21,7 @@ function schemaProperties(): Property[] {
     if (!node || typeof node !== 'object') return;
     const n = node as { properties?: Record<string, { default?: unknown; $ref?: string }> };
     for (const [name, sub] of Object.entries(n.properties ?? {})) {
-      const def = sub.default ?? (sub.$ref ? undefined : undefined);
+      const def = sub.default;
       if (!found.has(name) || def !== undefined) found.set(name, { name, default: def });
     }
     for (const value of Object.values(node)) visit(value);

@@ -14,6 +14,7 @@ import { refuseSecrets } from '../audit/refuse-secrets.js';
 import { MAX_JSON_NESTING, rejectDeepNesting } from '../json/nesting.js';
 import { renderFormat } from '../render/index.js';
 import type { OutputFormat, RenderedFile } from '../render/render.js';
+import { collectScriptSources } from '../scripts/script-sources.js';
 import { Warnings } from '../warnings.js';
 import { jsonText, type OutputFile } from '../write-files.js';
 
@@ -31,6 +32,8 @@ export interface BuildResult {
   /** The files of every configured format, in `formats` order; paths relative to the output directory. */
   outputs: { format: OutputFormat; files: RenderedFile[] }[];
   warnings: string[];
+  /** The user script files the build read or looked for (absolute, sorted): what `build --watch` watches besides the config. */
+  inputs: string[];
 }
 
 export interface BuildOptions {
@@ -44,6 +47,8 @@ export interface BuildOptions {
   formats?: OutputFormat[];
   /** The run's warnings bag (a new one when not given); `BuildResult.warnings` is its list. */
   warnings?: Warnings;
+  /** The run's set of input files (a new one when not given), filled also when the build fails; `BuildResult.inputs` lists it. */
+  inputs?: Set<string>;
 }
 
 /** Validates a config object, resolves it and generates the collection and environment templates. */
@@ -59,17 +64,17 @@ export async function buildFromConfig(config: unknown, options: BuildOptions): P
     output: options.output,
     formats: options.formats,
   });
-  return buildResolved(resolved, 'reject', warnings);
+  return buildResolved(resolved, 'reject', warnings, options.inputs);
 }
 
 /** Reads, validates and resolves a config file (JSON or YAML), then generates its outputs. */
 export async function buildFromConfigFile(
   file: string,
-  options: { output?: string; formats?: OutputFormat[]; warnings?: Warnings } = {},
+  options: Pick<BuildOptions, 'output' | 'formats' | 'warnings' | 'inputs'> = {},
 ): Promise<BuildResult> {
   const warnings = options.warnings ?? new Warnings();
   const { resolved } = await readConfig(file, { output: options.output, formats: options.formats, warnings });
-  return buildResolved(resolved, 'reject', warnings);
+  return buildResolved(resolved, 'reject', warnings, options.inputs);
 }
 
 /**
@@ -78,13 +83,18 @@ export async function buildFromConfigFile(
  */
 export type SecretPolicy = 'reject' | 'redact';
 
-/** Generates the outputs of an already resolved config; never returns files `audit` would flag. Warnings go into `warnings`. */
+/**
+ * Generates the outputs of an already resolved config; never returns files `audit` would flag. Warnings go into
+ * `warnings`, the script files read into `inputs`.
+ */
 export async function buildResolved(
   resolved: ResolvedConfig,
   secrets: SecretPolicy = 'reject',
   warnings = new Warnings(),
+  inputs = new Set<string>(),
 ): Promise<BuildResult> {
-  let plan = await planCollection(resolved, warnings);
+  // the plan bundles the user scripts: the files they read go into `inputs`
+  let plan = await collectScriptSources(inputs, () => planCollection(resolved, warnings));
   const collectionFile = postmanCollectionFile(plan);
   const collection = await postmanCollection(plan);
   const environments = plan.environments.map((env) => ({
@@ -133,6 +143,7 @@ export async function buildResolved(
     outputDir: resolved.outputDir,
     outputs,
     warnings: warnings.list,
+    inputs: [...inputs].sort(),
   };
 }
 

@@ -15,7 +15,8 @@ export async function runBuild(opts: {
   watch?: boolean;
 }): Promise<ExitCode> {
   const file = opts.config ?? findConfigFile(process.cwd());
-  const build = () => buildFromConfigFile(file, { output: opts.output, formats: opts.format });
+  const build = (inputs?: Set<string>) =>
+    buildFromConfigFile(file, { output: opts.output, formats: opts.format, inputs });
   if (opts.watch) {
     const { watchBuild } = await import('./watch.js');
     return watchBuild(file, build, writeQuietly);

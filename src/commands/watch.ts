@@ -3,7 +3,6 @@ import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BuildResult } from '../build/build-from-config.js';
 import { ExitCode } from '../errors.js';
-import { scriptSources } from '../scripts/script-sources.js';
 import { reportError, info } from './report.js';
 
 /** Changes that arrive within this many milliseconds of each other make one rebuild (editors write in bursts). */
@@ -16,7 +15,7 @@ const SETTLE_MS = 30;
  */
 export function watchBuild(
   configFile: string,
-  build: () => Promise<BuildResult>,
+  build: (inputs: Set<string>) => Promise<BuildResult>,
   write: (result: BuildResult) => Promise<string>,
 ): Promise<ExitCode> {
   const config = resolve(configFile);
@@ -28,8 +27,10 @@ export function watchBuild(
   const rebuild = async (): Promise<void> => {
     running = true;
     const started = performance.now();
+    // the build's input files (`BuildResult.inputs`), filled also when it fails: a file that holds an error is watched
+    const inputs = new Set<string>();
     try {
-      const summary = await write(await build());
+      const summary = await write(await build(inputs));
       info(`built in ${Math.round(performance.now() - started)} ms: ${summary}`);
     } catch (error) {
       reportError(error);
@@ -37,7 +38,7 @@ export function watchBuild(
         `build failed in ${Math.round(performance.now() - started)} ms; the outputs are unchanged; watching for changes`,
       );
     }
-    files.watch([config, ...scriptSources()]);
+    files.watch([config, ...inputs]);
     running = false;
     if (again) schedule();
   };

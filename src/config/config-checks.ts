@@ -5,17 +5,11 @@ import { childPointer } from '../json/pointer.js';
 import { profileProblems } from './profile-checks.js';
 import type { Problem } from './problems.js';
 import { tokenUrlProblems } from './token-url-scheme.js';
-import { secretVariableNames, signsJwt, type ResolvedAuths } from './resolve-auth.js';
+import { configSecretVariables, signsJwt, type ResolvedAuths } from './resolve-auth.js';
 
 /** Secret variables given a value in `environments` or `variables`. The value is never part of the message. */
-export function secretValueProblems(
-  config: GenCollectionConfig,
-  { auth, profiles: resolved }: ResolvedAuths,
-): Problem[] {
-  const profiles = Object.entries(config.authProfiles ?? {}).flatMap(([name, profile]) =>
-    secretVariableNames(resolved[name]!, profile.secretVariables),
-  );
-  const secrets = [...new Set([...secretVariableNames(auth, config.auth?.secretVariables), ...profiles])];
+export function secretValueProblems(config: GenCollectionConfig, auths: ResolvedAuths): Problem[] {
+  const secrets = configSecretVariables(config, auths);
   const scopes: [string, Record<string, unknown>][] = [
     ...Object.entries(config.environments ?? {}).map(([env, values]): [string, Record<string, unknown>] => [
       childPointer('/environments', env),

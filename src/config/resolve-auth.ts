@@ -202,8 +202,26 @@ function tokenParams(auth: OAuth2Auth): Record<string, string> {
   return { ...params, ...auth.extraParams };
 }
 
-/** Every secret variable name: the auth's own secrets, then `secretVariables`, without repeats. */
-export function secretVariableNames(auth: ResolvedAuth, secretVariables: readonly string[] = []): string[] {
+/**
+ * Every secret variable name of a config: the auth's, then each auth profile's (in config order), without
+ * repeats. Both the check that secrets have no value and the resolved config read it.
+ */
+export function configSecretVariables(
+  config: Pick<GenCollectionConfig, 'auth' | 'authProfiles'>,
+  { auth, profiles }: ResolvedAuths,
+): string[] {
+  return [
+    ...new Set([
+      ...secretVariableNames(auth, config.auth?.secretVariables),
+      ...Object.entries(profiles).flatMap(([name, profile]) =>
+        secretVariableNames(profile, config.authProfiles?.[name]?.secretVariables),
+      ),
+    ]),
+  ];
+}
+
+/** The secret variable names of one auth: its own secrets, then `secretVariables`, without repeats. */
+function secretVariableNames(auth: ResolvedAuth, secretVariables: readonly string[] = []): string[] {
   return [...new Set([...ownSecrets(auth), ...secretVariables])];
 }
 

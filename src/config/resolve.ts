@@ -3,7 +3,7 @@ import type { OutputFormat } from '../render/render.js';
 import { slugify } from '../slug.js';
 import type { Body, GenCollectionConfig, Item, KeyValue, ScriptList, Scripts } from './config-types.generated.js';
 import { childPointer } from '../json/pointer.js';
-import { resolveAuths, secretVariableNames } from './resolve-auth.js';
+import { configSecretVariables, resolveAuths } from './resolve-auth.js';
 import type {
   KeyValueEntry,
   ResolvedBody,
@@ -30,7 +30,8 @@ export const DEFAULT_FORMATS: readonly OutputFormat[] = ['postman'];
 /** Applies every default and normalises every shape of a validated config: the one place defaults live. */
 export function resolveConfig(config: GenCollectionConfig, opts: ResolveOptions): ResolvedConfig {
   const baseDir = resolvePath(opts.baseDir);
-  const { auth, profiles: authProfiles } = resolveAuths(config);
+  const auths = resolveAuths(config);
+  const { auth, profiles: authProfiles } = auths;
   return {
     name: config.name,
     slug: slugify(config.name),
@@ -44,14 +45,7 @@ export function resolveConfig(config: GenCollectionConfig, opts: ResolveOptions)
     formats: [...new Set<OutputFormat>(opts.formats?.length ? opts.formats : (config.formats ?? DEFAULT_FORMATS))],
     auth,
     authProfiles,
-    secretVariables: [
-      ...new Set([
-        ...secretVariableNames(auth, config.auth?.secretVariables),
-        ...Object.entries(authProfiles).flatMap(([name, profile]) =>
-          secretVariableNames(profile, config.authProfiles?.[name]?.secretVariables),
-        ),
-      ]),
-    ],
+    secretVariables: configSecretVariables(config, auths),
     environments: Object.fromEntries(
       Object.entries(config.environments ?? {}).map(([env, values]) => [env, stringValues(values)]),
     ),

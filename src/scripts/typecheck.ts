@@ -2,7 +2,6 @@ import type { CompilerHost, CompilerOptions, Diagnostic, Program, SourceFile } f
 import { loadTypeScript, type TypeScriptApi } from './load-typescript.js';
 import { sandboxTypingFile, type ScriptEvent } from './sandbox-typings.js';
 import type { ScriptProblem } from './script-problem.js';
-import { recordScriptSources } from './script-sources.js';
 import { scriptCompilerOptions } from './script-tsconfig.js';
 
 const USER_TS_FILE = /\.(?:ts|tsx|mts|cts)$/;
@@ -20,13 +19,20 @@ const declarationCache = new Map<string, SourceFile>();
  */
 const lastPrograms = new Map<ScriptEvent, Program>();
 
+/** The outcome of one type check: its problems and the user's own files it loaded (what `build --watch` watches). */
+export interface ScriptCheck {
+  problems: ScriptProblem[];
+  files: string[];
+}
+
 /**
  * Type-checks user script files (TypeScript only) of one event in one program, with `strict`, target
  * ES2020 and the sandbox globals of that event. Returns the problems located in the user's own files
- * (the entries and the local modules they import), never those inside typings or npm packages.
+ * (the entries and the local modules they import, type-only imports included), never those inside typings
+ * or npm packages, and those files.
  */
-export function typeCheckScripts(files: readonly string[], event: ScriptEvent): ScriptProblem[] {
-  if (files.length === 0) return [];
+export function typeCheckScripts(files: readonly string[], event: ScriptEvent): ScriptCheck {
+  if (files.length === 0) return { problems: [], files: [] };
   const ts = loadTypeScript();
   const options = compilerOptions();
   const typings = sandboxTypingFile(event);
@@ -40,13 +46,12 @@ export function typeCheckScripts(files: readonly string[], event: ScriptEvent): 
   lastPrograms.set(event, program);
   const problems: ScriptProblem[] = [];
   const userFiles = program.getSourceFiles().filter(isUserTypeScript);
-  recordScriptSources(userFiles.map((sourceFile) => sourceFile.fileName));
   for (const sourceFile of userFiles) {
     const syntactic = program.getSyntacticDiagnostics(sourceFile);
     const diagnostics = syntactic.length > 0 ? syntactic : program.getSemanticDiagnostics(sourceFile);
     for (const diagnostic of diagnostics) problems.push(toProblem(ts, diagnostic, sourceFile, event));
   }
-  return problems;
+  return { problems, files: userFiles.map((sourceFile) => sourceFile.fileName) };
 }
 
 function compilerOptions(): CompilerOptions {

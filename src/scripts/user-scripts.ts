@@ -16,10 +16,14 @@ export type { ScriptEvent } from './sandbox-typings.js';
 
 const TYPESCRIPT_FILE = /\.(?:ts|tsx|mts|cts)$/;
 
-/** A finished bundle and the `mtime:size` of every local file it was built from, to tell when it is stale. */
+/**
+ * A finished bundle, the `mtime:size` of every local file it was built from (to tell when it is stale) and the
+ * files its build read (reported again when the bundle is reused).
+ */
 interface CachedBundle {
   code: string;
   stamps: Map<string, string>;
+  sources: string[];
 }
 
 /** Bundles already built by this process, by event, path and display name. */
@@ -57,11 +61,16 @@ export async function bundleUserScriptBatches(batches: readonly ScriptBatch[]): 
   if (compat.length > 0) throw scriptProblemsError('script-compat', [...compat, ...types], display);
   if (types.length > 0) throw scriptProblemsError('script-type', types, display);
   await Promise.all(
-    checked.flatMap(({ todo, graphs, event }) =>
+    checked.flatMap(({ todo, graphs, event, typedFiles }) =>
       todo.map(async (ref) => {
         const code = await bundleEntry(ref.path, ref.display, { absWorkingDir: scriptBaseDir(ref) });
         const header = `// ${ref.display} (${event} script), bundled by gen-collection ${VERSION}\n`;
-        bundleCache.set(cacheKey(ref, event), { code: header + code, stamps: stampsOf(graphs.get(ref.path)!.keys()) });
+        const graph = [...graphs.get(ref.path)!.keys()];
+        bundleCache.set(cacheKey(ref, event), {
+          code: header + code,
+          stamps: stampsOf(graph),
+          sources: [...new Set([...graph, ...typedFiles])],
+        });
       }),
     ),
   );
@@ -76,17 +85,21 @@ function checkBatch(refs: readonly ScriptRef[], event: ScriptEvent) {
   recordScriptSources(refs.map((ref) => ref.path));
   for (const ref of refs) assertScriptFile(ref);
   for (const ref of refs) assertTsconfigAgrees(ref, event);
-  const todo = [
-    ...new Map(refs.filter((ref) => !cachedBundle(ref, event)).map((ref) => [cacheKey(ref, event), ref])).values(),
-  ];
+  const stale = refs.filter((ref) => {
+    const cached = cachedBundle(ref, event);
+    if (cached) recordScriptSources(cached.sources);
+    return !cached;
+  });
+  const todo = [...new Map(stale.map((ref) => [cacheKey(ref, event), ref])).values()];
   const graphs = new Map(todo.map((ref) => [ref.path, localModuleGraph([ref.path])]));
-  if (todo.length === 0) return { event, todo, graphs, compat: [], types: [] };
+  if (todo.length === 0) return { event, todo, graphs, compat: [], types: [], typedFiles: [] };
   const sources = new Map([...graphs.values()].flatMap((graph) => [...graph]));
   recordScriptSources(sources.keys());
   const compat = compatProblems(sources.values());
   const typed = [...graphs.keys()].filter((file) => TYPESCRIPT_FILE.test(file));
-  const types = compat.length > 0 ? [] : typeCheckScripts(typed, event);
-  return { event, todo, graphs, compat, types };
+  const check = compat.length > 0 ? { problems: [], files: [] } : typeCheckScripts(typed, event);
+  recordScriptSources(check.files);
+  return { event, todo, graphs, compat, types: check.problems, typedFiles: check.files };
 }
 
 function assertScriptFile(ref: ScriptRef): void {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { auditFiles } from '../../src/audit/audit-files.js';
 import { formatFinding, type Finding } from '../../src/audit/finding.js';
 import { auditJson } from '../../src/audit/scan-json.js';
-import { GenCollectionError } from '../../src/errors.js';
 import { FIXTURES, fixtureText } from '../inject/fixtures.js';
+import { thrownErrorSync } from '../helpers/gen-collection-error.js';
 import { folderColumn, folderPointer, nestedFolders, nestedObjects } from '../helpers/nested.js';
 import { collection, environment, kv, withHeader, withRequest, withRequestAuth, withSavedResponse } from './cases.js';
 
@@ -719,17 +719,11 @@ describe('audit: files', () => {
       1,
     ],
   ])('%s: exit 2 naming the file', (_name, text, line) => {
-    let error: unknown;
-    try {
-      auditFiles([{ file: 'bad.json', text }]);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(GenCollectionError);
-    expect((error as GenCollectionError).exitCode).toBe(2);
-    expect((error as GenCollectionError).message).toMatch(/^bad\.json/);
-    expect((error as GenCollectionError).line).toBe(line);
-    expect((error as GenCollectionError).fix).toBeTruthy();
+    const error = thrownErrorSync(() => auditFiles([{ file: 'bad.json', text }]));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toMatch(/^bad\.json/);
+    expect(error.line).toBe(line);
+    expect(error.fix).toBeTruthy();
   });
 
   it('names the pointer where the nesting limit was hit', () => {

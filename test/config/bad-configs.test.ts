@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config/read.js';
-import { GenCollectionError } from '../../src/errors.js';
 import { nestedObjects, nestedYamlBlocks, objectPointer } from '../helpers/nested.js';
-import { rejection } from '../helpers/rejection.js';
+import { thrownError } from '../helpers/gen-collection-error.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 /** Every secret in these configs; no message may contain it. */
@@ -706,9 +705,7 @@ describe('bad configs: one GenCollectionError, exit 2, naming the file, the key 
     '$name',
     async ({ i, file = 'gen-collection.config.yaml', text, pointer, line, includes = [], code }) => {
       const path = tmp.write(`case-${i}/${file}`, text);
-      const error = await rejection(readConfig(path));
-      expect(error).toBeInstanceOf(GenCollectionError);
-      const e = error as GenCollectionError;
+      const e = await thrownError(() => readConfig(path));
       expect(e.exitCode).toBe(2);
       expect(e.message).toContain(path);
       if (pointer !== undefined) expect(e.message).toContain(`${pointer}: `);
@@ -725,7 +722,7 @@ describe('bad configs: one GenCollectionError, exit 2, naming the file, the key 
       'single/gen-collection.config.yaml',
       'name: Orders\nitems:\n  - name: List\n    url: u\n    metod: GET\n',
     );
-    const e = (await rejection(readConfig(path))) as GenCollectionError;
+    const e = await thrownError(() => readConfig(path));
     expect({ code: e.code, file: e.file, pointer: e.pointer, line: e.line, fix: e.fix }).toEqual({
       code: 'config-invalid',
       file: path,
@@ -760,7 +757,7 @@ describe('bad configs: one GenCollectionError, exit 2, naming the file, the key 
       'secrets/gen-collection.config.yaml',
       `name: Orders\n${oauth2}environments:\n  dev:\n    client_secret: ${SECRET}\n  prod:\n    client_secret: ${SECRET}\n    password: ${SECRET}\nvariables:\n  refresh_token: ${SECRET}\n`,
     );
-    const e = (await rejection(readConfig(path))) as GenCollectionError;
+    const e = await thrownError(() => readConfig(path));
     expect(e.code).toBe('config-secret');
     for (const pointer of [
       '/environments/dev/client_secret',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CONFIG_FILE_NAMES, configFileIn, findConfigFile } from '../../src/config/find.js';
 import { configFormatOf, loadConfigFile, parseConfigText } from '../../src/config/load-config.js';
 import { GenCollectionError } from '../../src/errors.js';
-import { rejection } from '../helpers/rejection.js';
+import { thrownError, thrownErrorSync } from '../helpers/gen-collection-error.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const tmp = tempDir();
@@ -117,8 +117,7 @@ describe('loadConfigFile', () => {
     },
   ])('read failure: $name → config-read, exit 2', async ({ path, includes }) => {
     const file = path();
-    const e = (await rejection(loadConfigFile(file))) as GenCollectionError;
-    expect(e).toBeInstanceOf(GenCollectionError);
+    const e = await thrownError(() => loadConfigFile(file));
     expect(e.code).toBe('config-read');
     expect(e.exitCode).toBe(2);
     expect(e.message).toContain(file);
@@ -136,7 +135,7 @@ describe('loadConfigFile', () => {
     { text: '{"name": "x", "n": 1.}', problem: 'invalid number', column: 20 },
     { text: '{"name": "x\ny"}', problem: 'unterminated string', column: 10 },
   ])('JSON syntax error "$problem" gives line and column', ({ text, problem, column }) => {
-    const e = catchSync(() => parseConfigText(text, 'c.json'));
+    const e = thrownErrorSync(() => parseConfigText(text, 'c.json'));
     expect(e.code).toBe('config-parse');
     expect(e.line).toBe(1);
     expect(e.column).toBe(column);
@@ -165,7 +164,7 @@ describe('findConfigFile', () => {
   it('none: exit 2 with the fix', () => {
     const dir = join(tmp.dir, 'find-none');
     mkdirSync(dir);
-    const e = catchSync(() => findConfigFile(dir));
+    const e = thrownErrorSync(() => findConfigFile(dir));
     expect(e.exitCode).toBe(2);
     expect(e.message).toContain('no config file found');
     expect(e.message).toContain('gen-collection init');
@@ -182,23 +181,13 @@ describe('findConfigFile', () => {
   it('more than one: exit 2 naming both', () => {
     tmp.write('find-two/gen-collection.config.json', '{}');
     tmp.write('find-two/gen-collection.config.yaml', '');
-    const e = catchSync(() => findConfigFile(join(tmp.dir, 'find-two')));
+    const e = thrownErrorSync(() => findConfigFile(join(tmp.dir, 'find-two')));
     expect(e.exitCode).toBe(2);
     expect(e.message).toContain('gen-collection.config.json');
     expect(e.message).toContain('gen-collection.config.yaml');
     expect(e.fix).toContain('-c');
   });
 });
-
-function catchSync(fn: () => unknown): GenCollectionError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GenCollectionError);
-    return error as GenCollectionError;
-  }
-  throw new Error('expected a GenCollectionError');
-}
 
 describe('duplicate keys in JSON (JSON.parse would silently keep the last)', () => {
   const duplicate = (text: string) => {

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/validate.js';
-import { GenCollectionError } from '../../src/errors.js';
+import type { GenCollectionError } from '../../src/errors.js';
+import { thrownErrorSync } from '../helpers/gen-collection-error.js';
 
 function validationError(config: unknown): GenCollectionError {
-  try {
-    validateConfig(config, 'gen-collection.config.json');
-  } catch (error) {
-    expect(error).toBeInstanceOf(GenCollectionError);
-    return error as GenCollectionError;
-  }
-  throw new Error('expected the config to be rejected');
+  return thrownErrorSync(() => validateConfig(config, 'gen-collection.config.json'));
 }
 
 const REFERENCE_FIX =

@@ -10,6 +10,7 @@ import { runNewman, type NewmanResult } from './newman.js';
 import { startOidcProvider, type OidcProvider } from './servers/oidc.js';
 import { startProtectedApi, type ProtectedApi } from './servers/protected-api.js';
 import { startTokenServer, type TokenServer, type TokenServerOptions } from './servers/token-server.js';
+import { GREEN, outcome } from '../helpers/newman-outcome.js';
 
 const TTL_SECONDS = 4;
 const BUFFER_SECONDS = 1;
@@ -132,16 +133,6 @@ async function withTwoServers(
     await Promise.all([ts.close(), tsAdmin.close()]);
   }
 }
-
-function outcome(result: NewmanResult) {
-  return {
-    exitCode: result.exitCode,
-    runError: result.runError,
-    failures: result.failures.map((f) => `${f.test ?? ''} ${f.message}`),
-    exceptions: result.exceptions,
-  };
-}
-const GREEN = { exitCode: 0, runError: undefined, failures: [], exceptions: [] };
 
 describe.concurrent('auth profiles in Newman', () => {
   let op: OidcProvider;

@@ -13,12 +13,14 @@ import { REPLAY_TEST_FILES } from './replay-scripts.js';
 import { FAULT_CASES, PAST_FIRST_BACKOFF_MS } from './fault-cases.js';
 import { buildFromConfig, buildOutputFiles } from '../../src/build/build-from-config.js';
 import { generate } from './generate.js';
-import { runNewman, type NewmanFailure, type NewmanResult, type RunNewmanOptions } from './newman.js';
+import { runNewman, type NewmanResult, type RunNewmanOptions } from './newman.js';
 import { withoutNewmanCopies } from './newman-report.js';
 import { assertNoSecret, secretForms } from './no-secret.js';
 import { refusedUrl } from './servers/http-util.js';
 import { startProtectedApi, type ProtectedApi } from './servers/protected-api.js';
 import { startTokenServer, type TokenServer, type TokenServerOptions } from './servers/token-server.js';
+import { failureText, GREEN, newmanTexts, outcome } from '../helpers/newman-outcome.js';
+import { expectNothingLeaked, GET_ONE, LIST, lifecycleConfig } from '../helpers/token-lifecycle.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const NEWMAN_BIN = join(ROOT, 'node_modules/.bin/newman');
@@ -40,36 +42,6 @@ async function withRig<T>(opts: TokenServerOptions, fn: (rig: Rig) => Promise<T>
   }
 }
 
-const LIST = { name: 'List orders', url: '{{base_url}}/orders', expect: { status: 200 } };
-const GET_ONE = { name: 'Get order', url: '{{base_url}}/orders/1', expect: { status: 200 } };
-
-interface ConfigParts {
-  items?: unknown[];
-  scripts?: Record<string, unknown>;
-  /** Extra environment values. */
-  env?: Record<string, string>;
-  tokenUrl?: string;
-}
-
-/** An oauth2 config against the rig: token URL, API URL and client id come from the `e2e` environment. */
-function lifecycleConfig(rig: Rig, auth: Record<string, unknown>, parts: ConfigParts = {}): Record<string, unknown> {
-  return {
-    name: 'Token lifecycle',
-    auth: { type: 'oauth2', tokenUrl: '{{token_url}}', expiryBufferSeconds: 1, ...auth },
-    environments: {
-      e2e: {
-        base_url: rig.api.url,
-        token_url: parts.tokenUrl ?? rig.ts.tokenUrl,
-        client_id: rig.ts.client.id,
-        username: rig.ts.user.username,
-        ...parts.env,
-      },
-    },
-    ...(parts.scripts ? { scripts: parts.scripts } : {}),
-    items: parts.items ?? [LIST, GET_ONE],
-  };
-}
-
 /** Generates `config`, runs it with the `e2e` environment selected and the secrets passed as `--env-var`, and checks nothing leaked. */
 async function runGenerated(
   rig: Rig,
@@ -84,36 +56,8 @@ async function runGenerated(
     envVars: { client_secret: rig.ts.client.secret, password: rig.ts.user.password, ...runOpts.envVars },
   });
   // Checked first, so that no later failing expectation prints a leaked secret in its diff.
-  expectNothingLeaked(rig, result);
+  expectNothingLeaked(rig.ts, newmanTexts(result));
   return result;
-}
-
-function failureText(failure: NewmanFailure): string {
-  return `${failure.test ?? ''} ${failure.message}`;
-}
-
-/** The run outcome in one comparable object, so a failing expectation shows all of it at once. */
-function outcome(result: NewmanResult) {
-  return {
-    exitCode: result.exitCode,
-    runError: result.runError,
-    failures: result.failures.map(failureText),
-    exceptions: result.exceptions,
-  };
-}
-
-const GREEN = { exitCode: 0, runError: undefined, failures: [], exceptions: [] };
-
-/** Throws when the client secret, the password or an issued token reached Newman's failures, console or exceptions. */
-function expectNothingLeaked(rig: Rig, result: NewmanResult): void {
-  const places = {
-    failures: JSON.stringify(result.failures),
-    console: result.consoleLines.join('\n'),
-    exceptions: result.exceptions.join('\n'),
-  };
-  assertNoSecret(secretForms(rig.ts.client.secret, rig.ts.client.id), places);
-  assertNoSecret(secretForms(rig.ts.user.password), places);
-  for (const token of rig.ts.issuedTokens()) assertNoSecret({ token }, places);
 }
 
 describe.concurrent('token lifecycle in Newman', () => {

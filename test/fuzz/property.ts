@@ -5,7 +5,8 @@ import { appendFileSync, cpSync, readdirSync, readFileSync, statSync } from 'nod
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, expect } from 'vitest';
-import { GenCollectionError } from '../../src/errors.js';
+import type { GenCollectionError } from '../../src/errors.js';
+import { okOrError } from '../helpers/gen-collection-error.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 /** The seed of every property in this run: fixed in CI so a failure reproduces, random under `npm run fuzz`. */
@@ -42,31 +43,22 @@ export function timeout(runs: number, msPerRun: number): number {
 /** Awaits `run`: a result passes; an error must be a GenCollectionError with a code, a fix and exit code 2. */
 export async function returnsOrOwnError(run: () => unknown): Promise<'ok' | GenCollectionError> {
   countCase();
-  try {
-    await run();
+  const error = await okOrError(run);
+  if (error === 'ok') {
     if (process.env.FUZZ_STATS) console.log('fuzz outcome: ok');
     return 'ok';
-  } catch (error) {
-    if (!(error instanceof GenCollectionError)) {
-      throw new Error(
-        `not gen-collection's own error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`.slice(
-          0,
-          2000,
-        ),
-      );
-    }
-    expect(error.code).toMatch(/^[a-z-]+$/);
-    expect(error.fix, `no fix in: ${error.message.slice(0, 300)}`).toBeTruthy();
-    expect(error.exitCode).toBe(2);
-    if (process.env.FUZZ_STATS)
-      console.log(
-        `fuzz outcome: ${error.code} ${error.message
-          .split('\n')[0]!
-          .replace(/^.*?: /, '')
-          .slice(0, 60)}`,
-      );
-    return error;
   }
+  expect(error.code).toMatch(/^[a-z-]+$/);
+  expect(error.fix, `no fix in: ${error.message.slice(0, 300)}`).toBeTruthy();
+  expect(error.exitCode).toBe(2);
+  if (process.env.FUZZ_STATS)
+    console.log(
+      `fuzz outcome: ${error.code} ${error.message
+        .split('\n')[0]!
+        .replace(/^.*?: /, '')
+        .slice(0, 60)}`,
+    );
+  return error;
 }
 
 /** A temporary folder for this test file, removed after it. */

@@ -5,6 +5,7 @@ import { Warnings } from '../../src/warnings.js';
 import { injectCollection } from '../../src/inject/inject-collection.js';
 import { fixtureText, tokenConfigOf } from './fixtures.js';
 import { oauth2 } from '../helpers/oauth2.js';
+import { thrownError } from '../helpers/gen-collection-error.js';
 
 const BASE = 'app-v21-nested-folders.postman_collection.json';
 
@@ -16,18 +17,10 @@ function withCollectionAuth(auth: unknown): string {
   return JSON.stringify(json, null, '\t');
 }
 
-async function injectError(text: string, opts: { force?: boolean } = {}): Promise<GenCollectionError> {
-  const error = await injectCollection(text, {
-    file: 'in.json',
-    auth: oauth2(),
-    warnings: new Warnings(),
-    ...opts,
-  }).then(
-    () => undefined,
-    (e: unknown) => e,
+function injectError(text: string, opts: { force?: boolean } = {}): Promise<GenCollectionError> {
+  return thrownError(() =>
+    injectCollection(text, { file: 'in.json', auth: oauth2(), warnings: new Warnings(), ...opts }),
   );
-  if (!(error instanceof GenCollectionError)) throw new Error(`expected a GenCollectionError, got ${String(error)}`);
-  return error;
 }
 
 const LITERAL_TOKEN = 'sk-literal-4f9a8b7c6d5e';

@@ -6,16 +6,12 @@ import { BLOCK_BEGIN } from '../../src/inject/script-block.js';
 import { fixtureText } from './fixtures.js';
 import { oauth2 } from '../helpers/oauth2.js';
 import { folderPointer, nestedFolders } from '../helpers/nested.js';
+import { thrownError } from '../helpers/gen-collection-error.js';
 
 const FILE = 'exports/in.json';
 
-async function injectError(text: string): Promise<GenCollectionError> {
-  const error = await injectCollection(text, { file: FILE, auth: oauth2(), warnings: new Warnings() }).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof GenCollectionError)) throw new Error(`expected a GenCollectionError, got ${String(error)}`);
-  return error;
+function injectError(text: string): Promise<GenCollectionError> {
+  return thrownError(() => injectCollection(text, { file: FILE, auth: oauth2(), warnings: new Warnings() }));
 }
 
 const minimal = (extra: object) =>

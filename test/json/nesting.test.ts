@@ -19,6 +19,7 @@ import {
   nestedYamlBlocks,
   objectPointer,
 } from '../helpers/nested.js';
+import { okOrError } from '../helpers/gen-collection-error.js';
 
 describe('tooDeepPointer: the first array or object past the limit, depth first', () => {
   it.each<[string, unknown, number, string | undefined]>([
@@ -59,17 +60,6 @@ describe('tooDeepOffset: where brackets in JSON text (valid or not) first pass t
     expect(tooDeepOffset(text, limit)).toBe(offset);
   });
 });
-
-/** The error a call rejects with, or 'ok'; anything but a GenCollectionError fails the test. */
-async function outcome(run: () => unknown): Promise<'ok' | GenCollectionError> {
-  try {
-    await run();
-    return 'ok';
-  } catch (error) {
-    if (error instanceof GenCollectionError) return error;
-    throw error;
-  }
-}
 
 const tmp = tempDir('gen-collection-nesting-');
 const write = tmp.write;
@@ -141,9 +131,9 @@ describe('every reader takes nesting up to its limit and refuses one level more,
       expect(tooDeepOffset(input(limit), limit)).toBeUndefined();
       expect(tooDeepOffset(input(limit), limit - 1)).toBeDefined();
     }
-    const within = await outcome(() => read(input(limit)));
+    const within = await okOrError(() => read(input(limit)));
     if (within !== 'ok') expect(within.message).not.toMatch(/nested more than/);
-    const past = await outcome(() => read(input(limit + 1)));
+    const past = await okOrError(() => read(input(limit + 1)));
     expect(past).toBeInstanceOf(GenCollectionError);
     const e = past as GenCollectionError;
     expect(e.exitCode).toBe(2);
@@ -153,7 +143,7 @@ describe('every reader takes nesting up to its limit and refuses one level more,
   });
 
   it('buildFromConfig refuses a config value nested too deeply (no file read it)', async () => {
-    const e = await outcome(() => buildFromConfig(JSON.parse(config(MAX_JSON_NESTING + 1)), { baseDir: tmp.dir }));
+    const e = await okOrError(() => buildFromConfig(JSON.parse(config(MAX_JSON_NESTING + 1)), { baseDir: tmp.dir }));
     expect(e).toBeInstanceOf(GenCollectionError);
     expect((e as GenCollectionError).pointer).toBe('/items/0/body/json' + objectPointer(MAX_JSON_NESTING - 3));
   });
@@ -198,7 +188,7 @@ describe('the deepest folders the limit allows go through every command (the wal
     ],
   ])('%s', async (_name, run) => {
     expect(tooDeepOffset(nestedFolders(FOLDERS), MAX_JSON_NESTING - 1)).toBeUndefined();
-    expect(await outcome(run)).toBe('ok');
+    expect(await okOrError(run)).toBe('ok');
   });
 });
 
@@ -211,7 +201,7 @@ describe('YAML nested past the composers never reaches them (found by the fuzzer
     ['a spec', () => buildFromSpec(write('seqs.yaml', sequences))],
     ['a config', () => buildFromConfigFile(write('seqs.config.yaml', sequences))],
   ])('%s: exit 2 with the pointer, the line and the column', async (_name, run) => {
-    const e = await outcome(run);
+    const e = await okOrError(run);
     expect(e).toBeInstanceOf(GenCollectionError);
     expect((e as GenCollectionError).message).toContain('nested more than 500 levels deep');
     expect((e as GenCollectionError).pointer).toBe('/0'.repeat(500));

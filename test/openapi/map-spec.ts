@@ -1,6 +1,5 @@
 import type { GenCollectionConfig, Item, Request } from '../../src/config/config-types.generated.js';
 import { validateConfig } from '../../src/config/validate.js';
-import { GenCollectionError } from '../../src/errors.js';
 import { Warnings } from '../../src/warnings.js';
 import { specToConfig, type SpecToConfigOptions } from '../../src/openapi/index.js';
 
@@ -63,15 +62,4 @@ export function oneOperation(
 /** A minimal Swagger 2.0 spec around the given parts. */
 export function swagger(parts: Record<string, unknown>): object {
   return { swagger: '2.0', info: { title: 'Test API', version: '1' }, host: 'api.example.com', paths: {}, ...parts };
-}
-
-/** The GenCollectionError a call throws (fails the test when it does not throw one). */
-export async function specError(run: () => Promise<unknown>): Promise<GenCollectionError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof GenCollectionError) return error;
-    throw error;
-  }
-  throw new Error('expected a GenCollectionError');
 }

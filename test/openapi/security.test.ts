@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mapSpec, openapi, requests, specError, swagger } from './map-spec.js';
+import { mapSpec, openapi, requests, swagger } from './map-spec.js';
+import { thrownError } from '../helpers/gen-collection-error.js';
 
 const ok = { '200': { description: 'ok' } };
 const schemes = (securitySchemes: Record<string, unknown>) => ({ components: { securitySchemes } });
@@ -461,7 +462,7 @@ describe('OpenID Connect discovery (--discover)', () => {
 
   it('a failing discovery is an error naming the scheme', async () => {
     discovery = undefined;
-    const error = await specError(() =>
+    const error = await thrownError(() =>
       mapSpec(spec(`${origin}/.well-known/openid-configuration`), { discoverOpenIdConnect: true }),
     );
     expect(error.exitCode).toBe(2);
@@ -471,7 +472,7 @@ describe('OpenID Connect discovery (--discover)', () => {
 
   it('a discovery document without token_endpoint is an error', async () => {
     discovery = { issuer: origin };
-    const error = await specError(() =>
+    const error = await thrownError(() =>
       mapSpec(spec(`${origin}/.well-known/openid-configuration`), { discoverOpenIdConnect: true }),
     );
     expect(error.message).toMatch(/has no token_endpoint/);

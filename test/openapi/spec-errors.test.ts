@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Warnings } from '../../src/warnings.js';
 import { loadSpec, specToConfig } from '../../src/openapi/index.js';
-import { openapi, specError } from './map-spec.js';
+import { openapi } from './map-spec.js';
+import { thrownError } from '../helpers/gen-collection-error.js';
 
 const fixtures = new URL('../fixtures/openapi/', import.meta.url).pathname;
 
@@ -43,7 +44,7 @@ describe('invalid specs: exit 2 with the file, the JSON pointer and the reason',
   ];
 
   it.each(cases)('$name', async ({ spec, pointer, reason }) => {
-    const error = await specError(map(spec));
+    const error = await thrownError(map(spec));
     expect(error.exitCode).toBe(2);
     expect(error.code).toBe('spec-invalid');
     expect(error.file).toBe('spec.yaml');
@@ -72,7 +73,7 @@ describe('unreadable or unparsable files: exit 2 with the position', () => {
     },
   ];
   it.each(cases)('$name', async ({ file, code, line, reason }) => {
-    const error = await specError(() => loadSpec(fixtures + file));
+    const error = await thrownError(() => loadSpec(fixtures + file));
     expect(error.exitCode).toBe(2);
     expect(error.code).toBe(code);
     expect(error.file).toBe(fixtures + file);
@@ -82,7 +83,7 @@ describe('unreadable or unparsable files: exit 2 with the position', () => {
 
   it('a remote $ref is not fetched: an error naming the $ref', async () => {
     const file = fixtures + 'remote-ref.yaml';
-    const error = await specError(() => loadSpec(file));
+    const error = await thrownError(() => loadSpec(file));
     expect(error.exitCode).toBe(2);
     expect(error.pointer).toBe('/paths/~1a/get/parameters/0/$ref');
     expect(error.message).toMatch(
@@ -93,7 +94,7 @@ describe('unreadable or unparsable files: exit 2 with the position', () => {
 
   it('an external $ref to a missing file names the $ref and where it is', async () => {
     const file = fixtures + 'broken-ref/openapi.yaml';
-    const error = await specError(() => loadSpec(file));
+    const error = await thrownError(() => loadSpec(file));
     expect(error.exitCode).toBe(2);
     expect(error.file).toBe(file);
     expect(error.pointer).toBe('/paths/~1items/get/parameters/0/$ref');

@@ -10,6 +10,7 @@ import { refusedUrl } from '../e2e/servers/http-util.js';
 import { startProtectedApi, type ProtectedApi } from '../e2e/servers/protected-api.js';
 import { startTokenServer, type TokenServer, type TokenServerOptions } from '../e2e/servers/token-server.js';
 import { runPostmanCli, type PostmanCliResult } from './postman-cli.js';
+import { newmanTexts } from '../helpers/newman-outcome.js';
 
 /** The servers one run talks to. */
 export interface Rig {
@@ -98,11 +99,7 @@ export async function runOne(runner: Runner, spec: CaseRun): Promise<RunnerRun> 
     spec.arm?.(rig);
     if (runner === 'newman') {
       const result = await runNewman(collection, run);
-      const texts = {
-        failures: JSON.stringify(result.failures),
-        console: result.consoleLines.join('\n'),
-        exceptions: result.exceptions.join('\n'),
-      };
+      const texts = newmanTexts(result);
       return { runner, rig, failures: result.failures, texts, raw: result, outcome: outcomeOf(rig, result, spec) };
     }
     const result = await runPostmanCli(collection, run);
@@ -146,9 +143,4 @@ function outcomeOf(rig: Rig, result: NewmanResult | PostmanCliResult, spec: Case
       .filter((a) => !a.skipped)
       .map((a) => placeholders(`${a.item}: ${a.name} ${a.passed ? 'passed' : 'failed'}`)),
   };
-}
-
-/** The failure text as a user reads it: test name and message. */
-export function failureText(failure: NewmanFailure): string {
-  return `${failure.test ?? ''} ${failure.message}`;
 }

@@ -8,33 +8,21 @@
 import { describe, expect, it } from 'vitest';
 import { REPLAY_TEST_FILES } from '../e2e/replay-scripts.js';
 import { FAULT_CASES, PAST_FIRST_BACKOFF_MS } from '../e2e/fault-cases.js';
-import { assertNoSecret, secretForms } from '../e2e/no-secret.js';
-import { failureText, runBoth, type CaseRun, type Rig, type Runner, type RunnerRun } from './side-by-side.js';
+import { failureText } from '../helpers/newman-outcome.js';
+import {
+  expectNothingLeaked as expectNoSecretIn,
+  GET_ONE,
+  LIST,
+  lifecycleConfig,
+  type LifecycleParts,
+} from '../helpers/token-lifecycle.js';
+import { runBoth, type CaseRun, type Rig, type Runner, type RunnerRun } from './side-by-side.js';
 
-const LIST = { name: 'List orders', url: '{{base_url}}/orders', expect: { status: 200 } };
-const GET_ONE = { name: 'Get order', url: '{{base_url}}/orders/1', expect: { status: 200 } };
 const ALWAYS_401 = { name: 'Always 401', url: '{{base_url}}/always-401', expect: { status: 200 } };
 
-/** An oauth2 config against the rig; token URL, API URL and client id come from the `e2e` environment. */
-function lifecycleConfig(
-  auth: Record<string, unknown>,
-  parts: { items?: unknown[]; scripts?: Record<string, unknown>; env?: Record<string, string> } = {},
-) {
-  return (rig: Rig): Record<string, unknown> => ({
-    name: 'Token lifecycle',
-    auth: { type: 'oauth2', tokenUrl: '{{token_url}}', expiryBufferSeconds: 1, ...auth },
-    environments: {
-      e2e: {
-        base_url: rig.api.url,
-        token_url: rig.tokenUrl,
-        client_id: rig.ts.client.id,
-        username: rig.ts.user.username,
-        ...parts.env,
-      },
-    },
-    ...(parts.scripts ? { scripts: parts.scripts } : {}),
-    items: parts.items ?? [LIST, GET_ONE],
-  });
+/** The lifecycle config of a case, for the rig each runner gets. */
+function configFor(auth: Record<string, unknown>, parts: LifecycleParts = {}): (rig: Rig) => Record<string, unknown> {
+  return (rig) => lifecycleConfig(rig, auth, parts);
 }
 
 /** Runs the case under both runners and checks they agree; returns the Postman CLI run for the case's own checks. */
@@ -47,14 +35,11 @@ async function sameOutcomeAsNewman(spec: CaseRun): Promise<{ postman: RunnerRun;
   return { postman: runs['postman-cli'], newman: runs.newman };
 }
 
-/** No client secret, password or issued token in what the runner printed or reported. */
+/** No client secret, password or issued token in what the runner printed or reported (tokens: outside the JSON report, which copies them). */
 function expectNothingLeaked(run: RunnerRun): void {
-  const { ts } = run.rig;
   const places = Object.fromEntries(Object.entries(run.texts).map(([place, text]) => [`${run.runner} ${place}`, text]));
-  assertNoSecret(secretForms(ts.client.secret, ts.client.id), places);
-  assertNoSecret(secretForms(ts.user.password), places);
   const logs = Object.fromEntries(Object.entries(places).filter(([place]) => !place.includes('JSON report')));
-  for (const token of ts.issuedTokens()) assertNoSecret({ token }, logs);
+  expectNoSecretIn(run.rig.ts, places, logs);
 }
 
 const GREEN = { completed: true, exitCode: 0, failedTests: [], otherFailures: [] };
@@ -69,7 +54,7 @@ describe.concurrent('Postman CLI gives the same outcome as Newman', () => {
     ] as const)('clientAuth $clientAuth, bodyFormat $bodyFormat', async ({ clientAuth, bodyFormat }) => {
       const { postman } = await sameOutcomeAsNewman({
         server: { ttlSeconds: 60 },
-        config: lifecycleConfig(
+        config: configFor(
           {
             grantType: 'client_credentials',
             clientAuth,
@@ -116,7 +101,7 @@ describe.concurrent('Postman CLI gives the same outcome as Newman', () => {
       async ({ clientAuth, bodyFormat }) => {
         const { postman } = await sameOutcomeAsNewman({
           server: { ttlSeconds: 2, refreshTokens: { ttlSeconds: 60 } },
-          config: lifecycleConfig({ grantType: 'client_credentials', clientAuth, bodyFormat }, { items }),
+          config: configFor({ grantType: 'client_credentials', clientAuth, bodyFormat }, { items }),
           delayRequest: 1300,
         });
 
@@ -143,7 +128,7 @@ describe.concurrent('Postman CLI gives the same outcome as Newman', () => {
       async ({ clientAuth, bodyFormat }) => {
         const { postman } = await sameOutcomeAsNewman({
           server: { ttlSeconds: 2, refreshTokens: { ttlSeconds: 60 }, refreshFault: 'invalid_grant' },
-          config: lifecycleConfig({ grantType: 'client_credentials', clientAuth, bodyFormat }, { items }),
+          config: configFor({ grantType: 'client_credentials', clientAuth, bodyFormat }, { items }),
           delayRequest: 1300,
         });
 
@@ -169,7 +154,7 @@ describe.concurrent('Postman CLI gives the same outcome as Newman', () => {
     it('a valid token rejected once: the request is replayed once and passes; the rejected attempt fails no test', async () => {
       const { postman } = await sameOutcomeAsNewman({
         server: { ttlSeconds: 60 },
-        config: lifecycleConfig(
+        config: configFor(
           { grantType: 'client_credentials', clientAuth: 'basic', retryOn401: true },
           {
             items: [{ ...LIST, scripts: { test: 'scripts-src/orders-shape.test.ts' } }, GET_ONE],
@@ -193,7 +178,7 @@ describe.concurrent('Postman CLI gives the same outcome as Newman', () => {
     it('an endpoint that always answers 401: one replay, then a failing test; the run ends', async () => {
       const { postman } = await sameOutcomeAsNewman({
         server: { ttlSeconds: 60 },
-        config: lifecycleConfig(
+        config: configFor(
           { grantType: 'client_credentials', clientAuth: 'basic', retryOn401: true },
           { items: [ALWAYS_401, LIST] },
         ),
@@ -219,7 +204,7 @@ describe.concurrent('Postman CLI gives the same outcome as Newman', () => {
         const { postman } = await sameOutcomeAsNewman({
           server: { ttlSeconds: 60, fault: fault === 'refused' ? 'none' : fault, slowMs: 2_500 },
           refusedTokenUrl: fault === 'refused',
-          config: lifecycleConfig({ grantType: 'client_credentials', clientAuth: 'body' }),
+          config: configFor({ grantType: 'client_credentials', clientAuth: 'body' }),
           timeoutRequest: 1_000,
           delayRequest: PAST_FIRST_BACKOFF_MS,
           // A slow answer may or may not be written before the run ends.
@@ -289,7 +274,7 @@ describe.concurrent('Postman CLI gives the same outcome as Newman', () => {
       async ({ envVars, noEnvironment, tokenRequests, problem }) => {
         const { postman } = await sameOutcomeAsNewman({
           server: { ttlSeconds: 60 },
-          config: lifecycleConfig({ grantType: 'client_credentials', clientAuth: 'basic' }, { items }),
+          config: configFor({ grantType: 'client_credentials', clientAuth: 'basic' }, { items }),
           envVars,
           noEnvironment,
         });
@@ -304,7 +289,7 @@ describe.concurrent('Postman CLI gives the same outcome as Newman', () => {
     it('429 with Retry-After: 3: no token request before 3 s in either runner', async () => {
       const runs = await runBoth({
         server: { ttlSeconds: 60, fault: 'status-429-once', retryAfterSeconds: 3 },
-        config: lifecycleConfig(
+        config: configFor(
           { grantType: 'client_credentials', clientAuth: 'body' },
           { items: [...items, ...items.map((item) => ({ ...item, name: `${item.name} again` }))] },
         ),

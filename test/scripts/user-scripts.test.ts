@@ -3,6 +3,7 @@ import { GenCollectionError } from '../../src/errors.js';
 import { bundleUserScripts, type ScriptEvent } from '../../src/scripts/user-scripts.js';
 import { VERSION } from '../../src/version.js';
 import { scriptProject, TINY_PACKAGE, type ScriptProject } from './script-project.js';
+import { thrownError } from '../helpers/gen-collection-error.js';
 
 const projects: ScriptProject[] = [];
 afterAll(() => projects.forEach((p) => p.remove()));
@@ -15,12 +16,7 @@ function project(files: Record<string, string>): ScriptProject {
 
 async function bundleError(p: ScriptProject, entries: string[], event: ScriptEvent): Promise<GenCollectionError> {
   const refs = entries.map((entry, i) => p.ref(entry, `/items/${i}/scripts/${event}`));
-  const error: unknown = await bundleUserScripts(refs, event).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(GenCollectionError);
-  return error as GenCollectionError;
+  return thrownError(() => bundleUserScripts(refs, event));
 }
 
 interface BundleCase {

@@ -1,5 +1,5 @@
 /** The finished token script texts: header line, config object, bundle; deterministic and small. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/package-root.js';
 import { configLiteral, tokenConfigFor, tokenScripts } from '../../src/scripts/token-scripts.js';
 import { VERSION } from '../../src/version.js';
@@ -144,7 +144,12 @@ describe('tokenScripts', () => {
 
   it('is deterministic; the config only changes the header', async () => {
     const a = await tokenScripts(BASE_AUTH, { skipRequestIds: [] });
-    const b = await tokenScripts(BASE_AUTH, { skipRequestIds: [] });
+    // A second, fresh module instance bundles again: its own cache is empty, so a bundle that differs from one
+    // build to the next (an order, a path, a time) shows here; two calls of one instance share one bundle.
+    vi.resetModules();
+    const fresh = (await import('../../src/scripts/token-scripts.js')).tokenScripts;
+    expect(fresh).not.toBe(tokenScripts);
+    const b = await fresh(BASE_AUTH, { skipRequestIds: [] });
     const c = await tokenScripts(
       { ...BASE_AUTH, grantType: 'password', storage: 'collection' },
       { skipRequestIds: ['x'] },
