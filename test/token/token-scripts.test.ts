@@ -57,8 +57,8 @@ describe('tokenConfigFor', () => {
   });
 
   it.each([
-    { allowHttp: false, keys: ['grantType', 'tokenUrl', 'clientAuth'] },
-    { allowHttp: true, keys: ['grantType', 'tokenUrl', 'allowHttp', 'clientAuth'] },
+    { allowHttp: false, keys: ['grantType', 'tokenUrl', 'client'] },
+    { allowHttp: true, keys: ['grantType', 'tokenUrl', 'allowHttp', 'client'] },
   ])('carries allowHttp only when true (allowHttp: $allowHttp)', ({ allowHttp, keys }) => {
     const config = tokenConfigFor({ ...BASE_AUTH, allowHttp }, []);
     expect(Object.keys(config).slice(0, keys.length)).toEqual(keys);
