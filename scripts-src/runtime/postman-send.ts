@@ -7,9 +7,13 @@ import type { HttpRequest, HttpResponse } from './runtime.ts';
  */
 export function send(request: HttpRequest, callback: (error: unknown, response?: HttpResponse) => void): void {
   const { body, headers } = request;
-  // The v3 runtime gives `pm.sendRequest` the collection's Bearer auth unless the request has an Authorization
-  // header (`auth: noauth` does not stop it): an empty one does. The v2.1 runtimes add none.
-  const header = isV3() && !headers.Authorization ? { ...headers, Authorization: '' } : headers;
+  // The v3 runtime gives `pm.sendRequest` the collection's auth unless the request has an Authorization header
+  // (`auth: noauth` does not stop it): an empty one does, which a server that takes a client assertion may refuse
+  // (oidc-provider: one client authentication only). The postman-v3 format puts no auth on the collection, so
+  // nothing is inherited there; a migrated v2.1 collection keeps its collection Bearer and gets the empty header.
+  // The v2.1 runtimes add none.
+  const lent = isV3() && !genCollection.authOnItems && !headers.Authorization;
+  const header = lent ? { ...headers, Authorization: '' } : headers;
   let answered = false;
   pm.sendRequest(
     {

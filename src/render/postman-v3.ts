@@ -27,12 +27,16 @@ import { yamlText } from './yaml-text.js';
  * Where migrate makes something up (the random id of an auth), the id is derived like every other id.
  */
 export const renderPostmanV3: Renderer = async (plan) => {
-  const token = await planTokenScripts(plan);
+  // The v3 runtime lends the auth of the collection and of the folders around a request to every `pm.sendRequest`
+  // its scripts make, the token request too (measured: a request's own auth is not lent). With a token flow the
+  // collection and the folders carry no auth, and each request sets its effective auth itself.
+  const onRequests = plan.token ? (req: PlanRequest) => effectiveAuth(plan, req) : undefined;
+  const token = await planTokenScripts(plan, onRequests !== undefined);
   const root = `collections/${plan.slug}`;
   const files: RenderedFile[] = [
-    { path: `${root}/.resources/definition.yaml`, content: yamlText(collectionDefinition(plan, token)) },
+    { path: `${root}/.resources/definition.yaml`, content: yamlText(collectionDefinition(plan, token, !onRequests)) },
   ];
-  addItems(plan.items, root, files);
+  addItems(plan.items, root, files, onRequests);
   for (const env of plan.environments) {
     files.push({ path: `environments/${plan.slug}.${env.name}.environment.yaml`, content: yamlText(environment(env)) });
   }
@@ -48,8 +52,8 @@ interface V3Script {
   language: 'text/javascript';
 }
 
-function collectionDefinition(plan: Plan, token: TokenScripts | undefined): Record<string, unknown> {
-  const auth = collectionAuth(plan.auth);
+function collectionDefinition(plan: Plan, token: TokenScripts | undefined, withAuth: boolean): Record<string, unknown> {
+  const auth = withAuth ? collectionAuth(plan.auth) : undefined;
   const scripts = v3Scripts(
     {
       prerequest: [...(token ? [token.prerequest] : []), ...plan.scripts.prerequest],
@@ -68,7 +72,11 @@ function collectionDefinition(plan: Plan, token: TokenScripts | undefined): Reco
   };
 }
 
-function addItems(items: PlanItem[], dir: string, files: RenderedFile[]): void {
+/** How a request's auth is written: as it is set (inherit, none, a profile), or its effective auth on the request. */
+type RequestAuth = ((req: PlanRequest) => PostmanAuth) | undefined;
+
+/** Writes the items under `dir`; `onRequests`: each request sets its effective auth, folders none. */
+function addItems(items: PlanItem[], dir: string, files: RenderedFile[], onRequests: RequestAuth): void {
   const names = siblingFileNames(items.map((item) => item.name));
   items.forEach((item, index) => {
     const fileName = names[index]!;
@@ -77,17 +85,25 @@ function addItems(items: PlanItem[], dir: string, files: RenderedFile[]): void {
       const folderDir = `${dir}/${fileName}`;
       files.push({
         path: `${folderDir}/.resources/definition.yaml`,
-        content: yamlText(folderDefinition(item, fileName, order)),
+        content: yamlText(folderDefinition(item, fileName, order, !onRequests)),
       });
-      addItems(item.items, folderDir, files);
+      addItems(item.items, folderDir, files, onRequests);
     } else {
-      files.push({ path: `${dir}/${fileName}.request.yaml`, content: yamlText(request(item, fileName, order)) });
+      files.push({
+        path: `${dir}/${fileName}.request.yaml`,
+        content: yamlText(request(item, fileName, order, onRequests)),
+      });
     }
   });
 }
 
-function folderDefinition(folder: PlanFolder, fileName: string, order: number): Record<string, unknown> {
-  const auth = itemAuth(folder.auth);
+function folderDefinition(
+  folder: PlanFolder,
+  fileName: string,
+  order: number,
+  withAuth: boolean,
+): Record<string, unknown> {
+  const auth = withAuth ? itemAuth(folder.auth) : undefined;
   const scripts = v3Scripts(folder.scripts, 'definition');
   return {
     $kind: 'collection',
@@ -101,14 +117,14 @@ function folderDefinition(folder: PlanFolder, fileName: string, order: number): 
   };
 }
 
-function request(req: PlanRequest, fileName: string, order: number): Record<string, unknown> {
+function request(req: PlanRequest, fileName: string, order: number, onRequests: RequestAuth): Record<string, unknown> {
   const url = requestUrl(req);
   const headers = [...req.headers];
   const contentType = req.body ? impliedContentType(req.body) : undefined;
   if (contentType && !headers.some((h) => h.key.toLowerCase() === 'content-type')) {
     headers.push({ key: 'Content-Type', value: contentType });
   }
-  const auth = itemAuth(req.auth);
+  const auth = onRequests ? onRequests(req) : itemAuth(req.auth);
   const scripts = v3Scripts(req.scripts, 'request');
   return {
     $kind: 'http-request',
@@ -168,6 +184,14 @@ function v3Scripts(scripts: PlanScripts, level: ScriptLevel): V3Script[] | undef
   if (before !== undefined) list.push({ type: `${prefix}beforeRequest`, code: before, language: 'text/javascript' });
   if (after !== undefined) list.push({ type: `${prefix}afterResponse`, code: after, language: 'text/javascript' });
   return list.length ? list : undefined;
+}
+
+/** What a request sends: the collection's auth, none, or its profile's Bearer. */
+function effectiveAuth(plan: Plan, req: PlanRequest): PostmanAuth {
+  const effective = req.effectiveAuth;
+  if (effective.kind === 'none') return NO_AUTH;
+  if (effective.kind === 'profile') return bearerAuth(plan.profiles[effective.profile]!.variables.accessToken);
+  return collectionAuth(plan.auth) ?? NO_AUTH;
 }
 
 /** The auth an item sets itself (none or a profile's Bearer), or undefined when it inherits. */

@@ -27,6 +27,8 @@ export interface TokenConfig extends Omit<
    * (they inherit `noauth` or another auth from a folder): no token is fetched for them. Absent when none.
    */
   skipRequestIds?: string[];
+  /** The collection has no auth of its own, its top-level items set it (postman-v3): absent otherwise. */
+  authOnItems?: true;
   /**
    * The auth profiles (`authProfiles`) by name, each with the ids of the requests that send its token: the
    * scripts switch to a profile's settings for those requests. Absent without profiles.

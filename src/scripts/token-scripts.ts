@@ -93,6 +93,11 @@ export interface TokenScriptOptions {
   skipRequestIds: string[];
   /** Auth profiles by name, with the ids of the requests that send each one's token; none when absent or empty. */
   profiles?: Record<string, { auth: OAuth2Resolved; requestIds: string[] }>;
+  /**
+   * The collection carries no auth of its own: its top-level items set the token's auth (the postman-v3 format),
+   * so the v3 runtime's `pm.sendRequest`, which takes the collection's auth, adds none to a token request.
+   */
+  authOnItems?: boolean;
 }
 
 /** The two token scripts: before each request, after each response. */
@@ -149,7 +154,11 @@ export async function tokenScripts(
     lib[file] = `${header(`JWT signer (${algorithm})`)}${signerCode}module.exports = ${JWT_SIGNER_GLOBAL};\n`;
     signer = `const ${JWT_SIGNER_GLOBAL} = require('./lib/${file}');\n`;
   }
-  const tokenConfig = tokenConfigFor(auth, opts.skipRequestIds);
+  // First, so that the rest of the header reads as in the other formats.
+  const tokenConfig: TokenConfig = {
+    ...(opts.authOnItems ? { authOnItems: true as const } : {}),
+    ...tokenConfigFor(auth, opts.skipRequestIds),
+  };
   if (profiles.length) {
     const base = tokenConfigFor(auth, []);
     tokenConfig.profiles = Object.fromEntries(

@@ -97,14 +97,22 @@ describe('postman-v3 output: layout', () => {
         60_000,
       );
       expect(migrate.exitCode, migrate.stdout + migrate.stderr).toBe(0);
-      // Migrate gives collection and folder auths random ids; ours are derived. Everything else is the same data.
-      const randomAuthIds = (value: unknown) =>
+      // The v3 runtime lends the collection's and the folders' auth to the token request, so ours puts each
+      // request's effective auth on the request instead, and the token script's header says so (its first key).
+      // Everything else is the same data as migrate writes.
+      const withoutAuth = (value: unknown) =>
         JSON.parse(JSON.stringify(value), (key, v: unknown) =>
-          key === 'auth' && Array.isArray(v) ? v.map((a: object) => ({ ...a, id: '<id>' })) : v,
+          key === 'auth' ? undefined : typeof v === 'string' ? v.replace(/^ {2}"authOnItems": true,\n/m, '') : v,
         ) as unknown;
       const [ours, theirs] = await Promise.all([yamlTree(built), yamlTree(migrated)]);
       expect(Object.keys(ours)).toEqual(Object.keys(theirs));
-      expect(randomAuthIds(ours)).toEqual(randomAuthIds(theirs));
+      expect(withoutAuth(ours)).toEqual(withoutAuth(theirs));
+      const auths = Object.entries(ours).map(([file, doc]) => [file, (doc as { auth?: unknown }).auth] as const);
+      for (const [file, auth] of auths) {
+        if (file.endsWith('.request.yaml'))
+          expect(auth, file).toMatchObject({ type: expect.stringMatching(/^(bearer|noauth)$/) });
+        else expect(auth, file).toBeUndefined();
+      }
     },
   );
 });
@@ -173,8 +181,10 @@ describe.concurrent.each(SOURCES)('the token flow in the v3 runtime (%s)', (sour
     expect(run.rig.api.log).toEqual([]);
     expect(run.rig.ts.tokenRequests.map((r) => r.status)).toEqual([401]);
     expect(run.stdout).toContain(SKIPPED);
-    expect(run.failedTests.map((t) => t.split(':')[0])).toEqual(orders(6).map((o) => o.name));
-    for (const test of run.failedTests) expect(test).toContain('HTTP 401 (invalid_client');
+    // The v3 summary adds "Request could not be completed" for a request its pre-request script skipped at once.
+    const ours = run.failedTests.filter((t) => !t.endsWith(': Request could not be completed'));
+    expect(ours.map((t) => t.split(':')[0])).toEqual(orders(6).map((o) => o.name));
+    for (const test of ours) expect(test).toContain('HTTP 401 (invalid_client');
     expectNoBearerOnTokenRequests(run);
   });
 
@@ -255,7 +265,7 @@ describe.each(SOURCES)('signed client authentication in the v3 runtime (%s)', (s
     await op.close();
   });
 
-  it('private_key_jwt (RS256, signed in the sandbox): one token for the run, green', async () => {
+  it('private_key_jwt (RS256, signed in the sandbox): one token for the run, green (migrated: the known limit, reported)', async () => {
     const api = await startProtectedApi({ validate: op.validateToken });
     try {
       const privateKey = key.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -271,6 +281,17 @@ describe.each(SOURCES)('signed client authentication in the v3 runtime (%s)', (s
         timeout: 60_000,
       });
       assertNoSecret({ privateKey }, { stdout: run.stdout, stderr: run.stderr });
+      if (source === 'migrated') {
+        // A migrated v2.1 collection keeps its collection Bearer, which the v3 runtime lends to the token request
+        // unless it has an Authorization header: the empty one the script adds is a second client authentication
+        // to oidc-provider beside the assertion. Known limit (README, Postman v12): reported once a request, no storm.
+        expect(run.exitCode).toBe(1);
+        expect(api.log).toEqual([]);
+        const reported = run.failedTests.filter((t) => !t.endsWith(': Request could not be completed'));
+        expect(reported).toHaveLength(3);
+        for (const t of reported) expect(t).toContain('HTTP 400 (invalid_request: invalid authorization header');
+        return;
+      }
       expect(run.failedTests).toEqual([]);
       expect(run.exitCode).toBe(0);
       expect(api.log.map((r) => `${r.path} ${r.status}`)).toEqual(['/orders/1 200', '/orders/2 200', '/orders/3 200']);
