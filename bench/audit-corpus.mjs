@@ -61,10 +61,15 @@ for (const spec of files) {
     const warnings = new lib.Warnings();
     const { spec: parsed } = await lib.loadSpec(file);
     const config = lib.validateConfig(await lib.specToConfig(parsed, { file, warnings }), file, undefined, warnings);
-    outputs = await lib.generateCollection(
+    const plan = await lib.planCollection(
       lib.resolveConfig(config, { file, baseDir: dirname(file), output: join(cache, 'out') }),
       warnings,
     );
+    outputs = {
+      collectionFile: `${plan.slug}.postman_collection.json`,
+      collection: await lib.postmanCollection(plan),
+      environments: plan.environments.map((e) => ({ file: e.name, json: lib.postmanEnvironment(e) })),
+    };
   } catch {
     failed++;
     continue;

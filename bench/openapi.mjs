@@ -128,9 +128,9 @@ function genCommand() {
     };
   }
   const me = fileURLToPath(import.meta.url);
-  const pipeline = existsSync(join(dist, 'build-from-config.js'))
+  const pipeline = existsSync(join(dist, 'build/build-from-config.js'))
     ? 'loadSpec → specToConfig → buildFromConfig → files written'
-    : 'loadSpec → specToConfig only (no dist/src/build-from-config.js yet)';
+    : 'loadSpec → specToConfig only (no dist/src/build/build-from-config.js yet)';
   return {
     what: `library pipeline: ${pipeline}`,
     args: (spec, out, node = []) => [...node, me, '--child', 'gen', spec, out],
@@ -191,11 +191,13 @@ async function child(kind, spec, out) {
   const { spec: parsed } = await loadSpec(spec);
   const config = await specToConfig(parsed, { file: spec, warnings: new Warnings() });
   mkdirSync(out, { recursive: true });
-  if (!existsSync(join(dist, 'build-from-config.js'))) {
+  if (!existsSync(join(dist, 'build/build-from-config.js'))) {
     writeFileSync(join(out, 'config.json'), JSON.stringify(config, null, 2));
     return;
   }
-  const { buildFromConfig, buildOutputFiles } = await import(pathToFileURL(join(dist, 'build-from-config.js')).href);
+  const { buildFromConfig, buildOutputFiles } = await import(
+    pathToFileURL(join(dist, 'build/build-from-config.js')).href
+  );
   const result = await buildFromConfig(config, { baseDir: out, output: out });
   for (const file of buildOutputFiles(result)) writeFileSync(file.path, file.content);
 }

@@ -16,7 +16,10 @@ const program = new Command('gen-collection')
 
 program
   .command('init')
-  .description('write a starter gen-collection.config.json and an example TypeScript test script')
+  .description(
+    'write five starter files: gen-collection.config.json, scripts-src/common-tests.ts (a test script), ' +
+      'scripts-src/prerequest/request-id.ts (a pre-request script) and the tsconfig.json of each of the two folders',
+  )
   .option('--dir <dir>', 'directory to write into', '.')
   .option('--force', 'overwrite existing files')
   .addHelpText('after', '\nExample:\n  $ gen-collection init --dir my-api && cd my-api && gen-collection build')
@@ -86,6 +89,24 @@ program
   .option('-o, --output <dir>', 'output directory (default: the config\'s "output", else postman/)')
   .addHelpText('after', '\nExample:\n  $ gen-collection bundle -o postman/scripts')
   .action(async (opts) => exit(await (await import('./commands/bundle.js')).runBundle(opts)));
+
+program
+  .command('keygen')
+  .description(
+    'write a fresh private key (PKCS#8 PEM, mode 0600) and print its public JWK, for private_key_jwt, jwt_bearer or DPoP',
+  )
+  .addOption(
+    new Option('--alg <alg>', 'the JWS algorithm the key is for')
+      .choices(['ES256', 'EdDSA', 'RS256', 'PS256'])
+      .default('ES256'),
+  )
+  .option('-o, --output <file>', 'where to write the private key (never overwritten)', 'private-key.pem')
+  .addHelpText(
+    'after',
+    '\nExample:\n  $ gen-collection keygen --alg ES256 -o dpop-key.pem > dpop-key.jwk.json\n' +
+      '  $ newman run postman/orders-api.postman_collection.json --env-var dpop_private_key="$(cat dpop-key.pem)"',
+  )
+  .action(async (opts) => exit(await (await import('./commands/keygen.js')).runKeygen(opts)));
 
 program
   .command('audit')

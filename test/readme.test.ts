@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './helpers/temp-dir.js';
 
 const root = join(import.meta.dirname, '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -63,7 +64,7 @@ describe('README recipes for signed client authentication', () => {
   });
 
   it.each(recipes)('$title: a complete config that builds, with the signer in the collection', async ({ config }) => {
-    const { buildFromConfig } = await import('../src/build-from-config.js');
+    const { buildFromConfig } = await import('../src/build/build-from-config.js');
     const result = await buildFromConfig(config, { baseDir: root });
     const prerequest = (result.collection as { event: { listen: string; script: { exec: string[] } }[] }).event.find(
       (e) => e.listen === 'prerequest',
@@ -75,18 +76,38 @@ describe('README recipes for signed client authentication', () => {
 describe('README auth profiles example', () => {
   const section =
     readme.split('## Auth profiles: several token servers, clients or scopes')[1]?.split('\n## ')[0] ?? '';
-  // The example is JSON with whole-line `//` comments.
-  const example = section.match(/```jsonc\n([\s\S]*?)\n```/)?.[1] ?? '';
+  const example = section.match(/```json\n([\s\S]*?)\n```/)?.[1] ?? '';
 
   it("builds, with each profile's variables in the environment template as the section says", async () => {
-    const { buildFromConfig } = await import('../src/build-from-config.js');
-    const config: unknown = JSON.parse(example.replace(/^\s*\/\/.*$/gm, ''));
-    const result = await buildFromConfig(config, { baseDir: root });
+    const { buildFromConfig } = await import('../src/build/build-from-config.js');
+    const result = await buildFromConfig(JSON.parse(example), { baseDir: root });
     const values = result.environments[0]!.json.values;
     const secrets = values.filter((v) => v.type === 'secret').map((v) => v.key);
     expect(secrets).toEqual(
       expect.arrayContaining(['client_secret', 'client_secret_admin', 'access_token_admin', 'access_token_writer']),
     );
     expect(values.map((v) => v.key)).not.toContain('client_id_writer');
+  });
+});
+
+// issue 23: a config shown in the README builds as pasted into the file the text names (gen-collection.config.json)
+describe('every config the README shows builds as pasted into gen-collection.config.json', () => {
+  const blocks = [...readme.matchAll(/```(\w+)\n([\s\S]*?)\n```/g)]
+    .map((m) => ({ lang: m[1]!, text: m[2]!, line: readme.slice(0, m.index).split('\n').length + 1 }))
+    .filter((b) => /^(json|jsonc|ya?ml)$/.test(b.lang) && /^\s*"?name"?\s*:/m.test(b.text));
+  const tmp = tempDir();
+
+  it('finds the configs (the auth profiles example and the three recipes at least)', () => {
+    expect(blocks.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(blocks)('the $lang config at README.md line $line', async ({ lang, text, line }) => {
+    const file = tmp.write(
+      `readme-${line}/gen-collection.config.${lang.startsWith('y') ? 'yaml' : 'json'}`,
+      `${text}\n`,
+    );
+    const { buildFromConfigFile } = await import('../src/build/build-from-config.js');
+    const result = await buildFromConfigFile(file, { output: join(tmp.dir, `readme-${line}`, 'out') });
+    expect(result.collectionFile).toMatch(/\.postman_collection\.json$/);
   });
 });

@@ -5,9 +5,9 @@ export type SigningKey = PrivateKey | { type: 'secret'; bytes: Uint8Array };
 
 /** One JWS algorithm (RFC 7518 §3): the key type it needs and how it signs `header.payload`. */
 export interface JwtAlgorithm {
-  name: 'RS256' | 'PS256' | 'ES256' | 'HS256';
+  name: 'RS256' | 'PS256' | 'ES256' | 'HS256' | 'EdDSA';
   /** What `sign` needs, as messages name it. */
-  needs: 'an RSA key' | 'an EC P-256 key' | 'the client secret';
+  needs: 'an RSA key' | 'an EC P-256 key' | 'an Ed25519 key' | 'the client secret';
   /** Why `key` cannot be used, or undefined when it fits. */
   unfit(key: SigningKey): string | undefined;
   sign(key: SigningKey, data: Uint8Array): Uint8Array;
@@ -21,6 +21,13 @@ export function unfitRsaKey(key: SigningKey): string | undefined {
 
 /** What a key is, for "holds … but the algorithm needs …" messages. */
 export function describeKey(key: SigningKey): string {
-  const what = key.type === 'RSA' ? `a ${key.bits}-bit RSA key` : key.type === 'EC' ? `an EC ${key.curve} key` : 'a secret';
+  const what =
+    key.type === 'RSA'
+      ? `a ${key.bits}-bit RSA key`
+      : key.type === 'EC'
+        ? `an EC ${key.curve} key`
+        : key.type === 'Ed25519'
+          ? 'an Ed25519 key'
+          : 'a secret';
   return `holds ${what}`;
 }

@@ -1,14 +1,30 @@
 import { base64Bytes } from './bytes.ts';
 import { DER, readDer, readInteger, readOid, readSequence, type DerElement } from './der.ts';
 
-/** A private key read from PEM: RSA (modulus and private exponent) or EC P-256 (the 32-byte scalar). */
-export type PrivateKey = { type: 'RSA'; n: bigint; d: bigint; bits: number } | { type: 'EC'; curve: string; d: Uint8Array };
+/**
+ * A private key read from PEM: RSA (modulus, public and private exponents), EC (the scalar) or Ed25519 (the
+ * 32-byte seed of RFC 8032).
+ */
+export type PrivateKey =
+  | { type: 'RSA'; n: bigint; e: bigint; d: bigint; bits: number; crt?: RsaCrt }
+  | { type: 'EC'; curve: string; d: Uint8Array; publicPoint?: Uint8Array }
+  | { type: 'Ed25519'; seed: Uint8Array };
+
+/** An RSA key's primes and CRT exponents (RFC 8017 §3.2): a signature with them costs a third of one without. */
+export interface RsaCrt {
+  p: bigint;
+  q: bigint;
+  dp: bigint;
+  dq: bigint;
+  qinv: bigint;
+}
 
 /** Why a key could not be used; the message never quotes the key. */
 export class KeyProblem extends Error {}
 
 const RSA_ENCRYPTION = '1.2.840.113549.1.1.1';
 const EC_PUBLIC_KEY = '1.2.840.10045.2.1';
+const ED25519 = '1.3.101.112';
 /** Curve OIDs and the names messages use for them. */
 const CURVES: Record<string, string> = {
   '1.2.840.10045.3.1.7': 'P-256',
@@ -60,17 +76,32 @@ function readPkcs8(der: Uint8Array): PrivateKey {
   if (key?.tag !== DER.octetString) throw new Error('expected the key OCTET STRING');
   if (type === RSA_ENCRYPTION) return readPkcs1(readDer(key.content)[0]);
   if (type === EC_PUBLIC_KEY) return readSec1(readDer(key.content)[0], parameters);
-  throw new KeyProblem(`is a PKCS#8 key of algorithm ${type}; expected RSA or EC`);
+  if (type === ED25519) return readEd25519(readDer(key.content)[0]);
+  throw new KeyProblem(`is a PKCS#8 key of algorithm ${type}; expected RSA, EC or Ed25519`);
 }
 
-/** PKCS#1 RSAPrivateKey: version, n, e, d, … (the CRT values are not needed). */
+/** PKCS#1 RSAPrivateKey: version, n, e, d, p, q, dp, dq, qinv. */
 function readPkcs1(element: DerElement | undefined): PrivateKey {
-  const [, n, , d] = readSequence(element);
+  const [, n, e, d, p, q, dp, dq, qinv] = readSequence(element);
   const modulus = readInteger(n);
-  return { type: 'RSA', n: modulus, d: readInteger(d), bits: modulus.toString(2).length };
+  const crt = qinv
+    ? { p: readInteger(p), q: readInteger(q), dp: readInteger(dp), dq: readInteger(dq), qinv: readInteger(qinv) }
+    : undefined;
+  return { type: 'RSA', n: modulus, e: readInteger(e), d: readInteger(d), bits: modulus.toString(2).length, crt };
 }
 
-/** SEC1 ECPrivateKey: version, the scalar, [0] the curve (or the PKCS#8 algorithm parameters), [1] the public key. */
+/** RFC 8410 §7 CurvePrivateKey: the seed, an OCTET STRING inside the PKCS#8 key's OCTET STRING. */
+function readEd25519(element: DerElement | undefined): PrivateKey {
+  if (element?.tag !== DER.octetString || element.content.length !== 32) {
+    throw new Error('expected a 32-byte Ed25519 seed');
+  }
+  return { type: 'Ed25519', seed: element.content };
+}
+
+/**
+ * SEC1 ECPrivateKey: version, the scalar, [0] the curve (or the PKCS#8 algorithm parameters), [1] the public
+ * key. The public point, when present (OpenSSL and Node write it), spares the DPoP proof a scalar multiplication.
+ */
 function readSec1(element: DerElement | undefined, pkcs8Curve: DerElement | undefined): PrivateKey {
   const fields = readSequence(element);
   const scalar = fields[1];
@@ -79,5 +110,9 @@ function readSec1(element: DerElement | undefined, pkcs8Curve: DerElement | unde
   const curveOid = pkcs8Curve?.tag === DER.oid ? pkcs8Curve : tagged ? readDer(tagged.content)[0] : undefined;
   if (!curveOid) throw new KeyProblem('is an EC key that does not name its curve');
   const oid = readOid(curveOid);
-  return { type: 'EC', curve: CURVES[oid] ?? oid, d: scalar.content };
+  const publicKey = fields.find((field) => field.tag === DER.context1);
+  const bits = publicKey ? readDer(publicKey.content)[0] : undefined;
+  // A BIT STRING: one byte of unused-bit count (0), then the uncompressed point 04‖x‖y.
+  const publicPoint = bits?.tag === DER.bitString && bits.content[0] === 0 ? bits.content.subarray(1) : undefined;
+  return { type: 'EC', curve: CURVES[oid] ?? oid, d: scalar.content, publicPoint };
 }

@@ -1,7 +1,7 @@
-// The PSS salt source. micro-rsa-dsa-dh draws the salt from @noble/hashes' `randomBytes`, which requires
-// `globalThis.crypto.getRandomValues`: neither sandbox exposes it there (Newman's has no Web Crypto at all).
-// The bundler hands micro-rsa-dsa-dh this module instead. A PSS salt must be fresh, not secret, so
-// Math.random serves where the sandbox has nothing better.
+// The PSS salt source: ps256.ts draws its salt here. @noble/hashes' own `randomBytes` requires
+// `globalThis.crypto.getRandomValues`, which neither sandbox exposes there (Newman's has no Web Crypto at all), so
+// the bundler also hands this module to micro-rsa-dsa-dh wherever it imports that one. A PSS salt must be fresh,
+// not secret, so Math.random serves where the sandbox has nothing better.
 export * from '@noble/hashes/utils.js';
 
 declare const crypto: { getRandomValues(array: Uint8Array): Uint8Array } | undefined;

@@ -1,5 +1,5 @@
 import { authParams } from '../postman/auth-params.js';
-import { isObject, type JsonObject } from '../json-value.js';
+import { isObject, type JsonObject } from '../json/json-value.js';
 import { literalSecret } from './literal.js';
 import { isSecretName } from './secret-names.js';
 

@@ -1,5 +1,5 @@
-import { toPointer } from '../config/pointer.js';
-import { isObject } from '../json-value.js';
+import { toPointer } from '../json/pointer.js';
+import { isObject } from '../json/json-value.js';
 import { locateSecrets } from './scan-json.js';
 import { shapedSecrets } from './shaped-secrets.js';
 
@@ -9,13 +9,14 @@ import { shapedSecrets } from './shaped-secrets.js';
  * Returns the JSON pointers of the values changed. For example values taken from API descriptions,
  * which often hold sample tokens and passwords: the output must never be something `audit` flags.
  */
-export function redactSecrets(value: unknown): string[] {
+export function redactSecrets(value: unknown, removed?: Set<string>): string[] {
   const changed = new Set<string>();
   // One pass empties what it finds; a second one catches what the first uncovered (bounded).
   for (let pass = 0; pass < 3; pass++) {
     const located = locateSecrets(value);
     if (located.length === 0) break;
     for (const { path, secret } of located) {
+      removed?.add(secret);
       const parent = nodeAt(value, path.slice(0, -1));
       const key = path[path.length - 1];
       if (key === undefined || !(isObject(parent) || Array.isArray(parent))) continue;
@@ -31,6 +32,26 @@ export function redactSecrets(value: unknown): string[] {
     }
   }
   return [...changed];
+}
+
+/**
+ * `value` with the given secrets taken out of every string (deep, a copy): a string that is one becomes `''`, a
+ * longer text loses it. What `redactSecrets` removed from one rendering, applied to the plan every format renders.
+ */
+export function withoutSecrets<T>(value: T, secrets: ReadonlySet<string>): T {
+  if (secrets.size === 0) return value;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      let text = v;
+      for (const secret of secrets)
+        if (text.includes(secret)) text = text.trim() === secret ? '' : withoutSecret(text, secret);
+      return text;
+    }
+    if (Array.isArray(v)) return v.map(walk);
+    if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, child]) => [k, walk(child)]));
+    return v;
+  };
+  return walk(value) as T;
 }
 
 const PRIVATE_KEY_BLOCK =

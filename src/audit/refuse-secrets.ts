@@ -20,12 +20,17 @@ export interface Refusal {
  */
 export function refuseSecrets(findings: readonly Finding[], refusal: Refusal): void {
   if (findings.length === 0) return;
+  const inFile = refusal.file !== undefined && findings.every((f) => f.file === refusal.file);
+  throw new GenCollectionError(refusal.code, secretsProblem(findings, refusal.what), {
+    file: refusal.file,
+    ...(inFile && { pointer: findings[0]!.pointer }),
+    fix: refusal.fix,
+  });
+}
+
+/** The problem a refusal states: how many literal secrets `what` holds, and the first ones listed, masked. */
+export function secretsProblem(findings: readonly Finding[], what: string): string {
   const listed = findings.slice(0, MAX_LISTED).map((f) => `\n  ${formatFinding(f)}`);
   if (findings.length > MAX_LISTED) listed.push(`\n  … and ${findings.length - MAX_LISTED} more`);
-  const inFile = refusal.file !== undefined && findings.every((f) => f.file === refusal.file);
-  throw new GenCollectionError(
-    refusal.code,
-    `${findings.length} literal secret${findings.length === 1 ? '' : 's'} in ${refusal.what}, and gen-collection writes no file that audit would flag:${listed.join('')}`,
-    { file: refusal.file, ...(inFile && { pointer: findings[0]!.pointer }), fix: refusal.fix },
-  );
+  return `${findings.length} literal secret${findings.length === 1 ? '' : 's'} in ${what}, and gen-collection writes no file that audit would flag:${listed.join('')}`;
 }

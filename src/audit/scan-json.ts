@@ -1,5 +1,5 @@
-import { toPointer } from '../config/pointer.js';
-import { isObject, type JsonObject } from '../json-value.js';
+import { toPointer } from '../json/pointer.js';
+import { isObject, type JsonObject } from '../json/json-value.js';
 import { authSecrets } from './auth-secrets.js';
 import type { Finding } from './finding.js';
 import { headerSecret, literalSecret, maskSecret } from './literal.js';

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { buildFromConfigFile, buildOutputFiles, type BuildResult } from '../build-from-config.js';
+import { buildFromConfigFile, buildOutputFiles, type BuildResult } from '../build/build-from-config.js';
 import { findConfigFile } from '../config/find.js';
 import { writeFilesAtomic } from '../write-files.js';
 import { info, printWarnings } from './report.js';

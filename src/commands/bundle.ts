@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { buildFromConfigFile } from '../build-from-config.js';
+import { buildFromConfigFile } from '../build/build-from-config.js';
 import { findConfigFile } from '../config/find.js';
 import { writeFilesAtomic } from '../write-files.js';
 import { info, printWarnings } from './report.js';

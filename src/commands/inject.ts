@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { environmentTemplates, environmentVariables, secretsEnvironment } from '../collection/environment.js';
+import { environmentTemplates, environmentVariables } from '../plan/environments.js';
+import { postmanEnvironment, secretsEnvironment } from '../postman/environment.js';
 import { configFileIn } from '../config/find.js';
-import { childPointer } from '../config/pointer.js';
+import { childPointer } from '../json/pointer.js';
 import { readConfig } from '../config/read.js';
 import { resolveConfig } from '../config/resolve.js';
 import type { ResolvedConfig } from '../config/resolved.js';
@@ -165,5 +166,8 @@ function environmentFiles(
     environments,
     variables: environmentVariables(result.variables, result.collectionVariables, config.auth),
     secrets: [...config.secretVariables, ...result.secretVariables, ...result.secretValues.map((v) => v.key)],
-  }).map((t) => ({ path: resolve(envDir, `${slug}.${t.name}.postman_environment.json`), content: jsonText(t.json) }));
+  }).map((t) => ({
+    path: resolve(envDir, `${slug}.${t.name}.postman_environment.json`),
+    content: jsonText(postmanEnvironment(t)),
+  }));
 }

@@ -1,5 +1,5 @@
-import type { BuildResult } from '../build-from-config.js';
-import { buildFromSpec } from '../openapi/build-from-spec.js';
+import type { BuildResult } from '../build/build-from-config.js';
+import { buildFromSpec } from '../build/build-from-spec.js';
 import { writeResult } from './build.js';
 import { progressLine } from './progress.js';
 import { ExitCode } from '../errors.js';

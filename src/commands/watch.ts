@@ -1,7 +1,7 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { BuildResult } from '../build-from-config.js';
+import type { BuildResult } from '../build/build-from-config.js';
 import { ExitCode } from '../errors.js';
 import { scriptSources } from '../scripts/script-sources.js';
 import { reportError, info } from './report.js';

@@ -1,9 +1,10 @@
 /** Checks beyond the schema, on a config the schema accepted. */
 import { slugify } from '../slug.js';
 import type { GenCollectionConfig, Item, OAuth2Auth } from './config-types.generated.js';
-import { childPointer } from './pointer.js';
+import { childPointer } from '../json/pointer.js';
 import { profileProblems } from './profile-checks.js';
 import type { Problem } from './problems.js';
+import { tokenUrlProblems } from './token-url-scheme.js';
 import { secretVariableNames, signsJwt, type ResolvedAuths } from './resolve-auth.js';
 
 /** Secret variables given a value in `environments` or `variables`. The value is never part of the message. */
@@ -71,6 +72,7 @@ export function semanticProblems(config: GenCollectionConfig, auths: ResolvedAut
     });
   }
   problems.push(...profileProblems(config, auths));
+  problems.push(...tokenUrlProblems(config, auths));
   if (config.auth?.type === 'oauth2') problems.push(...oauth2Problems(config.auth, '/auth'));
   for (const [name, profile] of Object.entries(config.authProfiles ?? {}))
     problems.push(...oauth2Problems(profile, childPointer('/authProfiles', name)));

@@ -41,18 +41,22 @@ export type VariableName6 = string;
 export type VariableName7 = string;
 /**
  * A Postman variable name, without braces: client_secret, not {{client_secret}}.
+ */
+export type VariableName8 = string;
+/**
+ * A Postman variable name, without braces: client_secret, not {{client_secret}}.
  *
  * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
  * via the `definition` "variableName".
  */
-export type VariableName8 = string;
+export type VariableName9 = string;
 /**
  * Further variable names to treat as secrets: always written empty, type secret.
  *
  * This interface was referenced by `GenCollectionConfig`'s JSON-Schema
  * via the `definition` "secretVariables".
  */
-export type SecretVariables = VariableName8[];
+export type SecretVariables = VariableName9[];
 /**
  * One script path or a list of paths (relative to the config file), TypeScript or JavaScript.
  *
@@ -70,10 +74,6 @@ export type Item = Folder | Request;
 /**
  * A Postman variable name, without braces: client_secret, not {{client_secret}}.
  */
-export type VariableName9 = string;
-/**
- * A Postman variable name, without braces: client_secret, not {{client_secret}}.
- */
 export type VariableName10 = string;
 /**
  * A Postman variable name, without braces: client_secret, not {{client_secret}}.
@@ -83,6 +83,10 @@ export type VariableName11 = string;
  * A Postman variable name, without braces: client_secret, not {{client_secret}}.
  */
 export type VariableName12 = string;
+/**
+ * A Postman variable name, without braces: client_secret, not {{client_secret}}.
+ */
+export type VariableName13 = string;
 /**
  * Either an object of name → value, or a list of entries with descriptions and a disabled flag.
  *
@@ -209,14 +213,27 @@ export interface OAuth2Auth {
    */
   grantType?: 'client_credentials' | 'password' | 'jwt_bearer';
   /**
-   * Token endpoint; {{variables}} are resolved at run time.
+   * Token endpoint; {{variables}} are resolved at run time. It must be https:// (the client's credentials travel to it) unless its host is loopback (localhost, 127.0.0.0/8, [::1]) or allowHttp is true: build checks it for each environment once its variables are filled in, the token script checks the resolved URL at run time.
    */
   tokenUrl: string;
+  /**
+   * Allow a plain http:// token URL to a host other than loopback, e.g. a plain-HTTP service container in CI (http://keycloak:8080). The client's credentials and the token then travel unencrypted.
+   */
+  allowHttp?: boolean;
   /**
    * How the client authenticates: body: client_id/client_secret in the request body; basic: HTTP Basic; private_key_jwt: a JWT signed with the private key (variables.privateKey) as client_assertion (RFC 7523 §2.2); client_secret_jwt: the same, signed with the client secret (HS256); none: no client secret is sent (client_id only, when set). With private_key_jwt and client_secret_jwt no secret is sent.
    */
   clientAuth?: 'body' | 'basic' | 'private_key_jwt' | 'client_secret_jwt' | 'none';
   assertion?: Assertion;
+  /**
+   * DPoP (RFC 9449): bind the token to a key. Every token request (refresh too) and every request using this auth carries a fresh proof JWT signed in the sandbox with the private key in the dpopKey variable; requests send Authorization: DPoP <token>, never Bearer. The key: gen-collection keygen.
+   */
+  dpop?: {
+    /**
+     * The proof's signing algorithm: ES256 (EC P-256), EdDSA (Ed25519), RS256 or PS256 (RSA, 2048 bits or more). It must match the key in the dpopKey variable and be one the server accepts (its dpop_signing_alg_values_supported).
+     */
+    algorithm?: 'ES256' | 'EdDSA' | 'RS256' | 'PS256';
+  };
   /**
    * form: application/x-www-form-urlencoded (what OAuth2 servers expect); json: a JSON body.
    */
@@ -263,6 +280,7 @@ export interface OAuth2Auth {
     username?: VariableName5;
     password?: VariableName6;
     privateKey?: VariableName7;
+    dpopKey?: VariableName8;
   };
   secretVariables?: SecretVariables;
 }
@@ -338,7 +356,7 @@ export interface NoAuth {
  */
 export interface BearerAuth {
   type: 'bearer';
-  tokenVariable?: VariableName9;
+  tokenVariable?: VariableName10;
   secretVariables?: SecretVariables;
 }
 /**
@@ -349,8 +367,8 @@ export interface BearerAuth {
  */
 export interface BasicAuth {
   type: 'basic';
-  usernameVariable?: VariableName10;
-  passwordVariable?: VariableName11;
+  usernameVariable?: VariableName11;
+  passwordVariable?: VariableName12;
   secretVariables?: SecretVariables;
 }
 /**
@@ -369,7 +387,7 @@ export interface ApiKeyAuth {
    * Send the key as a header or as a query parameter.
    */
   in?: 'header' | 'query';
-  variable?: VariableName12;
+  variable?: VariableName13;
   secretVariables?: SecretVariables;
 }
 /**

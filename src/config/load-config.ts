@@ -1,10 +1,10 @@
 import { basename, extname } from 'node:path';
 import { GenCollectionError } from '../errors.js';
-import { stripBom } from '../json-value.js';
+import { stripBom } from '../json/json-value.js';
 import { readInputFile } from '../read-input.js';
-import type { Locate } from './locate.js';
-import { parseJson } from './parse-json.js';
-import { parseYaml } from './parse-yaml.js';
+import type { Locate } from '../json/locate.js';
+import { parseJson } from '../json/parse-json.js';
+import { parseYaml } from '../json/parse-yaml.js';
 
 export type ConfigFormat = 'json' | 'yaml';
 

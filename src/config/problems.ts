@@ -1,6 +1,6 @@
 import { type ErrorCode, GenCollectionError } from '../errors.js';
 import { formatProblemLine } from '../warnings.js';
-import { type Locate, locateNearest } from './locate.js';
+import { type Locate, locateNearest } from '../json/locate.js';
 
 /** One thing wrong (or worth a warning) in a config, before it is given a file position. */
 export interface Problem {

@@ -1,7 +1,7 @@
 /** Checks of auth profiles the schema cannot express: an item naming no profile, profiles without an oauth2 auth. */
 import { closest } from './did-you-mean.js';
 import type { GenCollectionConfig, Item } from './config-types.generated.js';
-import { childPointer } from './pointer.js';
+import { childPointer } from '../json/pointer.js';
 import type { Problem } from './problems.js';
 import type { ResolvedAuths } from './resolve-auth.js';
 import type { ResolvedAuth } from './resolved.js';
@@ -24,7 +24,7 @@ export function profileProblems(config: GenCollectionConfig, auths: ResolvedAuth
       fix: 'give the profile another name, e.g. "admin"',
     });
   }
-  problems.push(...signerProblems(auths));
+  problems.push(...algorithmProblems(auths, 'assertion'), ...algorithmProblems(auths, 'dpop'));
   const walk = (items: Item[], pointer: string): void => {
     items.forEach((item, index) => {
       const itemPointer = childPointer(pointer, index);
@@ -52,22 +52,26 @@ function unknownProfile(name: string, pointer: string, profiles: string[]): Prob
   };
 }
 
-/** One collection script holds one JWT signer: the profiles that sign must agree on the algorithm. */
-function signerProblems({ auth, profiles }: ResolvedAuths): Problem[] {
-  const auths: [string, string | undefined][] = [['/auth', algorithmOf(auth)]];
+/**
+ * One collection script holds one JWT signer and one DPoP proof maker, each for one algorithm: the profiles
+ * that sign assertions (`what` = assertion) or DPoP proofs (`dpop`) must agree on it.
+ */
+function algorithmProblems({ auth, profiles }: ResolvedAuths, what: 'assertion' | 'dpop'): Problem[] {
+  const auths: [string, string | undefined][] = [['/auth', algorithmOf(auth, what)]];
   for (const [name, profile] of Object.entries(profiles))
-    auths.push([childPointer('/authProfiles', name), algorithmOf(profile)]);
+    auths.push([childPointer('/authProfiles', name), algorithmOf(profile, what)]);
   const signing = auths.filter(([, algorithm]) => algorithm);
   const first = signing[0];
+  const signs = what === 'assertion' ? 'signs its JWT' : 'signs its DPoP proofs';
   return signing
     .filter(([, algorithm]) => algorithm !== first![1])
     .map(([pointer, algorithm]) => ({
-      pointer: `${pointer}/assertion/algorithm`,
-      problem: `this auth signs its JWT with ${algorithm}, ${first![0]} with ${first![1]}: one collection signs with one algorithm`,
+      pointer: `${pointer}/${what}/algorithm`,
+      problem: `this auth ${signs} with ${algorithm}, ${first![0]} with ${first![1]}: one collection ${what === 'assertion' ? 'signs' : signs} with one algorithm`,
       fix: `use ${first![1]} here too, or put the two in separate collections`,
     }));
 }
 
-function algorithmOf(auth: ResolvedAuth): string | undefined {
-  return auth.type === 'oauth2' ? auth.assertion?.algorithm : undefined;
+function algorithmOf(auth: ResolvedAuth, what: 'assertion' | 'dpop'): string | undefined {
+  return auth.type === 'oauth2' ? auth[what]?.algorithm : undefined;
 }

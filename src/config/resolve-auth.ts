@@ -1,5 +1,12 @@
 import type { Auth, GenCollectionConfig, OAuth2Auth } from './config-types.generated.js';
-import type { OAuth2Resolved, ResolvedAssertion, ResolvedAuth, ResolvedClient, TokenVariables } from './resolved.js';
+import type {
+  OAuth2Resolved,
+  ResolvedAssertion,
+  ResolvedAuth,
+  ResolvedClient,
+  ResolvedDpop,
+  TokenVariables,
+} from './resolved.js';
 
 /** Defaults of the oauth2 auth (the schema's `default`s; a test keeps the two in step). */
 export const OAUTH2_DEFAULTS = {
@@ -9,6 +16,7 @@ export const OAUTH2_DEFAULTS = {
   expiryBufferSeconds: 5,
   storage: 'auto',
   retryOn401: true,
+  allowHttp: false,
 } as const satisfies Partial<OAuth2Resolved>;
 
 /** Default names of the Postman variables the token scripts use. */
@@ -24,6 +32,12 @@ export const TOKEN_VARIABLE_DEFAULTS: TokenVariables = {
 
 /** Default name of the variable holding the PEM private key (`auth.variables.privateKey`). */
 export const PRIVATE_KEY_VARIABLE_DEFAULT = 'client_private_key';
+
+/** Default name of the variable holding the DPoP private key (`auth.variables.dpopKey`). */
+export const DPOP_KEY_VARIABLE_DEFAULT = 'dpop_private_key';
+
+/** Defaults of `auth.dpop` (the schema's `default`s). */
+export const DPOP_DEFAULTS = { algorithm: 'ES256' } as const satisfies Partial<ResolvedDpop>;
 
 /** Defaults of `auth.assertion` that do not depend on other keys (the schema's `default`s). */
 export const ASSERTION_DEFAULTS = { lifetimeSeconds: 60 } as const satisfies Partial<ResolvedAssertion>;
@@ -88,20 +102,27 @@ export function resolveAuths(config: Pick<GenCollectionConfig, 'auth' | 'authPro
 function resolveOAuth2(auth: OAuth2Auth, variableSuffix = ''): OAuth2Resolved {
   const grantType = auth.grantType ?? OAUTH2_DEFAULTS.grantType;
   const clientAuth = auth.clientAuth ?? OAUTH2_DEFAULTS.clientAuth;
-  const { privateKey, ...named } = auth.variables ?? {};
+  const { privateKey, dpopKey, ...named } = auth.variables ?? {};
   const defaults = Object.entries(TOKEN_VARIABLE_DEFAULTS).map(([key, name]) => [key, `${name}${variableSuffix}`]);
   const variables: TokenVariables = { ...(Object.fromEntries(defaults) as unknown as TokenVariables), ...named };
   const assertion = resolveAssertion(auth, variables);
   if (assertion && assertion.algorithm !== 'HS256')
     variables.privateKey = privateKey ?? `${PRIVATE_KEY_VARIABLE_DEFAULT}${variableSuffix}`;
+  // Like privateKey, named only when used: a config without DPoP resolves (and outputs) as before.
+  const dpop: ResolvedDpop | undefined = auth.dpop && {
+    algorithm: auth.dpop.algorithm ?? DPOP_DEFAULTS.algorithm,
+    keyVariable: dpopKey ?? `${DPOP_KEY_VARIABLE_DEFAULT}${variableSuffix}`,
+  };
   return {
     type: 'oauth2',
     grantType,
     tokenUrl: auth.tokenUrl,
+    allowHttp: auth.allowHttp ?? OAUTH2_DEFAULTS.allowHttp,
     clientAuth,
     client: resolveClient({ grantType, clientAuth, assertion, variables }),
     presentation: 'bearer',
     ...(assertion ? { assertion } : {}),
+    ...(dpop ? { dpop } : {}),
     bodyFormat: auth.bodyFormat ?? OAUTH2_DEFAULTS.bodyFormat,
     params: tokenParams(auth),
     expiryBufferSeconds: auth.expiryBufferSeconds ?? OAUTH2_DEFAULTS.expiryBufferSeconds,
@@ -198,6 +219,7 @@ function ownSecrets(auth: ResolvedAuth): string[] {
         auth.variables.accessToken,
         auth.variables.refreshToken,
         ...(auth.variables.privateKey ? [auth.variables.privateKey] : []),
+        ...(auth.dpop ? [auth.dpop.keyVariable] : []),
       ];
     case 'bearer':
       return [auth.tokenVariable];

@@ -1,7 +1,7 @@
 import { resolve as resolvePath } from 'node:path';
 import { slugify } from '../slug.js';
 import type { Body, GenCollectionConfig, Item, KeyValue, ScriptList, Scripts } from './config-types.generated.js';
-import { childPointer } from './pointer.js';
+import { childPointer } from '../json/pointer.js';
 import { resolveAuths, secretVariableNames } from './resolve-auth.js';
 import type {
   KeyValueEntry,

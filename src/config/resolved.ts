@@ -40,6 +40,8 @@ export interface OAuth2Resolved {
   type: 'oauth2';
   grantType: 'client_credentials' | 'password' | 'jwt_bearer';
   tokenUrl: string;
+  /** A plain http:// token URL to a host other than loopback is allowed (token rule 12). */
+  allowHttp: boolean;
   clientAuth: 'body' | 'basic' | 'private_key_jwt' | 'client_secret_jwt' | 'none';
   /** How the client authenticates, decided once from `clientAuth`, the grant and the assertion: everything reads it. */
   client: ResolvedClient;
@@ -47,6 +49,8 @@ export interface OAuth2Resolved {
   presentation: 'bearer';
   /** The JWT the sandbox signs for each token request; present only when `clientAuth` or `grantType` signs one. */
   assertion?: ResolvedAssertion;
+  /** DPoP proofs (RFC 9449) on token and API requests; present only when `auth.dpop` is set. */
+  dpop?: ResolvedDpop;
   bodyFormat: 'form' | 'json';
   /** scope, audience, resource (when set) then extraParams, in that order. */
   params: Record<string, string>;
@@ -87,6 +91,15 @@ export interface TokenVariables {
   password: string;
   /** The PEM private key; present only when a JWT is signed with one (RS256, PS256, ES256). */
   privateKey?: string;
+}
+
+/**
+ * `auth.dpop` with its default, and the variable holding its key (`auth.variables.dpopKey`): kept here rather
+ * than in `TokenVariables` so that a config without DPoP names no such variable anywhere.
+ */
+export interface ResolvedDpop {
+  algorithm: 'ES256' | 'EdDSA' | 'RS256' | 'PS256';
+  keyVariable: string;
 }
 
 /** `auth.assertion` with its defaults: every string a template resolved in the sandbox. */

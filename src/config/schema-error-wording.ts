@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { closest } from './did-you-mean.js';
-import { childPointer } from './pointer.js';
+import { childPointer } from '../json/pointer.js';
 import type { Problem } from './problems.js';
 import { configSchema, schemaDefinition, type SchemaNode } from './schema.js';
 import { describeTypes, jsonType, orList, shown, typeName } from './message-grammar.js';

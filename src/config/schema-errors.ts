@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
-import { isObject } from '../json-value.js';
+import { isObject } from '../json/json-value.js';
 import { closest } from './did-you-mean.js';
-import { childPointer, pointerSegments, toPointer, valueAt } from './pointer.js';
+import { childPointer, pointerSegments, toPointer, valueAt } from '../json/pointer.js';
 import type { Problem } from './problems.js';
 import { type SchemaNode, schemaPointerOf } from './schema.js';
 import { andList, describeTypes, jsonType, orList, quote, typeName } from './message-grammar.js';

@@ -1,6 +1,6 @@
-import { isObject } from '../json-value.js';
+import { isObject } from '../json/json-value.js';
 import { closest } from './did-you-mean.js';
-import { childPointer } from './pointer.js';
+import { childPointer } from '../json/pointer.js';
 import type { Problem } from './problems.js';
 import { schemaDefinition, type SchemaNode } from './schema.js';
 import { andList, orList, type JsonType } from './message-grammar.js';

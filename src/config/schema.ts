@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { childPointer } from './pointer.js';
+import { childPointer } from '../json/pointer.js';
 
 /** A JSON Schema node, as read from schema/config.schema.json. */
 export type SchemaNode = { [keyword: string]: unknown };

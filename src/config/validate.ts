@@ -6,7 +6,7 @@ import { validate as precompiledValidate } from './config-validator.generated.js
 
 /** The schema check, precompiled by `npm run gen:types` (ajv standalone): no schema compile at start-up. */
 const isValidConfig = precompiledValidate as (data: unknown) => data is GenCollectionConfig;
-import type { Locate } from './locate.js';
+import type { Locate } from '../json/locate.js';
 import { resolveAuths } from './resolve-auth.js';
 import { byLine, problemsError, uniqueProblems } from './problems.js';
 import { configSchema } from './schema.js';

@@ -1,5 +1,5 @@
 import { authParam } from '../postman/auth-params.js';
-import { isObject } from '../json-value.js';
+import { isObject } from '../json/json-value.js';
 
 /**
  * How an auth block relates to the collection Bearer that inject sets: `inherit` (absent, null or

@@ -1,13 +1,13 @@
 import { maskSecret } from '../audit/literal.js';
 import { locateSecrets } from '../audit/scan-json.js';
-import { toPointer } from '../config/pointer.js';
-import { isObject, valueAt, type JsonObject } from '../json-value.js';
+import { toPointer } from '../json/pointer.js';
+import { isObject, valueAt, type JsonObject } from '../json/json-value.js';
 import { authParams } from '../postman/auth-params.js';
 import { secretVariableName, type NameContext } from './secret-variable-name.js';
 
 type Path = (string | number)[];
 
-/** One literal secret moved into a variable: where it was (JSON pointer of the output), the variable, the value masked. */
+/** One literal secret moved into a variable: where it was (JSON pointer; inject maps it into the user's file), the variable, the value masked. */
 export interface ExtractedSecret {
   pointer: string;
   variable: string;

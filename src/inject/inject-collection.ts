@@ -1,13 +1,14 @@
-import { refuseSecrets } from '../audit/refuse-secrets.js';
+import { refuseSecrets, secretsProblem } from '../audit/refuse-secrets.js';
+import { GenCollectionError } from '../errors.js';
 import { auditJson } from '../audit/scan-json.js';
-import { variablesUsed } from '../collection/variables.js';
+import { variablesUsed } from '../plan/variables.js';
 import type { OAuth2Resolved } from '../config/resolved.js';
 import type { Warnings } from '../warnings.js';
 import { tokenScripts } from '../scripts/token-scripts.js';
-import { setCollectionAuth } from './collection-auth.js';
+import { collectionAuthConflict, setCollectionAuth } from './collection-auth.js';
 import { planItemAuth } from './item-auth.js';
 import { jsonTextLike } from '../postman/json-text.js';
-import { isObject } from '../json-value.js';
+import { isObject } from '../json/json-value.js';
 import { extractSecrets, type ExtractedSecret } from './extract-secrets.js';
 import { readCollection } from './read-collection.js';
 import { secretPositionVariables } from './secret-positions.js';
@@ -48,17 +49,34 @@ export interface InjectResult {
 /**
  * Adds the OAuth2 token scripts and the collection-level Bearer auth to an exported collection
  * (v2.0 or v2.1, as text) and returns it as v2.1. Lossless: besides `info.schema`, v2.0 auth params
- * in array form, the collection `auth`, one marked block in front of the collection's own
- * `prerequest`/`test` script lines and an `id` on requests the token scripts must skip, everything
- * stays as it was, key order included. Injecting the output again gives the same text. Refuses
- * (exit 2) input that is not a v2 collection, a conflicting collection auth without `force`, and a
- * collection holding literal secrets: inject never writes a file `audit` would flag.
+ * in array form, single-object lists wrapped (`upgradeToV21`), the collection `auth`, one marked block in
+ * front of the collection's own `prerequest`/`test` script lines and an `id` on requests the token scripts
+ * must skip, everything stays as it was, key order included. Injecting the output again gives the same
+ * text. Refuses (exit 2) input that is not a v2 collection, a conflicting collection auth without `force`
+ * (listing the literal secrets too), and a collection holding literal secrets: inject never writes a file
+ * `audit` would flag. Messages point into the input as the user wrote it.
  */
 export async function injectCollection(text: string, opts: InjectOptions): Promise<InjectResult> {
   const { file, auth, warnings } = opts;
   const tokenVariable = auth.variables.accessToken;
   const collection = readCollection(text, file, warnings);
-  upgradeToV21(collection);
+  const inputPointer = upgradeToV21(collection);
+  // Messages point into the user's file, as `audit` of that file does (a v2.0 param by its name).
+  const findings = () =>
+    auditJson(file, collection).map((finding) => ({ ...finding, pointer: inputPointer(finding.pointer) }));
+  const secretsFix = opts.extractSecrets
+    ? 'these sit in scripts, where a {{variable}} is not resolved: read the value with pm.variables.get("name") and pass it at run time (newman run … --env-var name=$VALUE)'
+    : `pass --extract-secrets FILE to move each value into a {{variable}} and FILE (a private environment: newman run … -e FILE), or replace them by hand (gen-collection audit ${file} lists them) and pass the values at run time: newman run … --env-var name=$VALUE`;
+  const conflict = opts.force ? undefined : collectionAuthConflict(collection, tokenVariable);
+  if (conflict) {
+    // every cause at once: the literal secrets too, unless --extract-secrets will move them
+    const secrets = opts.extractSecrets ? [] : findings();
+    throw new GenCollectionError(
+      'auth-conflict',
+      secrets.length ? `${conflict.problem}; and ${secretsProblem(secrets, 'the collection')}` : conflict.problem,
+      { file, pointer: '/auth', fix: secrets.length ? `${conflict.fix}; and ${secretsFix}` : conflict.fix },
+    );
+  }
   setCollectionAuth(collection, { file, tokenVariable, force: opts.force ?? false, warnings });
   const skipRequestIds = planItemAuth(collection, {
     file,
@@ -85,13 +103,11 @@ export async function injectCollection(text: string, opts: InjectOptions): Promi
       ])
     : { moved: [], values: [], clean: false };
   // After an extraction whose last look found nothing, an audit would find nothing either: not scanned again.
-  refuseSecrets(extraction.clean ? [] : auditJson(file, collection), {
+  refuseSecrets(extraction.clean ? [] : findings(), {
     what: 'the collection',
     code: 'collection-invalid',
     file,
-    fix: opts.extractSecrets
-      ? 'these sit in scripts, where a {{variable}} is not resolved: read the value with pm.variables.get("name") and pass it at run time (newman run … --env-var name=$VALUE)'
-      : `pass --extract-secrets FILE to move each value into a {{variable}} and FILE (a private environment: newman run … -e FILE), or replace them by hand (gen-collection audit ${file} lists them) and pass the values at run time: newman run … --env-var name=$VALUE`,
+    fix: secretsFix,
   });
   return {
     text: jsonTextLike(collection, text),
@@ -99,7 +115,7 @@ export async function injectCollection(text: string, opts: InjectOptions): Promi
     variables: variablesUsed(collection, auth),
     collectionVariables: definedVariables(collection.variable),
     secretVariables: secretPositionVariables(collection),
-    extracted: extraction.moved,
+    extracted: extraction.moved.map((moved) => ({ ...moved, pointer: inputPointer(moved.pointer) })),
     secretValues: extraction.values,
   };
 }

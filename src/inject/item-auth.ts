@@ -1,9 +1,10 @@
-import { stableId, uniqueNames } from '../collection/ids.js';
-import { toPointer } from '../config/pointer.js';
+import { effectiveAuth } from '../plan/effective-auth.js';
+import { stableId, uniqueNames } from '../plan/ids.js';
+import { toPointer } from '../json/pointer.js';
 import { GenCollectionError } from '../errors.js';
 import type { Warnings } from '../warnings.js';
 import { authKind } from './auth-kind.js';
-import { isObject, type JsonObject } from '../json-value.js';
+import { isObject, type JsonObject } from '../json/json-value.js';
 import { insertKey } from './object-keys.js';
 
 /** What `planItemAuth` needs: the file (for messages), the token variable and the `--inherit-bearer` choice. */
@@ -58,7 +59,7 @@ function walkItems(
     if (Array.isArray(item.item)) {
       const kind = authKind(item.auth, walk.tokenVariable);
       if (kind === 'ours') ownBearer(item, [...itemPath, 'auth'], 'folder', itemNames, parentIsOurs, walk);
-      const isOurs = kind === 'ours' || (kind === 'inherit' && parentIsOurs);
+      const isOurs = effectiveAuth(kind, parentIsOurs ? 'ours' : 'other') === 'ours';
       walkItems(item.item, [...itemPath, 'item'], itemNames, isOurs, walk);
       return;
     }

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../json-value.js';
+import type { JsonObject } from '../json/json-value.js';
 
 /** Where `insertKey` puts a new key: after one key, or before the first present of some keys (else last). */
 export type KeyPosition = { after: string } | { before: string[] };

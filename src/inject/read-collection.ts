@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
-import { COLLECTION_SCHEMA_V21 } from '../collection/generate-collection.js';
+import { COLLECTION_SCHEMA_V21 } from '../postman/collection.js';
 import { GenCollectionError } from '../errors.js';
 import { parseJsonFile } from '../postman/json-text.js';
-import { isObject, type JsonObject } from '../json-value.js';
+import { isObject, type JsonObject } from '../json/json-value.js';
 import type { Warnings } from '../warnings.js';
 import { insertKey } from './object-keys.js';
 
@@ -14,7 +14,7 @@ const v1Fix = (file: string) =>
 
 /**
  * Parses an exported collection and checks that it is a Postman v2.0/v2.1 collection. A v2 collection
- * without `info` (Newman runs it) gets one, named after the file, with a warning. Anything else
+ * without `info` (Newman runs it) gets one, named by its top-level `name` or after the file, with a warning. Anything else
  * (empty, not JSON, v1, OpenAPI/Swagger, an environment or globals file, a data dump, an API
  * response wrapper) is a GenCollectionError, exit 2, that says what the file is and what to pass.
  */
@@ -59,12 +59,16 @@ export function readCollection(text: string, file: string, warnings: Warnings): 
   return value;
 }
 
-/** The `info` Newman does without: the name from the file name, the v2.1 schema. */
+/**
+ * The `info` Newman does without: the collection's own top-level `name` (which Newman reads when there is no
+ * `info`, as in newman's inherited-entities fixture), else the name from the file name; the v2.1 schema.
+ */
 function addInfo(collection: JsonObject, file: string, warnings: Warnings): void {
-  const name = basename(file).replace(/(\.postman_collection)?\.json$/i, '') || 'collection';
+  const own = typeof collection.name === 'string' && collection.name.trim() !== '' ? collection.name : undefined;
+  const name = own ?? (basename(file).replace(/(\.postman_collection)?\.json$/i, '') || 'collection');
   insertKey(collection, 'info', { name, schema: COLLECTION_SCHEMA_V21 }, { before: Object.keys(collection) });
   warnings.add(
-    `the collection has no "info" object (Newman runs it without one): wrote one named "${name}" with the v2.1 schema`,
+    `the collection has no "info" object (Newman runs it without one): wrote one named "${name}" (${own ? 'its top-level "name"' : 'after the file'}) with the v2.1 schema`,
     { file, pointer: '/info' },
   );
 }

@@ -1,7 +1,7 @@
-import { toPointer } from '../config/pointer.js';
+import { toPointer } from '../json/pointer.js';
 import { GenCollectionError } from '../errors.js';
 import { TOKEN_CONFIG_GLOBAL } from '../scripts/token-config.js';
-import { isObject, type JsonObject } from '../json-value.js';
+import { isObject, type JsonObject } from '../json/json-value.js';
 import { insertKey } from './object-keys.js';
 
 /** First line of gen-collection's block in a collection-level script. */

@@ -1,5 +1,5 @@
 import { locateSecrets } from '../audit/scan-json.js';
-import { isObject, valueAt } from '../json-value.js';
+import { isObject, valueAt } from '../json/json-value.js';
 
 const VARIABLE = /\{\{([^{}"\\$][^{}"\\]*)\}\}/g;
 const STAND_IN = /gcprobe(\d+)q/g;
@@ -56,7 +56,7 @@ export function secretPositionVariables(collection: unknown): string[] {
 /** Every string outside scripts that holds a `{{variable}}` (a `{{…}}` in code is not resolved, so not a use). */
 function collectUses(node: unknown, uses: Use[]): void {
   if (Array.isArray(node)) {
-    // a plain loop: two stack frames a level, so input at the nesting limit (src/nesting.ts) fits the stack
+    // a plain loop: two stack frames a level, so input at the nesting limit (src/json/nesting.ts) fits the stack
     for (let i = 0; i < node.length; i++) visitChild(node as unknown as Record<number, unknown>, i, node[i], uses);
   } else if (isObject(node)) {
     for (const key in node) if (key !== 'event') visitChild(node, key, node[key], uses);

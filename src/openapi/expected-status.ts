@@ -1,4 +1,4 @@
-import { isObject } from '../json-value.js';
+import { isObject } from '../json/json-value.js';
 
 /** The registered 2xx codes: what a `2XX` response range accepts. */
 const SUCCESS_CODES = [200, 201, 202, 203, 204, 205, 206, 207, 208, 226];

@@ -1,19 +1,24 @@
 import { dirname, extname, resolve as resolvePath } from 'node:path';
 import { $RefParser, type JSONParserError } from '@apidevtools/json-schema-ref-parser';
 import { CORE_SCHEMA, load as parseYaml, type LoadOptions } from 'js-yaml';
-import { parseJson as parseConfigJson } from '../config/parse-json.js';
-import { parseYaml as parseConfigYaml } from '../config/parse-yaml.js';
-import { childPointer } from '../config/pointer.js';
+import { parseJson as parseConfigJson } from '../json/parse-json.js';
+import { parseYaml as parseConfigYaml } from '../json/parse-yaml.js';
+import type { Locate } from '../json/locate.js';
+import { childPointer } from '../json/pointer.js';
 import { GenCollectionError } from '../errors.js';
 import { readInputFile } from '../read-input.js';
-import { MAX_JSON_NESTING, MAX_YAML_NESTING, rejectDeepNesting } from '../nesting.js';
-import { isObject, stripBom } from '../json-value.js';
+import { MAX_JSON_NESTING, MAX_YAML_NESTING, rejectDeepNesting } from '../json/nesting.js';
+import { isObject, stripBom } from '../json/json-value.js';
+import { problemOf } from './spec-problem.js';
+import { yamlLines } from './yaml-lines.js';
 
 /** A parsed spec: external file `$ref`s bundled in as local ones, local `$ref`s left in place. */
 export interface LoadedSpec {
   spec: object;
   /** The file as the user named it. */
   file: string;
+  /** Where each key sits in a YAML spec (parsed again, with positions, on first use: only problems need it). */
+  locate?: Locate;
 }
 
 /**
@@ -28,7 +33,8 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
     code: 'spec-read',
     missingFix: 'check the path of the OpenAPI file',
   });
-  const spec = parseSpecText(stripBom(source), file);
+  const text = stripBom(source);
+  const spec = parseSpecText(text, file);
   if (!isObject(spec)) {
     throw new GenCollectionError('spec-invalid', 'the spec is not an object', {
       file,
@@ -36,13 +42,21 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
       fix: 'give an OpenAPI 3.x or Swagger 2.0 description',
     });
   }
-  return { spec: hasExternalRef(spec) ? await bundleExternalRefs(file, spec) : spec, file };
+  return {
+    spec: hasExternalRef(spec) ? await bundleExternalRefs(file, spec) : spec,
+    file,
+    ...(isJson(text, file) ? {} : { locate: yamlLines(text) }),
+  };
 }
 
 /** JSON when the name says so or the text starts with `{`, else YAML. */
-function parseSpecText(source: string, file: string): unknown {
+function isJson(source: string, file: string): boolean {
   const ext = extname(file).toLowerCase();
-  const json = ext === '.json' || (ext !== '.yaml' && ext !== '.yml' && /^\s*[{[]/.test(source));
+  return ext === '.json' || (ext !== '.yaml' && ext !== '.yml' && /^\s*[{[]/.test(source));
+}
+
+function parseSpecText(source: string, file: string): unknown {
+  const json = isJson(source, file);
   let spec: unknown;
   try {
     // Lean, fast parsers: the config parsers keep every key's position, and the `yaml` package is about ten
@@ -79,10 +93,7 @@ function syntaxError(error: Error, source: string, file: string, json: boolean):
 }
 
 function asSpecError(e: GenCollectionError): GenCollectionError {
-  const where = `${e.file ?? ''}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}: `;
-  const at = e.pointer === undefined ? '' : `${e.pointer || '/'}: `;
-  const problem = e.message.split('\n  fix: ')[0]!.replace(where, '').replace(at, '');
-  return new GenCollectionError('spec-invalid', problem, {
+  return new GenCollectionError('spec-invalid', problemOf(e), {
     file: e.file,
     pointer: e.pointer,
     line: e.line,

@@ -1,6 +1,6 @@
-import { childPointer, pointerSegments } from '../config/pointer.js';
+import { childPointer, pointerSegments } from '../json/pointer.js';
 import { GenCollectionError } from '../errors.js';
-import { isObject } from '../json-value.js';
+import { isObject } from '../json/json-value.js';
 
 /** A value of the spec and the JSON pointer it was found at. */
 export interface Located<T = unknown> {

@@ -1,5 +1,5 @@
 import { GenCollectionError } from '../errors.js';
-import { isObject, text } from '../json-value.js';
+import { isObject, text } from '../json/json-value.js';
 
 /** What gen-collection reads from an OpenID Connect discovery document. */
 export interface OpenIdConfiguration {

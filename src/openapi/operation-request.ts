@@ -1,7 +1,7 @@
 import type { Request } from '../config/config-types.generated.js';
-import { childPointer } from '../config/pointer.js';
+import { childPointer } from '../json/pointer.js';
 import { expectedStatus } from './expected-status.js';
-import { text, type JsonObject } from '../json-value.js';
+import { text, type JsonObject } from '../json/json-value.js';
 import type { Located } from './local-refs.js';
 import type { Operation } from './operations.js';
 import { mergedParameters, parameterEntry, parameterValue, type KeyValueItem } from './parameters.js';
@@ -10,6 +10,7 @@ import type { SchemaSampler } from './schema-sample.js';
 import type { OperationAuth } from './security.js';
 import { firstServerUrl } from './servers.js';
 import type { SpecContext } from './spec-context.js';
+import { unlessInvalid } from './spec-problem.js';
 
 /** What mapping an operation needs besides the operation itself. */
 export interface RequestMapping {
@@ -33,7 +34,9 @@ export function operationRequest(m: RequestMapping, op: Operation, auth: Operati
   const headers = params
     .filter((p) => p.value.in === 'header' && !IGNORED_HEADERS.has((p.value.name as string).toLowerCase()))
     .map((p) => parameterEntry(ctx, p));
-  const mapped = requestBody(ctx, m.sampler, op.operation, params);
+  const mapped = unlessInvalid(ctx, 'the request is sent without a body', op.operation.pointer, () =>
+    requestBody(ctx, m.sampler, op.operation, params),
+  );
   if (mapped?.contentType) headers.push({ key: 'Content-Type', value: mapped.contentType });
   const cookie = cookieHeader(
     ctx,
@@ -69,13 +72,14 @@ function requestName(op: Operation): string {
 /** `{{base_url}}`, or an operation's own server when it is not one of the spec's. */
 function baseUrl(m: RequestMapping, op: Operation): string {
   if (m.ctx.version === '2.0') return '{{base_url}}';
-  const own =
-    firstServerUrl(m.ctx, op.operation.value.servers, childPointer(op.operation.pointer, 'servers')) ??
-    firstServerUrl(m.ctx, op.pathItem.value.servers, childPointer(op.pathItem.pointer, 'servers'));
+  const operationServers = childPointer(op.operation.pointer, 'servers');
+  const pathServers = childPointer(op.pathItem.pointer, 'servers');
+  const fromOperation = firstServerUrl(m.ctx, op.operation.value.servers, operationServers);
+  const own = fromOperation ?? firstServerUrl(m.ctx, op.pathItem.value.servers, pathServers);
   if (own === undefined || m.serverUrls.has(own)) return '{{base_url}}';
   m.ctx.warnings.add(
-    `operations on ${op.path} name their own server ${own}: their URLs use it instead of {{base_url}}`,
-    { file: m.ctx.file },
+    `operations on ${op.path} name their own server ${own || "''"}: their URLs use it instead of {{base_url}}`,
+    { file: m.ctx.file, pointer: fromOperation === undefined ? pathServers : operationServers },
   );
   return own;
 }

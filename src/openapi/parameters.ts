@@ -1,7 +1,7 @@
-import { childPointer } from '../config/pointer.js';
-import { GenCollectionError } from '../errors.js';
-import { isObject, text, type JsonObject } from '../json-value.js';
+import { childPointer } from '../json/pointer.js';
+import { isObject, text, type JsonObject } from '../json/json-value.js';
 import type { Located } from './local-refs.js';
+import { unlessInvalid } from './spec-problem.js';
 import { givenValue } from './schema-sample.js';
 import type { SpecContext } from './spec-context.js';
 
@@ -33,21 +33,61 @@ function parameterList(ctx: SpecContext, owner: Located<JsonObject>): Located<Js
   const list = owner.value.parameters;
   const pointer = childPointer(owner.pointer, 'parameters');
   if (list === undefined) return [];
-  if (!Array.isArray(list))
-    throw invalid(ctx, 'parameters is not a list', pointer, 'make parameters a list of parameter objects');
-  return list.map((entry, i) => {
-    const param = ctx.refs.resolve(entry, childPointer(pointer, i));
-    const value = param.value;
-    if (!isObject(value) || typeof value.name !== 'string' || typeof value.in !== 'string') {
-      throw invalid(
-        ctx,
-        'a parameter needs a string name and in',
-        param.pointer,
-        "give the parameter 'name' and 'in' (path, query, header or cookie)",
-      );
+  if (!Array.isArray(list)) {
+    ctx.warnings.add('parameters is not a list: its parameters are left out of the request', {
+      file: ctx.file,
+      pointer,
+      fix: 'make parameters a list of parameter objects',
+    });
+    return [];
+  }
+  return list.flatMap((entry, i) => {
+    const at = childPointer(pointer, i);
+    const param = unlessInvalid(ctx, 'the parameter is left out of the request', at, () => ctx.refs.resolve(entry, at));
+    if (!param) return [];
+    const unusable = unusableParameter(param.value);
+    if (unusable) {
+      ctx.warnings.add(`${unusable.problem}: the parameter is left out of the request`, {
+        file: ctx.file,
+        pointer: param.pointer,
+        fix: unusable.fix,
+      });
+      return [];
     }
-    return { value, pointer: param.pointer };
+    return [{ value: param.value as JsonObject, pointer: param.pointer }];
   });
+}
+
+/** HTTP header names are tokens (RFC 9110 §5.1): Node refuses to send any other, so Newman would fail the request. */
+export function isHeaderName(name: string): boolean {
+  return /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name);
+}
+
+/**
+ * Why a parameter cannot become a key of the request (an unnamed one, a header name HTTP cannot carry, …),
+ * or undefined when it can. A body parameter's name is never sent, so any name does.
+ */
+function unusableParameter(value: unknown): { problem: string; fix: string } | undefined {
+  if (!isObject(value) || typeof value.in !== 'string' || typeof value.name !== 'string') {
+    return {
+      problem: 'a parameter needs a string name and in',
+      fix: "give the parameter 'name' and 'in' (path, query, header or cookie)",
+    };
+  }
+  if (value.in === 'body') return undefined;
+  if (value.name.trim() === '') {
+    return {
+      problem: `the ${value.in} parameter has an empty name`,
+      fix: 'give the parameter the name it is sent with',
+    };
+  }
+  if (value.in === 'header' && !isHeaderName(value.name.trim())) {
+    return {
+      problem: `header name '${value.name}' is not an HTTP token (letters, digits and !#$%&'*+.^_\`|~-)`,
+      fix: 'give the header the name it is sent with',
+    };
+  }
+  return undefined;
 }
 
 /** The value a parameter is sent with: its example, else its schema's example/default/enum, else empty. */
@@ -110,8 +150,4 @@ export function parameterEntry(
     ...(description ? { description } : {}),
     ...(param.value.required === true ? {} : { disabled: true }),
   };
-}
-
-function invalid(ctx: SpecContext, problem: string, pointer: string, fix: string): GenCollectionError {
-  return new GenCollectionError('spec-invalid', problem, { file: ctx.file, pointer, fix });
 }

@@ -1,6 +1,6 @@
-import { childPointer } from '../config/pointer.js';
+import { childPointer } from '../json/pointer.js';
 import type { Body } from '../config/config-types.generated.js';
-import { isObject, text, type JsonObject } from '../json-value.js';
+import { isObject, text, type JsonObject } from '../json/json-value.js';
 import type { Located } from './local-refs.js';
 import { firstExample, flatten, parameterEntry, type KeyValueItem } from './parameters.js';
 import type { SchemaSampler } from './schema-sample.js';
@@ -29,9 +29,21 @@ function openApiBody(ctx: SpecContext, sampler: SchemaSampler, operation: Locate
   const requestBody = ctx.refs.resolve(operation.value.requestBody, childPointer(operation.pointer, 'requestBody'));
   if (!isObject(requestBody.value) || !isObject(requestBody.value.content)) return undefined;
   const content = requestBody.value.content;
-  const mediaType = preferredMediaType(Object.keys(content));
+  const contentPointer = childPointer(requestBody.pointer, 'content');
+  const keys = Object.keys(content);
+  const mediaType = preferredMediaType(keys.filter(isMediaType));
+  for (const key of keys.filter((k) => !isMediaType(k))) {
+    ctx.warnings.add(
+      `content type '${key}' is not a media type (type/subtype): ${mediaType === undefined ? 'the request is sent without a body' : `the request body is '${mediaType}'`}`,
+      {
+        file: ctx.file,
+        pointer: childPointer(contentPointer, key),
+        fix: "name the media type, e.g. 'application/json'",
+      },
+    );
+  }
   if (mediaType === undefined) return undefined;
-  const mediaPointer = childPointer(childPointer(requestBody.pointer, 'content'), mediaType);
+  const mediaPointer = childPointer(contentPointer, mediaType);
   const media = isObject(content[mediaType]) ? content[mediaType] : {};
   const schema: Located = { value: media.schema, pointer: childPointer(mediaPointer, 'schema') };
   const example =
@@ -47,7 +59,10 @@ function swaggerBody(
   operation: Located<JsonObject>,
   params: Located<JsonObject>[],
 ): MappedBody | undefined {
-  const consumes = stringList(operation.value.consumes) ?? stringList(ctx.spec.consumes) ?? [];
+  const consumes =
+    mediaTypes(ctx, operation.value.consumes, childPointer(operation.pointer, 'consumes')) ??
+    mediaTypes(ctx, ctx.spec.consumes, '/consumes') ??
+    [];
   const bodyParam = params.find((p) => p.value.in === 'body');
   if (bodyParam) {
     const mediaType = consumes.find((m) => kindOf(m) === 'json') ?? consumes[0] ?? 'application/json';
@@ -104,12 +119,27 @@ function parseJsonText(value: string): unknown {
 function fieldEntries(ctx: SpecContext, schema: Located, value: unknown, fromExample: boolean): KeyValueItem[] {
   if (!isObject(value)) return [];
   const shape = objectShape(ctx, schema, new Set());
-  return Object.entries(value).map(([key, v]) => {
-    const property = shape.properties.get(key);
-    const description = property ? text(property.description) : undefined;
-    const optional = !fromExample && !shape.required.has(key);
-    return { key, value: flatten(v), ...(description ? { description } : {}), ...(optional ? { disabled: true } : {}) };
-  });
+  const fields = Object.entries(value);
+  if (fields.some(([key]) => key.trim() === '')) {
+    ctx.warnings.add('a form field has an empty name: it is left out of the request body', {
+      file: ctx.file,
+      pointer: schema.pointer.slice(0, schema.pointer.lastIndexOf('/')),
+      fix: 'give every field of the form the name it is sent with',
+    });
+  }
+  return fields
+    .filter(([key]) => key.trim() !== '')
+    .map(([key, v]) => {
+      const property = shape.properties.get(key);
+      const description = property ? text(property.description) : undefined;
+      const optional = !fromExample && !shape.required.has(key);
+      return {
+        key,
+        value: flatten(v),
+        ...(description ? { description } : {}),
+        ...(optional ? { disabled: true } : {}),
+      };
+    });
 }
 
 interface ObjectShape {
@@ -167,6 +197,22 @@ function kindOf(mediaType: string): BodyKind {
   return 'raw';
 }
 
-function stringList(value: unknown): string[] | undefined {
-  return Array.isArray(value) && value.length > 0 ? value.filter((v): v is string => typeof v === 'string') : undefined;
+/** `type/subtype`, parameters allowed: what a Content-Type header can carry. */
+function isMediaType(key: string): boolean {
+  return /^[^\s/;]+\/[^\s/;]+\s*(;.*)?$/.test(key.trim());
+}
+
+/** A 2.0 `consumes` list: its media types, each other entry left out with a warning; undefined when none. */
+function mediaTypes(ctx: SpecContext, value: unknown, pointer: string): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const types = value.filter((v, i): v is string => {
+    if (typeof v === 'string' && isMediaType(v)) return true;
+    ctx.warnings.add(`consumes entry ${JSON.stringify(v)} is not a media type (type/subtype): it is left out`, {
+      file: ctx.file,
+      pointer: childPointer(pointer, i),
+      fix: "name the media type, e.g. 'application/json'",
+    });
+    return false;
+  });
+  return types.length > 0 ? types : undefined;
 }

@@ -1,5 +1,5 @@
-import { childPointer } from '../config/pointer.js';
-import { isObject, type JsonObject } from '../json-value.js';
+import { childPointer } from '../json/pointer.js';
+import { isObject, type JsonObject } from '../json/json-value.js';
 import type { LocalRefs } from './local-refs.js';
 
 /** Nesting depth of objects and arrays in a sample; deeper ones are written empty. */

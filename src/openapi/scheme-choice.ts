@@ -1,6 +1,6 @@
-import { childPointer } from '../config/pointer.js';
+import { childPointer } from '../json/pointer.js';
 import { GenCollectionError } from '../errors.js';
-import { isObject } from '../json-value.js';
+import { isObject } from '../json/json-value.js';
 import { schemeRank, type Scheme } from './security-schemes.js';
 import type { SpecContext } from './spec-context.js';
 

@@ -1,5 +1,6 @@
-import { childPointer } from '../config/pointer.js';
-import { isObject, text, type JsonObject } from '../json-value.js';
+import { childPointer } from '../json/pointer.js';
+import { isObject, text, type JsonObject } from '../json/json-value.js';
+import { isHeaderName } from './parameters.js';
 import type { SpecContext } from './spec-context.js';
 
 /** What a security scheme of the spec means for a Postman collection. */
@@ -63,6 +64,8 @@ function mapScheme(def: JsonObject, swagger2: boolean): SchemeMapping {
       const name = text(def.name);
       if (!name) return { kind: 'unsupported', what: 'apiKey without a name' };
       if (def.in === 'cookie') return { kind: 'cookie', name };
+      if (def.in === 'header' && !isHeaderName(name))
+        return { kind: 'unsupported', what: `apiKey in header '${name}', which is no HTTP header name` };
       if (def.in === 'header' || def.in === 'query') return { kind: 'apikey', name, in: def.in };
       return { kind: 'unsupported', what: `apiKey in ${String(def.in)}` };
     }

@@ -1,5 +1,5 @@
 import type { Auth, OAuth2Auth } from '../config/config-types.generated.js';
-import { childPointer } from '../config/pointer.js';
+import { childPointer } from '../json/pointer.js';
 import { operationLabel, type Operation } from './operations.js';
 import { chooseScheme, pickAlternative, requirements, type Requirement } from './scheme-choice.js';
 import { collectionAuth, type SecurityOptions } from './scheme-auth.js';
@@ -7,6 +7,7 @@ import { chooseProfiles } from './scheme-profiles.js';
 import { describeScheme, readSchemes, schemeRank, type Scheme } from './security-schemes.js';
 import type { Server } from './servers.js';
 import type { SpecContext } from './spec-context.js';
+import { unlessInvalid } from './spec-problem.js';
 
 /** How one request authenticates. */
 export interface OperationAuth {
@@ -44,10 +45,14 @@ export async function planSecurity(
   options: SecurityOptions,
 ): Promise<SecurityPlan> {
   const schemes = readSchemes(ctx);
-  const global = requirements(ctx, ctx.spec.security, '/security') ?? [];
-  const perOperation = operations.map(
-    (op) => requirements(ctx, op.operation.value.security, childPointer(op.operation.pointer, 'security')) ?? global,
-  );
+  // An invalid requirement list is read as absent (with a warning): the operation falls back to the spec's.
+  const read = (value: unknown, pointer: string, consequence: string) =>
+    unlessInvalid(ctx, consequence, pointer, () => requirements(ctx, value, pointer));
+  const global = read(ctx.spec.security, '/security', 'operations without their own security need none') ?? [];
+  const perOperation = operations.map((op) => {
+    const pointer = childPointer(op.operation.pointer, 'security');
+    return read(op.operation.value.security, pointer, "the operation follows the spec's security") ?? global;
+  });
   const best = chooseScheme(schemes, perOperation);
   const { chosen, profiles } = best
     ? chooseProfiles(best, schemes, perOperation)
@@ -57,7 +62,8 @@ export async function planSecurity(
   const scopes = new Set<string>();
   const profileScopes = new Map([...profiles.keys()].map((name) => [name, new Set<string>()]));
   const cookieSchemes = new Map<string, Scheme>();
-  const unmet = new Map<string, string[]>();
+  // reason → the operations it concerns, and where the first one's requirement is
+  const unmet = new Map<string, { labels: string[]; pointer: string }>();
   const decisions = perOperation.map((reqs, i) => {
     const alternative = pickAlternative(reqs, chosen, schemes, profiles);
     if (alternative === undefined) return { none: reqs.length === 0 && chosen !== undefined, cookies: [] };
@@ -77,22 +83,27 @@ export async function planSecurity(
     );
     if (missing.length) {
       const reason = unmetReason(missing, chosen, covered || profileScheme !== undefined, schemes);
-      unmet.set(reason, [...(unmet.get(reason) ?? []), operationLabel(operations[i]!)]);
+      const op = operations[i]!;
+      const pointer =
+        op.operation.value.security !== undefined ? childPointer(op.operation.pointer, 'security') : '/security';
+      const entry = unmet.get(reason) ?? { labels: [], pointer };
+      entry.labels.push(operationLabel(op));
+      unmet.set(reason, entry);
     }
     const profile = profileScheme === undefined ? {} : { profile: profiles.get(profileScheme)! };
     return { none: chosen !== undefined && !covered && !profileScheme && missing.length === 0, cookies, ...profile };
   });
 
-  for (const [reason, labels] of unmet) {
+  for (const [reason, { labels, pointer }] of unmet) {
     const examples = labels.slice(0, 3).join(', ') + (labels.length > 3 ? ', …' : '');
-    ctx.warnings.add(`${labels.length} operation(s) ${reason} (${examples})`, { file: ctx.file });
+    ctx.warnings.add(`${labels.length} operation(s) ${reason} (${examples})`, { file: ctx.file, pointer });
   }
   const secretVariables = [...cookieSchemes.keys()].map(cookieVariable).sort();
   for (const scheme of cookieSchemes.values()) {
     const variable = cookieVariable(scheme.name);
     ctx.warnings.add(
       `${describeScheme(scheme)} is sent as a Cookie header with {{${variable}}} on the requests that need it (collection auth cannot set cookies); pass the key at run time: newman run … --env-var ${variable}=…`,
-      { file: ctx.file },
+      { file: ctx.file, pointer: scheme.pointer },
     );
   }
 
@@ -143,7 +154,7 @@ function warnAboutOthers(
   if (others.length) {
     ctx.warnings.add(
       `the spec uses several security schemes; the collection authenticates with ${describeScheme(chosen)}, not ${others.map(describeScheme).join(', ')}: give another auth in a config with -c to change that`,
-      { file: ctx.file },
+      { file: ctx.file, pointer: chosen.pointer },
     );
   }
   if (chosen.mapping.kind === 'oauth2' && chosen.mapping.otherFlows.length) {

@@ -1,6 +1,6 @@
-import { childPointer } from '../config/pointer.js';
+import { childPointer } from '../json/pointer.js';
 import { slugify } from '../slug.js';
-import { isObject, text, type JsonObject } from '../json-value.js';
+import { isObject, text, type JsonObject } from '../json/json-value.js';
 import type { SpecContext } from './spec-context.js';
 
 /** One server of the spec: the environment it becomes and its `base_url`. */
@@ -19,16 +19,14 @@ export function specServers(ctx: SpecContext): Server[] {
   if (found.length === 0) {
     ctx.warnings.add(
       'the spec names no server, so base_url is empty: set it in an environment (newman --env-var base_url=https://…) or in a config given with -c',
-      {
-        file: ctx.file,
-      },
+      { file: ctx.file, pointer: ctx.version === '2.0' ? '' : '/servers' },
     );
     return [{ name: 'default', url: '' }];
   }
   for (const s of found.filter((f) => !ABSOLUTE.test(f.url))) {
     ctx.warnings.add(
       `server URL '${s.url || '/'}' is relative: set base_url to the absolute URL in an environment or in a config given with -c`,
-      { file: ctx.file },
+      { file: ctx.file, pointer: s.pointer },
     );
   }
   return uniqueNames(found);
@@ -39,12 +37,19 @@ export function firstServerUrl(ctx: SpecContext, servers: unknown, pointer: stri
   return openApiServers(ctx, servers, pointer)[0]?.url;
 }
 
-function openApiServers(ctx: SpecContext, servers: unknown, pointer: string): { label?: string; url: string }[] {
+/** A server as found in the spec: its label, URL, and where its URL is (for messages). */
+interface FoundServer {
+  label?: string;
+  url: string;
+  pointer: string;
+}
+
+function openApiServers(ctx: SpecContext, servers: unknown, pointer: string): FoundServer[] {
   if (!Array.isArray(servers)) return [];
   return servers.flatMap((server, i) => {
     if (!isObject(server) || typeof server.url !== 'string') return [];
     const url = fillVariables(ctx, server, childPointer(pointer, i));
-    return [{ label: text(server.description) ?? hostLabel(url), url: trimSlash(url) }];
+    return [{ label: text(server.description) ?? hostLabel(url), url: trimSlash(url), pointer: `${pointer}/${i}/url` }];
   });
 }
 
@@ -65,14 +70,15 @@ function fillVariables(ctx: SpecContext, server: JsonObject, pointer: string): s
   });
 }
 
-function swaggerServers(spec: JsonObject): { label?: string; url: string }[] {
+function swaggerServers(spec: JsonObject): FoundServer[] {
   const host = text(spec.host);
   const basePath = typeof spec.basePath === 'string' ? spec.basePath : '';
-  if (!host) return basePath && basePath !== '/' ? [{ url: trimSlash(basePath) }] : [];
+  if (!host) return basePath && basePath !== '/' ? [{ url: trimSlash(basePath), pointer: '/basePath' }] : [];
   const schemes = Array.isArray(spec.schemes) && spec.schemes.length ? spec.schemes.map(String) : ['https'];
   return schemes.map((scheme) => ({
     label: schemes.length > 1 ? scheme : host,
     url: trimSlash(`${scheme}://${host}${basePath.startsWith('/') || basePath === '' ? '' : '/'}${basePath}`),
+    pointer: '/host',
   }));
 }
 
@@ -86,7 +92,7 @@ function trimSlash(url: string): string {
 }
 
 /** Environment names: the label as a slug (dots kept for host names), made unique with -2, -3…. */
-function uniqueNames(servers: { label?: string; url: string }[]): Server[] {
+function uniqueNames(servers: FoundServer[]): Server[] {
   const used = new Set<string>();
   return servers.map(({ label, url }) => {
     const base = envName(label) ?? 'server';

@@ -1,5 +1,5 @@
-import type { Warnings } from '../warnings.js';
-import type { JsonObject } from '../json-value.js';
+import type { WarningSink } from './spec-lines.js';
+import type { JsonObject } from '../json/json-value.js';
 import type { LocalRefs } from './local-refs.js';
 import type { SpecVersion } from './spec-version.js';
 
@@ -10,5 +10,5 @@ export interface SpecContext {
   file: string;
   version: SpecVersion;
   refs: LocalRefs;
-  warnings: Warnings;
+  warnings: WarningSink;
 }

@@ -1,16 +1,20 @@
 import { basename, extname } from 'node:path';
-import type { GenCollectionConfig, Request } from '../config/config-types.generated.js';
+import type { GenCollectionConfig, Item } from '../config/config-types.generated.js';
+import type { Locate } from '../json/locate.js';
 import type { Warnings } from '../warnings.js';
-import { isObject, text } from '../json-value.js';
+import { isObject, text, type JsonObject } from '../json/json-value.js';
+import { slugify } from '../slug.js';
 import { LocalRefs } from './local-refs.js';
 import { operationRequest, type RequestMapping } from './operation-request.js';
-import { listOperations, type Operation } from './operations.js';
+import { listOperations, operationLabel } from './operations.js';
+import { specWarnings, withSpecLineError } from './spec-lines.js';
+import { unlessInvalid } from './spec-problem.js';
 import { SchemaSampler } from './schema-sample.js';
 import { planSecurity } from './security.js';
 import { specServers } from './servers.js';
 import type { SpecContext } from './spec-context.js';
 import { checkSpec } from './spec-version.js';
-import { tagFolders } from './tag-folders.js';
+import { tagFolders, type Entry } from './tag-folders.js';
 
 export interface SpecToConfigOptions {
   /** The spec file as the user named it, for messages. */
@@ -18,6 +22,13 @@ export interface SpecToConfigOptions {
   warnings: Warnings;
   /** Fetch OpenID Connect discovery documents for their token endpoint (CLI: --discover). */
   discoverOpenIdConnect?: boolean;
+  /** Where the spec's keys sit (YAML specs: `LoadedSpec.locate`), for the line of each warning and error. */
+  locate?: Locate;
+  /**
+   * Filled, when given, with the spec pointer each generated folder and request comes from, by its config
+   * pointer (`/items/0/items/2` → `/paths/~1pets/get`): messages about the generated config point at the spec.
+   */
+  sources?: Map<string, string>;
   /** Called as operations are mapped: about a hundred times for a big spec, and once at the end. */
   onProgress?(done: number, total: number): void;
 }
@@ -26,10 +37,21 @@ export interface SpecToConfigOptions {
  * Maps an OpenAPI 3.0/3.1 or Swagger 2.0 description to a gen-collection config: one request per operation
  * in tag folders, `{{base_url}}` with one environment per server, and the collection auth chosen from the
  * security schemes. The result goes through the same validate → resolve → generate pipeline as a config
- * written by hand. Throws GenCollectionError (exit 2) naming the file and JSON pointer of what is invalid.
+ * written by hand. What the collection cannot express (an unnamed parameter, a content type that is no media
+ * type, an invalid operation) is left out of its request with a warning naming the spec's JSON pointer. Throws
+ * GenCollectionError (exit 2) naming the file and JSON pointer only for what spoils the whole spec.
  */
 export async function specToConfig(spec: object, options: SpecToConfigOptions): Promise<GenCollectionConfig> {
-  const { file, warnings } = options;
+  try {
+    return await mapSpec(spec, options);
+  } catch (error) {
+    throw withSpecLineError(error, options.file, options.locate);
+  }
+}
+
+async function mapSpec(spec: object, options: SpecToConfigOptions): Promise<GenCollectionConfig> {
+  const { file } = options;
+  const warnings = specWarnings(options.warnings, file, options.locate);
   const checked = checkSpec(spec, file, warnings);
   const ctx: SpecContext = { ...checked, file, refs: new LocalRefs(checked.spec, file), warnings };
   const servers = specServers(ctx);
@@ -43,10 +65,13 @@ export async function specToConfig(spec: object, options: SpecToConfigOptions): 
   };
   const total = operations.length;
   const step = Math.max(1, Math.ceil(total / 100));
-  const entries: { op: Operation; request: Request }[] = [];
+  const entries: Entry[] = [];
   for (let i = 0; i < total; i++) {
     const op = operations[i]!;
-    entries.push({ op, request: operationRequest(mapping, op, security.operations[i]!) });
+    const request = unlessInvalid(ctx, `the operation ${operationLabel(op)} is left out`, op.operation.pointer, () =>
+      operationRequest(mapping, op, security.operations[i]!),
+    );
+    if (request) entries.push({ op, request });
     if (options.onProgress && ((i + 1) % step === 0 || i + 1 === total)) options.onProgress(i + 1, total);
   }
 
@@ -65,13 +90,47 @@ export async function specToConfig(spec: object, options: SpecToConfigOptions): 
     ]),
   );
   return {
-    name: text(info.title) ?? (basename(file, extname(file)) || 'API'),
+    name: collectionName(ctx, info),
     ...(description ? { description } : {}),
     ...(security.auth ? { auth: security.auth } : {}),
     ...(security.authProfiles ? { authProfiles: security.authProfiles } : {}),
     environments,
     // Collection variables: the first server is the default when no environment is selected.
     variables: { ...environments[servers[0]!.name]! },
-    items: tagFolders(ctx, entries),
+    items: itemsWithSources(ctx, entries, options.sources),
   };
+}
+
+/** The tag folders, and (when asked) the spec pointer of each folder and request by its config pointer. */
+function itemsWithSources(ctx: SpecContext, entries: Entry[], sources: Map<string, string> | undefined): Item[] {
+  if (!sources) return tagFolders(ctx, entries);
+  const origins = new Map<Item, string>();
+  const items = tagFolders(ctx, entries, origins);
+  const walk = (list: Item[], pointer: string): void =>
+    list.forEach((item, i) => {
+      const at = `${pointer}/${i}`;
+      const origin = origins.get(item);
+      if (origin !== undefined) sources.set(at, origin);
+      if ('items' in item) walk(item.items, `${at}/items`);
+    });
+  walk(items, '/items');
+  return items;
+}
+
+/** `info.title`, else the file name: whichever has an ASCII letter or digit to name the output files by. */
+function collectionName(ctx: SpecContext, info: JsonObject): string {
+  const title = text(info.title);
+  const fallback = basename(ctx.file, extname(ctx.file));
+  const name = [title, fallback].find((n) => n !== undefined && slugify(n) !== '') ?? 'API';
+  if (title !== undefined && name !== title) {
+    ctx.warnings.add(
+      `the title has no ASCII letter or digit to name the output files by: the collection is named '${name}'`,
+      {
+        file: ctx.file,
+        pointer: '/info/title',
+        fix: 'give a config with a name (-c)',
+      },
+    );
+  }
+  return name;
 }

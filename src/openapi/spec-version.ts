@@ -1,12 +1,16 @@
 import { GenCollectionError } from '../errors.js';
-import type { Warnings } from '../warnings.js';
-import { isObject, type JsonObject } from '../json-value.js';
+import type { WarningSink } from './spec-lines.js';
+import { isObject, type JsonObject } from '../json/json-value.js';
 
 /** The spec dialects gen-collection maps; 3.2 is read as 3.1. */
 export type SpecVersion = '2.0' | '3.0' | '3.1';
 
 /** Checks the top of a spec (an object, a supported version, `paths` an object) and returns its version. */
-export function checkSpec(spec: unknown, file: string, warnings: Warnings): { spec: JsonObject; version: SpecVersion } {
+export function checkSpec(
+  spec: unknown,
+  file: string,
+  warnings: WarningSink,
+): { spec: JsonObject; version: SpecVersion } {
   const invalid = (problem: string, pointer: string, fix: string) =>
     new GenCollectionError('spec-invalid', problem, { file, pointer, fix });
   if (!isObject(spec)) {
@@ -16,11 +20,12 @@ export function checkSpec(spec: unknown, file: string, warnings: Warnings): { sp
   if (spec.paths !== undefined && !isObject(spec.paths)) {
     throw invalid('paths is not an object', '/paths', "make paths a map of '/path' → path item");
   }
-  if (spec.paths === undefined) warnings.add('the spec has no paths: the collection has no requests', { file });
+  if (spec.paths === undefined)
+    warnings.add('the spec has no paths: the collection has no requests', { file, pointer: '' });
   return { spec, version };
 }
 
-function readVersion(spec: JsonObject, file: string, warnings: Warnings): SpecVersion {
+function readVersion(spec: JsonObject, file: string, warnings: WarningSink): SpecVersion {
   const fix = "set openapi: '3.1.0' (or '3.0.3'), or swagger: '2.0'";
   if (spec.openapi !== undefined) {
     const v = versionText(spec.openapi);

@@ -1,4 +1,4 @@
-import { isObject, type JsonObject } from '../json-value.js';
+import { isObject, type JsonObject } from '../json/json-value.js';
 
 /** One parameter of a Postman auth block, in either form, with its path inside the auth object. */
 export interface AuthParam {

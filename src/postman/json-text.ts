@@ -1,7 +1,7 @@
-import { describeJsonSyntax } from '../config/parse-json.js';
+import { describeJsonSyntax } from '../json/parse-json.js';
 import { GenCollectionError } from '../errors.js';
-import { stripBom } from '../json-value.js';
-import { MAX_JSON_NESTING, rejectDeepNesting } from '../nesting.js';
+import { stripBom } from '../json/json-value.js';
+import { MAX_JSON_NESTING, rejectDeepNesting } from '../json/nesting.js';
 
 /**
  * Parses a JSON file's text (a BOM is allowed). An empty or invalid file is a GenCollectionError

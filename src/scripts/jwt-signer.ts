@@ -5,7 +5,7 @@ import { buildOnce } from './build-once.js';
 import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
 
 /** The JWS algorithms the sandbox signer implements (DESIGN: `auth.assertion.algorithm`). */
-export const JWT_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'HS256'] as const;
+export const JWT_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'HS256', 'EdDSA'] as const;
 /** One of `JWT_ALGORITHMS`. */
 export type JwtAlgorithmName = (typeof JWT_ALGORITHMS)[number];
 
@@ -33,24 +33,37 @@ const saltBytesPlugin: Plugin = {
  */
 export const jwtSignerScript: (algorithm: JwtAlgorithmName) => Promise<string> = buildOnce(bundleSigner);
 
-async function bundleSigner(algorithm: JwtAlgorithmName): Promise<string> {
-  const esbuild = await import('esbuild');
+function bundleSigner(algorithm: JwtAlgorithmName): Promise<string> {
   const module = algorithm.toLowerCase();
+  return bundleJwtEntry(
+    `import { jwtSigner } from './sign-jwt.ts';\nimport { ${module} } from './${module}.ts';\nexport const signJwt = jwtSigner(${module});\n`,
+    `jwt-signer-${module}.ts`,
+    JWT_SIGNER_GLOBAL,
+    'signJwt',
+  );
+}
+
+/**
+ * `entry` (TypeScript in scripts-src/jwt/ that exports `exported`; `sourcefile` starting jwt-signer or dpop-proof) as sandbox JavaScript defining one constant,
+ * `const <global> = (() => {…})();`, its crypto libraries inlined.
+ */
+export async function bundleJwtEntry(
+  entry: string,
+  sourcefile: string,
+  global: string,
+  exported: string,
+): Promise<string> {
+  const esbuild = await import('esbuild');
   const result = await esbuild.build({
     ...SANDBOX_BUILD_OPTIONS,
     format: 'esm',
     absWorkingDir: PACKAGE_ROOT,
     plugins: [...(SANDBOX_BUILD_OPTIONS.plugins ?? []), saltBytesPlugin],
-    stdin: {
-      contents: `import { jwtSigner } from './sign-jwt.ts';\nimport { ${module} } from './${module}.ts';\nexport const signJwt = jwtSigner(${module});\n`,
-      resolveDir: JWT_DIR,
-      sourcefile: `jwt-signer-${module}.ts`,
-      loader: 'ts',
-    },
+    stdin: { contents: entry, resolveDir: JWT_DIR, sourcefile, loader: 'ts' },
   });
   // Module path comments (which differ between installations under node_modules) and the entry's export go.
   const code = result
-    .outputFiles![0]!.text.replace(/^\/\/ (?:scripts-src|node_modules|jwt-signer)[^\n]*\n/gm, '')
+    .outputFiles![0]!.text.replace(/^\/\/ (?:scripts-src|node_modules|jwt-signer|dpop-proof)[^\n]*\n/gm, '')
     .replace(/^export \{[^}]*\};\n?/m, '');
-  return `const ${JWT_SIGNER_GLOBAL} = (() => {\n${code}return signJwt;\n})();\n`;
+  return `const ${global} = (() => {\n${code}return ${exported};\n})();\n`;
 }

@@ -10,14 +10,14 @@ import type { OAuth2Resolved, ResolvedClient, TokenVariables } from '../config/r
  */
 export interface TokenConfig extends Omit<
   OAuth2Resolved,
-  'type' | 'clientAuth' | 'client' | 'presentation' | 'params' | 'expiryBufferSeconds' | 'variables'
+  'type' | 'clientAuth' | 'client' | 'presentation' | 'params' | 'expiryBufferSeconds' | 'variables' | 'allowHttp'
 > {
+  /** A plain http:// token URL to another host is allowed (token rule 12); present only when true. */
+  allowHttp?: true;
   /** Extra token-request parameters (scope, audience, resource, extraParams), values are templates; absent when none. */
   params?: OAuth2Resolved['params'];
   /** The resolved client authentication, its variables named by their key in `vars`. */
   client: TokenClient;
-  /** Plain-HTTP token URLs allowed beyond loopback (`auth.allowHttp`); absent: https only. */
-  allowHttp?: boolean;
   /** A stored token counts as valid while `expiresAt - expiryBufferMs > now`. */
   expiryBufferMs: number;
   /** Names of the Postman variables used. */

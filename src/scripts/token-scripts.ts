@@ -37,6 +37,8 @@ export function tokenConfigFor(auth: OAuth2Resolved, skipRequestIds: readonly st
     if (key === 'expiryBufferSeconds') header.expiryBufferMs = auth.expiryBufferSeconds * 1000;
     else if (key === 'variables') header.vars = inDefaultOrder(auth.variables);
     else if (key === 'client') header.client = clientByKey(auth.client, auth.variables);
+    // Only configs that opt out of https carry the key: the others' header stays as it was.
+    else if (key === 'allowHttp') header.allowHttp = value === true ? true : undefined;
     else header[key] = value;
   }
   header.skipRequestIds = [...skipRequestIds];

@@ -34,31 +34,59 @@ const bundleCache = new Map<string, CachedBundle>();
  * one of them is TypeScript.
  */
 export async function bundleUserScripts(refs: readonly ScriptRef[], event: ScriptEvent): Promise<string[]> {
+  const [codes] = await bundleUserScriptBatches([{ refs, event }]);
+  return codes!;
+}
+
+/** The user scripts of one event, for `bundleUserScriptBatches`. */
+export interface ScriptBatch {
+  refs: readonly ScriptRef[];
+  event: ScriptEvent;
+}
+
+/**
+ * `bundleUserScripts` for several events at once (a build's pre-request and test scripts): every batch is
+ * checked before any error is thrown, so one error lists the problems of every broken file (and `build --watch`
+ * watches them all), not only those of the first broken batch.
+ */
+export async function bundleUserScriptBatches(batches: readonly ScriptBatch[]): Promise<string[][]> {
+  const checked = batches.map(({ refs, event }) => checkBatch(refs, event));
+  const compat = checked.flatMap((c) => c.compat);
+  const types = checked.flatMap((c) => c.types);
+  const display = displayNames(batches.flatMap((b) => b.refs));
+  if (compat.length > 0) throw scriptProblemsError('script-compat', [...compat, ...types], display);
+  if (types.length > 0) throw scriptProblemsError('script-type', types, display);
+  await Promise.all(
+    checked.flatMap(({ todo, graphs, event }) =>
+      todo.map(async (ref) => {
+        const code = await bundleEntry(ref.path, ref.display, { absWorkingDir: scriptBaseDir(ref) });
+        const header = `// ${ref.display} (${event} script), bundled by gen-collection ${VERSION}\n`;
+        bundleCache.set(cacheKey(ref, event), { code: header + code, stamps: stampsOf(graphs.get(ref.path)!.keys()) });
+      }),
+    ),
+  );
+  return batches.map(({ refs, event }) => refs.map((ref) => bundleCache.get(cacheKey(ref, event))!.code));
+}
+
+/**
+ * The checks of one batch before bundling: what is not bundled yet, its local module graphs, the files Newman 6
+ * cannot run and (for a batch without those) the type errors.
+ */
+function checkBatch(refs: readonly ScriptRef[], event: ScriptEvent) {
   recordScriptSources(refs.map((ref) => ref.path));
   for (const ref of refs) assertScriptFile(ref);
   for (const ref of refs) assertTsconfigAgrees(ref, event);
   const todo = [
     ...new Map(refs.filter((ref) => !cachedBundle(ref, event)).map((ref) => [cacheKey(ref, event), ref])).values(),
   ];
-  if (todo.length > 0) {
-    const display = displayNames(refs);
-    const graphs = new Map(todo.map((ref) => [ref.path, localModuleGraph([ref.path])]));
-    const sources = new Map([...graphs.values()].flatMap((graph) => [...graph]));
-    recordScriptSources(sources.keys());
-    const incompatible = compatProblems(sources.values());
-    if (incompatible.length > 0) throw scriptProblemsError('script-compat', incompatible, display);
-    const typed = [...graphs.keys()].filter((file) => TYPESCRIPT_FILE.test(file));
-    const typeErrors = typeCheckScripts(typed, event);
-    if (typeErrors.length > 0) throw scriptProblemsError('script-type', typeErrors, display);
-    await Promise.all(
-      todo.map(async (ref) => {
-        const code = await bundleEntry(ref.path, ref.display, { absWorkingDir: scriptBaseDir(ref) });
-        const header = `// ${ref.display} (${event} script), bundled by gen-collection ${VERSION}\n`;
-        bundleCache.set(cacheKey(ref, event), { code: header + code, stamps: stampsOf(graphs.get(ref.path)!.keys()) });
-      }),
-    );
-  }
-  return refs.map((ref) => bundleCache.get(cacheKey(ref, event))!.code);
+  const graphs = new Map(todo.map((ref) => [ref.path, localModuleGraph([ref.path])]));
+  if (todo.length === 0) return { event, todo, graphs, compat: [], types: [] };
+  const sources = new Map([...graphs.values()].flatMap((graph) => [...graph]));
+  recordScriptSources(sources.keys());
+  const compat = compatProblems(sources.values());
+  const typed = [...graphs.keys()].filter((file) => TYPESCRIPT_FILE.test(file));
+  const types = compat.length > 0 ? [] : typeCheckScripts(typed, event);
+  return { event, todo, graphs, compat, types };
 }
 
 function assertScriptFile(ref: ScriptRef): void {

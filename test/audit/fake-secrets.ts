@@ -107,6 +107,13 @@ export const OWN_FAMILIES: Family[] = [
     'JWT',
   ],
   ['Stripe secret key', `sk_live_${chars(ALNUM, 24)}`, '', 'Stripe secret key'],
+  // issue 23: the families secretlint-rule-preset-recommend 13.x added (13.x needs Node 22)
+  ['Stripe test secret key (13.x)', `sk_test_${chars(ALNUM, 24)}`, '', 'Stripe secret key'],
+  ['Stripe restricted key (13.x)', `rk_test_${chars(ALNUM, 99)}`, '', 'Stripe secret key'],
+  ['Cloudflare user API token (13.x)', `cfut_${chars(ALNUM, 40)}${chars(HEX, 8)}`, '', 'Cloudflare API token'],
+  ['Cloudflare global API key (13.x)', `cfk_${chars(ALNUM, 40)}${chars(HEX, 8)}`, '', 'Cloudflare API token'],
+  ['Tailscale auth key (13.x)', `tskey-auth-${chars(ALNUM, 17)}-${chars(ALNUM, 33)}`, '', 'Tailscale key'],
+  ['Tailscale API token (13.x)', `tskey-api-${chars(ALNUM, 12)}-${chars(ALNUM, 40)}`, '', 'Tailscale key'],
   ['Google API key', `AIza${chars(ALNUM, 35)}`, '', 'Google API key'],
   [
     'Azure storage connection string',

@@ -26,6 +26,11 @@ describe('gen-collection CLI', () => {
       'scripts-src/prerequest/tsconfig.json',
       'scripts-src/tsconfig.json',
     ]);
+    // issue 23: init --help says what init writes: these five files
+    const help = runCli(['init', '--help'], dir).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('write five starter files');
+    for (const file of listFiles(dir))
+      expect(help).toContain(file.replace(/^scripts-src\/(prerequest\/)?tsconfig/, 'tsconfig'));
     const config = JSON.parse(readFileSync(join(dir, 'gen-collection.config.json'), 'utf8'));
     expect(config.$schema).toMatch(/config\.schema\.json$/);
 
@@ -162,22 +167,42 @@ const badConfigs: BadCase[] = [
   },
   {
     name: 'unknown auth key',
-    text: json(base({ auth: { type: 'oauth2', tokenUrl: 'u', tokenURL: 'v' } })),
+    text: json(base({ auth: { type: 'oauth2', tokenUrl: 'https://u', tokenURL: 'v' } })),
     mentions: ['/auth/tokenURL'],
   },
   { name: 'missing name', text: json({ items: [] }), mentions: ['name'] },
   { name: 'name of the wrong type', text: json(base({ name: 42 })), mentions: ['/name'] },
-  { name: 'unknown auth type', text: json(base({ auth: { type: 'oauth', tokenUrl: 'u' } })), mentions: ['/auth/type'] },
+  {
+    name: 'unknown auth type',
+    text: json(base({ auth: { type: 'oauth', tokenUrl: 'https://u' } })),
+    mentions: ['/auth/type'],
+  },
   { name: 'oauth2 without tokenUrl', text: json(base({ auth: { type: 'oauth2' } })), mentions: ['/auth', 'tokenUrl'] },
   {
     name: 'bad grant type',
-    text: json(base({ auth: { type: 'oauth2', tokenUrl: 'u', grantType: 'implicit' } })),
+    text: json(base({ auth: { type: 'oauth2', tokenUrl: 'https://u', grantType: 'implicit' } })),
     mentions: ['/auth/grantType'],
   },
   {
     name: 'negative expiry buffer',
-    text: json(base({ auth: { type: 'oauth2', tokenUrl: 'u', expiryBufferSeconds: -1 } })),
+    text: json(base({ auth: { type: 'oauth2', tokenUrl: 'https://u', expiryBufferSeconds: -1 } })),
     mentions: ['/auth/expiryBufferSeconds'],
+  },
+  // issue 23, token rule 12: per environment, once its variables are filled in
+  {
+    name: 'a plain-HTTP token URL in one environment',
+    text: json(
+      base({
+        auth: { type: 'oauth2', tokenUrl: '{{base_url}}/oauth/token' },
+        environments: { local: { base_url: 'http://localhost:4010' }, ci: { base_url: 'http://keycloak:8080' } },
+      }),
+    ),
+    mentions: ['/auth/tokenUrl', 'in environment "ci"', 'http://keycloak:8080/oauth/token', '"allowHttp": true'],
+  },
+  {
+    name: 'a token URL without a scheme',
+    text: json(base({ auth: { type: 'oauth2', tokenUrl: '127.0.0.1:4010/token' } })),
+    mentions: ['/auth/tokenUrl', 'has no scheme', 'https://'],
   },
   {
     name: 'body with two modes',
@@ -203,7 +228,7 @@ const badConfigs: BadCase[] = [
     name: 'custom secret variable with a literal value',
     text: json(
       base({
-        auth: { type: 'oauth2', tokenUrl: 'u', secretVariables: ['db_password'] },
+        auth: { type: 'oauth2', tokenUrl: 'https://u', secretVariables: ['db_password'] },
         variables: { db_password: 'hunter2-super-secret' },
       }),
     ),

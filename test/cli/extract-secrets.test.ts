@@ -41,7 +41,7 @@ describe('inject --extract-secrets through the binary', () => {
     expect(secrets.values.find((v: { key: string }) => v.key === 'basic_password').value).toBe('Billing-Pa55-word');
     const lines = r.stderr.split('\n').filter((l) => l.includes(': moved to {{'));
     expect(lines.length).toBeGreaterThanOrEqual(secrets.values.length);
-    expect(lines).toContain('in.json: /item/1/auth/basic/1/value: moved to {{basic_password}} (Bill…)');
+    expect(lines).toContain('in.json: /item/1/auth/basic/password: moved to {{basic_password}} (Bill…)');
     for (const { value } of secrets.values) expect(r.stderr + r.stdout).not.toContain(value);
 
     // the output and the templates are audit-clean; the templates list the variables blank, type secret

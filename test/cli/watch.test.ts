@@ -111,4 +111,28 @@ describe('gen-collection build --watch', () => {
     expect(await exitCode(watch.child)).toBe(0);
     expect(watch.seen).toContain('stopped watching');
   });
+
+  // issue 23: several broken files, of both events, are all printed, and all watched
+  it('prints every broken file of a failed build, pre-request and test scripts alike, and rebuilds once all are fixed', async () => {
+    const { dir } = tempDir();
+    cpSync(EXAMPLE, dir, { recursive: true, filter: (src) => !src.includes('/postman') });
+    const broken = [
+      'scripts-src/prerequest/trace-id.ts',
+      'scripts-src/common-tests.ts',
+      'scripts-src/orders/list.test.ts',
+    ];
+    const originals = broken.map((file) => readFileSync(join(dir, file), 'utf8'));
+    for (const file of broken) appendFileSync(join(dir, file), 'const broken: number = "x";\n');
+
+    const watch = startWatch(dir);
+    await watch.nextLine(/^build failed in \d+ ms; the outputs are unchanged; watching for changes$/);
+    await watch.nextLine(/^watching \d+ files for changes \(Ctrl-C to stop\)$/);
+    const report = watch.seen.join('\n');
+    for (const file of broken) expect(report).toContain(`${file}:`);
+
+    broken.forEach((file, i) => writeFileSync(join(dir, file), originals[i]!));
+    await watch.nextLine(/^built in \d+ ms: /);
+    watch.child.kill('SIGINT');
+    expect(await exitCode(watch.child)).toBe(0);
+  });
 });

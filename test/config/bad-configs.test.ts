@@ -141,7 +141,7 @@ const cases: BadConfig[] = [
   },
   {
     name: 'an item naming an unknown auth profile: the item, the profiles and a guess',
-    text: `name: Orders\n${oauth2}authProfiles:\n  admin:\n    type: oauth2\n    tokenUrl: t\n  partner:\n    type: oauth2\n    tokenUrl: t\nitems:\n  - name: Admin\n    items:\n      - name: Users\n        url: u\n        auth: admn\n`,
+    text: `name: Orders\n${oauth2}authProfiles:\n  admin:\n    type: oauth2\n    tokenUrl: https://t\n  partner:\n    type: oauth2\n    tokenUrl: https://t\nitems:\n  - name: Admin\n    items:\n      - name: Users\n        url: u\n        auth: admn\n`,
     pointer: '/items/0/items/0/auth',
     line: 17,
     includes: ['"admn" is no auth profile (the profiles are "admin", "partner")', 'did you mean "admin"?'],
@@ -154,36 +154,67 @@ const cases: BadConfig[] = [
   },
   {
     name: 'a profile name that is no slug',
-    text: `name: Orders\n${oauth2}authProfiles:\n  Admin:\n    type: oauth2\n    tokenUrl: t\n`,
+    text: `name: Orders\n${oauth2}authProfiles:\n  Admin:\n    type: oauth2\n    tokenUrl: https://t\n`,
     pointer: '/authProfiles/Admin',
     includes: ['"Admin" is not a valid auth profile name', 'lower-case letters'],
   },
   {
     name: 'a profile named none',
-    text: `name: Orders\n${oauth2}authProfiles:\n  none:\n    type: oauth2\n    tokenUrl: t\n`,
+    text: `name: Orders\n${oauth2}authProfiles:\n  none:\n    type: oauth2\n    tokenUrl: https://t\n`,
     pointer: '/authProfiles/none',
     includes: ['"none" cannot name an auth profile', 'another name'],
   },
   {
     name: 'auth profiles without an oauth2 auth',
-    text: 'name: Orders\nauth:\n  type: bearer\nauthProfiles:\n  admin:\n    type: oauth2\n    tokenUrl: t\n',
+    text: 'name: Orders\nauth:\n  type: bearer\nauthProfiles:\n  admin:\n    type: oauth2\n    tokenUrl: https://t\n',
     pointer: '/authProfiles',
     includes: ['auth profiles need an oauth2 auth'],
   },
   {
     name: 'a profile smuggling client_secret into extraParams',
-    text: `name: Orders\n${oauth2}authProfiles:\n  admin:\n    type: oauth2\n    tokenUrl: t\n    extraParams:\n      client_secret: x\n`,
+    text: `name: Orders\n${oauth2}authProfiles:\n  admin:\n    type: oauth2\n    tokenUrl: https://t\n    extraParams:\n      client_secret: x\n`,
     pointer: '/authProfiles/admin/extraParams/client_secret',
   },
   {
     name: 'two profiles signing with different algorithms',
-    text: `name: Orders\n${oauth2}  clientAuth: private_key_jwt\nauthProfiles:\n  admin:\n    type: oauth2\n    tokenUrl: t\n    clientAuth: client_secret_jwt\n`,
+    text: `name: Orders\n${oauth2}  clientAuth: private_key_jwt\nauthProfiles:\n  admin:\n    type: oauth2\n    tokenUrl: https://t\n    clientAuth: client_secret_jwt\n`,
     pointer: '/authProfiles/admin/assertion/algorithm',
     includes: ['one collection signs with one algorithm'],
   },
   {
+    name: 'two profiles signing DPoP proofs with different algorithms',
+    text: `name: Orders\n${oauth2}  dpop: {}\nauthProfiles:\n  admin:\n    type: oauth2\n    tokenUrl: t\n    dpop:\n      algorithm: EdDSA\n`,
+    pointer: '/authProfiles/admin/dpop/algorithm',
+    includes: ['this auth signs its DPoP proofs with EdDSA, /auth with ES256', 'use ES256 here too'],
+  },
+  {
+    name: 'an unknown DPoP algorithm',
+    text: `name: Orders\n${oauth2}  dpop:\n    algorithm: HS256\n`,
+    pointer: '/auth/dpop/algorithm',
+    includes: ['EdDSA'],
+  },
+  {
+    name: 'an unknown key in dpop',
+    text: `name: Orders\n${oauth2}  dpop:\n    alg: ES256\n`,
+    pointer: '/auth/dpop/alg',
+    includes: ['unknown key "alg"', 'the keys allowed here are algorithm'],
+  },
+  {
+    name: 'a DPoP private key in the config',
+    text: `name: Orders\n${oauth2}  dpop: {}\nenvironments:\n  dev:\n    dpop_private_key: ${SECRET}\n`,
+    pointer: '/environments/dev/dpop_private_key',
+    includes: ['--env-var dpop_private_key='],
+    code: 'config-secret',
+  },
+  {
+    name: "a profile's DPoP private key in the config",
+    text: `name: Orders\n${oauth2}authProfiles:\n  admin:\n    type: oauth2\n    tokenUrl: t\n    dpop:\n      algorithm: EdDSA\nvariables:\n  dpop_private_key_admin: ${SECRET}\n`,
+    pointer: '/variables/dpop_private_key_admin',
+    code: 'config-secret',
+  },
+  {
     name: "a secret value for a profile's client secret",
-    text: `name: Orders\n${oauth2}authProfiles:\n  admin:\n    type: oauth2\n    tokenUrl: t\nenvironments:\n  dev:\n    client_secret_admin: ${SECRET}\n`,
+    text: `name: Orders\n${oauth2}authProfiles:\n  admin:\n    type: oauth2\n    tokenUrl: https://t\nenvironments:\n  dev:\n    client_secret_admin: ${SECRET}\n`,
     pointer: '/environments/dev/client_secret_admin',
     includes: ['--env-var client_secret_admin='],
     code: 'config-secret',
@@ -610,6 +641,54 @@ const cases: BadConfig[] = [
     code: 'config-invalid',
     includes: ['expected a list, got a number', 'fix: see "Config reference" in the README'],
   },
+  // issue 23, token rule 12: https unless loopback or allowHttp, per environment once its variables are filled in
+  {
+    name: 'a plain-HTTP token URL through an environment variable: names the environment and allowHttp',
+    text: `name: Orders\n${oauth2}environments:\n  local:\n    base_url: http://127.0.0.1:8080\n  dev:\n    base_url: http://dev.example.com\n`,
+    pointer: '/auth/tokenUrl',
+    line: 4,
+    includes: [
+      'in environment "dev", the token URL "http://dev.example.com/oauth/token" (from "{{base_url}}/oauth/token") is plain HTTP',
+      'set "allowHttp": true in /auth',
+    ],
+  },
+  {
+    name: 'a token URL without a scheme',
+    text: 'name: Orders\nauth:\n  type: oauth2\n  tokenUrl: 127.0.0.1:4010/token\n',
+    pointer: '/auth/tokenUrl',
+    line: 4,
+    includes: ['the token URL "127.0.0.1:4010/token" has no scheme', 'start it with https://'],
+  },
+  {
+    name: 'a token URL whose environment value has no scheme',
+    text: `name: Orders\n${oauth2}environments:\n  dev:\n    base_url: localhost:4010\n`,
+    pointer: '/auth/tokenUrl',
+    includes: [
+      'in environment "dev", the token URL "localhost:4010/oauth/token"',
+      'has no scheme',
+      'variables of environment "dev"',
+    ],
+  },
+  {
+    name: "a profile's plain-HTTP token URL: the profile's pointer",
+    text: `name: Orders\n${oauth2}authProfiles:\n  admin:\n    type: oauth2\n    tokenUrl: HTTP://idp.example.com/token\n`,
+    pointer: '/authProfiles/admin/tokenUrl',
+    line: 8,
+    includes: ['is plain HTTP', 'set "allowHttp": true in /authProfiles/admin'],
+  },
+  {
+    name: 'a token URL of another scheme',
+    text: 'name: Orders\nauth:\n  type: oauth2\n  tokenUrl: ftp://idp.example.com/token\n',
+    pointer: '/auth/tokenUrl',
+    includes: ['is neither https:// nor http://'],
+  },
+  {
+    name: 'allowHttp of the wrong type',
+    text: `name: Orders\n${oauth2}  allowHttp: "yes"\n`,
+    pointer: '/auth/allowHttp',
+    line: 5,
+    includes: ['expected true/false, got a string'],
+  },
   {
     name: 'UTF-16 file',
     file: 'gen-collection.config.json',
@@ -657,6 +736,23 @@ describe('bad configs: one GenCollectionError, exit 2, naming the file, the key 
     expect(e.message).toBe(
       `${path}:5: /items/0/metod: unknown key "metod" (in request "List")\n  fix: did you mean "method"?`,
     );
+  });
+
+  it.each([
+    { name: 'https, scheme in capitals', url: 'HTTPS://idp.example.com/token' },
+    { name: 'plain HTTP to localhost', url: 'http://localhost:4010/token' },
+    { name: 'plain HTTP to 127.0.0.0/8', url: 'http://127.1.2.3/token' },
+    { name: 'plain HTTP to [::1]', url: 'http://[::1]:4010/token' },
+    { name: 'plain HTTP with allowHttp', url: 'http://keycloak:8080/token', extra: '  allowHttp: true\n' },
+    { name: 'a host left to a variable no environment fills', url: 'http://{{idp_host}}/token' },
+    { name: 'a whole URL left to a variable', url: '{{token_url}}' },
+    { name: 'a variable given empty (passed at run time)', url: '{{base_url}}/token', env: '    base_url: ""\n' },
+  ])('token URL accepted: $name', async ({ url, extra = '', env = '    base_url: https://dev.example.com\n' }) => {
+    const path = tmp.write(
+      `good-url-${url.replace(/\W+/g, '-')}/gen-collection.config.yaml`,
+      `name: Orders\nauth:\n  type: oauth2\n  tokenUrl: "${url}"\n${extra}environments:\n  dev:\n${env}`,
+    );
+    await expect(readConfig(path)).resolves.toBeDefined();
   });
 
   it('lists secrets everywhere at once, and never their values', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closest, editDistance } from '../../src/config/did-you-mean.js';
-import { childPointer, pointerSegments, toPointer, valueAt } from '../../src/config/pointer.js';
+import { childPointer, pointerSegments, toPointer, valueAt } from '../../src/json/pointer.js';
 
 const REQUEST_KEYS = [
   'name',

@@ -6,6 +6,8 @@ import { readConfig } from '../../src/config/read.js';
 import {
   ASSERTION_DEFAULTS,
   AUTH_DEFAULTS,
+  DPOP_DEFAULTS,
+  DPOP_KEY_VARIABLE_DEFAULT,
   OAUTH2_DEFAULTS,
   PRIVATE_KEY_VARIABLE_DEFAULT,
   TOKEN_VARIABLE_DEFAULTS,
@@ -37,6 +39,7 @@ const EXPECTED: ResolvedConfig = {
     type: 'oauth2',
     grantType: 'password',
     tokenUrl: '{{base_url}}/oauth/token',
+    allowHttp: false,
     clientAuth: 'basic',
     client: {
       method: 'basic',
@@ -208,10 +211,10 @@ describe('defaults are applied in resolveConfig', () => {
     { name: 'none', auth: { type: 'none', secretVariables: ['x'] }, resolved: { type: 'none' }, secrets: ['x'] },
     {
       name: 'oauth2 with defaults',
-      auth: { type: 'oauth2', tokenUrl: 't' },
+      auth: { type: 'oauth2', tokenUrl: 'https://t' },
       resolved: {
         type: 'oauth2',
-        tokenUrl: 't',
+        tokenUrl: 'https://t',
         ...OAUTH2_DEFAULTS,
         client: {
           method: 'body',
@@ -226,11 +229,31 @@ describe('defaults are applied in resolveConfig', () => {
       secrets: ['client_secret', 'password', 'access_token', 'refresh_token'],
     },
     {
-      name: 'oauth2 private_key_jwt with defaults: RS256, the client id as iss and sub, the token URL as aud',
-      auth: { type: 'oauth2', tokenUrl: 't', clientAuth: 'private_key_jwt' },
+      name: 'oauth2 allowing a plain-HTTP token URL',
+      auth: { type: 'oauth2', tokenUrl: 'http://keycloak:8080/token', allowHttp: true },
       resolved: {
         type: 'oauth2',
-        tokenUrl: 't',
+        tokenUrl: 'http://keycloak:8080/token',
+        ...OAUTH2_DEFAULTS,
+        allowHttp: true,
+        client: {
+          method: 'body',
+          sends: { client_id: 'body', client_secret: 'body' },
+          inputs: ['client_id', 'client_secret'],
+          secretInputs: ['client_secret'],
+        },
+        presentation: 'bearer',
+        params: {},
+        variables: TOKEN_VARIABLE_DEFAULTS,
+      },
+      secrets: ['client_secret', 'password', 'access_token', 'refresh_token'],
+    },
+    {
+      name: 'oauth2 private_key_jwt with defaults: RS256, the client id as iss and sub, the token URL as aud',
+      auth: { type: 'oauth2', tokenUrl: 'https://t', clientAuth: 'private_key_jwt' },
+      resolved: {
+        type: 'oauth2',
+        tokenUrl: 'https://t',
         ...OAUTH2_DEFAULTS,
         clientAuth: 'private_key_jwt',
         client: {
@@ -245,7 +268,7 @@ describe('defaults are applied in resolveConfig', () => {
           algorithm: 'RS256',
           issuer: '{{client_id}}',
           subject: '{{client_id}}',
-          audience: 't',
+          audience: 'https://t',
           lifetimeSeconds: 60,
         },
         params: {},
@@ -257,13 +280,13 @@ describe('defaults are applied in resolveConfig', () => {
       name: 'oauth2 client_secret_jwt: HS256 and no private key variable',
       auth: {
         type: 'oauth2',
-        tokenUrl: 't',
+        tokenUrl: 'https://t',
         clientAuth: 'client_secret_jwt',
         variables: { clientId: 'app_id', privateKey: 'unused' },
       },
       resolved: {
         type: 'oauth2',
-        tokenUrl: 't',
+        tokenUrl: 'https://t',
         ...OAUTH2_DEFAULTS,
         clientAuth: 'client_secret_jwt',
         client: {
@@ -278,7 +301,7 @@ describe('defaults are applied in resolveConfig', () => {
           algorithm: 'HS256',
           issuer: '{{app_id}}',
           subject: '{{app_id}}',
-          audience: 't',
+          audience: 'https://t',
           lifetimeSeconds: 60,
         },
         params: {},
@@ -290,7 +313,7 @@ describe('defaults are applied in resolveConfig', () => {
       name: 'oauth2 jwt_bearer: no subject unless set; settings kept',
       auth: {
         type: 'oauth2',
-        tokenUrl: 't',
+        tokenUrl: 'https://t',
         grantType: 'jwt_bearer',
         clientAuth: 'none',
         assertion: {
@@ -306,7 +329,7 @@ describe('defaults are applied in resolveConfig', () => {
       },
       resolved: {
         type: 'oauth2',
-        tokenUrl: 't',
+        tokenUrl: 'https://t',
         ...OAUTH2_DEFAULTS,
         grantType: 'jwt_bearer',
         clientAuth: 'none',
@@ -331,6 +354,80 @@ describe('defaults are applied in resolveConfig', () => {
         variables: { ...TOKEN_VARIABLE_DEFAULTS, privateKey: 'sa_key' },
       },
       secrets: ['client_secret', 'password', 'access_token', 'refresh_token', 'sa_key'],
+    },
+    {
+      name: 'oauth2 with dpop: ES256 and the key in dpop_private_key, a secret',
+      auth: { type: 'oauth2', tokenUrl: 'https://t', dpop: {} },
+      resolved: {
+        type: 'oauth2',
+        tokenUrl: 'https://t',
+        ...OAUTH2_DEFAULTS,
+        client: {
+          method: 'body',
+          sends: { client_id: 'body', client_secret: 'body' },
+          inputs: ['client_id', 'client_secret'],
+          secretInputs: ['client_secret'],
+        },
+        presentation: 'bearer',
+        dpop: { algorithm: 'ES256', keyVariable: 'dpop_private_key' },
+        params: {},
+        variables: TOKEN_VARIABLE_DEFAULTS,
+      },
+      secrets: ['client_secret', 'password', 'access_token', 'refresh_token', 'dpop_private_key'],
+    },
+    {
+      name: 'oauth2 with dpop EdDSA, its key variable named, beside private_key_jwt',
+      auth: {
+        type: 'oauth2',
+        tokenUrl: 'https://t',
+        clientAuth: 'private_key_jwt',
+        dpop: { algorithm: 'EdDSA' },
+        variables: { dpopKey: 'proof_key' },
+      },
+      resolved: {
+        type: 'oauth2',
+        tokenUrl: 'https://t',
+        ...OAUTH2_DEFAULTS,
+        clientAuth: 'private_key_jwt',
+        client: {
+          method: 'private_key_jwt',
+          sends: { client_id: 'body' },
+          inputs: ['client_id', 'client_private_key'],
+          secretInputs: ['client_private_key'],
+          signer: { algorithm: 'RS256', keyVariable: 'client_private_key' },
+        },
+        presentation: 'bearer',
+        assertion: {
+          algorithm: 'RS256',
+          issuer: '{{client_id}}',
+          subject: '{{client_id}}',
+          audience: 'https://t',
+          lifetimeSeconds: 60,
+        },
+        dpop: { algorithm: 'EdDSA', keyVariable: 'proof_key' },
+        params: {},
+        variables: { ...TOKEN_VARIABLE_DEFAULTS, privateKey: 'client_private_key' },
+      },
+      secrets: ['client_secret', 'password', 'access_token', 'refresh_token', 'client_private_key', 'proof_key'],
+    },
+    {
+      name: 'oauth2 without dpop: a dpopKey variable name alone adds nothing',
+      auth: { type: 'oauth2', tokenUrl: 'https://t', variables: { dpopKey: 'proof_key' } },
+      resolved: {
+        type: 'oauth2',
+        tokenUrl: 'https://t',
+        ...OAUTH2_DEFAULTS,
+        client: {
+          method: 'body',
+          sends: { client_id: 'body', client_secret: 'body' },
+          inputs: ['client_id', 'client_secret'],
+          secretInputs: ['client_secret'],
+        },
+        presentation: 'bearer',
+        params: {},
+        variables: TOKEN_VARIABLE_DEFAULTS,
+      },
+      secrets: ['client_secret', 'password', 'access_token', 'refresh_token'],
     },
     {
       name: 'bearer',
@@ -364,10 +461,10 @@ describe('defaults are applied in resolveConfig', () => {
   }>([
     {
       name: 'defaults of auth, not its values; variable names suffixed _<profile>',
-      profile: { type: 'oauth2', tokenUrl: 'admin-t' },
+      profile: { type: 'oauth2', tokenUrl: 'https://admin-t' },
       resolved: {
         type: 'oauth2',
-        tokenUrl: 'admin-t',
+        tokenUrl: 'https://admin-t',
         ...OAUTH2_DEFAULTS,
         client: {
           method: 'body',
@@ -393,7 +490,7 @@ describe('defaults are applied in resolveConfig', () => {
       name: 'variables override the suffixed names (a shared client); the private key suffixed too',
       profile: {
         type: 'oauth2',
-        tokenUrl: 't',
+        tokenUrl: 'https://t',
         clientAuth: 'private_key_jwt',
         scope: 'orders:admin',
         variables: { clientId: 'client_id' },
@@ -401,14 +498,14 @@ describe('defaults are applied in resolveConfig', () => {
       },
       resolved: {
         type: 'oauth2',
-        tokenUrl: 't',
+        tokenUrl: 'https://t',
         ...OAUTH2_DEFAULTS,
         clientAuth: 'private_key_jwt',
         assertion: {
           algorithm: 'RS256',
           issuer: '{{client_id}}',
           subject: '{{client_id}}',
-          audience: 't',
+          audience: 'https://t',
           lifetimeSeconds: 60,
         },
         client: {
@@ -440,10 +537,44 @@ describe('defaults are applied in resolveConfig', () => {
         'x',
       ],
     },
+    {
+      name: 'dpop: the key variable suffixed _<profile>',
+      profile: { type: 'oauth2', tokenUrl: 'https://t', dpop: { algorithm: 'PS256' } },
+      resolved: {
+        type: 'oauth2',
+        tokenUrl: 'https://t',
+        ...OAUTH2_DEFAULTS,
+        client: {
+          method: 'body',
+          sends: { client_id: 'body', client_secret: 'body' },
+          inputs: ['client_id_admin', 'client_secret_admin'],
+          secretInputs: ['client_secret_admin'],
+        },
+        presentation: 'bearer',
+        dpop: { algorithm: 'PS256', keyVariable: 'dpop_private_key_admin' },
+        params: {},
+        variables: {
+          accessToken: 'access_token_admin',
+          expiresAt: 'token_expires_at_admin',
+          refreshToken: 'refresh_token_admin',
+          clientId: 'client_id_admin',
+          clientSecret: 'client_secret_admin',
+          username: 'username_admin',
+          password: 'password_admin',
+        },
+      },
+      secrets: [
+        'client_secret_admin',
+        'password_admin',
+        'access_token_admin',
+        'refresh_token_admin',
+        'dpop_private_key_admin',
+      ],
+    },
   ])('auth profile: $name', ({ profile, resolved, secrets }) => {
     const result = resolveMinimal({
       name: 'x',
-      auth: { type: 'oauth2', tokenUrl: 't', storage: 'collection', retryOn401: false },
+      auth: { type: 'oauth2', tokenUrl: 'https://t', storage: 'collection', retryOn401: false },
       authProfiles: { admin: profile },
     });
     expect(result.authProfiles).toEqual({ admin: resolved });
@@ -455,7 +586,7 @@ describe('defaults are applied in resolveConfig', () => {
       name: 'x',
       auth: {
         type: 'oauth2',
-        tokenUrl: 't',
+        tokenUrl: 'https://t',
         extraParams: { z: '1', a: '2' },
         resource: 'r',
         scope: '',
@@ -487,6 +618,8 @@ describe('defaults are applied in resolveConfig', () => {
     for (const [key, value] of Object.entries(TOKEN_VARIABLE_DEFAULTS))
       expect(oauth2.variables.properties?.[key].default, key).toEqual(value);
     expect(oauth2.variables.properties?.privateKey.default).toBe(PRIVATE_KEY_VARIABLE_DEFAULT);
+    expect(oauth2.variables.properties?.dpopKey.default).toBe(DPOP_KEY_VARIABLE_DEFAULT);
+    expect(oauth2.dpop.properties?.algorithm.default).toBe(DPOP_DEFAULTS.algorithm);
     for (const [key, value] of Object.entries(ASSERTION_DEFAULTS))
       expect(props('assertion')[key].default, key).toEqual(value);
     expect(props('bearerAuth').tokenVariable.default).toBe(AUTH_DEFAULTS.bearer.tokenVariable);
@@ -506,7 +639,7 @@ describe('warnings', () => {
       'gen-collection.config.yaml',
       [
         'name: Orders',
-        'auth: { type: oauth2, tokenUrl: t, storage: collection }',
+        'auth: { type: oauth2, tokenUrl: "https://t", storage: collection }',
         'environments:',
         '  dev: { access_token: "" }',
         'items:',
@@ -532,9 +665,9 @@ describe('warnings', () => {
       'gen-collection.config.yaml',
       [
         'name: Orders',
-        'auth: { type: oauth2, tokenUrl: t }',
+        'auth: { type: oauth2, tokenUrl: "https://t" }',
         'authProfiles:',
-        '  admin: { type: oauth2, tokenUrl: t, storage: collection }',
+        '  admin: { type: oauth2, tokenUrl: "https://t", storage: collection }',
         'environments:',
         '  dev: { access_token: "", access_token_admin: "" }',
         '',

@@ -26,7 +26,11 @@ describe('validateConfig on objects (no source positions)', () => {
         'gen-collection.config.json: /items/0/metod: unknown key "metod" (in request "a")\n  fix: did you mean "method"?',
     },
     {
-      config: { name: 'x', auth: { type: 'oauth2', tokenUrl: 't' }, environments: { dev: { client_secret: 'x' } } },
+      config: {
+        name: 'x',
+        auth: { type: 'oauth2', tokenUrl: 'https://t' },
+        environments: { dev: { client_secret: 'x' } },
+      },
       message:
         'gen-collection.config.json: /environments/dev/client_secret: secret variable "client_secret" has a value in the config (secrets are written empty, never into files)\n' +
         '  fix: leave it empty ("client_secret": "") and pass it at run time: newman run … --env-var client_secret=$CLIENT_SECRET',
@@ -40,7 +44,7 @@ describe('validateConfig on objects (no source positions)', () => {
   it('returns the config itself when valid', () => {
     const config = {
       name: 'x',
-      auth: { type: 'oauth2', tokenUrl: 't', grantType: 'password' },
+      auth: { type: 'oauth2', tokenUrl: 'https://t', grantType: 'password' },
       environments: { dev: { client_secret: '', password: '' } },
     };
     expect(validateConfig(config, 'c.json')).toBe(config);

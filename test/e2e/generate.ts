@@ -5,7 +5,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { buildFromConfig, type BuildResult } from '../../src/build-from-config.js';
+import { buildFromConfig, type BuildResult } from '../../src/build/build-from-config.js';
 
 export interface Generated {
   collection: object;

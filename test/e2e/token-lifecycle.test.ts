@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { REPLAY_TEST_FILES } from './replay-scripts.js';
 import { FAULT_CASES, PAST_FIRST_BACKOFF_MS } from './fault-cases.js';
-import { buildFromConfig, buildOutputFiles } from '../../src/build-from-config.js';
+import { buildFromConfig, buildOutputFiles } from '../../src/build/build-from-config.js';
 import { generate } from './generate.js';
 import { runNewman, type NewmanFailure, type NewmanResult, type RunNewmanOptions } from './newman.js';
 import { withoutNewmanCopies } from './newman-report.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { buildFromConfig, buildFromConfigFile } from '../../src/build-from-config.js';
+import { buildFromConfig, buildFromConfigFile } from '../../src/build/build-from-config.js';
 import { copyInto, params, REPO, returnsOrOwnError, scratchDir, seedsIn, timeout } from './property.js';
 import { fileBytes, mutatedText, mutatedValue } from './mutations.js';
 

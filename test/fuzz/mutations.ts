@@ -3,7 +3,7 @@
 // surrogates, NUL bytes, BOMs, CRLF, duplicate keys — and arbitrary JSON.
 import fc from 'fast-check';
 import { stringify as yamlStringify } from 'yaml';
-import { MAX_JSON_NESTING, MAX_YAML_NESTING } from '../../src/nesting.js';
+import { MAX_JSON_NESTING, MAX_YAML_NESTING } from '../../src/json/nesting.js';
 
 type Json = unknown;
 export type Format = 'json' | 'yaml';

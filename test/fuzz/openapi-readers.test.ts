@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { load as parseYaml } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { buildFromSpec } from '../../src/openapi/build-from-spec.js';
+import { buildFromSpec } from '../../src/build/build-from-spec.js';
 import { copyInto, params, REPO, returnsOrOwnError, scratchDir, seedsIn, timeout } from './property.js';
 import { fileBytes, mutatedText } from './mutations.js';
 

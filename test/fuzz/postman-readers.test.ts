@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { auditFiles } from '../../src/audit/audit-files.js';
-import { buildFromConfigFile } from '../../src/build-from-config.js';
+import { buildFromConfigFile } from '../../src/build/build-from-config.js';
 import { GenCollectionError } from '../../src/errors.js';
 import { injectCollection } from '../../src/inject/inject-collection.js';
 import { Warnings } from '../../src/warnings.js';

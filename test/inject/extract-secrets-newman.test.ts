@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { secretsEnvironment } from '../../src/collection/environment.js';
+import { secretsEnvironment } from '../../src/postman/environment.js';
 import { injectCollection } from '../../src/inject/inject-collection.js';
 import { Warnings } from '../../src/warnings.js';
 import { runNewman } from '../e2e/newman.js';

@@ -26,8 +26,8 @@ type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * The output with inject's documented additions taken out: `info.schema` and the collection `auth`
- * back to the input's, the marked blocks (and the events that held nothing else) removed, a single
- * input event unwrapped again, and the `id`s the input items did not have removed.
+ * back to the input's, the marked blocks (and the events that held nothing else) removed, and the `id`s the
+ * input items did not have removed. Compare it with `withArrayAuthParams(input)`.
  */
 export function undoInjection(output: Json, input: Json): Json {
   const out = structuredClone(output);
@@ -40,7 +40,7 @@ export function undoInjection(output: Json, input: Json): Json {
     if (events.length > 0) throw new Error('inject left events in a collection that had none');
     delete out.event;
   } else {
-    out.event = Array.isArray(input.event) ? events : events[0];
+    out.event = events; // a single input event is a list in v2.1: withArrayAuthParams wraps the input's too
   }
   removeAddedIds(out.item, input.item);
   return out;
@@ -68,9 +68,21 @@ function removeAddedIds(outItems: Json[], inItems: Json[]): void {
   });
 }
 
-/** The input with v2.0 object-form auth params written as v2.1 arrays (the one conversion inject makes). */
+/**
+ * The input with what inject converts to v2.1 converted: v2.0 object-form auth params written as v2.1 arrays,
+ * and a single object where the v2.1 schema wants a list (`event`, `variable`, `response`, `item` of the
+ * collection and its items) wrapped into a list.
+ */
 export function withArrayAuthParams(input: Json): Json {
   const copy = structuredClone(input);
+  const wrapLists = (node: Json): void => {
+    for (const key of ['event', 'variable', 'response', 'item']) {
+      if (node[key] && typeof node[key] === 'object' && !Array.isArray(node[key])) node[key] = [node[key]];
+    }
+    if (Array.isArray(node.item))
+      node.item.forEach((item: Json) => item && typeof item === 'object' && wrapLists(item));
+  };
+  wrapLists(copy);
   const walk = (node: Json, key?: string): void => {
     if (Array.isArray(node)) node.forEach((n) => walk(n));
     else if (node && typeof node === 'object') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stableId } from '../../src/collection/ids.js';
+import { stableId } from '../../src/plan/ids.js';
 import { GenCollectionError } from '../../src/errors.js';
 import { Warnings } from '../../src/warnings.js';
 import { injectCollection } from '../../src/inject/inject-collection.js';

@@ -267,3 +267,100 @@ describe('inject refuses a collection holding literal secrets (it would write a 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+// issue 23: a refusal points into the user's file (a v2.0 param by its name, as audit reads it), every cause at once
+describe('inject refusals point into the input and give every cause at once', () => {
+  const V20 = 'https://schema.getpostman.com/json/collection/v2.0.0/collection.json';
+  const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvcmRlcnMifQ.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
+  const collection = (schema: string, extra: object) =>
+    JSON.stringify({ info: { name: 'x', schema }, item: [], ...extra });
+  const basic = { type: 'basic', basic: { username: 'admin', password: 'hunter2-hunter2' } };
+
+  it.each([
+    {
+      name: 'a v2.0 request param: by its name, not the v2.1 list position',
+      text: collection(V20, { item: [{ name: 'r', request: { url: 'u', auth: basic } }] }),
+      pointers: ['/item/0/request/auth/basic/password'],
+    },
+    {
+      name: 'a v2.0 param of a saved example request',
+      text: collection(V20, {
+        item: [
+          {
+            name: 'r',
+            request: { url: 'u' },
+            response: [{ name: 'ok', originalRequest: { url: 'u', auth: { type: 'bearer', bearer: { token: jwt } } } }],
+          },
+        ],
+      }),
+      pointers: ['/item/0/response/0/originalRequest/auth/bearer/token'],
+    },
+    {
+      name: 'a secret under a single-object item and response (wrapped into lists on output)',
+      text: collection(V20, {
+        item: [
+          {
+            name: 'folder',
+            item: {
+              name: 'r',
+              request: { url: 'u', header: [{ key: 'Authorization', value: `Bearer ${jwt}` }] },
+              response: { name: 'ok', originalRequest: { url: 'u', auth: basic } },
+            },
+          },
+        ],
+      }),
+      pointers: ['/item/0/item/request/header/0/value', '/item/0/item/response/originalRequest/auth/basic/password'],
+    },
+  ])('$name', async ({ text, pointers }) => {
+    const error = await injectError(text);
+    expect(error.code).toBe('collection-invalid');
+    expect(error.pointer).toBe(pointers[0]);
+    for (const pointer of pointers) expect(error.message).toContain(`${FILE}: ${pointer}: `);
+    expect(error.message).not.toMatch(/\/auth\/\w+\/\d+\/value/);
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it('a collection refused for its own auth also lists its literal secrets (v2.0 pointers)', async () => {
+    const error = await injectError(
+      collection(V20, {
+        auth: basic,
+        item: [{ name: 'r', request: { url: 'u', auth: { type: 'bearer', bearer: { token: jwt } } } }],
+      }),
+    );
+    expect(error.code).toBe('auth-conflict');
+    expect(error.pointer).toBe('/auth');
+    expect(error.message).toContain('the collection already has a collection-level basic auth');
+    expect(error.message).toContain('2 literal secrets in the collection');
+    expect(error.message).toContain(`${FILE}: /auth/basic/password: `);
+    expect(error.message).toContain(`${FILE}: /item/0/request/auth/bearer/token: `);
+    expect(error.message).toContain('pass --force to replace it');
+    expect(error.message).toContain('pass --extract-secrets FILE');
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it('with --extract-secrets the auth is the only cause left', async () => {
+    const text = collection(V20, { auth: basic });
+    const error = await injectCollection(text, {
+      file: FILE,
+      auth: oauth2(),
+      warnings: new Warnings(),
+      extractSecrets: true,
+    }).then(
+      () => undefined,
+      (e: unknown) => e as GenCollectionError,
+    );
+    expect(error?.code).toBe('auth-conflict');
+    expect(error?.message).not.toContain('literal secret');
+  });
+
+  it('"moved to" lines name the input position too', async () => {
+    const text = collection(V20, { item: [{ name: 'r', request: { url: 'u', auth: basic } }] });
+    const out = await injectCollection(text, {
+      file: FILE,
+      auth: oauth2(),
+      warnings: new Warnings(),
+      extractSecrets: true,
+    });
+    expect(out.extracted.map((m) => m.pointer)).toEqual(['/item/0/request/auth/basic/password']);
+  });
+});

@@ -1,12 +1,13 @@
 import { Collection } from 'postman-collection';
 import { describe, expect, it } from 'vitest';
 import { auditJson } from '../../src/audit/scan-json.js';
-import { COLLECTION_SCHEMA_V21 } from '../../src/collection/generate-collection.js';
+import { COLLECTION_SCHEMA_V21 } from '../../src/postman/collection.js';
 import { Warnings } from '../../src/warnings.js';
 import { injectCollection } from '../../src/inject/inject-collection.js';
 import { BLOCK_BEGIN, BLOCK_END, placeScriptBlocks } from '../../src/inject/script-block.js';
 import { FIXTURES, NEEDS_FORCE, fixtureText, undoInjection, withArrayAuthParams } from './fixtures.js';
 import { oauth2 } from '../helpers/oauth2.js';
+import { v21SchemaErrors } from '../helpers/postman-schema.js';
 
 const inject = (text: string, file: string, warnings = new Warnings()) =>
   injectCollection(text, { file, auth: oauth2(), warnings, force: NEEDS_FORCE.has(file) });
@@ -36,6 +37,10 @@ describe('inject: every exported-collection fixture', () => {
       expect(code).toContain(BLOCK_BEGIN);
       expect(code).toContain(BLOCK_END);
       expect(code).toContain('const genCollection = ');
+    });
+
+    it('gives a collection the official v2.1.0 schema accepts', async () => {
+      expect(v21SchemaErrors(JSON.parse((await inject(input, file)).text))).toEqual([]);
     });
 
     it('is idempotent: injecting the output again gives the same bytes', async () => {
@@ -70,7 +75,7 @@ describe('inject: every exported-collection fixture', () => {
 });
 
 describe('inject: details per export shape', () => {
-  it('v2.0: converts object-form auth params everywhere and keeps single-object events and exec strings', async () => {
+  it('v2.0: converts object-form auth params and single-object events everywhere, keeps exec strings', async () => {
     const file = 'app-v20-object-auth.postman_collection.json';
     const warnings = new Warnings();
     const json = JSON.parse((await inject(fixtureText(file), file, warnings)).text);
@@ -95,11 +100,61 @@ describe('inject: details per export shape', () => {
     expect(
       exec.endsWith(`${BLOCK_END}\n// stamp every request\npostman.setEnvironmentVariable("request_ts", Date.now());`),
     ).toBe(true);
-    // an item's single-object event is not the collection's business: untouched
-    expect(json.item[0].item[0].event.listen).toBe('test');
+    // an item's single-object event is a list in v2.1 too (issue 23): the same one event, in a list
+    expect(json.item[0].item[0].event).toEqual([JSON.parse(fixtureText(file)).item[0].item[0].event]);
     expect(warnings.list).toEqual([
       expect.stringContaining('request "Invoices / Legacy token call" (/item/0/item/2/request/auth)'),
     ]);
+  });
+
+  // issue 23: every single object a v2.0 reader takes where v2.1 wants a list, at every level, becomes a list
+  it('wraps single-object event, variable, response and item lists: the output passes the v2.1 schema', async () => {
+    const event = { listen: 'test', script: { type: 'text/javascript', exec: ['pm.test("ok", () => {});'] } };
+    const variable = { key: 'page', value: '1' };
+    const input = {
+      info: { name: 'x', schema: 'https://schema.getpostman.com/json/collection/v2.0.0/collection.json' },
+      item: [
+        {
+          name: 'folder',
+          event,
+          variable,
+          item: { name: 'r', event, request: { url: 'u' }, response: { name: 'ok', code: 200, body: '' } },
+        },
+      ],
+      variable,
+    };
+    expect(v21SchemaErrors({ ...input, info: { ...input.info, schema: COLLECTION_SCHEMA_V21 } })).not.toEqual([]);
+    const json = JSON.parse((await inject(JSON.stringify(input, null, 2), 'single.json')).text);
+    expect(v21SchemaErrors(json)).toEqual([]);
+    const [folder] = json.item;
+    expect(json.variable).toEqual([variable]);
+    expect(folder.event).toEqual([event]);
+    expect(folder.variable).toEqual([variable]);
+    expect(folder.item).toEqual([expect.objectContaining({ name: 'r', event: [event] })]);
+    expect(folder.item[0].response).toEqual([{ name: 'ok', code: 200, body: '' }]);
+  });
+
+  it.each([
+    {
+      name: "the collection's own top-level name (newman's inherited-entities shape)",
+      root: { name: 'Inherited' },
+      expected: 'Inherited',
+      says: 'its top-level "name"',
+    },
+    { name: 'the file name when there is no top-level name', root: {}, expected: 'legacy', says: 'after the file' },
+    {
+      name: 'the file name when the top-level name is blank',
+      root: { name: ' ' },
+      expected: 'legacy',
+      says: 'after the file',
+    },
+  ])('a collection without info is named by $name', async ({ root, expected, says }) => {
+    const warnings = new Warnings();
+    const text = JSON.stringify({ ...root, item: [{ name: 'r', request: { url: 'u' } }] });
+    const json = JSON.parse((await inject(text, 'exports/legacy.postman_collection.json', warnings)).text);
+    expect(json.info).toEqual({ name: expected, schema: COLLECTION_SCHEMA_V21 });
+    expect(warnings.list.join('\n')).toContain(`wrote one named "${expected}" (${says})`);
+    expect(v21SchemaErrors(json)).toEqual([]);
   });
 
   it('puts the block in front of the user lines of array-form scripts and keeps those lines', async () => {

@@ -1,4 +1,5 @@
-import { createHmac, verify, type KeyObject } from 'node:crypto';
+import { createHmac, createPrivateKey, sign, verify, type KeyObject } from 'node:crypto';
+import { jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jwtSignerScript, type JwtAlgorithmName } from '../../src/scripts/jwt-signer.js';
 import { disposeSandboxes, runScript, SANDBOXES, type SandboxModule } from '../token/sandbox-harness.js';
@@ -51,14 +52,16 @@ function checkJwt(
           .equals(sig)
       : algorithm === 'ES256'
         ? verify('sha256', data, { key: key as KeyObject, dsaEncoding: 'ieee-p1363' }, sig)
-        : algorithm === 'PS256'
-          ? verify(
-              'sha256',
-              data,
-              { key: key as KeyObject, padding: 6 /* RSA_PKCS1_PSS_PADDING */, saltLength: 32 },
-              sig,
-            )
-          : verify('sha256', data, key as KeyObject, sig);
+        : algorithm === 'EdDSA'
+          ? verify(null, data, key as KeyObject, sig)
+          : algorithm === 'PS256'
+            ? verify(
+                'sha256',
+                data,
+                { key: key as KeyObject, padding: 6 /* RSA_PKCS1_PSS_PADDING */, saltLength: 32 },
+                sig,
+              )
+            : verify('sha256', data, key as KeyObject, sig);
   const decode = (part: string): unknown => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
   return { valid, header: decode(header), claims: decode(payload) };
 }
@@ -69,6 +72,7 @@ describe.each(SANDBOXES)('JWT signer in $label', ({ module }) => {
   const cases: { algorithm: JwtAlgorithmName; key: TestKey }[] = [
     ...keys.rsa.flatMap((key) => (['RS256', 'PS256'] as const).map((algorithm) => ({ algorithm, key }))),
     ...keys.ec.map((key) => ({ algorithm: 'ES256' as const, key })),
+    ...keys.ed25519.map((key) => ({ algorithm: 'EdDSA' as const, key })),
   ];
 
   it.each(cases)('$algorithm with $key.label: Node verifies the signature', async ({ algorithm, key }) => {
@@ -86,6 +90,36 @@ describe.each(SANDBOXES)('JWT signer in $label', ({ module }) => {
     expect(checkJwt(result.jwt!, 'HS256', secret)).toMatchObject({ valid: true, header: { alg: 'HS256', typ: 'JWT' } });
     expect(checkJwt(result.jwt!, 'HS256', 'another secret').valid).toBe(false);
   });
+
+  it('EdDSA: jose verifies the signature with the public JWK, and signing is deterministic', async () => {
+    const [ed] = keys.ed25519;
+    const result = await signInSandbox(module, 'EdDSA', ed!.pem);
+    const { payload, protectedHeader } = await jwtVerify(result.jwt!, ed!.publicKey, {
+      currentDate: new Date(CLAIMS.iat * 1000),
+    });
+    expect(protectedHeader).toEqual({ alg: 'EdDSA', typ: 'JWT' });
+    expect(payload).toEqual(CLAIMS);
+    expect((await signInSandbox(module, 'EdDSA', ed!.pem)).jwt).toBe(result.jwt);
+    // RFC 8032 signatures are unique: the sandbox's must equal Node's, byte for byte.
+    const [encodedHeader, encodedClaims, signature] = result.jwt!.split('.') as [string, string, string];
+    const nodeSignature = sign(
+      null,
+      Buffer.from(`${encodedHeader}.${encodedClaims}`),
+      createPrivateKey(ed!.pem.replace(/\\n/g, '\n')),
+    );
+    expect(signature).toBe(nodeSignature.toString('base64url'));
+  });
+
+  it.each(keys.rsa)(
+    'RS256 with $label equals Node’s signature byte for byte (PKCS#1 v1.5 is deterministic)',
+    async (key) => {
+      const result = await signInSandbox(module, 'RS256', key.pem);
+      const [encodedHeader, encodedClaims, signature] = result.jwt!.split('.') as [string, string, string];
+      const pem = key.pem.replace(/\\n/g, '\n');
+      const nodeSignature = sign('sha256', Buffer.from(`${encodedHeader}.${encodedClaims}`), createPrivateKey(pem));
+      expect(signature).toBe(nodeSignature.toString('base64url'));
+    },
+  );
 
   it('ES256 is deterministic (RFC 6979) and PS256 uses a fresh salt', async () => {
     const [ec] = keys.ec;
@@ -121,7 +155,7 @@ describe.each(SANDBOXES)('JWT signer in $label', ({ module }) => {
 describe('signer scripts', () => {
   let scripts: Record<JwtAlgorithmName, string>;
   beforeAll(async () => {
-    const names = ['RS256', 'PS256', 'ES256', 'HS256'] as const;
+    const names = ['RS256', 'PS256', 'ES256', 'HS256', 'EdDSA'] as const;
     scripts = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await jwtSignerScript(n)]))) as Record<
       JwtAlgorithmName,
       string
@@ -133,6 +167,8 @@ describe('signer scripts', () => {
     expect(scripts.ES256).not.toMatch(/PKCS1|RSASP1/);
     expect(scripts.HS256).not.toMatch(/PKCS1|ecdsa\(/);
     expect(scripts.PS256).toContain('Math.random');
+    expect(scripts.EdDSA).not.toMatch(/PKCS1|RSASP1|ecdsa\(/);
+    expect(scripts.ES256).not.toMatch(/twistedEdwards|eddsa\(/);
   });
 
   it('define one constant and hold no import, export or installation path', () => {

@@ -18,12 +18,13 @@ function ec(namedCurve: string): { privateKey: KeyObject; publicKey: KeyObject }
 }
 
 /** Usable keys, by the algorithm family they serve. */
-export function usableKeys(): { rsa: TestKey[]; ec: TestKey[] } {
+export function usableKeys(): { rsa: TestKey[]; ec: TestKey[]; ed25519: TestKey[] } {
   const r1 = rsa(2048);
   const r2 = rsa(2048);
   const r3 = rsa(3072);
   const e1 = ec('P-256');
   const e2 = ec('P-256');
+  const ed = generateKeyPairSync('ed25519');
   const pkcs8 = (key: KeyObject) => key.export({ type: 'pkcs8', format: 'pem' }).toString();
   return {
     rsa: [
@@ -51,6 +52,14 @@ export function usableKeys(): { rsa: TestKey[]; ec: TestKey[] } {
         label: 'EC P-256 SEC1 with literal \\n escapes and CRLF',
         pem: e2.privateKey.export({ type: 'sec1', format: 'pem' }).toString().replace(/\n/g, '\\r\\n'),
         publicKey: e2.publicKey,
+      },
+    ],
+    ed25519: [
+      { label: 'Ed25519 PKCS#8', pem: pkcs8(ed.privateKey), publicKey: ed.publicKey },
+      {
+        label: 'Ed25519 PKCS#8 with literal \\n escapes',
+        pem: pkcs8(ed.privateKey).replace(/\n/g, '\\n'),
+        publicKey: ed.publicKey,
       },
     ],
   };
@@ -126,10 +135,28 @@ export function unusableKeys(): { label: string; algorithm: string; pem: string;
       message: 'holds a 1024-bit RSA key; RS256 and PS256 need 2048 bits',
     },
     {
-      label: 'Ed25519 key',
+      label: 'Ed25519 key for RS256',
       algorithm: 'RS256',
       pem: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-      message: 'is a PKCS#8 key of algorithm 1.3.101.112; expected RSA or EC',
+      message: 'holds an Ed25519 key, but RS256 needs an RSA key',
+    },
+    {
+      label: 'EC key for EdDSA',
+      algorithm: 'EdDSA',
+      pem: e.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      message: 'holds an EC P-256 key, but EdDSA needs an Ed25519 key',
+    },
+    {
+      label: 'RSA key for EdDSA',
+      algorithm: 'EdDSA',
+      pem: pkcs8,
+      message: 'holds a 2048-bit RSA key, but EdDSA needs an Ed25519 key',
+    },
+    {
+      label: 'Ed448 key',
+      algorithm: 'EdDSA',
+      pem: generateKeyPairSync('ed448').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      message: 'is a PKCS#8 key of algorithm 1.3.101.113; expected RSA, EC or Ed25519',
     },
   ];
 }

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFromConfig } from '../../src/build-from-config.js';
+import { buildFromConfig } from '../../src/build/build-from-config.js';
 import { Warnings } from '../../src/warnings.js';
 import { loadSpec, specToConfig } from '../../src/openapi/index.js';
 import { runNewman } from '../e2e/newman.js';

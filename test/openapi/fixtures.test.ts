@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditJson } from '../../src/audit/scan-json.js';
-import { buildFromConfig, buildResolved } from '../../src/build-from-config.js';
+import { buildFromConfig, buildResolved } from '../../src/build/build-from-config.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { validateConfig } from '../../src/config/validate.js';
 import { Warnings } from '../../src/warnings.js';

@@ -170,6 +170,55 @@ describe('collection auth from the security schemes', () => {
       ),
       auth: { type: 'apikey', name: 'api_key', in: 'query' },
     },
+    // issue 23, token rule 12: a spec's plain-HTTP token URL is mapped, allowed and warned about
+    {
+      name: 'plain-HTTP absolute tokenUrl: allowHttp, with a warning',
+      spec: withOps(
+        { ...schemes({ oauth: cc('http://auth.example.com/token') }), security: [{ oauth: [] }] },
+        undefined,
+      ),
+      auth: {
+        type: 'oauth2',
+        grantType: 'client_credentials',
+        tokenUrl: 'http://auth.example.com/token',
+        allowHttp: true,
+      },
+      warning:
+        /the token URL "http:\/\/auth.example.com\/token" is plain HTTP: .*"allowHttp": true\)\. fix: use an https:\/\/ token URL in the spec/,
+    },
+    {
+      name: 'relative tokenUrl under a plain-HTTP server: allowHttp, with a warning naming the resolved URL',
+      spec: withOps(
+        {
+          servers: [{ url: 'https://api.example.com/v1' }, { url: 'http://test.example.com/v1' }],
+          ...schemes({ oauth: cc('oauth/token') }),
+          security: [{ oauth: [] }],
+        },
+        undefined,
+      ),
+      auth: {
+        type: 'oauth2',
+        grantType: 'client_credentials',
+        tokenUrl: '{{base_url}}/oauth/token',
+        allowHttp: true,
+      },
+      warning: /the token URL "http:\/\/test.example.com\/v1\/oauth\/token" is plain HTTP/,
+    },
+    {
+      name: 'plain-HTTP tokenUrl on loopback: no allowHttp, no warning',
+      spec: withOps({ ...schemes({ oauth: cc('http://127.0.0.1:4010/token') }), security: [{ oauth: [] }] }, undefined),
+      auth: { type: 'oauth2', grantType: 'client_credentials', tokenUrl: 'http://127.0.0.1:4010/token' },
+    },
+    {
+      name: 'root-relative tokenUrl under a relative server: {{token_url}} left empty, with a warning',
+      spec: withOps(
+        { servers: [{ url: '/api' }], ...schemes({ oauth: cc('/oauth/token') }), security: [{ oauth: [] }] },
+        undefined,
+      ),
+      auth: { type: 'oauth2', grantType: 'client_credentials', tokenUrl: '{{token_url}}' },
+      environments: { server: { base_url: '/api', token_url: '' } },
+      warning: /the token URL "\/oauth\/token" is relative to a relative server URL, .*set token_url to the absolute/,
+    },
     {
       name: 'authorizationCode only → static bearer, with a warning',
       spec: withOps(

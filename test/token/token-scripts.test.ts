@@ -56,6 +56,15 @@ describe('tokenConfigFor', () => {
     ]);
   });
 
+  it.each([
+    { allowHttp: false, keys: ['grantType', 'tokenUrl', 'client'] },
+    { allowHttp: true, keys: ['grantType', 'tokenUrl', 'allowHttp', 'client'] },
+  ])('carries allowHttp only when true (allowHttp: $allowHttp)', ({ allowHttp, keys }) => {
+    const config = tokenConfigFor({ ...BASE_AUTH, allowHttp }, []);
+    expect(Object.keys(config).slice(0, keys.length)).toEqual(keys);
+    if (allowHttp) expect(config.allowHttp).toBe(true);
+  });
+
   it('does not depend on the key order of the variables it is given', () => {
     const reversed = Object.fromEntries(Object.entries(BASE_AUTH.variables).reverse()) as typeof BASE_AUTH.variables;
     expect(JSON.stringify(tokenConfigFor({ ...BASE_AUTH, variables: reversed }, []))).toBe(

@@ -4,7 +4,7 @@
  * TTLs, optional JWT access tokens (resource indicators) with `exp`. A thin wrapper in front of it
  * records every token request, since oidc-provider accepts either client auth method for any client.
  */
-import { createPublicKey, generateKeyPairSync, verify, type KeyObject } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomBytes, verify, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Adapter, AdapterPayload, JWK } from 'oidc-provider';
 import { createJsonServer, listenLoopback, pathOf, readBody, sendJson } from './http-util.js';
@@ -27,6 +27,23 @@ export interface OidcProviderOptions {
   clients?: { basic?: ClientCredentials; post?: ClientCredentials };
   /** More clients, authenticating with a signed client assertion. */
   signedClients?: SignedClient[];
+  /**
+   * DPoP (RFC 9449) with server-issued nonces required at the token endpoint (`features.dPoP` with
+   * `nonceSecret` and `requireNonce`), proofs signed with ES256, EdDSA, RS256 or PS256.
+   */
+  dpop?: boolean;
+}
+
+/** The DPoP proof algorithms the e2e provider accepts (oidc-provider's default is ES256 and EdDSA only). */
+export const DPOP_ALGORITHMS = ['ES256', 'EdDSA', 'RS256', 'PS256'] as const;
+
+/** What oidc-provider's introspection says about a token (the members the e2e tests read). */
+export interface Introspection {
+  active: boolean;
+  token_type?: string;
+  client_id?: string;
+  /** RFC 9449 §6.2: the thumbprint of the key a DPoP-bound token is bound to. */
+  cnf?: { jkt?: string };
 }
 
 /** A client registered for `private_key_jwt` (with its public key) or `client_secret_jwt` (with its secret). */
@@ -52,6 +69,8 @@ export interface OidcProvider {
   granted: GrantedRequest[];
   /** True when `token` is an active access token of this provider (introspection, or JWT signature + `exp`). */
   validateToken(token: string): Promise<boolean>;
+  /** The introspection response for an opaque token (authenticating as the `post` client). */
+  introspect(token: string): Promise<Introspection>;
   close(): Promise<void>;
 }
 
@@ -81,6 +100,7 @@ export async function startOidcProvider(opts: OidcProviderOptions = {}): Promise
       tokenRequests.push(record);
       res.once('finish', () => {
         record.status = res.statusCode;
+        if (res.statusCode === 400 && res.getHeader('dpop-nonce') !== undefined) record.nonceChallenge = true;
       });
       (req as IncomingMessage & { body?: Buffer }).body = body;
     }
@@ -102,6 +122,9 @@ export async function startOidcProvider(opts: OidcProviderOptions = {}): Promise
     scopes: ['read', 'write'],
     features: {
       devInteractions: { enabled: false },
+      ...(opts.dpop
+        ? { dPoP: { enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true, allowReplay: false } }
+        : {}),
       clientCredentials: { enabled: true },
       introspection: { enabled: true, allowedPolicy: async () => true },
       resourceIndicators: {
@@ -117,6 +140,7 @@ export async function startOidcProvider(opts: OidcProviderOptions = {}): Promise
         }),
       },
     },
+    ...(opts.dpop ? { enabledJWA: { dPoPSigningAlgValues: [...DPOP_ALGORITHMS] } } : {}),
     ttl: {
       AccessToken: () => ttl,
       ClientCredentials: () => ttl,
@@ -143,7 +167,8 @@ export async function startOidcProvider(opts: OidcProviderOptions = {}): Promise
     validateToken: (token) =>
       isJwt(token)
         ? Promise.resolve(verifyJwt(token, keys.publicKey, resource))
-        : introspect(introspectionUrl, clients.post, token),
+        : introspect(introspectionUrl, clients.post, token).then((body) => body.active),
+    introspect: (token) => introspect(introspectionUrl, clients.post, token),
     close: listening.close,
   };
 }
@@ -175,17 +200,17 @@ function signedClientMetadata(client: SignedClient) {
   };
 }
 
-/** Asks the provider whether `token` is active, authenticating as `client` (client_secret_post). */
-async function introspect(url: string, client: ClientCredentials, token: string): Promise<boolean> {
+/** Asks the provider about `token`, authenticating as `client` (client_secret_post); inactive when it fails. */
+async function introspect(url: string, client: ClientCredentials, token: string): Promise<Introspection> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ token, client_id: client.id, client_secret: client.secret }),
     signal: AbortSignal.timeout(5_000),
   });
-  if (!res.ok) return false;
-  const body = (await res.json()) as { active?: boolean; token_type?: string };
-  return body.active === true;
+  if (!res.ok) return { active: false };
+  const body = (await res.json()) as Introspection;
+  return { ...body, active: body.active === true };
 }
 
 function isJwt(token: string): boolean {

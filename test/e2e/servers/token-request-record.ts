@@ -32,6 +32,13 @@ export interface TokenRequestRecord {
   status: number;
   /** The request carried `Authorization: Bearer …` (a runner lending the collection's auth to the token request). */
   bearer: boolean;
+  /** The `DPoP` header (a proof JWT), when the request carried one. */
+  dpopProof?: string;
+  /**
+   * True when the answer was a DPoP nonce challenge (RFC 9449 §8: `400 use_dpop_nonce` with a `DPoP-Nonce`
+   * header): such a request is a nonce retry's first half, counted apart from the token requests proper.
+   */
+  nonceChallenge?: boolean;
 }
 
 /** Parses a token request's headers and raw body into a record (status 0). */
@@ -59,6 +66,7 @@ export function parseTokenRequest(path: string, headers: IncomingHttpHeaders, bo
     params,
     status: 0,
     bearer: /^Bearer\b/i.test(headers.authorization ?? ''),
+    ...(typeof headers.dpop === 'string' ? { dpopProof: headers.dpop } : {}),
   };
 }
 

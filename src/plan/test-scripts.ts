@@ -1,0 +1,40 @@
+import { REPLAY_MARKER } from '../scripts/token-config.js';
+import { VERSION } from '../version.js';
+
+/** First line of every generated script that does not bring its own gen-collection header. */
+export const SCRIPT_HEADER = `// gen-collection ${VERSION}: generated from the config and scripts-src/; edit those and rebuild.`;
+
+/**
+ * The script of one event: its pieces joined by a blank line, trailing blanks trimmed, the gen-collection header
+ * first unless the first piece brings its own; undefined when there is nothing to run.
+ */
+export function joinScript(sources: readonly string[]): string | undefined {
+  const code = sources.map((s) => s.replace(/\s+$/, '')).filter((s) => s !== '');
+  if (code.length === 0) return undefined;
+  if (!code[0]!.startsWith('// gen-collection ')) code.unshift(SCRIPT_HEADER);
+  return code.join('\n\n');
+}
+
+/**
+ * Wraps test code so it does not run on an attempt that the collection-level test script is about to
+ * replay after a 401: that attempt must fail no test. The collection-level test script runs first and
+ * sets the marker for every response.
+ */
+export function skipOnReplay(code: string): string {
+  const body = code.replace(/\s+$/, '').replace(/^(?=.)/gm, '  ');
+  return `if (pm.variables.get(${JSON.stringify(REPLAY_MARKER)}) !== '1') {\n${body}\n}`;
+}
+
+/**
+ * The generated test for `expect.status`. A request that got no response (refused, unknown host, timeout) has
+ * no status: the test says so instead of chai's `expected PostmanResponse{…} to have property 'code'`.
+ */
+export function statusTest(statuses: number[]): string {
+  const noResponse =
+    "  if (!pm.response.code) pm.expect.fail('no response: the request itself failed (see its error in the run report)');\n";
+  if (statuses.length === 1) {
+    return `pm.test('status is ${statuses[0]}', function () {\n${noResponse}  pm.response.to.have.status(${statuses[0]});\n});`;
+  }
+  const list = statuses.join(', ');
+  return `pm.test('status is one of ${list}', function () {\n${noResponse}  pm.expect(pm.response.code).to.be.oneOf([${list}]);\n});`;
+}

@@ -1,0 +1,183 @@
+import type { KeyValueEntry, ResolvedBody } from '../config/resolved.js';
+import type { Plan, PlanItem, PlanItemAuth, PlanRequest } from '../plan/plan.js';
+import { stableId } from '../plan/ids.js';
+import { bearerAuth, collectionAuth, NO_AUTH, type PostmanAuth } from '../postman/auth.js';
+import { COLLECTION_SCHEMA_V21, type PostmanCollection } from '../postman/collection.js';
+import { postmanEnvironment } from '../postman/environment.js';
+import { events } from '../postman/events.js';
+import { splitUrl } from '../postman/url.js';
+import { tokenScripts } from '../scripts/token-scripts.js';
+import { jsonText } from '../write-files.js';
+import type { RenderedFile } from './render.js';
+
+/** The `postman` format: `<slug>.postman_collection.json` (v2.1) and `<slug>.<env>.postman_environment.json`. */
+export async function renderPostman(plan: Plan): Promise<RenderedFile[]> {
+  return [
+    { path: postmanCollectionFile(plan), content: jsonText(await postmanCollection(plan)) },
+    ...plan.environments.map((env) => ({
+      path: postmanEnvironmentFile(plan, env.name),
+      content: jsonText(postmanEnvironment(env)),
+    })),
+  ];
+}
+
+/** The collection file's name. */
+export function postmanCollectionFile(plan: Plan): string {
+  return `${plan.slug}.postman_collection.json`;
+}
+
+/** An environment file's name. */
+export function postmanEnvironmentFile(plan: Plan, env: string): string {
+  return `${plan.slug}.${env}.postman_environment.json`;
+}
+
+/** The plan as a Postman v2.1 collection, the token scripts first in the collection-level events. */
+export async function postmanCollection(plan: Plan): Promise<PostmanCollection> {
+  const token = plan.token
+    ? await tokenScripts(plan.token.auth, {
+        skipRequestIds: plan.token.skipRequestIds,
+        ...(Object.keys(plan.profiles).length
+          ? {
+              profiles: Object.fromEntries(
+                Object.entries(plan.profiles).map(([name, auth]) => [
+                  name,
+                  { auth, requestIds: plan.token!.profileRequestIds[name] ?? [] },
+                ]),
+              ),
+            }
+          : {}),
+      })
+    : undefined;
+  const collectionEvents = events([plan.slug, 'collection'], {
+    prerequest: [...(token ? [token.prerequest] : []), ...plan.scripts.prerequest],
+    test: [...(token ? [token.test] : []), ...plan.scripts.test],
+  });
+  const auth = collectionAuth(plan.auth);
+  return {
+    info: {
+      _postman_id: stableId(plan.slug, 'collection'),
+      name: plan.name,
+      ...(plan.description ? { description: plan.description } : {}),
+      schema: COLLECTION_SCHEMA_V21,
+    },
+    item: plan.items.map(postmanItem),
+    ...(auth ? { auth } : {}),
+    ...(collectionEvents.length ? { event: collectionEvents } : {}),
+    ...(plan.variables.length ? { variable: plan.variables } : {}),
+  };
+}
+
+interface PostmanKeyValue {
+  key: string;
+  value: string;
+  description?: string;
+  disabled?: boolean;
+  type?: string;
+}
+
+function postmanItem(item: PlanItem): object {
+  const ownAuth = itemAuth(item.auth);
+  const itemEvents = events(item.idPath, item.scripts);
+  if (item.kind === 'folder') {
+    return {
+      id: item.id,
+      name: item.name,
+      ...(item.description ? { description: item.description } : {}),
+      item: item.items.map(postmanItem),
+      ...(ownAuth ? { auth: ownAuth } : {}),
+      ...(itemEvents.length ? { event: itemEvents } : {}),
+    };
+  }
+  return {
+    id: item.id,
+    name: item.name,
+    request: postmanRequest(item, ownAuth),
+    response: [],
+    ...(itemEvents.length ? { event: itemEvents } : {}),
+  };
+}
+
+/** The Postman auth an item sets itself: none, a profile's Bearer, or nothing (it inherits). */
+function itemAuth(auth: PlanItemAuth): PostmanAuth | undefined {
+  if (auth.kind === 'inherit') return undefined;
+  if (auth.kind === 'none') return NO_AUTH;
+  return bearerAuth(auth.tokenVariable);
+}
+
+function postmanRequest(req: PlanRequest, auth: PostmanAuth | undefined): object {
+  const header: PostmanKeyValue[] = req.headers.map((h) => keyValue(h, 'text'));
+  const body = req.body ? postmanBody(req.body) : undefined;
+  const contentType = req.body ? impliedContentType(req.body) : undefined;
+  if (contentType && !req.headers.some((h) => h.key.toLowerCase() === 'content-type')) {
+    header.push({ key: 'Content-Type', value: contentType, type: 'text' });
+  }
+  return {
+    method: req.method,
+    header,
+    ...(body ? { body } : {}),
+    url: postmanUrl(req),
+    ...(auth ? { auth } : {}),
+    ...(req.description ? { description: req.description } : {}),
+  };
+}
+
+function postmanUrl(req: PlanRequest): object {
+  const parsed = splitUrl(req.url);
+  const query: PostmanKeyValue[] = [
+    ...(parsed.query ?? []).map((q) => ({ key: q.key, value: q.value ?? '' })),
+    ...req.query.map((q) => keyValue(q)),
+  ];
+  const enabled = query.filter((q) => !q.disabled).map((q) => `${q.key}=${q.value}`);
+  const base = req.url.replace(/[?#].*$/, '');
+  const hash = parsed.hash ? `#${parsed.hash}` : '';
+  return {
+    raw: base + (enabled.length ? `?${enabled.join('&')}` : '') + hash,
+    ...(parsed.protocol ? { protocol: parsed.protocol } : {}),
+    ...(parsed.auth ? { auth: parsed.auth } : {}),
+    ...(parsed.host ? { host: parsed.host } : {}),
+    ...(parsed.port ? { port: parsed.port } : {}),
+    ...(parsed.path ? { path: parsed.path } : {}),
+    ...(query.length ? { query } : {}),
+    ...(parsed.hash ? { hash: parsed.hash } : {}),
+    ...(req.pathVariables.length ? { variable: req.pathVariables.map((v) => keyValue(v)) } : {}),
+  };
+}
+
+function keyValue(entry: KeyValueEntry, type?: string): PostmanKeyValue {
+  return {
+    key: entry.key,
+    value: entry.value,
+    ...(type ? { type } : {}),
+    ...(entry.description ? { description: entry.description } : {}),
+    ...(entry.disabled ? { disabled: true } : {}),
+  };
+}
+
+function postmanBody(body: ResolvedBody): object {
+  switch (body.mode) {
+    case 'json':
+      return { mode: 'raw', raw: JSON.stringify(body.json, null, 2), options: { raw: { language: 'json' } } };
+    case 'form':
+      return { mode: 'formdata', formdata: body.entries.map((e) => keyValue(e, 'text')) };
+    case 'urlencoded':
+      return { mode: 'urlencoded', urlencoded: body.entries.map((e) => keyValue(e)) };
+    case 'raw':
+      return { mode: 'raw', raw: body.raw, options: { raw: { language: rawLanguage(body.contentType) } } };
+  }
+}
+
+/** The Content-Type header a body implies; formdata and urlencoded get theirs from the runner. */
+function impliedContentType(body: ResolvedBody): string | undefined {
+  if (body.mode === 'json') return 'application/json';
+  if (body.mode === 'raw') return body.contentType;
+  return undefined;
+}
+
+function rawLanguage(contentType = ''): string {
+  const type = contentType.toLowerCase();
+  if (/[/+]json\b/.test(type)) return 'json';
+  if (/[/+]xml\b/.test(type)) return 'xml';
+  if (type.includes('html')) return 'html';
+  if (type.includes('javascript')) return 'javascript';
+  return 'text';
+}
