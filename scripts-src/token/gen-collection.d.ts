@@ -14,4 +14,12 @@ declare global {
     key: string;
     keyVariable: string;
   }) => { jwt: string } | { problem: string };
+
+  /**
+   * The DPoP proof maker the generator puts in front of the pre-request token script when the config uses DPoP
+   * (src/scripts/dpop-proof.ts, built from scripts-src/jwt/dpop-proof.ts): never defined otherwise.
+   */
+  const genCollectionDpopProof: (
+    input: import('../jwt/dpop-proof.ts').DpopProofInput,
+  ) => import('../jwt/dpop-proof.ts').DpopProofResult;
 }

@@ -15,8 +15,11 @@ interface Hooks {
   classify: ((response: HttpResponse, body: Record<string, unknown>) => TokenFailure | 'retry' | undefined)[];
   /** Presents a valid token on the request besides the collection's auth (a proof header). */
   present: ((token: string) => void)[];
-  /** Acts on the resource's response, in the test script (retry on 401, nonces). */
-  respond: (() => void)[];
+  /**
+   * Acts on the resource's response, in the test script (nonces, retry on 401), in import order; `true`: the
+   * response is dealt with (a nonce challenge is not the token's fault), the later ones leave it alone.
+   */
+  respond: (() => boolean | void)[];
 }
 
 /**

@@ -6,6 +6,7 @@ import { PACKAGE_ROOT } from '../package-root.js';
 import { VERSION } from '../version.js';
 import { buildOnce } from './build-once.js';
 import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
+import { dpopProofScript } from './dpop-proof.js';
 import { jwtSignerScript } from './jwt-signer.js';
 import {
   TOKEN_CONFIG_GLOBAL,
@@ -100,6 +101,8 @@ export type RuntimeName = 'postman' | 'bruno';
 const FEATURES = {
   profiles: { prerequest: ['select-profile.ts'], test: ['select-profile.ts'] },
   signed: { prerequest: ['signed.ts'], test: [] },
+  // Ahead of retry-on-401: a nonce challenge is answered here and never drops the token.
+  dpop: { prerequest: ['dpop.ts'], test: ['dpop-nonce-replay.ts'] },
   'retry-on-401': { prerequest: [], test: ['retry-on-401.ts'] },
 } as const satisfies Record<string, Record<keyof TokenScripts, readonly string[]>>;
 
@@ -114,6 +117,7 @@ export function tokenFeatures(auths: readonly OAuth2Resolved[], profiles: boolea
   const used: Record<TokenFeature, boolean> = {
     profiles,
     signed: auths.some((a) => a.client.signer),
+    dpop: auths.some((a) => a.dpop),
     'retry-on-401': auths.some((a) => a.retryOn401),
   };
   return (Object.keys(FEATURES) as TokenFeature[]).filter((feature) => used[feature]);
@@ -134,6 +138,9 @@ export async function tokenScripts(
   // The config checks let the profiles that sign agree on one algorithm.
   const algorithm = auths.find((a) => a.client.signer)?.client.signer?.algorithm;
   const signer = algorithm ? await jwtSignerScript(algorithm) : '';
+  // Likewise on one DPoP algorithm.
+  const dpopAlgorithm = auths.find((a) => a.dpop)?.dpop?.algorithm;
+  const proofMaker = dpopAlgorithm ? await dpopProofScript(dpopAlgorithm) : '';
   const tokenConfig = tokenConfigFor(auth, opts.skipRequestIds);
   if (profiles.length) {
     const base = tokenConfigFor(auth, []);
@@ -146,7 +153,7 @@ export async function tokenScripts(
   }
   const config = `const ${TOKEN_CONFIG_GLOBAL} = ${configLiteral(tokenConfig)};\n`;
   return {
-    prerequest: `${header('OAuth2 token: reuse, refresh or fetch')}${config}${signer}${bundles.prerequest}`,
+    prerequest: `${header('OAuth2 token: reuse, refresh or fetch')}${config}${signer}${proofMaker}${bundles.prerequest}`,
     test: `${header('on HTTP 401, drop the OAuth2 token and replay the request once')}${config}${bundles.test}`,
   };
 }
