@@ -8,6 +8,8 @@ import { hooks } from './hooks.ts';
 // The token URL of the request in flight: a response names no URL, and its nonce belongs to that origin.
 let tokenUrl = '';
 
+hooks.keys.push(() => (genCollection.dpop ? [genCollection.dpop.keyVariable] : []));
+
 hooks.tokenRequest.push((_fields, headers, url) => {
   if (!genCollection.dpop) return;
   tokenUrl = url;

@@ -13,6 +13,11 @@ interface Hooks {
    * new attempt (a fresh nonce), or undefined to leave it to the core.
    */
   classify: ((response: HttpResponse, body: Record<string, unknown>) => TokenFailure | 'retry' | undefined)[];
+  /**
+   * More PEM key variables a token request is made with (a proof key): checked non-empty with the credentials
+   * before any token request (rules 10 and 12), and part of the inputs' fingerprint.
+   */
+  keys: (() => string[])[];
   /** Presents a valid token on the request besides the collection's auth (a proof header). */
   present: ((token: string) => void)[];
   /**
@@ -26,4 +31,4 @@ interface Hooks {
  * The hook points, filled by the optional features the generated entry imports ahead of the core
  * (src/scripts/token-scripts.ts): a config that does not use a feature carries none of its code.
  */
-export const hooks: Hooks = { tokenRequest: [], classify: [], present: [], respond: [] };
+export const hooks: Hooks = { tokenRequest: [], classify: [], keys: [], present: [], respond: [] };

@@ -368,7 +368,7 @@ describe('defaults are applied in resolveConfig', () => {
           inputs: ['client_id', 'client_secret'],
           secretInputs: ['client_secret'],
         },
-        presentation: 'bearer',
+        presentation: 'dpop',
         dpop: { algorithm: 'ES256', keyVariable: 'dpop_private_key' },
         params: {},
         variables: TOKEN_VARIABLE_DEFAULTS,
@@ -396,7 +396,7 @@ describe('defaults are applied in resolveConfig', () => {
           secretInputs: ['client_private_key'],
           signer: { algorithm: 'RS256', keyVariable: 'client_private_key' },
         },
-        presentation: 'bearer',
+        presentation: 'dpop',
         assertion: {
           algorithm: 'RS256',
           issuer: '{{client_id}}',
@@ -550,7 +550,7 @@ describe('defaults are applied in resolveConfig', () => {
           inputs: ['client_id_admin', 'client_secret_admin'],
           secretInputs: ['client_secret_admin'],
         },
-        presentation: 'bearer',
+        presentation: 'dpop',
         dpop: { algorithm: 'PS256', keyVariable: 'dpop_private_key_admin' },
         params: {},
         variables: {

@@ -47,7 +47,8 @@ interface PrerequestCase {
   name: string;
   collection?: Record<string, string>;
   local?: Record<string, string>;
-  key?: string;
+  /** The key's value; null: no scope defines the variable. */
+  key?: string | null;
   replies: ServerReply[];
   /** Per token request: the proof's nonce claim (undefined: none). */
   tokenNonces: (string | undefined)[];
@@ -118,7 +119,15 @@ const prerequestCases: PrerequestCase[] = [
     key: '',
     replies: [],
     tokenNonces: [],
-    failure: /dpop_private_key is empty \(newman run … --env-var dpop_private_key="\$\(cat key.pem\)"/,
+    failure:
+      /^no token request sent: dpop_private_key is empty \(newman run … --env-var dpop_private_key="\$\(cat key.pem\)"/,
+  },
+  {
+    name: 'no key variable at all: named as not defined, nothing sent',
+    key: null,
+    replies: [],
+    tokenNonces: [],
+    failure: /^no token request sent: not defined: {{dpop_private_key}} \(no environment selected/,
   },
   {
     name: 'a key that is not PEM: nothing sent, the request skipped',
@@ -136,7 +145,11 @@ describe.each(SANDBOXES)('DPoP pre-request script in $label', ({ module }) => {
       script: scripts.prerequest,
       listen: 'prerequest',
       request: REQUEST,
-      collectionVariables: { ...BASE_VARIABLES, dpop_private_key: c.key ?? KEY, ...c.collection },
+      collectionVariables: {
+        ...BASE_VARIABLES,
+        ...(c.key === null ? {} : { dpop_private_key: c.key ?? KEY }),
+        ...c.collection,
+      },
       localVariables: c.local ?? {},
       replies: c.replies,
       requestId: REQUEST_ID,
