@@ -19,7 +19,14 @@ declare global {
    * The DPoP proof maker the generator puts in front of the pre-request token script when the config uses DPoP
    * (src/scripts/dpop-proof.ts, built from scripts-src/jwt/dpop-proof.ts): never defined otherwise.
    */
-  const genCollectionDpopProof: (
-    input: import('../jwt/dpop-proof.ts').DpopProofInput,
-  ) => import('../jwt/dpop-proof.ts').DpopProofResult;
+  const genCollectionDpopProof: (input: {
+    method: string;
+    url: string;
+    accessToken?: string;
+    nonce?: string;
+    key: string;
+    keyVariable: string;
+    jti: string;
+    now: number;
+  }) => { proof: string; jkt: string } | { problem: string };
 }
