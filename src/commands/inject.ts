@@ -40,6 +40,14 @@ export async function runInject(file: string, opts: InjectCliOptions): Promise<E
       },
     );
   }
+  if (config.auth.dpop) {
+    // inject sets a Bearer auth and recognises its own by it: a DPoP token sent as Bearer is refused by every API.
+    throw new GenCollectionError('config-invalid', 'inject does not add DPoP (auth.dpop) to a collection yet', {
+      file: config.configFile,
+      pointer: '/auth/dpop',
+      fix: 'build the collection from the config (gen-collection build), or leave dpop out of the config given with -c',
+    });
+  }
   const profiles = Object.keys(config.authProfiles);
   if (profiles.length) {
     warnings.add(`inject adds the default profile (auth) only; authProfiles (${profiles.join(', ')}) are left out`, {
