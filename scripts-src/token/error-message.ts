@@ -1,4 +1,5 @@
 import * as runtime from '../runtime/runtime.ts';
+import { hooks } from './hooks.ts';
 
 /**
  * A readable reason for a thrown value or a send error. The code comes first: Newman's network errors have
@@ -16,8 +17,9 @@ export function describeError(error: unknown): string {
  */
 export function failTest(title: string, problem: string): void {
   const { vars, client } = genCollection;
-  for (const key of [...client.secretInputs, 'accessToken', 'refreshToken'] as const) {
-    const secret = runtime.read(vars[key]!);
+  const names = [...client.secretInputs, 'accessToken', 'refreshToken'].map((key) => vars[key as keyof typeof vars]!);
+  for (const name of [...names, ...hooks.keys.flatMap((keys) => keys())]) {
+    const secret = runtime.read(name);
     // Shorter values are no real secrets and would garble the message.
     if (secret.length >= 4) problem = problem.split(secret).join('***');
   }

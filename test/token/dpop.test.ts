@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { OAuth2Resolved } from '../../src/config/resolved.js';
 import { REPLAY_MARKER } from '../../src/scripts/token-config.js';
 import { disposeSandboxes, runScript, SANDBOXES, type ServerReply } from './sandbox-harness.js';
-import { BASE_VARIABLES, scriptsFor, STORED_TOKEN, TOKEN_URL } from './token-fixtures.js';
+import { BASE_VARIABLES, scriptsFor, STORED_TOKEN, TOKEN_URL, visibleOutput } from './token-fixtures.js';
 
 afterAll(disposeSandboxes);
 
@@ -109,6 +109,12 @@ const prerequestCases: PrerequestCase[] = [
     failure: /token_type "Bearer", not DPoP: the token is not bound to the key .*not tried again/,
   },
   {
+    name: 'a token endpoint echoing the key: a permanent failure, the key masked',
+    replies: [{ status: 400, json: { error: 'invalid_dpop_proof', error_description: `bad ${KEY}` } }],
+    tokenNonces: [undefined],
+    failure: /HTTP 400 \(invalid_dpop_proof: bad \*\*\*\)/,
+  },
+  {
     name: 'token_type dpop in lower case: accepted',
     replies: [{ status: 200, json: { ...TOKEN, token_type: 'dpop' } }],
     tokenNonces: [undefined],
@@ -176,6 +182,7 @@ describe.each(SANDBOXES)('DPoP pre-request script in $label', ({ module }) => {
     }
     if (c.tokenNonceAfter)
       expect(result.localVariables[NONCE_KEY('https://auth.example.test')]).toBe(c.tokenNonceAfter);
+    expect(visibleOutput(result)).not.toContain(KEY.split('\n')[1]);
     // Nothing DPoP leaves run-local memory.
     expect(JSON.stringify(result.collectionVariables)).not.toMatch(/nonce/);
   });
