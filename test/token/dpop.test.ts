@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { OAuth2Resolved } from '../../src/config/resolved.js';
 import { REPLAY_MARKER } from '../../src/scripts/token-config.js';
 import { disposeSandboxes, runScript, SANDBOXES, type ServerReply } from './sandbox-harness.js';
-import { BASE_VARIABLES, scriptsFor, STORED_TOKEN, TOKEN_URL, visibleOutput } from './token-fixtures.js';
+import { BASE_VARIABLES, REFRESH_TOKEN, scriptsFor, STORED_TOKEN, TOKEN_URL, visibleOutput } from './token-fixtures.js';
 
 afterAll(disposeSandboxes);
 
@@ -56,6 +56,8 @@ interface PrerequestCase {
   requestProof?: { nonce?: string; ath: string };
   /** A failing test's error, matched; absent when none. */
   failure?: RegExp;
+  /** The grant_type of each token request, when checked. */
+  grants?: string[];
   /** Run-local nonce of the token endpoint's origin afterwards. */
   tokenNonceAfter?: string;
 }
@@ -85,6 +87,14 @@ const prerequestCases: PrerequestCase[] = [
     tokenNonces: [undefined, 'as-n2'],
     requestProof: { ath: NEW_ATH },
     tokenNonceAfter: 'as-n2',
+  },
+  {
+    name: 'a stored refresh token: the refresh request carries a proof too',
+    collection: { refresh_token: REFRESH_TOKEN },
+    replies: [{ status: 200, json: TOKEN }],
+    tokenNonces: [undefined],
+    grants: ['refresh_token'],
+    requestProof: { ath: NEW_ATH },
   },
   {
     name: 'a kept token-endpoint nonce goes on the first attempt',
@@ -179,6 +189,11 @@ describe.each(SANDBOXES)('DPoP pre-request script in $label', ({ module }) => {
       const claims = decodeJwt(proof!);
       expect(claims).toMatchObject({ htm: 'GET', htu: API_URL, ath: c.requestProof.ath });
       expect(claims.nonce).toBe(c.requestProof.nonce);
+    }
+    if (c.grants) {
+      const grant = (s: (typeof result.sent)[number]) =>
+        s.body && 'urlencoded' in s.body ? new Map(s.body.urlencoded).get('grant_type') : undefined;
+      expect(result.sent.map(grant)).toEqual(c.grants);
     }
     if (c.tokenNonceAfter)
       expect(result.localVariables[NONCE_KEY('https://auth.example.test')]).toBe(c.tokenNonceAfter);
