@@ -25,7 +25,8 @@ const DELAY_MS = 1_400;
 const NONCE_ROTATION_MS = 3_000;
 export const ITEMS = [
   { name: 'List orders', url: '{{base_url}}/orders?page=1', expect: { status: 200 } },
-  { name: 'Get order', url: '{{base_url}}/orders/7', expect: { status: 200 } },
+  // htu is the URL as sent: the query left out, the path variable filled in.
+  { name: 'Get order', url: '{{base_url}}/orders/:id', pathVariables: { id: '7' }, expect: { status: 200 } },
   {
     name: 'Create order',
     method: 'POST',
