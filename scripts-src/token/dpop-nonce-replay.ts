@@ -17,9 +17,11 @@ type Backoff = { failures: number; retryAt: number };
 hooks.respond.push(() => {
   // A marker left by the previous response must not hide this one's tests, whatever answers it below.
   if (runtime.recall(REPLAY_MARKER)) runtime.remember(REPLAY_MARKER, '');
-  if (!genCollection.dpop || !usesCollectionBearer()) return false;
+  if (!genCollection.dpop) return false;
+  // From every response of the origin (RFC 9449 §8.2), also one to a request without the token.
   const url = runtime.requestUrl();
   keepNonce(url, runtime.responseHeader('DPoP-Nonce'));
+  if (!usesCollectionBearer()) return false;
   const id = runtime.requestId();
   const replay = runtime.recall(REPLAYED) === id;
   if (replay) runtime.remember(REPLAYED, '');

@@ -205,6 +205,8 @@ describe.each(SANDBOXES)('DPoP pre-request script in $label', ({ module }) => {
 
 interface TestCase {
   name: string;
+  /** The request as the test script sees it; default: one sending the DPoP token. */
+  request?: object;
   status: number;
   headers?: Record<string, string>;
   local?: Record<string, string>;
@@ -222,6 +224,14 @@ const testCases: TestCase[] = [
     headers: { 'DPoP-Nonce': 'api-n1' },
     outcome: 'none',
     nonceAfter: 'api-n1',
+  },
+  {
+    name: 'a request without the token auth: its nonce kept, a 401 left alone',
+    request: { url: 'https://api.example.test/health', method: 'GET', auth: { type: 'noauth' } },
+    status: 401,
+    headers: CHALLENGE,
+    outcome: 'none',
+    nonceAfter: 'api-n2',
   },
   {
     name: '401 use_dpop_nonce: one replay, same token, the new nonce kept',
@@ -269,7 +279,7 @@ describe.each(SANDBOXES)('DPoP test script in $label', ({ module }) => {
     const result = await runScript(module, {
       script: scripts.test,
       listen: 'test',
-      request: SENT_WITH_TOKEN,
+      request: c.request ?? SENT_WITH_TOKEN,
       response: { status: c.status, text: '{}', ...(c.headers ? { headers: c.headers } : {}) },
       collectionVariables: { ...BASE_VARIABLES, ...STORED },
       localVariables: c.local ?? {},
