@@ -119,12 +119,6 @@ const prerequestCases: PrerequestCase[] = [
     failure: /token_type "Bearer", not DPoP: the token is not bound to the key .*not tried again/,
   },
   {
-    name: 'a token endpoint echoing the key: a permanent failure, the key masked',
-    replies: [{ status: 400, json: { error: 'invalid_dpop_proof', error_description: `bad ${KEY}` } }],
-    tokenNonces: [undefined],
-    failure: /HTTP 400 \(invalid_dpop_proof: bad \*\*\*\)/,
-  },
-  {
     name: 'token_type dpop in lower case: accepted',
     replies: [{ status: 200, json: { ...TOKEN, token_type: 'dpop' } }],
     tokenNonces: [undefined],
@@ -197,6 +191,7 @@ describe.each(SANDBOXES)('DPoP pre-request script in $label', ({ module }) => {
     }
     if (c.tokenNonceAfter)
       expect(result.localVariables[NONCE_KEY('https://auth.example.test')]).toBe(c.tokenNonceAfter);
+    // The private key never leaves the sandbox (a proof carries the public key): no message shows it.
     expect(visibleOutput(result)).not.toContain(KEY.split('\n')[1]);
     // Nothing DPoP leaves run-local memory.
     expect(JSON.stringify(result.collectionVariables)).not.toMatch(/nonce/);
