@@ -6,10 +6,20 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
+import { resolveAuthProfile } from '../../src/config/resolve-auth.js';
 import type { OAuth2Resolved } from '../../src/config/resolved.js';
+import { tokenScripts } from '../../src/scripts/token-scripts.js';
 import { REPLAY_MARKER } from '../../src/scripts/token-config.js';
 import { disposeSandboxes, runScript, SANDBOXES, type ServerReply } from './sandbox-harness.js';
-import { BASE_VARIABLES, REFRESH_TOKEN, scriptsFor, STORED_TOKEN, TOKEN_URL, visibleOutput } from './token-fixtures.js';
+import {
+  BASE_AUTH,
+  BASE_VARIABLES,
+  REFRESH_TOKEN,
+  scriptsFor,
+  STORED_TOKEN,
+  TOKEN_URL,
+  visibleOutput,
+} from './token-fixtures.js';
 
 afterAll(disposeSandboxes);
 
@@ -292,5 +302,41 @@ describe.each(SANDBOXES)('DPoP test script in $label', ({ module }) => {
       expect(result.assertions[0]!.error).toMatch(c.failure);
     } else expect(result.assertions).toEqual([]);
     if (c.nonceAfter) expect(result.localVariables[NONCE_KEY('https://api.example.test')]).toBe(c.nonceAfter);
+  });
+});
+
+describe.each(SANDBOXES)('DPoP in an auth profile only, in $label', ({ module }) => {
+  const admin = resolveAuthProfile('admin', {
+    type: 'oauth2',
+    tokenUrl: 'https://admin.example.test/token',
+    dpop: { algorithm: 'EdDSA' },
+  });
+  it.each([
+    { name: "the profile's request: a proof with the profile's key", requestId: 'admin-request', proof: true },
+    { name: "the default's request: no proof, Bearer as before", requestId: 'default-request', proof: false },
+  ])('$name', async ({ requestId, proof }) => {
+    const scripts = await tokenScripts(BASE_AUTH, {
+      skipRequestIds: [],
+      profiles: { admin: { auth: admin, requestIds: ['admin-request'] } },
+    });
+    const result = await runScript(module, {
+      script: scripts.prerequest,
+      listen: 'prerequest',
+      request: REQUEST,
+      collectionVariables: {
+        ...BASE_VARIABLES,
+        client_id_admin: 'admin-ci',
+        client_secret_admin: 'adm1n-S3cret-value',
+        dpop_private_key_admin: KEY,
+      },
+      replies: [{ status: 200, json: proof ? TOKEN : { ...TOKEN, token_type: 'Bearer' } }],
+      requestId,
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.assertions).toEqual([]);
+    expect(result.sent.map((s) => [s.url, !!s.headers.DPoP])).toEqual([
+      [proof ? 'https://admin.example.test/token' : TOKEN_URL, proof],
+    ]);
+    expect(!!result.requestHeaders.DPoP).toBe(proof);
   });
 });
