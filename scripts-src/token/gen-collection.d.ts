@@ -14,4 +14,19 @@ declare global {
     key: string;
     keyVariable: string;
   }) => { jwt: string } | { problem: string };
+
+  /**
+   * The DPoP proof maker the generator puts in front of the pre-request token script when the config uses DPoP
+   * (src/scripts/dpop-proof.ts, built from scripts-src/jwt/dpop-proof.ts): never defined otherwise.
+   */
+  const genCollectionDpopProof: (input: {
+    method: string;
+    url: string;
+    accessToken?: string;
+    nonce?: string;
+    key: string;
+    keyVariable: string;
+    jti: string;
+    now: number;
+  }) => { proof: string; jkt: string } | { problem: string };
 }

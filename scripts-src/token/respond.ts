@@ -4,7 +4,7 @@ import { hooks } from './hooks.ts';
 
 for (const respond of hooks.respond) {
   try {
-    respond();
+    if (respond()) break;
   } catch (thrown) {
     failTest('response handling', `token test script failed: ${describeError(thrown)}`);
   }

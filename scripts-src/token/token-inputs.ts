@@ -1,10 +1,16 @@
 import * as runtime from '../runtime/runtime.ts';
+import { hooks } from './hooks.ts';
 import { unsafeTokenUrl } from './token-url.ts';
 
-/** Names of the variables a token request is made from: the configured ones the scripts do not write. */
+/** Names of the variables a token request is made from: the configured ones the scripts do not write, the features' keys. */
 function inputVariables(): string[] {
   const { accessToken: _token, expiresAt: _expiry, refreshToken: _refresh, ...inputs } = genCollection.vars;
-  return Object.values(inputs);
+  return [...Object.values(inputs), ...featureKeys()];
+}
+
+/** The PEM key variables the features sign with. */
+function featureKeys(): string[] {
+  return hooks.keys.flatMap((keys) => keys());
 }
 
 /**
@@ -14,7 +20,8 @@ function inputVariables(): string[] {
  */
 export function missingInputs(): string[] {
   const { client, tokenUrl, params, assertion, vars } = genCollection;
-  const inputs = client.inputs.map((key) => vars[key]!);
+  const keys = [vars.privateKey, ...featureKeys()];
+  const inputs = [...client.inputs.map((key) => vars[key]!), ...featureKeys()];
   const templates: Record<string, string> = { 'the token URL': tokenUrl, ...params, 'the assertion': JSON.stringify(assertion ?? '') };
   for (const name of inputs) templates[name] = `{{${name}}}`;
   // Each undefined name once, where it first shows: replaceIn leaves it as written, also inside another value.
@@ -28,7 +35,7 @@ export function missingInputs(): string[] {
   const problems = undefinedList.length ? [`not defined: ${undefinedList.join(', ')} (${fix})`] : [];
   for (const name of inputs) {
     if (runtime.read(name) || !runtime.defined(name)) continue;
-    const value = name === vars.privateKey ? '"$(cat key.pem)"' : '…';
+    const value = keys.includes(name) ? '"$(cat key.pem)"' : '…';
     problems.push(`${name} is empty (${runtime.fixes.variable(name, value)})`);
   }
   const url = undefinedList.length ? '' : unsafeTokenUrl(runtime.replaceIn(tokenUrl));

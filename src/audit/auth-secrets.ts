@@ -1,6 +1,6 @@
 import { authParams } from '../postman/auth-params.js';
 import { isObject, type JsonObject } from '../json/json-value.js';
-import { literalSecret } from './literal.js';
+import { headerSecret, literalSecret } from './literal.js';
 import { isSecretName } from './secret-names.js';
 
 /** The secret params of each Postman auth type; other params (`username`, `key`, `algorithm`, …) are not secrets. */
@@ -41,9 +41,14 @@ export function authSecrets(auth: JsonObject): AuthSecret[] {
     if (type === 'type') continue;
     // own keys only: an auth member named `constructor` or `toString` is no known type (found by the fuzzer)
     const known = Object.hasOwn(SECRET_PARAMS, type) ? SECRET_PARAMS[type] : undefined;
-    for (const param of authParams(auth, type)) {
+    const params = authParams(auth, type);
+    // An apikey auth sending a header is judged as that header (`Authorization: DPoP {{access_token}}` is fine).
+    const header = type === 'apikey' ? params.find((p) => p.key === 'key')?.value : undefined;
+    for (const param of params) {
       const secret = (known ? known.includes(param.key) : isSecretName(param.key))
-        ? literalSecret(param.value)
+        ? typeof header === 'string' && param.key === 'value'
+          ? headerSecret(header, param.value)
+          : literalSecret(param.value)
         : undefined;
       if (secret) found.push({ path: param.path, what: `${type} ${param.key}`, secret });
       if (NESTED_PARAM_LISTS.has(param.key) && Array.isArray(param.value)) {

@@ -7,7 +7,7 @@ const PLACEHOLDER =
   /^(<[^<>]*>|\*+|x{3,}|\.{3}|…|string|example|redacted|change[-_ ]?me|true|false|null|enabled|disabled)$/i;
 /** Auth scheme words in front of a credential in an `Authorization` header. */
 const AUTH_SCHEME =
-  /^(bearer|basic|token|digest|negotiate|ntlm|jwt|apikey|api-key|hawk|oauth|aws4-hmac-sha256|edgegrid-v1)\s+/i;
+  /^(bearer|dpop|basic|token|digest|negotiate|ntlm|jwt|apikey|api-key|hawk|oauth|aws4-hmac-sha256|edgegrid-v1)\s+/i;
 
 /**
  * The secret text when `value` is a literal (a string with something besides `{{variables}}` and

@@ -120,7 +120,7 @@ function resolveOAuth2(auth: OAuth2Auth, variableSuffix = ''): OAuth2Resolved {
     allowHttp: auth.allowHttp ?? OAUTH2_DEFAULTS.allowHttp,
     clientAuth,
     client: resolveClient({ grantType, clientAuth, assertion, variables }),
-    presentation: 'bearer',
+    presentation: dpop ? 'dpop' : 'bearer',
     ...(assertion ? { assertion } : {}),
     ...(dpop ? { dpop } : {}),
     bodyFormat: auth.bodyFormat ?? OAUTH2_DEFAULTS.bodyFormat,

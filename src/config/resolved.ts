@@ -49,8 +49,11 @@ export interface OAuth2Resolved {
   clientAuth: 'body' | 'basic' | 'private_key_jwt' | 'client_secret_jwt' | 'none';
   /** How the client authenticates, decided once from `clientAuth`, the grant and the assertion: everything reads it. */
   client: ResolvedClient;
-  /** How the token is presented on a request: `Authorization: Bearer` (the collection's Bearer auth). */
-  presentation: 'bearer';
+  /**
+   * How the token is presented on a request: `Authorization: Bearer` (the collection's Bearer auth), or
+   * `Authorization: DPoP` with a proof (`dpop` set).
+   */
+  presentation: 'bearer' | 'dpop';
   /** The JWT the sandbox signs for each token request; present only when `clientAuth` or `grantType` signs one. */
   assertion?: ResolvedAssertion;
   /** DPoP proofs (RFC 9449) on token and API requests; present only when `auth.dpop` is set. */

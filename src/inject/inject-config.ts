@@ -32,6 +32,14 @@ export async function injectConfig(
       },
     );
   }
+  if (config.auth.dpop) {
+    // inject sets a Bearer auth and recognises its own by it: a DPoP token sent as Bearer is refused by every API.
+    throw new GenCollectionError('config-invalid', 'inject does not add DPoP (auth.dpop) to a collection yet', {
+      file: config.configFile,
+      pointer: '/auth/dpop',
+      fix: 'build the collection from the config (gen-collection build), or leave dpop out of the config given with -c',
+    });
+  }
   const profiles = Object.keys(config.authProfiles);
   if (profiles.length) {
     opts.warnings.add(

@@ -7,8 +7,8 @@ export function authVariables(auth: ResolvedAuth): { all: string[]; tokenState: 
       return { all: [], tokenState: [] };
     case 'oauth2': {
       const v = auth.variables;
-      // The client id always (a jwt_bearer grant may send it), then what the resolved client authentication reads,
-      // then the DPoP key.
+      // The client id always (a jwt_bearer grant may send it), then what the resolved client authentication
+      // reads, then the DPoP key.
       const credentials = [
         ...new Set([v.clientId, ...auth.client.inputs, ...(auth.dpop ? [auth.dpop.keyVariable] : [])]),
       ];

@@ -50,6 +50,7 @@ export async function planCollection(config: ResolvedConfig, warnings: Warnings)
     name: config.name,
     slug: config.slug,
     ...(config.description ? { description: config.description } : {}),
+    ...(config.configFile ? { configFile: config.configFile } : {}),
     auth,
     profiles,
     ...(oauth2 ? { token: planToken(oauth2, items, Object.keys(profiles), guardTests) } : {}),
@@ -72,7 +73,8 @@ function planToken(auth: PlanToken['auth'], items: Plan['items'], profiles: stri
   const requests = planRequests(items);
   return {
     auth,
-    // Inherited from a folder, which no sandbox shows, or their own, which the Postman v3 runtime does not show either.
+    // Effective auth none: inherited from a folder, which no sandbox shows, or their own, which the Postman v3
+    // runtime does not show either.
     skipRequestIds: requests.filter((r) => r.effectiveAuth.kind === 'none').map((r) => r.id),
     profileRequestIds: Object.fromEntries(
       profiles.map((name) => [

@@ -11,6 +11,8 @@ export interface Plan {
   /** File-name slug of `name`. */
   slug: string;
   description?: string;
+  /** The config file the plan comes from, when there is one (for messages about it). */
+  configFile?: string;
   /** The collection-level auth: what requests that inherit (directly or through folders) send. */
   auth: ResolvedAuth;
   /** Further OAuth2 auths by profile name; empty when none (only beside an oauth2 `auth`). */

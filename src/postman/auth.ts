@@ -1,4 +1,4 @@
-import type { ResolvedAuth } from '../config/resolved.js';
+import type { OAuth2Resolved, ResolvedAuth } from '../config/resolved.js';
 
 /** A Postman v2.1 auth object (`{ type, [type]: [{ key, value, type }] }`). */
 export interface PostmanAuth {
@@ -14,7 +14,7 @@ export function collectionAuth(auth: ResolvedAuth): PostmanAuth | undefined {
     case 'none':
       return undefined;
     case 'oauth2':
-      return bearerAuth(auth.variables.accessToken);
+      return tokenAuth(auth.variables.accessToken, auth.presentation);
     case 'bearer':
       return bearerAuth(auth.tokenVariable);
     case 'basic':
@@ -33,6 +33,19 @@ export function collectionAuth(auth: ResolvedAuth): PostmanAuth | undefined {
 /** Bearer auth reading the token from `{{variable}}`. */
 export function bearerAuth(variable: string): PostmanAuth {
   return { type: 'bearer', bearer: [param('token', `{{${variable}}}`)] };
+}
+
+/**
+ * The auth that sends an OAuth2 token from `{{variable}}` as `presentation` says: Bearer, or for DPoP Postman's
+ * `apikey` auth in the header (`Authorization: DPoP {{variable}}`): the `bearer` type always says "Bearer", and an
+ * auth, unlike a plain header, is inherited, replaced by a request's own auth and overrides a same-named header.
+ */
+export function tokenAuth(variable: string, presentation: OAuth2Resolved['presentation']): PostmanAuth {
+  if (presentation === 'bearer') return bearerAuth(variable);
+  return {
+    type: 'apikey',
+    apikey: [param('key', 'Authorization'), param('value', `DPoP {{${variable}}}`), param('in', 'header')],
+  };
 }
 
 /** Auth of a request or folder that opts out of the collection auth. */

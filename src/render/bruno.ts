@@ -1,3 +1,4 @@
+import { GenCollectionError } from '../errors.js';
 import { stringify } from 'yaml';
 import type { OAuth2Resolved, ResolvedAuth, ResolvedBody } from '../config/resolved.js';
 import { authVariables } from '../plan/auth-variables.js';
@@ -16,6 +17,7 @@ import type { RenderedFile, Renderer } from './render.js';
  * Bruno's sequential script flow, so the collection's scripts run before a folder's and a request's, as in Postman.
  */
 export const renderBruno: Renderer = async (plan) => {
+  refuseDpop(plan);
   const root = `bruno/${plan.slug}`;
   const names = brunoRequestNames(plan.items);
   const token = plan.token ? await brunoTokenScripts(plan, names) : undefined;
@@ -215,4 +217,18 @@ function tokenState(plan: Plan): Set<string> {
 /** YAML as Bruno writes it: no line folding, two-space indent, block scalars for scripts. */
 function yaml(value: object): string {
   return stringify(value, { lineWidth: 0, indent: 2, minContentWidth: 0 });
+}
+
+/**
+ * The Bruno runtime adapter does not carry DPoP yet (its proof code would also have to live in `lib/`, out of
+ * esprima's reach): a DPoP config is refused for this format rather than written with Bearer tokens its API refuses.
+ */
+function refuseDpop(plan: Plan): void {
+  const profile = Object.entries(plan.profiles).find(([, auth]) => auth.dpop);
+  if (!plan.token?.auth.dpop && !profile) return;
+  throw new GenCollectionError('config-invalid', 'the bruno format does not carry DPoP (auth.dpop) yet', {
+    file: plan.configFile,
+    pointer: profile && !plan.token?.auth.dpop ? `/authProfiles/${profile[0]}/dpop` : '/auth/dpop',
+    fix: 'build this config with --format postman or postman-v3, or leave dpop out for the bruno format',
+  });
 }

@@ -1,7 +1,7 @@
 import type { KeyValueEntry, ResolvedBody } from '../config/resolved.js';
 import type { Plan, PlanItem, PlanItemAuth, PlanRequest } from '../plan/plan.js';
 import { stableId } from '../plan/ids.js';
-import { bearerAuth, collectionAuth, NO_AUTH, type PostmanAuth } from '../postman/auth.js';
+import { collectionAuth, NO_AUTH, tokenAuth, type PostmanAuth } from '../postman/auth.js';
 import { COLLECTION_SCHEMA_V21, type PostmanCollection } from '../postman/collection.js';
 import { postmanEnvironment } from '../postman/environment.js';
 import { events } from '../postman/events.js';
@@ -46,7 +46,7 @@ export async function postmanCollection(plan: Plan): Promise<PostmanCollection> 
       ...(plan.description ? { description: plan.description } : {}),
       schema: COLLECTION_SCHEMA_V21,
     },
-    item: plan.items.map(postmanItem),
+    item: plan.items.map((item) => postmanItem(item, plan.profiles)),
     ...(auth ? { auth } : {}),
     ...(collectionEvents.length ? { event: collectionEvents } : {}),
     ...(plan.variables.length ? { variable: plan.variables } : {}),
@@ -62,15 +62,15 @@ export interface PostmanKeyValue {
   type?: string;
 }
 
-function postmanItem(item: PlanItem): object {
-  const ownAuth = itemAuth(item.auth);
+function postmanItem(item: PlanItem, profiles: Plan['profiles']): object {
+  const ownAuth = itemAuth(item.auth, profiles);
   const itemEvents = events(item.idPath, item.scripts);
   if (item.kind === 'folder') {
     return {
       id: item.id,
       name: item.name,
       ...(item.description ? { description: item.description } : {}),
-      item: item.items.map(postmanItem),
+      item: item.items.map((child) => postmanItem(child, profiles)),
       ...(ownAuth ? { auth: ownAuth } : {}),
       ...(itemEvents.length ? { event: itemEvents } : {}),
     };
@@ -84,11 +84,11 @@ function postmanItem(item: PlanItem): object {
   };
 }
 
-/** The Postman auth an item sets itself: none, a profile's Bearer, or nothing (it inherits). */
-function itemAuth(auth: PlanItemAuth): PostmanAuth | undefined {
+/** The Postman auth an item sets itself: none, a profile's token auth, or nothing (it inherits). */
+function itemAuth(auth: PlanItemAuth, profiles: Plan['profiles']): PostmanAuth | undefined {
   if (auth.kind === 'inherit') return undefined;
   if (auth.kind === 'none') return NO_AUTH;
-  return bearerAuth(auth.tokenVariable);
+  return tokenAuth(auth.tokenVariable, profiles[auth.profile]?.presentation ?? 'bearer');
 }
 
 function postmanRequest(req: PlanRequest, auth: PostmanAuth | undefined): object {

@@ -6,6 +6,7 @@ import { PACKAGE_ROOT } from '../package-root.js';
 import { VERSION } from '../version.js';
 import { buildOnce } from './build-once.js';
 import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
+import { dpopProofScript } from './dpop-proof.js';
 import { JWT_SIGNER_GLOBAL, jwtSignerScript } from './jwt-signer.js';
 import {
   TOKEN_CONFIG_GLOBAL,
@@ -113,6 +114,8 @@ export type RuntimeName = 'postman' | 'bruno';
 const FEATURES = {
   profiles: { prerequest: ['select-profile.ts'], test: ['select-profile.ts'] },
   signed: { prerequest: ['signed.ts'], test: [] },
+  // Ahead of retry-on-401: a nonce challenge is answered here and never drops the token.
+  dpop: { prerequest: ['dpop.ts'], test: ['dpop-nonce-replay.ts'] },
   'retry-on-401': { prerequest: [], test: ['retry-on-401.ts'] },
 } as const satisfies Record<string, Record<TokenScriptKind, readonly string[]>>;
 
@@ -127,6 +130,7 @@ export function tokenFeatures(auths: readonly OAuth2Resolved[], profiles: boolea
   const used: Record<TokenFeature, boolean> = {
     profiles,
     signed: auths.some((a) => a.client.signer),
+    dpop: auths.some((a) => a.dpop),
     'retry-on-401': auths.some((a) => a.retryOn401),
   };
   return (Object.keys(FEATURES) as TokenFeature[]).filter((feature) => used[feature]);
@@ -154,6 +158,9 @@ export async function tokenScripts(
     lib[file] = `${header(`JWT signer (${algorithm})`)}${signerCode}module.exports = ${JWT_SIGNER_GLOBAL};\n`;
     signer = `const ${JWT_SIGNER_GLOBAL} = require('./lib/${file}');\n`;
   }
+  // Likewise on one DPoP algorithm (the bruno format refuses DPoP configs: its renderer says so).
+  const dpopAlgorithm = auths.find((a) => a.dpop)?.dpop?.algorithm;
+  const proofMaker = dpopAlgorithm ? await dpopProofScript(dpopAlgorithm) : '';
   // First, so that the rest of the header reads as in the other formats.
   const tokenConfig: TokenConfig = {
     ...(opts.authOnItems ? { authOnItems: true as const } : {}),
@@ -175,7 +182,7 @@ export async function tokenScripts(
       ? [`const ${BRUNO_SETTLE_GLOBAL} = {};\n`, `await ${BRUNO_SETTLE_GLOBAL}.settled();\n`]
       : ['', ''];
   return {
-    prerequest: `${header('OAuth2 token: reuse, refresh or fetch')}${config}${signer}${before}${bundles.prerequest}${after}`,
+    prerequest: `${header('OAuth2 token: reuse, refresh or fetch')}${config}${signer}${proofMaker}${before}${bundles.prerequest}${after}`,
     test: `${header('on HTTP 401, drop the OAuth2 token and replay the request once')}${config}${before}${bundles.test}${after}`,
     lib,
   };

@@ -28,6 +28,18 @@ const PLANTED: Case[] = [
     'tok-4c1d2e3f4a5b',
   ],
   [
+    'a literal token after DPoP in an apikey auth sending Authorization',
+    collection({
+      auth: {
+        type: 'apikey',
+        apikey: [kv('key', 'Authorization'), kv('value', 'DPoP tok-5d4c3b2a1f0e'), kv('in', 'header')],
+      },
+    }),
+    '/auth/apikey/1/value',
+    'apikey value in collection auth',
+    'tok-5d4c3b2a1f0e',
+  ],
+  [
     'bearer token, request auth (v2.0)',
     withRequestAuth({ type: 'bearer', bearer: { token: 'tok-v20-9a8b7c6d' } }),
     '/item/0/request/auth/bearer/token',
@@ -555,6 +567,15 @@ describe('audit: planted secrets are found at their pointer, masked', () => {
 
 /** Files that must give no finding. */
 const CLEAN: [string, object][] = [
+  [
+    "a DPoP config's collection auth: apikey Authorization: DPoP {{access_token}}",
+    collection({
+      auth: {
+        type: 'apikey',
+        apikey: [kv('key', 'Authorization'), kv('value', 'DPoP {{access_token}}'), kv('in', 'header')],
+      },
+    }),
+  ],
   [
     'variables everywhere',
     withRequest({

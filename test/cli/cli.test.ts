@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -392,6 +392,18 @@ describe('inject and audit through the binary', () => {
     const injected = readFileSync(join(dir, 'out.json'), 'utf8');
     expect(injected).not.toContain('access_token_admin');
     expect(injected).not.toContain('"profiles"');
+  });
+
+  it('inject with a DPoP config: exit 2 at /auth/dpop, nothing written', () => {
+    const dir = workspace();
+    const fixture = listFiles(FIXTURES).find((f) => f.endsWith('.json'))!;
+    copyFileSync(join(FIXTURES, fixture), join(dir, 'in.json'));
+    const config = { name: 'Orders', auth: { type: 'oauth2', tokenUrl: '{{token_url}}', dpop: {} } };
+    writeFileSync(join(dir, 'gen-collection.config.json'), JSON.stringify(config));
+    const r = runCli(['inject', 'in.json', '-o', 'out.json'], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/\/auth\/dpop: inject does not add DPoP \(auth.dpop\) to a collection yet/);
+    expect(existsSync(join(dir, 'out.json'))).toBe(false);
   });
 
   it('inject refuses bad input with exit 2 and writes nothing', () => {

@@ -38,6 +38,35 @@ describe('--format bruno', () => {
     expect(read()).toEqual(first);
   });
 
+  it.each([
+    ['the auth', { dpop: { algorithm: 'ES256' } }, {}, '/auth/dpop'],
+    [
+      'a profile',
+      {},
+      { admin: { type: 'oauth2', tokenUrl: 'https://id.example/t', dpop: {} } },
+      '/authProfiles/admin/dpop',
+    ],
+  ])(
+    'a DPoP config (in %s) is refused for bruno, naming the key and the formats that carry it',
+    (_, dpop, profiles, pointer) => {
+      const { dir, write } = tempDir();
+      write(
+        'gen-collection.config.json',
+        JSON.stringify({
+          name: 'D',
+          auth: { type: 'oauth2', tokenUrl: 'https://id.example/token', ...dpop },
+          authProfiles: profiles,
+          items: [{ name: 'R', url: 'https://api.example/r' }],
+        }),
+      );
+      const r = runCli(['build', '-o', 'out', '--format', 'bruno'], dir);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`gen-collection.config.json: ${pointer}: the bruno format does not carry DPoP`);
+      expect(r.stderr).toContain('--format postman or postman-v3');
+      expect(existsSync(join(dir, 'out'))).toBe(false);
+    },
+  );
+
   it('--format postman --format bruno writes both', () => {
     const dir = example();
     expect(runCli(['build', '-o', 'out', '--format', 'postman', '--format', 'bruno'], dir).status).toBe(0);

@@ -32,6 +32,7 @@ interface ExecutionResult {
   collectionVariables?: { values?: VariableJson[] };
   _variables?: { values?: VariableJson[] };
   return?: { nextRequest?: unknown };
+  request?: { header?: { key: string; value: string }[] };
 }
 
 interface VariableJson {
@@ -62,7 +63,7 @@ export interface ScriptRun {
   /** The request as `pm.request` shows it (a postman-collection request definition). */
   request?: object;
   /** For test scripts: the API's response. */
-  response?: { status: number; text?: string };
+  response?: { status: number; text?: string; headers?: Record<string, string> };
   requestId?: string;
   requestName?: string;
   /** Answers each `pm.sendRequest`, in order; a run that sends more requests than replies fails. */
@@ -84,6 +85,8 @@ export interface ScriptResult {
   collectionVariables: Record<string, string>;
   localVariables: Record<string, string>;
   nextRequest: unknown;
+  /** The headers of `pm.request` after the script (a pre-request script may add some). */
+  requestHeaders: Record<string, string>;
   console: string[];
   /** Script errors the sandbox reported (uncaught throws, rejections). */
   errors: string[];
@@ -124,6 +127,7 @@ export async function runScript(module: SandboxModule, run: ScriptRun): Promise<
     collectionVariables: {},
     localVariables: {},
     nextRequest: undefined,
+    requestHeaders: {},
     console: [],
     errors: [],
   };
@@ -184,7 +188,9 @@ export async function runScript(module: SandboxModule, run: ScriptRun): Promise<
     _variables: { values: variableList(run.localVariables ?? {}) },
     globals: { values: [] },
     request: run.request ?? { url: 'https://api.example.test/orders', method: 'GET' },
-    ...(run.response ? { response: responseJson(run.response.status, run.response.text ?? '') } : {}),
+    ...(run.response
+      ? { response: responseJson(run.response.status, run.response.text ?? '', run.response.headers) }
+      : {}),
   };
   try {
     const execution = await new Promise<ExecutionResult>((resolve, reject) => {
@@ -204,6 +210,7 @@ export async function runScript(module: SandboxModule, run: ScriptRun): Promise<
     result.collectionVariables = variableRecord(execution.collectionVariables?.values);
     result.localVariables = variableRecord(execution._variables?.values);
     result.nextRequest = execution.return?.nextRequest;
+    for (const h of execution.request?.header ?? []) result.requestHeaders[h.key] = h.value;
   } catch (error) {
     result.errors.push(String((error as { message?: string })?.message ?? error));
   } finally {

@@ -250,6 +250,7 @@ describe('tokenFeatures: what the config uses, nothing else', () => {
     variables: { ...BASE_AUTH.variables, privateKey: 'client_private_key' },
   });
   const noRetry = { ...BASE_AUTH, retryOn401: false };
+  const dpop = { ...BASE_AUTH, dpop: { algorithm: 'ES256' as const, keyVariable: 'dpop_private_key' } };
   it.each([
     { name: 'the default auth', auths: [BASE_AUTH], profiles: false, features: ['retry-on-401'] },
     { name: 'retryOn401 off', auths: [noRetry], profiles: false, features: [] },
@@ -266,6 +267,13 @@ describe('tokenFeatures: what the config uses, nothing else', () => {
       profiles: true,
       features: ['profiles', 'signed', 'retry-on-401'],
     },
+    { name: 'DPoP', auths: [dpop], profiles: false, features: ['dpop', 'retry-on-401'] },
+    {
+      name: 'a profile with DPoP',
+      auths: [noRetry, dpop],
+      profiles: true,
+      features: ['profiles', 'dpop', 'retry-on-401'],
+    },
   ])('$name', ({ auths, profiles, features }) => {
     expect(tokenFeatures(auths, profiles)).toEqual(features);
   });
@@ -275,6 +283,11 @@ describe('tokenFeatures: what the config uses, nothing else', () => {
     expect(plain.prerequest).not.toContain('client_assertion');
     expect(plain.prerequest).not.toContain('selectProfile');
     expect(plain.test).not.toContain('setNextRequest');
+    expect(plain.prerequest + plain.test).not.toMatch(/dpop/i);
+    const bound = await tokenScripts(dpop, { skipRequestIds: [] });
+    expect(bound.prerequest).toContain('const genCollectionDpopProof = ');
+    expect(bound.test).toContain('use_dpop_nonce');
+    expect(bound.test).not.toContain('genCollectionDpopProof');
     const signed = await tokenScripts(signing, { skipRequestIds: [] });
     expect(signed.prerequest).toContain('client_assertion_type');
     expect(signed.test).not.toContain('client_assertion');
