@@ -15,28 +15,17 @@ if (!existsSync(`${root}dist/src/inject/inject-collection.js`)) {
 const { injectCollection } = await import(dist('inject/inject-collection.js'));
 const { auditJson } = await import(dist('audit/scan-json.js'));
 const { Warnings } = await import(dist('warnings.js'));
+const { resolveConfig } = await import(dist('config/resolve.js'));
 
 const V21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
-const auth = {
-  type: 'oauth2',
-  grantType: 'client_credentials',
-  tokenUrl: '{{base_url}}/oauth/token',
-  clientAuth: 'body',
-  bodyFormat: 'form',
-  params: { scope: 'read write' },
-  expiryBufferSeconds: 5,
-  storage: 'auto',
-  retryOn401: true,
-  variables: {
-    accessToken: 'access_token',
-    expiresAt: 'token_expires_at',
-    refreshToken: 'refresh_token',
-    clientId: 'client_id',
-    clientSecret: 'client_secret',
-    username: 'username',
-    password: 'password',
+// The auth as inject's CLI gets it: the config's oauth2 settings through the library's own resolver.
+const auth = resolveConfig(
+  {
+    name: 'bench',
+    auth: { type: 'oauth2', tokenUrl: '{{base_url}}/oauth/token', scope: 'read write', expiryBufferSeconds: 5 },
   },
-};
+  { baseDir: root },
+).auth;
 
 const testScript = (name) => ({
   listen: 'test',
