@@ -94,7 +94,8 @@ describe('README auth profiles example', () => {
 describe('every config the README shows builds as pasted into gen-collection.config.json', () => {
   const blocks = [...readme.matchAll(/```(\w+)\n([\s\S]*?)\n```/g)]
     .map((m) => ({ lang: m[1]!, text: m[2]!, line: readme.slice(0, m.index).split('\n').length + 1 }))
-    .filter((b) => /^(json|jsonc|ya?ml)$/.test(b.lang) && /^\s*"?name"?\s*:/m.test(b.text));
+    // A config has a top-level name; a CI workflow (also YAML with a name) has jobs.
+    .filter((b) => /^(json|jsonc|ya?ml)$/.test(b.lang) && /^\s*"?name"?\s*:/m.test(b.text) && !/^jobs:/m.test(b.text));
   const tmp = tempDir();
 
   it('finds the configs (the auth profiles example and the three recipes at least)', () => {

@@ -37,11 +37,16 @@ export interface Runtime {
   fixes: { environment: string; variable(name: string, value: string): string };
   /** Sends `request`, then calls `callback` once; an adapter that sends asynchronously makes the script wait. */
   send(request: HttpRequest, callback: (error: unknown, response?: HttpResponse) => void): void;
-  /** Settles once every `send` callback ran, for a runner that does not wait for them itself (Bruno); else undefined. */
+  /**
+   * For a runner that waits for no callback and passes a run whose only failure is a failing test (Bruno: an
+   * awaited `bru.sendRequest`, a throw to fail): settles once every `send` callback ran, and rejects when
+   * `skipRequest` was called, so that the script the entry awaits it in throws. Undefined where the runner
+   * waits by itself and a failing test fails the run (Postman).
+   */
   settled(): Promise<void> | undefined;
-  /** Reports a failing test that fails the run. */
+  /** Reports a failing test (on Bruno, which passes such a run, `settled` makes it fail). */
   failTest(title: string, problem: string): void;
-  /** The current request is not sent. */
+  /** The current request is not sent. Never throws here: the token code calls it inside its own guards. */
   skipRequest(): void;
   /** The current request: id, its own auth (undefined when inherited), method and URL as sent. */
   requestId(): string;

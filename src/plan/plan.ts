@@ -1,4 +1,4 @@
-import type { KeyValueEntry, OAuth2Resolved, ResolvedAuth, ResolvedBody } from '../config/resolved.js';
+import type { OAuth2Resolved, ResolvedAuth, ResolvedRequest } from '../config/resolved.js';
 
 /**
  * A collection as gen-collection means it, before any output format: the folders and requests with their
@@ -77,16 +77,10 @@ export interface PlanFolder extends PlanItemBase {
   items: PlanItem[];
 }
 
-export interface PlanRequest extends PlanItemBase {
+/** A request: what the resolved config says it sends (method upper-cased, URL as written), and how it is planned. */
+export interface PlanRequest
+  extends PlanItemBase, Pick<ResolvedRequest, 'method' | 'url' | 'pathVariables' | 'query' | 'headers' | 'body'> {
   kind: 'request';
-  /** Upper-cased. */
-  method: string;
-  /** As written in the config (may hold `{{variables}}`, a query string and a fragment). */
-  url: string;
-  pathVariables: KeyValueEntry[];
-  query: KeyValueEntry[];
-  headers: KeyValueEntry[];
-  body?: ResolvedBody;
   effectiveAuth: PlanEffectiveAuth;
   /** Accepted statuses from `expect.status` (the generated test is already in `scripts.test`). */
   expectStatus: number[];

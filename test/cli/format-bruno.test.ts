@@ -56,7 +56,7 @@ describe('--format bruno', () => {
     const dir = example();
     const r = runCli(['build', '-o', 'out', '--format', 'brno'], dir);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('use one of postman, bruno');
+    expect(r.stderr).toContain('use one of postman, postman-v3, bruno');
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });

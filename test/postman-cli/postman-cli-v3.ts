@@ -4,7 +4,7 @@
  * `cli` reporter works for v3 folders, so the outcome is the exit code and the output; what happened on the
  * wire comes from the servers' own records. Offline (HOME an empty folder), every run bounded.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KILL_SLACK_MS, offlineEnv, postmanBinary, spawnBounded, type SpawnResult } from './postman-cli.js';
@@ -30,7 +30,9 @@ export async function runMigratedV3(collection: object, opts: RunV3Options = {})
   const dir = await mkdtemp(join(tmpdir(), 'gen-collection-postman-v3-'));
   try {
     const file = (name: string) => join(dir, name);
-    const spawnOpts = (killAfterMs: number) => ({ cwd: dir, env: offlineEnv(dir), killAfterMs });
+    // HOME an empty folder: no login, no settings of the machine's user.
+    await mkdir(file('home'));
+    const spawnOpts = (killAfterMs: number) => ({ cwd: dir, env: offlineEnv(file('home')), killAfterMs });
     await writeFile(file('collection.json'), JSON.stringify(collection));
     const migrate = await spawnBounded(
       postmanBinary(),

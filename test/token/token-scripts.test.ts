@@ -1,7 +1,7 @@
 /** The finished token script texts: header line, config object, bundle; deterministic and small. */
 import { describe, expect, it, vi } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/package-root.js';
-import { configLiteral, tokenConfigFor, tokenScripts } from '../../src/scripts/token-scripts.js';
+import { configLiteral, tokenConfigFor, tokenFeatures, tokenScripts } from '../../src/scripts/token-scripts.js';
 import { VERSION } from '../../src/version.js';
 import { withClient } from '../helpers/oauth2.js';
 import { BASE_AUTH } from './token-fixtures.js';
@@ -57,8 +57,8 @@ describe('tokenConfigFor', () => {
   });
 
   it.each([
-    { allowHttp: false, keys: ['grantType', 'tokenUrl', 'clientAuth'] },
-    { allowHttp: true, keys: ['grantType', 'tokenUrl', 'allowHttp', 'clientAuth'] },
+    { allowHttp: false, keys: ['grantType', 'tokenUrl', 'client'] },
+    { allowHttp: true, keys: ['grantType', 'tokenUrl', 'allowHttp', 'client'] },
   ])('carries allowHttp only when true (allowHttp: $allowHttp)', ({ allowHttp, keys }) => {
     const config = tokenConfigFor({ ...BASE_AUTH, allowHttp }, []);
     expect(Object.keys(config).slice(0, keys.length)).toEqual(keys);
@@ -239,5 +239,44 @@ describe('tokenScripts with auth profiles', () => {
     });
     expect(prerequest).toContain('const genCollectionSignJwt = ');
     expect(prerequest).toContain('client_assertion_type');
+  });
+});
+
+describe('tokenFeatures: what the config uses, nothing else', () => {
+  const signing = withClient({
+    ...BASE_AUTH,
+    clientAuth: 'private_key_jwt',
+    assertion: { algorithm: 'RS256', issuer: '{{client_id}}', audience: 'x', lifetimeSeconds: 60 },
+    variables: { ...BASE_AUTH.variables, privateKey: 'client_private_key' },
+  });
+  const noRetry = { ...BASE_AUTH, retryOn401: false };
+  it.each([
+    { name: 'the default auth', auths: [BASE_AUTH], profiles: false, features: ['retry-on-401'] },
+    { name: 'retryOn401 off', auths: [noRetry], profiles: false, features: [] },
+    {
+      name: 'retryOn401 off but on in a profile',
+      auths: [noRetry, BASE_AUTH],
+      profiles: true,
+      features: ['profiles', 'retry-on-401'],
+    },
+    { name: 'a signed client assertion', auths: [signing], profiles: false, features: ['signed', 'retry-on-401'] },
+    {
+      name: 'a profile that signs',
+      auths: [noRetry, signing],
+      profiles: true,
+      features: ['profiles', 'signed', 'retry-on-401'],
+    },
+  ])('$name', ({ auths, profiles, features }) => {
+    expect(tokenFeatures(auths, profiles)).toEqual(features);
+  });
+
+  it('a feature the config does not use adds none of its code', async () => {
+    const plain = await tokenScripts(noRetry, { skipRequestIds: [] });
+    expect(plain.prerequest).not.toContain('client_assertion');
+    expect(plain.prerequest).not.toContain('selectProfile');
+    expect(plain.test).not.toContain('setNextRequest');
+    const signed = await tokenScripts(signing, { skipRequestIds: [] });
+    expect(signed.prerequest).toContain('client_assertion_type');
+    expect(signed.test).not.toContain('client_assertion');
   });
 });
