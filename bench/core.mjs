@@ -3,7 +3,8 @@
 //   `--help`: ≤ 1.25× `node -e 0`;
 //   `build --format postman-v3` and `--format bruno` of the same config: each ≤ 1.5× the v2.1 build;
 //   the token scripts: ≤ 10 KB readable core (no minification), features a config does not use add nothing.
-// Every build writes into a fresh output directory (removed before the run, untimed): the first build's cost.
+// Every build writes into a fresh output directory (removed before the run, untimed): the first build's cost;
+// the two new formats are also timed rebuilding into the same directory (what `build` again or `--watch` does).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,12 +49,12 @@ const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 try {
   const configFile = join(work, 'gen-collection.config.json');
   writeFileSync(configFile, JSON.stringify(bigConfig(40, 50)));
-  const build = (format) => {
-    const out = join(work, `out-${format}`);
+  const build = (format, fresh = true) => {
+    const out = join(work, `out-${format}${fresh ? '' : '-again'}`);
     return () =>
       measureNode([cli, 'build', '-c', configFile, '-o', out, '--format', format], {
         cwd: work,
-        before: () => rmSync(out, { recursive: true, force: true }),
+        before: fresh ? () => rmSync(out, { recursive: true, force: true }) : undefined,
       });
   };
   console.log(`median of ${runs} runs each, interleaved; CPU = user + system of the node process\n`);
@@ -64,6 +65,9 @@ try {
       postman: build('postman'),
       'postman-v3': build('postman-v3'),
       bruno: build('bruno'),
+      'postman again': build('postman', false),
+      'postman-v3 again': build('postman-v3', false),
+      'bruno again': build('bruno', false),
     },
     runs,
   );
@@ -77,6 +81,9 @@ try {
   console.log(line(`build, ${count} requests (postman v2.1)`, r.postman));
   console.log(line(`build --format postman-v3, ${count} requests`, r['postman-v3']));
   console.log(line(`build --format bruno, ${count} requests`, r.bruno));
+  console.log(line('  again into the same directory: postman v2.1', r['postman again']));
+  console.log(line('  again into the same directory: postman-v3', r['postman-v3 again']));
+  console.log(line('  again into the same directory: bruno', r['bruno again']));
   console.log();
 
   const b = r.postman;
@@ -94,6 +101,12 @@ try {
     const vs = [ratio(f.ms, b.ms), ratio(f.cpuMs, b.cpuMs)];
     console.log(
       `--format ${format} vs the v2.1 build: ${x(vs[0])} wall, ${x(vs[1])} CPU (goal ≤ 1.5×) ${record(`\`build --format ${format}\` vs v2.1 build`, `${x(vs[0])} wall, ${x(vs[1])} CPU`, '≤ 1.5×', vs[0] <= 1.5)}`,
+    );
+    const again = r[`${format} again`];
+    const base = r['postman again'];
+    const vsAgain = [ratio(again.ms, base.ms), ratio(again.cpuMs, base.cpuMs)];
+    console.log(
+      `  rebuilt into the same directory: ${x(vsAgain[0])} wall, ${x(vsAgain[1])} CPU ${record(`\`build --format ${format}\` vs v2.1, rebuilt in place`, `${x(vsAgain[0])} wall, ${x(vsAgain[1])} CPU`, '≤ 1.5×', vsAgain[0] <= 1.5)}`,
     );
   }
 
