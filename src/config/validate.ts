@@ -1,4 +1,5 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { lazyRequire } from '../lazy-require.js';
 import type { Warnings } from '../warnings.js';
 import { configWarnings, secretValueProblems, semanticProblems } from './config-checks.js';
 import type { GenCollectionConfig } from './config-types.generated.js';
@@ -20,11 +21,20 @@ interface Compiled {
 
 let compiled: Compiled | undefined;
 
+/** ajv itself: loaded only when a config is invalid (the precompiled validator answers for a valid one). */
+const ajvModule = lazyRequire<typeof import('ajv')>('ajv');
+
 /** The ajv validator of the config schema, compiled once per process. */
 function compiledSchema(): Compiled {
   if (!compiled) {
     // verbose: errors carry their schema and data, which the messages are built from
-    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
+    const ajv = new (ajvModule().Ajv)({
+      allErrors: true,
+      strict: true,
+      strictRequired: false,
+      allowUnionTypes: true,
+      verbose: true,
+    });
     ajv.addKeyword('tsType'); // a hint for json-schema-to-typescript
     const schema = configSchema();
     compiled = { ajv, validate: ajv.compile<GenCollectionConfig>(schema), schemaId: String(schema.$id) };

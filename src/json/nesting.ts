@@ -1,4 +1,5 @@
-import { CST, Parser } from 'yaml';
+import type { CST } from 'yaml';
+import { yamlModule } from './yaml-module.js';
 import { GenCollectionError, type ErrorCode } from '../errors.js';
 import { lineCounterFor, positionAt } from './locate.js';
 import { toPointer } from './pointer.js';
@@ -145,6 +146,7 @@ export function yamlTooDeep(text: string, limit: number): { offset: number; poin
     key?: CST.Token | null;
     index?: number;
   }
+  const { Parser, CST: cst } = yamlModule();
   const stack: Frame[] = [];
   for (const doc of new Parser().parse(text))
     if (doc.type === 'document' && doc.value) stack.push({ token: doc.value, depth: 1 });
@@ -166,7 +168,7 @@ export function yamlTooDeep(text: string, limit: number): { offset: number; poin
   function pointerOf(frame: Frame): string {
     const path: (string | number)[] = [];
     for (let f: Frame | undefined = frame; f?.parent; f = f.parent) {
-      const name = f.key ? CST.resolveAsScalar(f.key, true, () => undefined)?.value : undefined;
+      const name = f.key ? cst.resolveAsScalar(f.key, true, () => undefined)?.value : undefined;
       path.push(name ?? f.index!);
     }
     return toPointer(path.reverse());

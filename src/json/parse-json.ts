@@ -1,8 +1,12 @@
-import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { Node as JsonNode, ParseError } from 'jsonc-parser';
+import { lazyRequire } from '../lazy-require.js';
 import { GenCollectionError } from '../errors.js';
 import { MAX_JSON_NESTING, nestingFix, rejectDeepNesting, tooDeepOffset } from './nesting.js';
 import { lineCounterFor, type Locate, type ParsedSource, positionAt, type SourcePosition } from './locate.js';
 import { pointerSegments } from './pointer.js';
+
+/** jsonc-parser: only to locate a problem or describe a syntax error, so loaded on first use. */
+const jsonc = lazyRequire<typeof import('jsonc-parser')>('jsonc-parser');
 
 /**
  * Parses strict JSON (no comments, no trailing commas) and keeps the position of every key.
@@ -17,13 +21,15 @@ export function parseJson(text: string, file: string): ParsedSource {
     throw syntaxError(text, file);
   }
   rejectDeepNesting(value, { file, code: 'config-parse', limit: MAX_JSON_NESTING, jsonText: text });
-  const lines = lineCounterFor(text);
+  // The line table only when a position is asked for: a valid config never needs one.
+  let table: ReturnType<typeof lineCounterFor> | undefined;
+  const lines = () => (table ??= lineCounterFor(text));
   const duplicate = firstDuplicateKey(text);
   if (duplicate) {
-    const { line } = positionAt(lines, duplicate.offset);
+    const { line } = positionAt(lines(), duplicate.offset);
     throw new GenCollectionError(
       'config-parse',
-      `duplicate key "${duplicate.key}" (first at line ${positionAt(lines, duplicate.firstOffset).line})`,
+      `duplicate key "${duplicate.key}" (first at line ${positionAt(lines(), duplicate.firstOffset).line})`,
       {
         file,
         line,
@@ -34,8 +40,8 @@ export function parseJson(text: string, file: string): ParsedSource {
   // Positions are only needed to explain a problem: the tree is built on the first `locate`.
   let tree: JsonNode | undefined;
   const locate: Locate = (pointer) => {
-    tree ??= parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
-    return tree ? locateJson(tree, pointer, (offset) => positionAt(lines, offset)) : undefined;
+    tree ??= jsonc().parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
+    return tree ? locateJson(tree, pointer, (offset) => positionAt(lines(), offset)) : undefined;
   };
   return { value, locate };
 }
@@ -71,7 +77,7 @@ export function describeJsonSyntax(
     };
   }
   const errors: ParseError[] = [];
-  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  jsonc().parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const { offset, problem, fix } = describeSyntaxError(text, errors[0]);
   return {
     problem,
@@ -127,7 +133,7 @@ function describeSyntaxError(text: string, error: ParseError | undefined): Synta
       fix: 'write a JSON object, e.g. { "name": "Orders API" }',
     };
   const { offset } = error;
-  const code = printParseErrorCode(error.error);
+  const code = jsonc().printParseErrorCode(error.error);
   const at = text.charAt(offset);
   const trailingComma = /,\s*$/.exec(text.slice(0, offset));
   if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && (at === '}' || at === ']') && trailingComma) {

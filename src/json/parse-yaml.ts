@@ -1,11 +1,13 @@
-import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import type { Document, LineCounter, YAMLError } from 'yaml';
 import { GenCollectionError } from '../errors.js';
 import { MAX_YAML_NESTING, nestingFix, yamlTooDeep } from './nesting.js';
 import { lineCounterFor, type Locate, type ParsedSource, positionAt } from './locate.js';
 import { pointerSegments } from './pointer.js';
+import { yamlModule } from './yaml-module.js';
 
 /** Parses one YAML 1.2 document (core schema: `yes` stays a string) and keeps the position of every key. */
 export function parseYaml(text: string, file: string): ParsedSource {
+  const { LineCounter, parseDocument } = yamlModule();
   const lines = new LineCounter();
   const deep = yamlTooDeep(text, MAX_YAML_NESTING);
   if (deep) throw tooDeep(file, { pointer: deep.pointer, ...positionAt(lineCounterFor(text), deep.offset) });
@@ -87,6 +89,7 @@ function lowerFirst(s: string): string {
 }
 
 function locateYaml(doc: Document, lines: LineCounter, pointer: string): ReturnType<Locate> {
+  const { isAlias, isMap, isSeq } = yamlModule();
   let node: unknown = doc.contents;
   let offset = (doc.contents as { range?: [number, number, number] } | null)?.range?.[0];
   for (const segment of pointerSegments(pointer)) {
@@ -108,5 +111,5 @@ function locateYaml(doc: Document, lines: LineCounter, pointer: string): ReturnT
 }
 
 function keyText(key: unknown): string {
-  return isScalar(key) ? String(key.value) : String(key);
+  return yamlModule().isScalar(key) ? String(key.value) : String(key);
 }

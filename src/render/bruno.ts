@@ -1,10 +1,10 @@
 import { GenCollectionError } from '../errors.js';
-import { stringify } from 'yaml';
 import type { OAuth2Resolved, ResolvedAuth, ResolvedBody } from '../config/resolved.js';
 import { authVariables } from '../plan/auth-variables.js';
 import { planRequests } from '../plan/items.js';
 import type { Plan, PlanItem, PlanRequest, PlanScripts } from '../plan/plan.js';
 import { SCRIPT_HEADER } from '../plan/test-scripts.js';
+import { yamlModule } from '../json/yaml-module.js';
 import { BRUNO_LIB_DIR, BRUNO_RUNTIME_FILE, brunoRuntimeModule, brunoScript } from '../scripts/bruno-runtime.js';
 import { tokenScripts } from '../scripts/token-scripts.js';
 import { brunoRequestNames, fileNames } from './bruno-names.js';
@@ -216,7 +216,7 @@ function tokenState(plan: Plan): Set<string> {
 
 /** YAML as Bruno writes it: no line folding, two-space indent, block scalars for scripts. */
 function yaml(value: object): string {
-  return stringify(value, { lineWidth: 0, indent: 2, minContentWidth: 0 });
+  return yamlModule().stringify(value, { lineWidth: 0, indent: 2, minContentWidth: 0 });
 }
 
 /**

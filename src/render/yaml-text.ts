@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { yamlModule } from '../json/yaml-module.js';
 
 /**
  * YAML text with fixed options, so the same value always gives the same bytes: no line folding (a script
@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
  * `postman collection migrate` writes.
  */
 export function yamlText(value: unknown): string {
-  return stringify(value, {
+  return yamlModule().stringify(value, {
     lineWidth: 0,
     minContentWidth: 0,
     singleQuote: false,

@@ -5,6 +5,7 @@ import type { OAuth2Resolved, ResolvedClient, TokenVariables } from '../config/r
 import { PACKAGE_ROOT } from '../package-root.js';
 import { VERSION } from '../version.js';
 import { buildOnce } from './build-once.js';
+import { prebuiltTokenBundles } from './prebuilt-token-bundles.js';
 import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
 import { dpopProofScript } from './dpop-proof.js';
 import { JWT_SIGNER_GLOBAL, jwtSignerScript } from './jwt-signer.js';
@@ -235,13 +236,27 @@ function adapterPlugin(runtime: RuntimeName): Plugin {
   };
 }
 
-/** Bundles per `<runtime>:<feature>,<feature>…`, each built once per process. */
-const tokenBundles = buildOnce(bundleTokenScripts);
+/**
+ * Bundles per `<runtime>:<feature>,<feature>…`: those `npm run build` prebuilt from the current sources, else each
+ * built once per process.
+ */
+const tokenBundles = buildOnce(async (key: string) => prebuiltTokenBundles()?.[key] ?? bundleTokenScripts(key));
+
+/** Every bundle key: each runtime with each subset of the features in `FEATURES` order (what the build prebuilds). */
+export function tokenBundleKeys(): string[] {
+  const runtimes: RuntimeName[] = ['postman', 'bruno'];
+  const subsets = (Object.keys(FEATURES) as TokenFeature[]).reduce<TokenFeature[][]>(
+    (sets, feature) => [...sets, ...sets.map((set) => [...set, feature])],
+    [[]],
+  );
+  return runtimes.flatMap((runtime) => subsets.map((set) => `${runtime}:${set.join(',')}`));
+}
 
 /** The object a Bruno token script declares and its adapter puts `settled` on (the bundle's names stay inside it). */
 export const BRUNO_SETTLE_GLOBAL = 'genCollectionRuntime';
 
-async function bundleTokenScripts(key: string): Promise<Record<TokenScriptKind, string>> {
+/** The two token scripts of one bundle key, bundled with esbuild. */
+export async function bundleTokenScripts(key: string): Promise<Record<TokenScriptKind, string>> {
   const [runtime, list] = key.split(':') as [RuntimeName, string];
   const features = (list ? list.split(',') : []) as TokenFeature[];
   const entry = (script: TokenScriptKind) =>
