@@ -1,22 +1,6 @@
 import type { PlanItem } from '../plan/plan.js';
 
 /**
- * File names for sibling items: characters no file system takes (and control characters) become `-`, trailing
- * dots and spaces go, and a name that repeats (case-insensitively, for macOS and Windows) or is `reserved`
- * gets ` (2)`, ` (3)`, … as Bruno's app does.
- */
-export function fileNames(names: readonly string[], reserved: readonly string[]): string[] {
-  const taken = new Set(reserved.map((name) => name.toLowerCase()));
-  return names.map((name) => {
-    const base = name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-').replace(/[. ]+$/, '') || 'untitled';
-    let file = base;
-    for (let n = 2; taken.has(file.toLowerCase()); n++) file = `${base} (${n})`;
-    taken.add(file.toLowerCase());
-    return file;
-  });
-}
-
-/**
  * Each request's name in the Bruno collection by plan id: its own name, or ` (2)`, ` (3)`, … after a name an
  * earlier request in the run order already has. Bruno knows a request by its name only (`req.getName()`,
  * `bru.runner.setNextRequest(name)` jumps to the first request of that name), so the names must be unique.

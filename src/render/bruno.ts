@@ -7,7 +7,8 @@ import { SCRIPT_HEADER } from '../plan/test-scripts.js';
 import { yamlModule } from '../json/yaml-module.js';
 import { BRUNO_LIB_DIR, BRUNO_RUNTIME_FILE, brunoRuntimeModule, brunoScript } from '../scripts/bruno-runtime.js';
 import { tokenScripts } from '../scripts/token-scripts.js';
-import { brunoRequestNames, fileNames } from './bruno-names.js';
+import { brunoRequestNames } from './bruno-names.js';
+import { siblingFileNames } from './file-names.js';
 import type { RenderedFile, Renderer } from './render.js';
 
 /**
@@ -31,7 +32,7 @@ export const renderBruno: Renderer = async (plan) => {
     })),
     ...itemFiles(plan, plan.items, root, names),
     ...plan.environments.map((env) => ({
-      path: `${root}/environments/${fileNames([env.name], [])[0]}.yml`,
+      path: `${root}/environments/${siblingFileNames([env.name])[0]}.yml`,
       content: yaml({
         name: env.name,
         variables: env.values
@@ -108,7 +109,7 @@ function brunoScripts(scripts: PlanScripts & { afterResponse?: string[] }): { ty
 }
 
 function itemFiles(plan: Plan, items: PlanItem[], dir: string, names: Map<string, string>): RenderedFile[] {
-  const files = fileNames(
+  const files = siblingFileNames(
     items.map((item) => item.name),
     dir.split('/').length === 2 ? ['environments', BRUNO_LIB_DIR, 'opencollection', 'folder'] : ['folder'],
   );

@@ -2,10 +2,11 @@
  * File and directory names for item names, as `postman collection migrate` makes them: characters that
  * Windows, macOS or Linux refuse in a file name (`/ \ : * ? " < > |` and control characters) become `-`;
  * trailing dots and spaces go (Windows drops them). Names are then made unique among siblings, ignoring case
- * (case-insensitive file systems), with ` (2)`, ` (3)` … so no two items share a file.
+ * (case-insensitive file systems) and from the `reserved` names beside them, with ` (2)`, ` (3)` … so no two items
+ * share a file.
  */
-export function siblingFileNames(names: readonly string[]): string[] {
-  const taken = new Set<string>();
+export function siblingFileNames(names: readonly string[], reserved: readonly string[] = []): string[] {
+  const taken = new Set(reserved.map((name) => name.toLowerCase()));
   return names.map((name) => {
     const base = safeFileName(name);
     let candidate = base;

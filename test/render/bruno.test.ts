@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildFromConfigFile } from '../../src/build/build-from-config.js';
 import { renderBruno } from '../../src/render/bruno.js';
-import { brunoRequestNames, fileNames } from '../../src/render/bruno-names.js';
+import { brunoRequestNames } from '../../src/render/bruno-names.js';
+import { siblingFileNames } from '../../src/render/file-names.js';
 import type { RenderedFile } from '../../src/render/render.js';
 import { planFromConfig } from '../bruno/plan-from-config.js';
 
@@ -225,18 +226,14 @@ describe.each(['orders-api/gen-collection.config.json', 'inventory-yaml/gen-coll
 
 describe('Bruno names', () => {
   it.each([
-    [
-      ['List', 'list', 'a/b', 'x.', 'folder', ''],
-      ['folder'],
-      ['List', 'list (2)', 'a-b', 'x', 'folder (2)', 'untitled'],
-    ],
+    [['List', 'list', 'a/b', 'x.', 'folder', ''], ['folder'], ['List', 'list (2)', 'a-b', 'x', 'folder (2)', '-']],
     [
       ['lib', 'environments'],
       ['lib', 'environments'],
       ['lib (2)', 'environments (2)'],
     ],
-  ])('fileNames(%j, reserved %j) → %j', (names, reserved, expected) => {
-    expect(fileNames(names, reserved)).toEqual(expected);
+  ])('siblingFileNames(%j, reserved %j) → %j', (names, reserved, expected) => {
+    expect(siblingFileNames(names, reserved)).toEqual(expected);
   });
 
   it('makes request names unique in run order (subfolders first), as bru run finds requests by name', async () => {
