@@ -1,7 +1,7 @@
 import type { KeyValueEntry, ResolvedBody } from '../config/resolved.js';
 import { stableId } from '../plan/ids.js';
 import { joinScript } from '../plan/test-scripts.js';
-import { bearerAuth, collectionAuth, NO_AUTH, type PostmanAuth } from '../postman/auth.js';
+import { collectionAuth, NO_AUTH, tokenAuth, type PostmanAuth } from '../postman/auth.js';
 import type {
   Plan,
   PlanEnvironment,
@@ -36,7 +36,7 @@ export const renderPostmanV3: Renderer = async (plan) => {
   const files: RenderedFile[] = [
     { path: `${root}/.resources/definition.yaml`, content: yamlText(collectionDefinition(plan, token, !onRequests)) },
   ];
-  addItems(plan.items, root, files, onRequests);
+  addItems(plan, plan.items, root, files, onRequests);
   for (const env of plan.environments) {
     files.push({ path: `environments/${plan.slug}.${env.name}.environment.yaml`, content: yamlText(environment(env)) });
   }
@@ -76,7 +76,7 @@ function collectionDefinition(plan: Plan, token: TokenScripts | undefined, withA
 type RequestAuth = ((req: PlanRequest) => PostmanAuth) | undefined;
 
 /** Writes the items under `dir`; `onRequests`: each request sets its effective auth, folders none. */
-function addItems(items: PlanItem[], dir: string, files: RenderedFile[], onRequests: RequestAuth): void {
+function addItems(plan: Plan, items: PlanItem[], dir: string, files: RenderedFile[], onRequests: RequestAuth): void {
   const names = siblingFileNames(items.map((item) => item.name));
   items.forEach((item, index) => {
     const fileName = names[index]!;
@@ -85,13 +85,13 @@ function addItems(items: PlanItem[], dir: string, files: RenderedFile[], onReque
       const folderDir = `${dir}/${fileName}`;
       files.push({
         path: `${folderDir}/.resources/definition.yaml`,
-        content: yamlText(folderDefinition(item, fileName, order, !onRequests)),
+        content: yamlText(folderDefinition(item, fileName, order, onRequests ? undefined : plan)),
       });
-      addItems(item.items, folderDir, files, onRequests);
+      addItems(plan, item.items, folderDir, files, onRequests);
     } else {
       files.push({
         path: `${dir}/${fileName}.request.yaml`,
-        content: yamlText(request(item, fileName, order, onRequests)),
+        content: yamlText(request(plan, item, fileName, order, onRequests)),
       });
     }
   });
@@ -101,9 +101,10 @@ function folderDefinition(
   folder: PlanFolder,
   fileName: string,
   order: number,
-  withAuth: boolean,
+  /** The plan, when folders carry their own auth (no token flow); else they carry none. */
+  withAuth: Plan | undefined,
 ): Record<string, unknown> {
-  const auth = withAuth ? itemAuth(folder.auth) : undefined;
+  const auth = withAuth ? itemAuth(withAuth, folder.auth) : undefined;
   const scripts = v3Scripts(folder.scripts, 'definition');
   return {
     $kind: 'collection',
@@ -117,14 +118,20 @@ function folderDefinition(
   };
 }
 
-function request(req: PlanRequest, fileName: string, order: number, onRequests: RequestAuth): Record<string, unknown> {
+function request(
+  plan: Plan,
+  req: PlanRequest,
+  fileName: string,
+  order: number,
+  onRequests: RequestAuth,
+): Record<string, unknown> {
   const url = requestUrl(req);
   const headers = [...req.headers];
   const contentType = req.body ? impliedContentType(req.body) : undefined;
   if (contentType && !headers.some((h) => h.key.toLowerCase() === 'content-type')) {
     headers.push({ key: 'Content-Type', value: contentType });
   }
-  const auth = onRequests ? onRequests(req) : itemAuth(req.auth);
+  const auth = onRequests ? onRequests(req) : itemAuth(plan, req.auth);
   const scripts = v3Scripts(req.scripts, 'request');
   return {
     $kind: 'http-request',
@@ -190,14 +197,20 @@ function v3Scripts(scripts: PlanScripts, level: ScriptLevel): V3Script[] | undef
 function effectiveAuth(plan: Plan, req: PlanRequest): PostmanAuth {
   const effective = req.effectiveAuth;
   if (effective.kind === 'none') return NO_AUTH;
-  if (effective.kind === 'profile') return bearerAuth(plan.profiles[effective.profile]!.variables.accessToken);
+  if (effective.kind === 'profile') return profileAuth(plan, effective.profile);
   return collectionAuth(plan.auth) ?? NO_AUTH;
 }
 
-/** The auth an item sets itself (none or a profile's Bearer), or undefined when it inherits. */
-function itemAuth(auth: PlanItemAuth): PostmanAuth | undefined {
+/** A profile's token as its presentation sends it: Bearer, or `Authorization: DPoP …`. */
+function profileAuth(plan: Plan, profile: string): PostmanAuth {
+  const auth = plan.profiles[profile]!;
+  return tokenAuth(auth.variables.accessToken, auth.presentation);
+}
+
+/** The auth an item sets itself (none or a profile's token), or undefined when it inherits. */
+function itemAuth(plan: Plan, auth: PlanItemAuth): PostmanAuth | undefined {
   if (auth.kind === 'inherit') return undefined;
-  return auth.kind === 'none' ? NO_AUTH : bearerAuth(auth.tokenVariable);
+  return auth.kind === 'none' ? NO_AUTH : profileAuth(plan, auth.profile);
 }
 
 /** A v2.1 auth's parameters as v3 `credentials` (a map), the way migrate converts them. */

@@ -3,6 +3,7 @@
  * migrate` writes (measured with Postman CLI 1.34.0 on gen-collection's v2.1 output), and the same bytes
  * for the same plan. `postman collection lint` and real runs are in test/postman-cli/.
  */
+import { oauth2 } from '../helpers/oauth2.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Plan, PlanItem, PlanRequest } from '../../src/plan/plan.js';
@@ -35,7 +36,8 @@ function plan(items: PlanItem[], parts: Partial<Plan> = {}): Plan {
     name: 'Demo API',
     slug: 'demo-api',
     auth: { type: 'bearer', tokenVariable: 'api_token' },
-    profiles: {},
+    // A profile, for the items that name it (a plan has profiles only beside an oauth2 auth; enough here).
+    profiles: { admin: oauth2({ variables: { ...oauth2().variables, accessToken: 'access_token_admin' } }) },
     scripts: NO_SCRIPTS,
     items,
     variables: [],
