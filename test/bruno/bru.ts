@@ -2,11 +2,11 @@
  * Runs a rendered bruno collection with the real Bruno CLI (`bru run`), offline and bounded, and reads back its
  * exit code, output and reports, and whether the run left the collection's files as they were written.
  */
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { RenderedFile } from '../../src/render/render.js';
+import { spawnBounded } from '../helpers/spawn-bounded.js';
 import { BRU_BIN } from './install-bruno-cli.js';
 
 export type BrunoSandbox = 'safe' | 'developer';
@@ -92,35 +92,4 @@ function testsOf(jsonReport: string): BruResult['tests'] {
       (t) => ({ request: r.name ?? '', name: t.description, status: t.status, ...(t.error ? { error: t.error } : {}) }),
     ),
   ]);
-}
-
-/** Spawns `bin` in its own process group and kills the group when it outlives `killAfterMs`. */
-function spawnBounded(
-  bin: string,
-  args: string[],
-  opts: { cwd: string; env: NodeJS.ProcessEnv; killAfterMs: number },
-): Promise<{ exitCode: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const guard = setTimeout(() => {
-      stderr += `\n[test harness] bru did not finish within ${opts.killAfterMs} ms: killed\n`;
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
-    }, opts.killAfterMs);
-    child.once('error', (error) => {
-      clearTimeout(guard);
-      reject(error);
-    });
-    child.once('close', (code) => {
-      clearTimeout(guard);
-      resolve({ exitCode: code ?? -1, stdout: stripAnsi(stdout), stderr: stripAnsi(stderr) });
-    });
-  });
-}
-
-function stripAnsi(text: string): string {
-  return text.replace(/\u001b\[[0-9;]*m/g, '');
 }

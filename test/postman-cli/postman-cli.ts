@@ -7,13 +7,15 @@
  * gets its own HOME (the CLI writes its rc file and logs there) and points the once-a-day update check
  * at a refused loopback port, so nothing leaves the machine.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toFailure, type NewmanAssertion, type NewmanFailure } from '../e2e/newman.js';
+import { spawnBounded, type SpawnResult } from '../helpers/spawn-bounded.js';
 import { POSTMAN_CLI_PREFIX } from './install-postman-cli.js';
+
+export { spawnBounded, type SpawnResult };
 
 export interface RunPostmanCliOptions {
   /** Environment JSON, written to a file and passed with `-e`. */
@@ -110,48 +112,6 @@ export async function runPostmanCli(collection: object, opts: RunPostmanCliOptio
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-/** What a bounded process left: exit code (-1 when killed) and its output, ANSI colours stripped. */
-export interface SpawnResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Spawns `bin` in its own process group and kills the group when it outlives `killAfterMs`. */
-export function spawnBounded(
-  bin: string,
-  args: string[],
-  opts: { cwd: string; env: NodeJS.ProcessEnv; killAfterMs: number },
-): Promise<SpawnResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    const guard = setTimeout(() => {
-      stderr += `\n[test harness] postman did not finish within ${opts.killAfterMs} ms: killed\n`;
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
-    }, opts.killAfterMs);
-    child.once('error', (error) => {
-      clearTimeout(guard);
-      reject(error);
-    });
-    child.once('close', (code) => {
-      clearTimeout(guard);
-      resolve({ exitCode: code ?? -1, stdout: stripAnsi(stdout), stderr: stripAnsi(stderr) });
-    });
-  });
-}
-
-function stripAnsi(text: string): string {
-  return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
 interface NewmanReport {
