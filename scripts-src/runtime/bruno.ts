@@ -8,7 +8,13 @@ import { formBody, lookup, sendWith, type Bru } from './bruno-http.ts';
 import type { HttpRequest, HttpResponse } from './runtime.ts';
 
 declare const bru: Bru;
-declare const req: { getName(): string; getMethod(): string; getUrl(): string; setHeader(name: string, value: string): void };
+declare const req: {
+  getName(): string;
+  getMethod(): string;
+  getUrl(): string;
+  getPathParams?(): { name: string; value: unknown; type?: string }[];
+  setHeader(name: string, value: string): void;
+};
 declare const res: { getStatus(): number; getHeader(name: string): unknown } | undefined;
 declare const test: ((name: string, fn: () => void) => void) | undefined;
 /** The object the generated Bruno script declares in front of the token code and awaits `settled` on afterwards. */
@@ -24,8 +30,12 @@ const response = () => (typeof res === 'undefined' ? undefined : res);
 export const read = (name: string): string => bru.interpolate(String(lookup(bru, name) ?? ''));
 export const defined = (name: string): boolean => lookup(bru, name) !== undefined || bru.hasEnvVar(name);
 export const replaceIn = (template: string): string => bru.interpolate(template);
-export const recall = (key: string): string => String(bru.getVar(key) ?? '');
-export const remember = (key: string, value: string): void => bru.setVar(key, value);
+export const recall = (key: string): string => String(bru.getVar(varName(key)) ?? '');
+export const remember = (key: string, value: string): void => bru.setVar(varName(key), value);
+
+/** Bruno names take letters, digits, `-`, `_` and `.` only: any other character (an origin's `:/`) as `-XX` hex. */
+const varName = (key: string): string =>
+  key.replace(/[^A-Za-z0-9_.]/g, (c) => `-${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 export const store = (values: Record<string, string>): void => {
   for (const name in values) bru.setVar(name, values[name]);
 };
@@ -56,7 +66,15 @@ export const requestId = (): string => req.getName();
 // Bruno shows scripts no auth of their own per request: the generator names every request that sends no collection token.
 export const requestAuth = (): undefined => undefined;
 export const requestMethod = (): string => req.getMethod();
-export const requestUrl = (): string => bru.interpolate(req.getUrl());
+/** The URL as Bruno sends it: variables resolved and `:name` path segments filled in from the path params. */
+export const requestUrl = (): string => {
+  let url = req.getUrl();
+  for (const param of req.getPathParams?.() ?? []) {
+    if (param.type === 'query' || param.value === undefined || param.value === null || param.value === '') continue;
+    url = url.replace(new RegExp(`/:${param.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[/?#]|$)`), `/${param.value}`);
+  }
+  return bru.interpolate(url);
+};
 export const setRequestHeader = (name: string, value: string): void => req.setHeader(name, value);
 export const responseCode = (): number => response()!.getStatus();
 export const responseHeader = (name: string): string | undefined => {

@@ -1,4 +1,3 @@
-import { GenCollectionError } from '../errors.js';
 import type { OAuth2Resolved, ResolvedAuth, ResolvedBody } from '../config/resolved.js';
 import { authVariables } from '../plan/auth-variables.js';
 import { planRequests } from '../plan/items.js';
@@ -18,7 +17,6 @@ import type { RenderedFile, Renderer } from './render.js';
  * Bruno's sequential script flow, so the collection's scripts run before a folder's and a request's, as in Postman.
  */
 export const renderBruno: Renderer = async (plan) => {
-  refuseDpop(plan);
   const root = `bruno/${plan.slug}`;
   const names = brunoRequestNames(plan.items);
   const token = plan.token ? await brunoTokenScripts(plan, names) : undefined;
@@ -207,7 +205,11 @@ function collectionAuth(auth: ResolvedAuth): object | undefined {
 }
 
 function bearer(auth: OAuth2Resolved): object {
-  return { type: 'bearer', token: `{{${auth.variables.accessToken}}}` };
+  const token = `{{${auth.variables.accessToken}}}`;
+  // DPoP: `Authorization: DPoP <token>` (Bruno's bearer mode always says Bearer); the scripts add the proof.
+  if (auth.presentation === 'dpop')
+    return { type: 'apikey', key: 'Authorization', value: `DPoP ${token}`, placement: 'header' };
+  return { type: 'bearer', token };
 }
 
 /** Variables the token scripts write: runtime variables on Bruno, so neither collection nor environment declares them. */
@@ -218,18 +220,4 @@ function tokenState(plan: Plan): Set<string> {
 /** YAML as Bruno writes it: no line folding, two-space indent, block scalars for scripts. */
 function yaml(value: object): string {
   return yamlModule().stringify(value, { lineWidth: 0, indent: 2, minContentWidth: 0 });
-}
-
-/**
- * The Bruno runtime adapter does not carry DPoP yet (its proof code would also have to live in `lib/`, out of
- * esprima's reach): a DPoP config is refused for this format rather than written with Bearer tokens its API refuses.
- */
-function refuseDpop(plan: Plan): void {
-  const profile = Object.entries(plan.profiles).find(([, auth]) => auth.dpop);
-  if (!plan.token?.auth.dpop && !profile) return;
-  throw new GenCollectionError('config-invalid', 'the bruno format does not carry DPoP (auth.dpop) yet', {
-    file: plan.configFile,
-    pointer: profile && !plan.token?.auth.dpop ? `/authProfiles/${profile[0]}/dpop` : '/auth/dpop',
-    fix: 'build this config with --format postman or postman-v3, or leave dpop out for the bruno format',
-  });
 }

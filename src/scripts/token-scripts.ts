@@ -7,7 +7,7 @@ import { VERSION } from '../version.js';
 import { buildOnce } from './build-once.js';
 import { prebuiltTokenBundles } from './prebuilt-token-bundles.js';
 import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
-import { dpopProofScript } from './dpop-proof.js';
+import { DPOP_PROOF_GLOBAL, dpopProofScript } from './dpop-proof.js';
 import { JWT_SIGNER_GLOBAL, jwtSignerScript } from './jwt-signer.js';
 import {
   TOKEN_CONFIG_GLOBAL,
@@ -151,17 +151,29 @@ export async function tokenScripts(
   const bundles = await tokenBundles(`${runtime}:${tokenFeatures(auths, profiles.length > 0).join(',')}`);
   // The config checks let the profiles that sign agree on one algorithm.
   const algorithm = auths.find((a) => a.client.signer)?.client.signer?.algorithm;
-  const signerCode = algorithm ? await jwtSignerScript(algorithm) : '';
   const lib: Record<string, string> = {};
-  let signer = signerCode;
-  if (signerCode && runtime === 'bruno') {
-    const file = `gen-collection-jwt-${algorithm!.toLowerCase()}.js`;
-    lib[file] = `${header(`JWT signer (${algorithm})`)}${signerCode}module.exports = ${JWT_SIGNER_GLOBAL};\n`;
-    signer = `const ${JWT_SIGNER_GLOBAL} = require('./lib/${file}');\n`;
-  }
-  // Likewise on one DPoP algorithm (the bruno format refuses DPoP configs: its renderer says so).
+  const signer = algorithm
+    ? sandboxCode(
+        runtime,
+        lib,
+        `gen-collection-jwt-${algorithm.toLowerCase()}.js`,
+        `JWT signer (${algorithm})`,
+        JWT_SIGNER_GLOBAL,
+        await jwtSignerScript(algorithm),
+      )
+    : '';
+  // Likewise on one DPoP algorithm.
   const dpopAlgorithm = auths.find((a) => a.dpop)?.dpop?.algorithm;
-  const proofMaker = dpopAlgorithm ? await dpopProofScript(dpopAlgorithm) : '';
+  const proofMaker = dpopAlgorithm
+    ? sandboxCode(
+        runtime,
+        lib,
+        `gen-collection-dpop-${dpopAlgorithm.toLowerCase()}.js`,
+        `DPoP proofs (${dpopAlgorithm})`,
+        DPOP_PROOF_GLOBAL,
+        await dpopProofScript(dpopAlgorithm),
+      )
+    : '';
   // First, so that the rest of the header reads as in the other formats.
   const tokenConfig: TokenConfig = {
     ...(opts.authOnItems ? { authOnItems: true as const } : {}),
@@ -215,6 +227,24 @@ function inlineJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   const entries = Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${inlineJson(item)}`);
   return entries.length ? `{ ${entries.join(', ')} }` : '{}';
+}
+
+/**
+ * Crypto code (`const <global> = (() => {…})();`) as the script carries it: inline on Postman; on Bruno a
+ * `lib/` file the script `require`s, since Bruno passes inline scripts through esprima 4, which rejects BigInt
+ * literals.
+ */
+function sandboxCode(
+  runtime: RuntimeName,
+  lib: Record<string, string>,
+  file: string,
+  what: string,
+  global: string,
+  code: string,
+): string {
+  if (runtime !== 'bruno') return code;
+  lib[file] = `${header(what)}${code}module.exports = ${global};\n`;
+  return `const ${global} = require('./lib/${file}');\n`;
 }
 
 function header(what: string): string {

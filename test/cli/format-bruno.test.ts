@@ -38,34 +38,21 @@ describe('--format bruno', () => {
     expect(read()).toEqual(first);
   });
 
-  it.each([
-    ['the auth', { dpop: { algorithm: 'ES256' } }, {}, '/auth/dpop'],
-    [
-      'a profile',
-      {},
-      { admin: { type: 'oauth2', tokenUrl: 'https://id.example/t', dpop: {} } },
-      '/authProfiles/admin/dpop',
-    ],
-  ])(
-    'a DPoP config (in %s) is refused for bruno, naming the key and the formats that carry it',
-    (_, dpop, profiles, pointer) => {
-      const { dir, write } = tempDir();
-      write(
-        'gen-collection.config.json',
-        JSON.stringify({
-          name: 'D',
-          auth: { type: 'oauth2', tokenUrl: 'https://id.example/token', ...dpop },
-          authProfiles: profiles,
-          items: [{ name: 'R', url: 'https://api.example/r' }],
-        }),
-      );
-      const r = runCli(['build', '-o', 'out', '--format', 'bruno'], dir);
-      expect(r.status).toBe(2);
-      expect(r.stderr).toContain(`gen-collection.config.json: ${pointer}: the bruno format does not carry DPoP`);
-      expect(r.stderr).toContain('--format postman or postman-v3');
-      expect(existsSync(join(dir, 'out'))).toBe(false);
-    },
-  );
+  it('a DPoP config: the proof maker in lib/, requests sending Authorization: DPoP', () => {
+    const { dir, write } = tempDir();
+    write(
+      'gen-collection.config.json',
+      JSON.stringify({
+        name: 'D',
+        auth: { type: 'oauth2', tokenUrl: 'https://id.example/token', dpop: { algorithm: 'EdDSA' } },
+        items: [{ name: 'R', url: 'https://api.example/r' }],
+      }),
+    );
+    const r = runCli(['build', '-o', 'out', '--format', 'bruno'], dir);
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(join(dir, 'out/bruno/d/lib/gen-collection-dpop-eddsa.js'))).toBe(true);
+    expect(readFileSync(join(dir, 'out/bruno/d/opencollection.yml'), 'utf8')).toContain('DPoP {{access_token}}');
+  });
 
   it('--format postman --format bruno writes both', () => {
     const dir = example();
