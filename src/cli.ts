@@ -8,7 +8,8 @@ import { VERSION } from './version.js';
 
 const FORMAT_HELP =
   'output format, repeatable (default: the config\'s "formats", else postman): postman (collection v2.1 JSON + ' +
-  'environments), postman-v3 (Postman v12 / Native Git: collections/<slug>/ + environments/*.environment.yaml), bruno';
+  'environments), postman-v3 (Postman v12 / Native Git: collections/<slug>/ + environments/*.environment.yaml), ' +
+  'bruno (OpenCollection YAML for bru run: bruno/<slug>/)';
 
 const program = new Command('gen-collection')
   .description(
