@@ -1,4 +1,5 @@
 import type { TokenConfig } from '../../src/scripts/token-config.ts';
+import type { DpopProofInput, DpopProofResult } from '../jwt/dpop-proof.ts';
 
 declare global {
   /** The data header the generator writes in front of the bundled token scripts (`const genCollection = {…};`). */
@@ -19,14 +20,5 @@ declare global {
    * The DPoP proof maker the generator puts in front of the pre-request token script when the config uses DPoP
    * (src/scripts/dpop-proof.ts, built from scripts-src/jwt/dpop-proof.ts): never defined otherwise.
    */
-  const genCollectionDpopProof: (input: {
-    method: string;
-    url: string;
-    accessToken?: string;
-    nonce?: string;
-    key: string;
-    keyVariable: string;
-    jti: string;
-    now: number;
-  }) => { proof: string; jkt: string } | { problem: string };
+  const genCollectionDpopProof: (input: DpopProofInput) => DpopProofResult;
 }
