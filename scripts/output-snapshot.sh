@@ -24,11 +24,61 @@ for cfg in "$root"/examples/*/gen-collection.config.* "$root"/test/config/fixtur
   run "build-$base" build -c "$cfg" -o .
   run "bundle-$base" bundle -c "$cfg" -o .
 done
+# every output format, on the configs above, on every config the README shows (signed client auth, DPoP,
+# profiles…) and on a generated 300-request config (folders, bodies, path variables, expectations)
+configs="$out/.configs"; mkdir -p "$configs"
+node --input-type=module - "$root/README.md" "$configs" <<'JS'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+const [readme, dir] = process.argv.slice(2);
+const text = readFileSync(readme, 'utf8');
+for (const m of text.matchAll(/```(\w+)\n([\s\S]*?)\n```/g)) {
+  if (!/^(json|ya?ml)$/.test(m[1]) || !/^\s*"?name"?\s*:/m.test(m[2]) || /^jobs:/m.test(m[2])) continue;
+  const line = text.slice(0, m.index).split('\n').length + 1;
+  mkdirSync(`${dir}/readme-${line}`, { recursive: true });
+  writeFileSync(`${dir}/readme-${line}/gen-collection.config.${m[1].startsWith('y') ? 'yaml' : 'json'}`, `${m[2]}\n`);
+}
+const item = (f, r) => ({
+  name: `Request ${f}.${r}`,
+  method: r % 2 ? 'POST' : 'GET',
+  url: `{{base_url}}/resource${f}/items/:id`,
+  pathVariables: { id: String(r) },
+  query: { page: '1', size: '20' },
+  headers: { Accept: 'application/json', 'X-Bench': `{{bench_${f % 5}}}` },
+  ...(r % 2 ? { body: { json: { name: `item ${r}`, tags: ['a', 'b'], nested: { deep: true } } } } : {}),
+  expect: { status: r % 2 ? [200, 201] : 200 },
+});
+const big = {
+  name: 'Bench API',
+  auth: { type: 'oauth2', tokenUrl: '{{base_url}}/oauth/token', scope: 'read write' },
+  environments: { dev: { base_url: 'https://dev.example.com', client_id: 'bench' }, prod: { base_url: 'https://example.com', client_id: 'bench' } },
+  items: Array.from({ length: 10 }, (_, f) => ({ name: `Folder ${f}`, items: Array.from({ length: 30 }, (_, r) => item(f, r)) })),
+};
+const signed = {
+  name: 'Signed API',
+  auth: { type: 'oauth2', tokenUrl: '{{base_url}}/token', clientAuth: 'private_key_jwt', dpop: { algorithm: 'ES256' } },
+  authProfiles: { edge: { type: 'oauth2', tokenUrl: 'http://127.0.0.1:9/token', dpop: { algorithm: 'ES256' }, retryOn401: true } },
+  environments: { dev: { base_url: 'https://dev.example.com', client_id: 'signed', client_id_edge: 'edge' } },
+  items: [
+    { name: 'List', url: '{{base_url}}/list' },
+    { name: 'Edge', auth: 'edge', items: [{ name: 'Ping', method: 'PUT', url: '{{base_url}}/ping/:id', pathVariables: { id: '1' } }] },
+    { name: 'Open', auth: 'none', url: '{{base_url}}/open' },
+  ],
+};
+mkdirSync(`${dir}/signed`, { recursive: true });
+writeFileSync(`${dir}/signed/gen-collection.config.json`, JSON.stringify(signed));
+mkdirSync(`${dir}/big`, { recursive: true });
+writeFileSync(`${dir}/big/gen-collection.config.json`, JSON.stringify(big));
+JS
+for cfg in "$root"/examples/*/gen-collection.config.* "$root"/test/config/fixtures/gen-collection.config.* "$configs"/*/gen-collection.config.*; do
+  base="$(basename "$(dirname "$cfg")")-$(basename "$cfg")"
+  run "formats-$base" build -c "$cfg" -o . --format postman --format postman-v3 --format bruno
+done
 for spec in "$fx"/openapi/*.json "$fx"/openapi/*.yaml "$fx"/openapi/multi-file/*.yaml "$fx"/openapi/broken-ref/*; do
   [ -f "$spec" ] || continue
   base="$(basename "$(dirname "$spec")")-$(basename "$spec")"
   run "openapi-$base" openapi "$spec" -o .
   run "openapi-c-$base" openapi "$spec" -c "$root/examples/orders-api/gen-collection.config.json" -o .
+  run "openapi-f-$base" openapi "$spec" -o . --format postman-v3 --format bruno
 done
 for col in "$fx"/collections/*.json "$fx"/secrets/*.json; do
   base="$(basename "$col")"
@@ -38,4 +88,5 @@ for col in "$fx"/collections/*.json "$fx"/secrets/*.json; do
   run "inject-x-$base" inject "$col" --force --extract-secrets secrets.json -o out.json
   run "audit-$base" audit "$col"
 done
+rm -rf "$configs"
 echo "$n runs written to $out"
