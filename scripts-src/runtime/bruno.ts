@@ -64,7 +64,7 @@ export const skipRequest = (): void => {
 };
 export const requestId = (): string => req.getName();
 // Bruno shows scripts no auth of their own per request: the generator names every request that sends no collection token.
-export const requestAuth = (): undefined => undefined;
+export const requestToken = (): undefined => undefined;
 export const requestMethod = (): string => req.getMethod();
 /** The URL as Bruno sends it: variables resolved and `:name` path segments filled in from the path params. */
 export const requestUrl = (): string => {

@@ -11,14 +11,15 @@ export function environmentSelected(): boolean | undefined {
 }
 
 /**
- * Writes token variables to the configured scope (`auto`: the environment when one is selected, or, where the
- * runtime cannot tell, when the environment holds them: the generated environment does). A copy in the other
- * scope goes: an environment value, even an empty one, would shadow the collection variable, so it is removed
+ * Writes token variables to the scope the config's `storage` names (`auto`: the environment when one is
+ * selected, or, where the runtime cannot tell, when the environment holds them: the generated environment
+ * does). A copy in the other scope goes: an environment value, even an empty one, would shadow the collection variable, so it is removed
  * (only when there: in v3, unsetting a name the environment lacks hides the collection variable); a
  * collection copy shadows nothing but would keep an old token around, so it is emptied.
  */
-export function store(values: Record<string, string>, storage: 'auto' | 'environment' | 'collection'): void {
+export function store(values: Record<string, string>): void {
   const names = Object.keys(values);
+  const { storage } = genCollection;
   const inEnvironment =
     storage === 'auto' ? (environmentSelected() ?? names.some((name) => pm.environment.has(name))) : storage === 'environment';
   for (const name of names) {

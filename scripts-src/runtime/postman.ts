@@ -10,9 +10,8 @@ type AnyPm = typeof pm & {
   response: { code: number; headers: { get(name: string): string | undefined } };
   execution: { skipRequest(): void };
 };
-const anyPm = pm as AnyPm;
 
-export const read = (name: string): string => pm.variables.replaceIn(String(pm.variables.get(name) ?? ''));
+export const read = (name: string): string => replaceIn(String(pm.variables.get(name) ?? ''));
 export const defined = (name: string): boolean => pm.variables.has(name);
 export const replaceIn = (template: string): string => pm.variables.replaceIn(template);
 export const fixes = {
@@ -26,17 +25,17 @@ export const failTest = (title: string, problem: string): void =>
   pm.test(title, () => {
     throw new Error(problem);
   });
-export const skipRequest = (): void => anyPm.execution.skipRequest();
+export const skipRequest = (): void => (pm as AnyPm).execution.skipRequest();
 export const requestId = (): string => pm.info.requestId;
-export const requestAuth = () => {
+export const requestToken = (): string | undefined => {
   const auth = pm.request.auth;
-  return auth && { type: auth.type, get: (param: string): unknown => auth.parameters().get(param) };
+  return auth && String(auth.parameters().get(auth.type === 'bearer' ? 'token' : 'value') ?? '');
 };
 export const requestMethod = (): string => pm.request.method;
 export const requestUrl = (): string => pm.variables.replaceIn(pm.request.url.toString());
 export const setRequestHeader = (key: string, value: string): void => {
   pm.request.headers.upsert({ key, value });
 };
-export const responseCode = (): number => anyPm.response.code;
-export const responseHeader = (name: string): string | undefined => anyPm.response.headers.get(name);
+export const responseCode = (): number => (pm as AnyPm).response.code;
+export const responseHeader = (name: string): string | undefined => (pm as AnyPm).response.headers.get(name);
 export const setNextRequest = (id: string): void => pm.execution.setNextRequest(id);

@@ -29,8 +29,8 @@ export interface Runtime {
   /** Run-local memory that lasts through a run, exported nowhere and kept when a request is skipped; '' when unset. */
   recall(key: string): string;
   remember(key: string, value: string): void;
-  /** Stores token variables where `storage` says (`auto`: the environment when one is selected). */
-  store(values: Record<string, string>, storage: 'auto' | 'environment' | 'collection'): void;
+  /** Stores token variables where the config's `storage` says (`auto`: the environment when one is selected). */
+  store(values: Record<string, string>): void;
   /** Whether an environment is selected; undefined when this runtime cannot tell. */
   environmentSelected(): boolean | undefined;
   /** The command line fixes messages name: selecting an environment, passing a variable at run time. */
@@ -48,9 +48,12 @@ export interface Runtime {
   failTest(title: string, problem: string): void;
   /** The current request is not sent. Never throws here: the token code calls it inside its own guards. */
   skipRequest(): void;
-  /** The current request: id, its own auth (undefined when inherited), method and URL as sent. */
+  /**
+   * The current request: id; the token its own auth sends (a Bearer token, or an API key's value such as
+   * `DPoP {{access_token}}`; undefined when it inherits the auth); method and URL as sent.
+   */
   requestId(): string;
-  requestAuth(): { type: string; get(param: string): unknown } | undefined;
+  requestToken(): string | undefined;
   requestMethod(): string;
   requestUrl(): string;
   /** Sets a header on the current request (a presentation that is not the collection's Bearer auth). */

@@ -1,9 +1,8 @@
 // Feature `dpop` of the test script: keep the resource's nonce; answer its nonce challenge (401 with
 // `WWW-Authenticate: DPoP error="use_dpop_nonce"`, RFC 9449 §9) with one replay of the request, same token, new proof.
 import * as runtime from '../runtime/runtime.ts';
-import { failTest } from './error-message.ts';
+import { failTokenTest } from './error-message.ts';
 import { keepNonce, originOf } from './dpop-nonces.ts';
-import { hooks } from './hooks.ts';
 import { REPLAY_MARKER } from './replay.ts';
 import { usesCollectionBearer } from './uses-collection-bearer.ts';
 
@@ -14,7 +13,11 @@ const backoffKey = (origin: string) => `gen_collection_dpop_nonce_backoff ${orig
 /** Challenges answered by another one in a row, and the epoch ms before which a challenge is not replayed. */
 type Backoff = { failures: number; retryAt: number };
 
-hooks.respond.push(() => {
+/**
+ * Keeps the resource's nonce and answers its nonce challenge; `true`: the response is dealt with (a challenge is
+ * not the token's fault), so retry-on-401 leaves it alone.
+ */
+export function answerNonceChallenge(): boolean {
   // A marker left by the previous response must not hide this one's tests, whatever answers it below.
   if (runtime.recall(REPLAY_MARKER)) runtime.remember(REPLAY_MARKER, '');
   if (!genCollection.dpop) return false;
@@ -49,6 +52,6 @@ hooks.respond.push(() => {
     ? 'asked for a new DPoP nonce again right after the replay with its nonce'
     : 'keeps asking for new DPoP nonces';
   const wait = Math.ceil((backoff.retryAt - now) / 1000);
-  failTest('DPoP nonce', `the API at ${origin} ${why}: not replayed (a challenge is replayed again in ${wait} s)`);
+  failTokenTest('DPoP nonce', `the API at ${origin} ${why}: not replayed (a challenge is replayed again in ${wait} s)`);
   return true;
-});
+}

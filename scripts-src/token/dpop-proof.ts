@@ -1,5 +1,6 @@
 import * as runtime from '../runtime/runtime.ts';
 import { nonceFor } from './dpop-nonces.ts';
+import { PEM_FILE } from './token-inputs.ts';
 
 /**
  * A fresh DPoP proof (RFC 9449 §4) for one HTTP request, with the latest nonce of its origin; `ath` when an
@@ -9,7 +10,7 @@ import { nonceFor } from './dpop-nonces.ts';
 export function dpopProof(method: string, url: string, accessToken?: string): string {
   const { keyVariable } = genCollection.dpop!;
   const key = runtime.read(keyVariable);
-  if (!key) throw new Error(`${keyVariable} is empty (${runtime.fixes.variable(keyVariable, '"$(cat key.pem)"')})`);
+  if (!key) throw new Error(`${keyVariable} is empty (${runtime.fixes.variable(keyVariable, PEM_FILE)})`);
   const result = genCollectionDpopProof({
     method,
     url,

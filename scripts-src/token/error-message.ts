@@ -14,7 +14,7 @@ export function describeError(error: unknown): string {
  * any stored secret should a server echo one. Name and error differ, so that Newman's CLI and JUnit reports,
  * which print both, show the problem once.
  */
-export function failTest(title: string, problem: string): void {
+export function failTokenTest(title: string, problem: string): void {
   const { vars, client } = genCollection;
   for (const key of [...client.secretInputs, 'accessToken', 'refreshToken'] as const) {
     const secret = runtime.read(vars[key]!);

@@ -1,5 +1,5 @@
 import * as runtime from '../runtime/runtime.ts';
-import { describeError, failTest } from './error-message.ts';
+import { describeError, failTokenTest } from './error-message.ts';
 import { forgetReplay } from './replay.ts';
 
 let reported = false;
@@ -12,8 +12,8 @@ let reported = false;
 export function failRequest(problem: string): void {
   if (reported) return;
   reported = true;
-  forgetReplay();
-  failTest('no access token, request skipped', problem);
+  retryOn401: forgetReplay();
+  failTokenTest('no access token, request skipped', problem);
   runtime.skipRequest();
 }
 

@@ -2,8 +2,8 @@ import * as runtime from '../runtime/runtime.ts';
 import type { TokenFailure } from './token-failure.ts';
 
 // Run-local memory (runtime.ts): lasts through a run, exported nowhere, kept when the failing request is
-// skipped. Named after the access token variable, so that each token remembers its own failure.
-const MEMORY = `gen_collection_failure_${genCollection.vars.accessToken}`;
+// skipped. Named after the access token variable (a profile's once selected), so each token remembers its own failure.
+const memoryKey = () => `gen_collection_failure_${genCollection.vars.accessToken}`;
 
 /** The last failure of the primary grant: for which inputs (a fingerprint), why, and when to try again. */
 interface Memory extends TokenFailure {
@@ -14,13 +14,10 @@ interface Memory extends TokenFailure {
   retryAt: number;
 }
 
-function recall(inputs: string): Memory | undefined {
-  try {
-    const memory: Memory = JSON.parse(runtime.recall(MEMORY));
-    return memory.inputs === inputs ? memory : undefined;
-  } catch {
-    return undefined; // nothing remembered
-  }
+/** The failure remembered for these inputs, if any (only this script writes the memory: it parses). */
+function recallFailure(inputs: string): Memory | undefined {
+  const memory: Partial<Memory> = JSON.parse(runtime.recall(memoryKey()) || '{}');
+  return memory.inputs === inputs ? (memory as Memory) : undefined;
 }
 
 /**
@@ -28,7 +25,7 @@ function recall(inputs: string): Memory | undefined {
  * sent again in the run, after a transient one none before its backoff window ends.
  */
 export function heldBack(inputs: string, now: number): string {
-  const memory = recall(inputs);
+  const memory = recallFailure(inputs);
   return memory && (!memory.transient || memory.retryAt > now) ? report(memory, now) : '';
 }
 
@@ -37,16 +34,16 @@ export function heldBack(inputs: string, now: number): string {
  * before it for the same inputs, 1 s to 30 s from now, or as long as `Retry-After` asks when that is longer.
  */
 export function rememberFailure(inputs: string, failure: TokenFailure, now: number): string {
-  const failures = (recall(inputs)?.failures ?? 0) + 1;
+  const failures = (recallFailure(inputs)?.failures ?? 0) + 1;
   const retryAt = now + Math.max(Math.min(1000 * 2 ** (failures - 1), 30_000), failure.retryAfterMs);
   const memory: Memory = { ...failure, inputs, failures, retryAt };
-  runtime.remember(MEMORY, JSON.stringify(memory));
+  runtime.remember(memoryKey(), JSON.stringify(memory));
   return report(memory, now);
 }
 
 /** Forgets the failure: a token came back. */
 export function forgetFailure(): void {
-  if (runtime.recall(MEMORY)) runtime.remember(MEMORY, '');
+  if (runtime.recall(memoryKey())) runtime.remember(memoryKey(), '');
 }
 
 function report({ problem, transient, retryAt }: Memory, now: number): string {

@@ -12,7 +12,7 @@ export function saveToken(token: TokenResponse): void {
   const { accessToken, expiresAt, refreshToken } = genCollection.vars;
   const values = { [accessToken]: token.access_token, [expiresAt]: expiryOf(token) };
   if (token.refresh_token) values[refreshToken] = String(token.refresh_token);
-  runtime.store(values, genCollection.storage);
+  runtime.store(values);
 }
 
 /** When the token expires, in epoch milliseconds: from `expires_in`, else the JWT `exp`, else '' (valid until a 401). */

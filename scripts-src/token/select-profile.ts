@@ -1,14 +1,12 @@
-// Feature `profiles`: imported first in the token scripts of a collection with auth profiles (never in the others).
+// Feature `profiles`: first in the token scripts of a collection with auth profiles (the others drop it).
 import * as runtime from '../runtime/runtime.ts';
-
-selectProfile();
 
 /**
  * Makes `genCollection` the settings of the auth profile of the request being sent, when it has one, so the
  * other token modules fetch, cache, refresh and replay that profile's token as they do the default's. A
  * profile holds what differs from the default (`null`: a key it does not have); the skip list stays.
  */
-function selectProfile(): void {
+export function selectProfile(): void {
   const { profiles } = genCollection;
   const id = runtime.requestId();
   for (const name in profiles) {

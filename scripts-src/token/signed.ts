@@ -1,18 +1,19 @@
 // Feature `signed`: a JWT signed in the sandbox, as the client assertion (private_key_jwt, client_secret_jwt) or
-// as the grant (jwt_bearer). Imported ahead of the core only for configs that sign, with the signer in front.
+// as the grant (jwt_bearer). Only configs that sign keep its call, with the signer in front of the script.
 import * as runtime from '../runtime/runtime.ts';
-import { hooks } from './hooks.ts';
+import type { Grant } from './token-request.ts';
 
 const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
-hooks.tokenRequest.push((fields) => {
+/** Adds the signed JWTs to the token request's fields: the grant's assertion, the client's. */
+export function signTokenRequest(fields: Grant): void {
   // The primary grant of a jwt_bearer config; a refresh keeps its own grant and authenticates the client below.
   if (fields.grant_type === 'jwt_bearer') Object.assign(fields, { grant_type: JWT_BEARER_GRANT, assertion: signedJwt() });
   const { method } = genCollection.client;
   if (method === 'private_key_jwt' || method === 'client_secret_jwt')
     Object.assign(fields, { client_assertion_type: CLIENT_ASSERTION_TYPE, client_assertion: signedJwt() });
-});
+}
 
 /**
  * A fresh JWT from `genCollection.assertion`, templates resolved: a new `jti`, `iat` now and `exp` after the

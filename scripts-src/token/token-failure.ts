@@ -16,8 +16,8 @@ const REPEATED_ERRORS = ['invalid_client', 'unauthorized_client', 'unsupported_g
  * the OAuth errors above. Everything else (400, 401, 403, a 2xx that is not a token, …) would come back again.
  */
 export function isTransient(status: number | undefined, oauthError: unknown): boolean {
-  if (status === undefined || status === 429) return true;
-  return (status === 408 || status >= 500) && !REPEATED_ERRORS.includes(String(oauthError));
+  const repeated = REPEATED_ERRORS.includes(String(oauthError));
+  return status === undefined || status === 429 || ((status === 408 || status >= 500) && !repeated);
 }
 
 /** The wait a `Retry-After` header value asks for, in ms (delay-seconds or an HTTP date); 0 without one. */

@@ -8,10 +8,8 @@ import * as runtime from '../runtime/runtime.ts';
  */
 export function usesCollectionBearer(): boolean {
   if (genCollection.skipRequestIds?.includes(runtime.requestId())) return false;
-  const auth = runtime.requestAuth();
-  if (!auth) return true;
-  const sent = String(auth.get(auth.type === 'bearer' ? 'token' : 'value') ?? '');
+  const sent = runtime.requestToken();
   const name = genCollection.vars.accessToken;
   const token = runtime.read(name);
-  return sent.endsWith(`{{${name}}}`) || (!!token && sent.endsWith(token));
+  return sent === undefined || sent.endsWith(`{{${name}}}`) || (!!token && sent.endsWith(token));
 }

@@ -109,21 +109,21 @@ type TokenScriptKind = 'prerequest' | 'test';
 export type RuntimeName = 'postman' | 'bruno';
 
 /**
- * The optional features of the token scripts: the modules each adds in front of the core of each script, where
- * they fill the hook points of scripts-src/token/hooks.ts (or, for profiles, pick the request's settings first).
+ * The optional features of the token scripts, each with the label that marks its statements in scripts-src/token/
+ * (`dpop: addTokenRequestProof(headers, url);`). A bundle drops the statements of the features its config does not
+ * use, and with them every function only those call (esbuild's `dropLabels`): such a feature adds nothing.
  */
-const FEATURES = {
-  profiles: { prerequest: ['select-profile.ts'], test: ['select-profile.ts'] },
-  signed: { prerequest: ['signed.ts'], test: [] },
-  // Ahead of retry-on-401: a nonce challenge is answered here and never drops the token.
-  dpop: { prerequest: ['dpop.ts'], test: ['dpop-nonce-replay.ts'] },
-  'retry-on-401': { prerequest: [], test: ['retry-on-401.ts'] },
-} as const satisfies Record<string, Record<TokenScriptKind, readonly string[]>>;
+export const FEATURES = {
+  profiles: 'profiles',
+  signed: 'signed',
+  dpop: 'dpop',
+  'retry-on-401': 'retryOn401',
+} as const satisfies Record<string, string>;
 
 /** One of the optional features. */
 export type TokenFeature = keyof typeof FEATURES;
 
-/** The core module of each script, imported after the features. */
+/** The entry module of each script. */
 const CORE: Record<TokenScriptKind, string> = { prerequest: 'prerequest.ts', test: 'respond.ts' };
 
 /** The features the default auth and the profiles use, in `FEATURES` order: what a config does not use adds nothing. */
@@ -288,20 +288,18 @@ export const BRUNO_SETTLE_GLOBAL = 'genCollectionRuntime';
 /** The two token scripts of one bundle key, bundled with esbuild. */
 export async function bundleTokenScripts(key: string): Promise<Record<TokenScriptKind, string>> {
   const [runtime, list] = key.split(':') as [RuntimeName, string];
-  const features = (list ? list.split(',') : []) as TokenFeature[];
-  const entry = (script: TokenScriptKind) =>
-    [...features.flatMap((feature) => FEATURES[feature][script]), CORE[script]]
-      .map((module) => `import './${module}';\n`)
-      .join('');
+  const used = list ? list.split(',') : [];
+  const dropped = (Object.keys(FEATURES) as TokenFeature[]).filter((feature) => !used.includes(feature));
+  const labels = dropped.map((feature) => FEATURES[feature]);
   const [prerequest, test] = await Promise.all([
-    bundleTokenScript(entry('prerequest'), runtime),
-    bundleTokenScript(entry('test'), runtime),
+    bundleTokenScript(CORE.prerequest, runtime, labels),
+    bundleTokenScript(CORE.test, runtime, labels),
   ]);
   return { prerequest, test };
 }
 
 /**
- * One token script from its generated entry (the features' modules, then the core), bundled as a plain module
+ * One token script from its entry module without the statements labelled `dropLabels`, bundled as a plain module
  * and wrapped in an arrow function by hand: its names stay apart from other code in the same collection script
  * (a user's lines kept by `inject`), without indenting every line the way esbuild's `iife` format does.
  * esbuild's `// scripts-src/….ts` line in front of each module is dropped (a blank line still separates them):
@@ -309,18 +307,19 @@ export async function bundleTokenScripts(key: string): Promise<Record<TokenScrip
  * stays a plain `require` call, where the `esm` format adds a 0.4 KB `__require` shim; the `"use strict"` it
  * puts first is dropped, as the scripts never ran in strict mode.
  */
-async function bundleTokenScript(entry: string, runtime: RuntimeName): Promise<string> {
+async function bundleTokenScript(entry: string, runtime: RuntimeName, dropLabels: string[]): Promise<string> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     ...SANDBOX_BUILD_OPTIONS,
     plugins: [...(SANDBOX_BUILD_OPTIONS.plugins ?? []), adapterPlugin(runtime)],
     format: 'cjs',
+    dropLabels,
     // Relative to the package root, the module comments esbuild writes do not depend on the working directory.
     absWorkingDir: PACKAGE_ROOT,
-    stdin: { contents: entry, resolveDir: TOKEN_DIR, sourcefile: 'token-entry.ts', loader: 'ts' },
+    entryPoints: [join(TOKEN_DIR, entry)],
   });
   const code = result
     .outputFiles![0]!.text.replace(/^"use strict";\n\n?/, '')
-    .replace(/^\/\/ (?:scripts-src\/(?:token|runtime)\/[\w.-]+\.ts|token-entry\.ts)\n/gm, '');
+    .replace(/^\/\/ scripts-src\/(?:token|runtime)\/[\w.-]+\.ts\n/gm, '');
   return `(() => {\n${code}})();\n`;
 }

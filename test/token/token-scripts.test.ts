@@ -1,7 +1,16 @@
 /** The finished token script texts: header line, config object, bundle; deterministic and small. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it, vi } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/package-root.js';
-import { configLiteral, tokenConfigFor, tokenFeatures, tokenScripts } from '../../src/scripts/token-scripts.js';
+import {
+  configLiteral,
+  FEATURES,
+  tokenConfigFor,
+  tokenFeatures,
+  tokenScripts,
+} from '../../src/scripts/token-scripts.js';
 import { VERSION } from '../../src/version.js';
 import { withClient } from '../helpers/oauth2.js';
 import { BASE_AUTH } from './token-fixtures.js';
@@ -291,5 +300,35 @@ describe('tokenFeatures: what the config uses, nothing else', () => {
     const signed = await tokenScripts(signing, { skipRequestIds: [] });
     expect(signed.prerequest).toContain('client_assertion_type');
     expect(signed.test).not.toContain('client_assertion');
+  });
+
+  /** The labels of the labelled statements in a script or module. */
+  const labelsIn = (name: string, text: string): string[] => {
+    const labels: string[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isLabeledStatement(node)) labels.push(node.label.text);
+      ts.forEachChild(node, visit);
+    };
+    visit(ts.createSourceFile(name, text, ts.ScriptTarget.Latest));
+    return labels;
+  };
+
+  it('every labelled statement of the token modules names a feature, and every feature has some', () => {
+    const dir = join(PACKAGE_ROOT, 'scripts-src', 'token');
+    const labels = readdirSync(dir)
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
+      .flatMap((file) => labelsIn(file, readFileSync(join(dir, file), 'utf8')));
+    expect(new Set(labels)).toEqual(new Set(Object.values(FEATURES)));
+  });
+
+  it.each([
+    { name: 'no feature', auth: noRetry, labels: [] },
+    { name: 'retry on 401', auth: BASE_AUTH, labels: ['retryOn401'] },
+    { name: 'DPoP', auth: { ...dpop, retryOn401: false }, labels: ['dpop'] },
+    { name: 'signed', auth: signing, labels: ['retryOn401', 'signed'] },
+  ])('a bundle keeps the labelled statements of its features alone: $name', async ({ auth, labels }) => {
+    const scripts = await tokenScripts(auth, { skipRequestIds: [] });
+    const kept = [...labelsIn('pre.js', scripts.prerequest), ...labelsIn('test.js', scripts.test)];
+    expect([...new Set(kept)].sort()).toEqual(labels);
   });
 });
