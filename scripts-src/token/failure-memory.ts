@@ -24,21 +24,21 @@ function recallFailure(inputs: string): Memory | undefined {
  * Why no token request may be sent now for these inputs, '' when one may: after a permanent failure none is
  * sent again in the run, after a transient one none before its backoff window ends.
  */
-export function heldBack(inputs: string, now: number): string {
+export function heldBack(inputs: string): string {
   const memory = recallFailure(inputs);
-  return memory && (!memory.transient || memory.retryAt > now) ? report(memory, now) : '';
+  return memory && (!memory.transient || memory.retryAt > Date.now()) ? report(memory) : '';
 }
 
 /**
  * Remembers a failure of the primary grant and reports it. A transient one waits twice as long as the one
  * before it for the same inputs, 1 s to 30 s from now, or as long as `Retry-After` asks when that is longer.
  */
-export function rememberFailure(inputs: string, failure: TokenFailure, now: number): string {
+export function rememberFailure(inputs: string, failure: TokenFailure): string {
   const failures = (recallFailure(inputs)?.failures ?? 0) + 1;
-  const retryAt = now + Math.max(Math.min(1000 * 2 ** (failures - 1), 30_000), failure.retryAfterMs);
+  const retryAt = Date.now() + Math.max(Math.min(1000 * 2 ** (failures - 1), 30_000), failure.retryAfterMs);
   const memory: Memory = { ...failure, inputs, failures, retryAt };
   runtime.remember(memoryKey(), JSON.stringify(memory));
-  return report(memory, now);
+  return report(memory);
 }
 
 /** Forgets the failure: a token came back. */
@@ -46,6 +46,6 @@ export function forgetFailure(): void {
   if (runtime.recall(memoryKey())) runtime.remember(memoryKey(), '');
 }
 
-function report({ problem, transient, retryAt }: Memory, now: number): string {
-  return `${problem} (${transient ? `next try in ${Math.ceil((retryAt - now) / 1000)} s` : 'not tried again in this run with the same token URL and credentials'})`;
+function report({ problem, transient, retryAt }: Memory): string {
+  return `${problem} (${transient ? `next try in ${Math.ceil((retryAt - Date.now()) / 1000)} s` : 'not tried again in this run with the same token URL and credentials'})`;
 }

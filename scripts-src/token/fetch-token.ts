@@ -45,6 +45,6 @@ function readTokenResponse(response: HttpResponse): TokenResponse | TokenFailure
   if (code >= 200 && code < 300 && typeof token === 'string' && token) return body as TokenResponse;
   const oauthError = [body?.error, body?.error_description].filter(Boolean).join(': ');
   const why = !body ? ', the response is not JSON' : oauthError ? ` (${oauthError})` : ', the response has no access_token';
-  const retryAfter = retryAfterMs(response.headers.get('Retry-After'), Date.now());
+  const retryAfter = retryAfterMs(response.headers.get('Retry-After'));
   return { problem: `HTTP ${code}${why}`, transient: isTransient(code, body?.error), retryAfterMs: retryAfter };
 }

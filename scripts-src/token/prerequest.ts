@@ -33,11 +33,11 @@ function ensureToken(): void {
   const missing = missingInputs();
   if (missing.length) return failRequest(`no token request sent: ${missing.join('; ')}`);
   const inputs = inputsFingerprint();
-  const held = heldBack(inputs, Date.now());
+  const held = heldBack(inputs);
   if (held) return failRequest(held);
   const grant: Grant = { grant_type: genCollection.grantType };
   if (grant.grant_type === 'password') Object.assign(grant, { username: runtime.read(username), password: runtime.read(password) });
-  const fetchPrimary = () => fetchToken(grant, (failure) => failRequest(rememberFailure(inputs, failure, Date.now())));
+  const fetchPrimary = () => fetchToken(grant, (failure) => failRequest(rememberFailure(inputs, failure)));
   const refresh = runtime.read(refreshToken);
   if (!refresh) return fetchPrimary();
   fetchToken({ grant_type: 'refresh_token', refresh_token: refresh }, () => {

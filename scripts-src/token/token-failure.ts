@@ -16,12 +16,11 @@ const REPEATED_ERRORS = ['invalid_client', 'unauthorized_client', 'unsupported_g
  * the OAuth errors above. Everything else (400, 401, 403, a 2xx that is not a token, …) would come back again.
  */
 export function isTransient(status: number | undefined, oauthError: unknown): boolean {
-  const repeated = REPEATED_ERRORS.includes(String(oauthError));
-  return status === undefined || status === 429 || ((status === 408 || status >= 500) && !repeated);
+  return status === undefined || status === 429 || ((status === 408 || status >= 500) && !REPEATED_ERRORS.includes(String(oauthError)));
 }
 
 /** The wait a `Retry-After` header value asks for, in ms (delay-seconds or an HTTP date); 0 without one. */
-export function retryAfterMs(value: string | undefined, now: number): number {
-  const ms = /^\s*\d+\s*$/.test(value ?? '') ? Number(value) * 1000 : Date.parse(value ?? '') - now;
+export function retryAfterMs(value = ''): number {
+  const ms = /^\s*\d+\s*$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now();
   return ms > 0 ? ms : 0;
 }
