@@ -46,8 +46,8 @@ export const fixes = {
 };
 export const send = (request: HttpRequest, callback: (error: unknown, response?: HttpResponse) => void): void => {
   const { body } = request;
-  const data = 'raw' in body ? body.raw : formBody(body.form);
-  pending.push(sendWith(bru, { url: request.url, method: request.method, headers: request.headers, data }, callback));
+  const data = body.mode === 'raw' ? body.raw : formBody(body.urlencoded.map(({ key, value }): [string, string] => [key, value]));
+  pending.push(sendWith(bru, { url: request.url, method: request.method, headers: request.header, data }, callback));
 };
 export const settled = async (): Promise<void> => {
   for (let round = 0; pending.length && round < MAX_SETTLE_ROUNDS; round++) await Promise.all(pending.splice(0));

@@ -6,29 +6,16 @@ import type { HttpRequest, HttpResponse } from './runtime.ts';
  * answer on once: the Postman CLI calls a callback that threw a second time.
  */
 export function send(request: HttpRequest, callback: (error: unknown, response?: HttpResponse) => void): void {
-  const { body, headers } = request;
   // The v3 runtime gives `pm.sendRequest` the collection's auth unless the request has an Authorization header
   // (`auth: noauth` does not stop it): an empty one does, which a server that takes a client assertion may refuse
   // (oidc-provider: one client authentication only). The postman-v3 format puts no auth on the collection, so
   // nothing is inherited there; a migrated v2.1 collection keeps its collection Bearer and gets the empty header.
   // The v2.1 runtimes add none.
-  const lent = isV3() && !genCollection.authOnItems && !headers.Authorization;
-  const header = lent ? { ...headers, Authorization: '' } : headers;
+  const lent = isV3() && !genCollection.authOnItems && !request.header.Authorization;
   let answered = false;
-  pm.sendRequest(
-    {
-      url: request.url,
-      method: request.method,
-      header,
-      body:
-        'raw' in body
-          ? { mode: 'raw', raw: body.raw }
-          : { mode: 'urlencoded', urlencoded: body.form.map(([key, value]) => ({ key, value })) },
-    },
-    (error, response) => {
-      if (answered) return;
-      answered = true;
-      callback(error, response);
-    },
-  );
+  pm.sendRequest(lent ? { ...request, header: { ...request.header, Authorization: '' } } : request, (error, response) => {
+    if (answered) return;
+    answered = true;
+    callback(error, response);
+  });
 }

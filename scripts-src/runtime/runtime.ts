@@ -2,12 +2,15 @@
 // bundler resolves `./postman.ts` below to the adapter of the runtime it builds for (src/scripts/token-scripts.ts),
 // so a second runtime is an adapter, not a fork: a module exporting every member of `Runtime`.
 
-/** A token request, runtime-neutral: form fields or a raw body, headers as sent. */
+/**
+ * A token request in the plain shape `pm.sendRequest` takes (which the Postman adapter passes on as is):
+ * headers as sent, form fields or a raw body.
+ */
 export interface HttpRequest {
   url: string;
   method: string;
-  headers: Record<string, string>;
-  body: { form: [string, string][] } | { raw: string };
+  header: Record<string, string>;
+  body: { mode: 'urlencoded'; urlencoded: { key: string; value: string }[] } | { mode: 'raw'; raw: string };
 }
 
 /** An answer to `send`, shaped as postman-collection's `Response` is (which the Postman adapter passes on as is). */

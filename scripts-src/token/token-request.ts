@@ -28,6 +28,13 @@ export function tokenRequest(grant: Grant): HttpRequest {
     headers.Authorization = `Basic ${Buffer.from(pair).toString('base64')}`;
   } else for (const key in client.sends) fields[key] = credentials[key as keyof typeof credentials];
   const sent = Object.keys(fields).filter((key) => fields[key]);
-  const body = bodyFormat === 'json' ? { raw: JSON.stringify(fields, sent) } : { form: sent.map((key): [string, string] => [key, fields[key]!]) };
-  return { url, method: 'POST', headers, body };
+  return {
+    url,
+    method: 'POST',
+    header: headers,
+    body:
+      bodyFormat === 'json'
+        ? { mode: 'raw', raw: JSON.stringify(fields, sent) }
+        : { mode: 'urlencoded', urlencoded: sent.map((key) => ({ key, value: fields[key]! })) },
+  };
 }
