@@ -21,11 +21,11 @@ declare const test: ((name: string, fn: () => void) => void) | undefined;
 declare const genCollectionRuntime: { settled?: () => Promise<void> };
 
 const pending: Promise<void>[] = [];
-const failures: string[] = [];
+const failedTests: string[] = [];
 let skipped = false;
 // Callbacks may send again (a refused refresh falls back to the primary grant): a few rounds, never unbounded.
 const MAX_SETTLE_ROUNDS = 10;
-const response = () => (typeof res === 'undefined' ? undefined : res);
+const resourceResponse = () => (typeof res === 'undefined' ? undefined : res);
 
 export const read = (name: string): string => bru.interpolate(String(lookup(bru, name) ?? ''));
 export const defined = (name: string): boolean => lookup(bru, name) !== undefined || bru.hasEnvVar(name);
@@ -51,13 +51,13 @@ export const send = (request: HttpRequest, callback: (error: unknown, response?:
 };
 export const settled = async (): Promise<void> => {
   for (let round = 0; pending.length && round < MAX_SETTLE_ROUNDS; round++) await Promise.all(pending.splice(0));
-  if (skipped) throw new Error(failures.join('; ') || 'gen-collection: request skipped');
+  if (skipped) throw new Error(failedTests.join('; ') || 'gen-collection: request skipped');
 };
 export const failTest = (title: string, problem: string): void => {
   // After the response Bruno counts failing tests. Before it, a failing test passes once the request is skipped,
   // and the results of a script that throws are dropped: the failure is kept and thrown by `settled` (a JUnit error).
-  if (response() && typeof test === 'function') test(title, () => { throw new Error(problem); });
-  else failures.push(`${title}: ${problem}`);
+  if (resourceResponse() && typeof test === 'function') test(title, () => { throw new Error(problem); });
+  else failedTests.push(`${title}: ${problem}`);
 };
 export const skipRequest = (): void => {
   skipped = true;
@@ -76,9 +76,9 @@ export const requestUrl = (): string => {
   return bru.interpolate(url);
 };
 export const setRequestHeader = (name: string, value: string): void => req.setHeader(name, value);
-export const responseCode = (): number => response()!.getStatus();
+export const responseCode = (): number => resourceResponse()!.getStatus();
 export const responseHeader = (name: string): string | undefined => {
-  const value = response()!.getHeader(name);
+  const value = resourceResponse()!.getHeader(name);
   return value === undefined || value === null ? undefined : String(value);
 };
 export const setNextRequest = (id: string): void => bru.runner.setNextRequest(id);

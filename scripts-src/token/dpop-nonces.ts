@@ -6,14 +6,14 @@ export function originOf(url: string): string {
 }
 
 // Run-local memory (runtime.ts), exported nowhere: a nonce is no secret, but a stale one in an export is noise.
-const key = (url: string) => `gen_collection_dpop_nonce ${originOf(url)}`;
+const nonceKey = (url: string) => `gen_collection_dpop_nonce ${originOf(url)}`;
 
 /** The latest `DPoP-Nonce` the origin of `url` sent, '' before it sent one. */
 export function nonceFor(url: string): string {
-  return runtime.recall(key(url));
+  return runtime.recall(nonceKey(url));
 }
 
 /** Keeps the `DPoP-Nonce` a response from the origin of `url` carries, when it carries one (successes too). */
 export function keepNonce(url: string, nonce: string | undefined): void {
-  if (nonce && nonce !== nonceFor(url)) runtime.remember(key(url), nonce);
+  if (nonce && nonce !== nonceFor(url)) runtime.remember(nonceKey(url), nonce);
 }

@@ -11,6 +11,8 @@ export function dpopProof(method: string, url: string, accessToken?: string): st
   const { keyVariable } = genCollection.dpop!;
   const key = runtime.read(keyVariable);
   if (!key) throw new Error(`${keyVariable} is empty (${runtime.fixes.variable(keyVariable, PEM_FILE)})`);
+  // `jti`: unique, not secret: Newman's sandbox has only Math.random-based sources, which serve for that. (No
+  // comment inside the literal: esbuild would keep it in the script.)
   const result = genCollectionDpopProof({
     method,
     url,
@@ -18,7 +20,6 @@ export function dpopProof(method: string, url: string, accessToken?: string): st
     nonce: nonceFor(url),
     key,
     keyVariable,
-    // Unique, not secret: Newman's sandbox has only Math.random-based sources, which serve for that.
     jti: runtime.replaceIn('{{$guid}}'),
     now: Date.now() / 1000,
   });

@@ -8,14 +8,14 @@ import type { TokenFailure } from './token-failure.ts';
 import type { Grant } from './token-request.ts';
 
 // The token URL of the request in flight: a response names no URL, and its nonce belongs to that origin.
-let tokenUrl = '';
+let tokenRequestUrl = '';
 // The grants whose token request already answered a nonce challenge in this script run.
-const retried = new Set<Grant>();
+const retriedGrants: Grant[] = [];
 
 /** Adds the proof to a token request to `url`. */
 export function addTokenRequestProof(headers: Record<string, string>, url: string): void {
   if (!genCollection.dpop) return;
-  tokenUrl = url;
+  tokenRequestUrl = url;
   headers.DPoP = dpopProof('POST', url);
 }
 
@@ -25,7 +25,7 @@ export function addTokenRequestProof(headers: Record<string, string>, url: strin
  */
 export function classifyTokenResponse(response: HttpResponse, body: Record<string, unknown>): TokenFailure | 'retry' | undefined {
   if (!genCollection.dpop) return undefined;
-  keepNonce(tokenUrl, response.headers.get('DPoP-Nonce'));
+  keepNonce(tokenRequestUrl, response.headers.get('DPoP-Nonce'));
   if (response.code === 400 && body.error === 'use_dpop_nonce') return 'retry';
   if (response.code < 200 || response.code >= 300 || !body.access_token) return undefined;
   if (String(body.token_type).toLowerCase() === 'dpop') return undefined;
@@ -40,8 +40,8 @@ export function classifyTokenResponse(response: HttpResponse, body: Record<strin
  * nonce just sent (RFC 9449 §8): the first time only, a second challenge in a row is a failure.
  */
 export function retryForNonce(grant: Grant): boolean {
-  if (retried.has(grant)) return false;
-  retried.add(grant);
+  if (retriedGrants.includes(grant)) return false;
+  retriedGrants.push(grant);
   return true;
 }
 

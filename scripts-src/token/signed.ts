@@ -27,9 +27,9 @@ function signedJwt(): string {
   const iat = Math.floor(Date.now() / 1000);
   const claims: Record<string, unknown> = { iss: runtime.replaceIn(assertion.issuer) };
   if (assertion.subject) claims.sub = runtime.replaceIn(assertion.subject);
+  // `jti`: unique, not secret: Newman's sandbox has only Math.random-based sources, which serve for that.
   Object.assign(claims, {
     aud: runtime.replaceIn(assertion.audience),
-    // Unique, not secret: Newman's sandbox has only Math.random-based sources, which serve for that.
     jti: runtime.replaceIn('{{$guid}}'),
     iat,
     exp: iat + assertion.lifetimeSeconds,
