@@ -26,6 +26,7 @@ export function addTokenRequestProof(headers: Record<string, string>, url: strin
 export function classifyTokenResponse(response: HttpResponse, body: Record<string, unknown>): TokenFailure | 'retry' | undefined {
   if (!genCollection.dpop) return undefined;
   keepNonce(tokenRequestUrl, response.headers.get('DPoP-Nonce'));
+  // RFC 9449 §8: the server wants a nonce it just sent; one new attempt carries it (a second is a failure).
   if (response.code === 400 && body.error === 'use_dpop_nonce') return 'retry';
   if (response.code < 200 || response.code >= 300 || !body.access_token) return undefined;
   if (String(body.token_type).toLowerCase() === 'dpop') return undefined;
