@@ -4,7 +4,7 @@ import { authSecrets } from './auth-secrets.js';
 import type { Finding } from './finding.js';
 import { headerSecret, literalSecret, maskSecret } from './literal.js';
 import { isSecretHeader, isSecretName } from './secret-names.js';
-import { shapedSecretsIn, type ShapedSecret } from './shaped-secrets.js';
+import { MIN_SHAPED_LENGTH, shapedSecretsIn, type ShapedSecret } from './shaped-secrets.js';
 
 type Path = (string | number)[];
 
@@ -155,12 +155,14 @@ function propertyWhere(key: string, where: string): string {
 /** Rules for an object's own members: secret-named fields, URLs, bodies. */
 function scanObject(scan: Scan, node: JsonObject, path: Path, key: string | number | undefined, where: string): void {
   const isEntry = typeof node.key === 'string' || (typeof node.name === 'string' && 'value' in node);
-  for (const k of isEntry ? [] : Object.keys(node)) {
-    const v = node[k];
-    if (typeof v !== 'string' || !isSecretName(k)) continue;
-    const secret = literalSecret(v);
-    if (secret) scan.add([...path, k], `literal "${k}" in ${where}`, secret);
-  }
+  // for…in: no key array per object (JSON.parse objects have no inherited enumerable keys)
+  if (!isEntry)
+    for (const k in node) {
+      const v = node[k];
+      if (typeof v !== 'string' || !isSecretName(k)) continue;
+      const secret = literalSecret(v);
+      if (secret) scan.add([...path, k], `literal "${k}" in ${where}`, secret);
+    }
   if (key === 'url' && typeof node.raw === 'string') {
     if (Array.isArray(node.query)) scanUserinfo(scan, node.raw, [...path, 'raw'], where);
     else scanUrl(scan, node.raw, [...path, 'raw'], where);
@@ -259,15 +261,17 @@ function scanBodyText(scan: Scan, text: string, path: Path, where: string): void
  * structural rule already reported (`"access_token": "ghp_…"` is one finding, not two).
  */
 function scanShape(scan: Scan, text: string, path: Path, where: string): void {
+  if (text.length < MIN_SHAPED_LENGTH) return;
   for (const shaped of scan.shaped.get(text) ?? []) {
     if (!scan.isReported(path, shaped.secret)) scan.add(path, `${shaped.what} in ${where}`, shaped.secret);
   }
 }
 
-/** Every string value inside a value (object keys are names, not values). */
+/** Every string value inside a value long enough to hold a shaped secret (object keys are names, not values). */
 function collectStrings(node: unknown, into: Set<string>): void {
-  if (typeof node === 'string') into.add(node);
-  else if (Array.isArray(node)) for (const element of node) collectStrings(element, into);
+  if (typeof node === 'string') {
+    if (node.length >= MIN_SHAPED_LENGTH) into.add(node);
+  } else if (Array.isArray(node)) for (const element of node) collectStrings(element, into);
   else if (isObject(node)) for (const k in node) collectStrings(node[k], into);
 }
 

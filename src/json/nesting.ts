@@ -20,9 +20,18 @@ export const MAX_JSON_NESTING = 2000;
  */
 export const MAX_YAML_NESTING = 500;
 
+/**
+ * A whole number with thousands separators, as `toLocaleString('en-US')` writes it (`2,000`), without it: the first
+ * `toLocaleString` of a process loads ICU's locale data (20–30 ms, measured), and a module-level message of
+ * `parse-yaml.ts` made every config read pay for it.
+ */
+export function withThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
 /** The fix for any input nested past the limit. */
 export function nestingFix(limit: number): string {
-  return `flatten the structure to at most ${limit.toLocaleString('en-US')} nested levels of lists and objects (Newman 6 cannot run a collection with more than about 670 nested folders)`;
+  return `flatten the structure to at most ${withThousands(limit)} nested levels of lists and objects (Newman 6 cannot run a collection with more than about 670 nested folders)`;
 }
 
 /**
@@ -105,7 +114,7 @@ export function rejectDeepNesting(
   if (pointer === undefined) return;
   const offset = at.jsonText === undefined ? undefined : tooDeepOffset(at.jsonText, at.limit);
   const position = offset === undefined ? {} : positionAt(lineCounterFor(at.jsonText!), offset);
-  throw new GenCollectionError(at.code, `nested more than ${at.limit.toLocaleString('en-US')} levels deep`, {
+  throw new GenCollectionError(at.code, `nested more than ${withThousands(at.limit)} levels deep`, {
     file: at.file,
     pointer,
     ...position,
