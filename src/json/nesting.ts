@@ -39,18 +39,23 @@ export function nestingFix(limit: number): string {
  * levels deep (the top level is level 1), or undefined. Iterative: it must not itself run out of stack.
  */
 export function tooDeepPointer(value: unknown, limit: number): string | undefined {
-  return nestsDeeperThan(value, limit) ? firstTooDeep(value, limit) : undefined;
+  return keyCountWithin(value, limit) === -1 ? firstTooDeep(value, limit) : undefined;
 }
 
-/** The fast pass, run on every input: depths only, no keys kept. */
-function nestsDeeperThan(value: unknown, limit: number): boolean {
+/**
+ * The fast pass, run on every input: -1 when `value` nests more than `limit` levels deep, else how many keys its
+ * objects hold (no key kept). The count serves the duplicate-key check of a JSON config (`parse-json.ts`), so
+ * one walk of the value does both.
+ */
+export function keyCountWithin(value: unknown, limit: number): number {
+  let keys = 0;
   const nodes: unknown[] = [value];
   const depths: number[] = [1];
   while (nodes.length > 0) {
     const node = nodes.pop();
     const depth = depths.pop()!;
     if (typeof node !== 'object' || node === null) continue;
-    if (depth > limit) return true;
+    if (depth > limit) return -1;
     if (Array.isArray(node)) {
       for (const child of node as unknown[]) {
         if (typeof child === 'object' && child !== null) {
@@ -61,6 +66,7 @@ function nestsDeeperThan(value: unknown, limit: number): boolean {
     } else {
       // for…in: parsed JSON has no inherited enumerable keys
       for (const key in node) {
+        keys++;
         const child = (node as Record<string, unknown>)[key];
         if (typeof child === 'object' && child !== null) {
           nodes.push(child);
@@ -69,7 +75,7 @@ function nestsDeeperThan(value: unknown, limit: number): boolean {
       }
     }
   }
-  return false;
+  return keys;
 }
 
 /** The slow pass, only for input that is too deep: keys kept (as parent links) to name the pointer. */

@@ -1,7 +1,14 @@
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import { lazyRequire } from '../lazy-require.js';
 import { GenCollectionError } from '../errors.js';
-import { MAX_JSON_NESTING, nestingFix, rejectDeepNesting, tooDeepOffset, withThousands } from './nesting.js';
+import {
+  keyCountWithin,
+  MAX_JSON_NESTING,
+  nestingFix,
+  rejectDeepNesting,
+  tooDeepOffset,
+  withThousands,
+} from './nesting.js';
 import { lineCounterFor, type Locate, type ParsedSource, positionAt, type SourcePosition } from './locate.js';
 import { pointerSegments } from './pointer.js';
 
@@ -20,11 +27,13 @@ export function parseJson(text: string, file: string): ParsedSource {
   } catch {
     throw syntaxError(text, file);
   }
-  rejectDeepNesting(value, { file, code: 'config-parse', limit: MAX_JSON_NESTING, jsonText: text });
+  const keys = keyCountWithin(value, MAX_JSON_NESTING);
+  // too deep: the slow walk names the pointer and throws
+  if (keys === -1) rejectDeepNesting(value, { file, code: 'config-parse', limit: MAX_JSON_NESTING, jsonText: text });
   // The line table only when a position is asked for: a valid config never needs one.
   let table: ReturnType<typeof lineCounterFor> | undefined;
   const lines = () => (table ??= lineCounterFor(text));
-  const duplicate = keysIn(value) === keysInText(text) ? undefined : firstDuplicateKey(text);
+  const duplicate = keys === keysInText(text) ? undefined : firstDuplicateKey(text);
   if (duplicate) {
     const { line } = positionAt(lines(), duplicate.offset);
     throw new GenCollectionError(
@@ -89,32 +98,11 @@ export function describeJsonSyntax(
 const COMMENTS = 'comments are not allowed in JSON';
 
 /**
- * How many keys the objects of a parsed value hold. `JSON.parse` keeps one key of each repeated one, so this falls
- * short of `keysInText` exactly when the text repeats a key: comparing the two counts is the cheap test, run on
- * every config; `firstDuplicateKey` (a map of keys per object, 25 ms for a 2,000-request config) only names it.
- * Iterative: the value may nest up to the nesting limit.
+ * How many keys text `JSON.parse` accepted writes: the strings followed by `:`. `JSON.parse` keeps one key of each
+ * repeated one, so its value's objects hold fewer (`keyCountWithin`) exactly when the text repeats a key: comparing
+ * the two counts is the cheap test, run on every config; `firstDuplicateKey` (a map of keys per object, 25 ms for a
+ * 2,000-request config) only names the key.
  */
-function keysIn(value: unknown): number {
-  let count = 0;
-  const nodes: unknown[] = [value];
-  while (nodes.length > 0) {
-    const node = nodes.pop();
-    if (typeof node !== 'object' || node === null) continue;
-    if (Array.isArray(node)) {
-      for (const child of node as unknown[]) if (typeof child === 'object' && child !== null) nodes.push(child);
-    } else {
-      // for…in: parsed JSON has no inherited enumerable keys
-      for (const key in node) {
-        count++;
-        const child = (node as Record<string, unknown>)[key];
-        if (typeof child === 'object' && child !== null) nodes.push(child);
-      }
-    }
-  }
-  return count;
-}
-
-/** How many keys text `JSON.parse` accepted writes: the strings followed by `:`. */
 function keysInText(text: string): number {
   let count = 0;
   for (let start = text.indexOf('"'); start !== -1;) {
