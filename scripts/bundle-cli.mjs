@@ -5,12 +5,18 @@
 // bench/core.mjs). Dependencies stay packages of their own (loaded on first use, as before), except commander, which
 // every run needs: bundled, it skips Node's CommonJS-to-ESM translation of its files. The library (dist/src/index.js
 // and the modules it imports) stays tsc's output, untouched.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url);
 const dist = new URL('dist/src/', root);
+const BANNER = "import { createRequire as __createRequire } from 'node:module';";
+if (readFileSync(new URL('cli.js', dist), 'utf8').includes(BANNER)) {
+  // its chunks are about to be replaced: bundle tsc's output, never the last bundle
+  console.error('bundle-cli: dist/src/cli.js is already the bundle; run tsc first (npm run build does)');
+  process.exit(1);
+}
 const { dependencies } = JSON.parse(await readFile(new URL('package.json', root), 'utf8'));
 const external = Object.keys(dependencies)
   .filter((name) => name !== 'commander')
@@ -29,8 +35,6 @@ await build({
   external,
   allowOverwrite: true,
   // commander is CommonJS: its `require('node:events')` calls need a `require` in an ES module
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
-  },
+  banner: { js: `${BANNER}\nconst require = __createRequire(import.meta.url);` },
   logLevel: 'warning',
 });
