@@ -32,16 +32,17 @@ class Scan {
   private readonly flagged = new Map<string, string[]>();
   private readonly seen = new Set<string>();
 
-  /** The shaped secrets of every string of the value, found in one pass before the walk. */
+  /** The shaped secrets of every string of the value (none yet on a first walk, which collects the strings). */
   readonly shaped: Map<string, ShapedSecret[]>;
+  /** On a first walk: every string long enough to hold a shaped secret, in document order. */
+  readonly strings: Set<string> | undefined;
 
   constructor(
     readonly file: string,
-    value: unknown,
+    shaped?: Map<string, ShapedSecret[]>,
   ) {
-    const strings = new Set<string>();
-    collectStrings(value, strings);
-    this.shaped = shapedSecretsIn(strings);
+    this.shaped = shaped ?? new Map();
+    this.strings = shaped ? undefined : new Set();
   }
 
   add(path: Path, what: string, secret: string): void {
@@ -70,16 +71,28 @@ class Scan {
  * empty values and placeholders are fine. Every file gen-collection writes must give no finding.
  */
 export function auditJson(file: string, value: unknown): Finding[] {
-  const scan = new Scan(file, value);
-  visit(scan, value, [], undefined, scopeOf(value), false);
-  return scan.findings;
+  return scanValue(file, value).findings;
 }
 
 /** The secrets `auditJson` would report, unmasked, with where they sit (internal: for redaction only). */
 export function locateSecrets(value: unknown): LocatedSecret[] {
-  const scan = new Scan('', value);
+  return scanValue('', value).located;
+}
+
+/**
+ * The structural rules need the shaped secrets of each string as they meet it, and those are found for all
+ * strings at once. The first walk applies the rules with no shaped secret and collects the strings; when no
+ * string holds a shaped secret (every file gen-collection writes, every collection inject accepts), its findings
+ * are the answer, and the value was walked once. Otherwise a second walk applies the rules with the shapes.
+ */
+function scanValue(file: string, value: unknown): Scan {
+  const first = new Scan(file);
+  visit(first, value, [], undefined, scopeOf(value), false);
+  const shaped = shapedSecretsIn(first.strings!);
+  if (shaped.size === 0) return first;
+  const scan = new Scan(file, shaped);
   visit(scan, value, [], undefined, scopeOf(value), false);
-  return scan.located;
+  return scan;
 }
 
 function scopeOf(value: unknown): string {
@@ -104,6 +117,7 @@ function visit(
   inAuth: boolean,
 ): void {
   if (typeof node === 'string') {
+    if (scan.strings && node.length >= MIN_SHAPED_LENGTH) scan.strings.add(node);
     if (key === 'url') scanUrl(scan, node, path, where);
     if ((key === 'header' || key === 'headers') && !inAuth) scanHeaderLines(scan, node, path, where);
     if (key === 'rawModeData') scanBodyText(scan, node, path, `${where} body`);
@@ -265,14 +279,6 @@ function scanShape(scan: Scan, text: string, path: Path, where: string): void {
   for (const shaped of scan.shaped.get(text) ?? []) {
     if (!scan.isReported(path, shaped.secret)) scan.add(path, `${shaped.what} in ${where}`, shaped.secret);
   }
-}
-
-/** Every string value inside a value long enough to hold a shaped secret (object keys are names, not values). */
-function collectStrings(node: unknown, into: Set<string>): void {
-  if (typeof node === 'string') {
-    if (node.length >= MIN_SHAPED_LENGTH) into.add(node);
-  } else if (Array.isArray(node)) for (const element of node) collectStrings(element, into);
-  else if (isObject(node)) for (const k in node) collectStrings(node[k], into);
 }
 
 function safeDecode(text: string): string {
