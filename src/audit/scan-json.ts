@@ -125,12 +125,14 @@ function visit(
     return;
   }
   if (Array.isArray(node)) {
+    // only an `item` element's place depends on the element (folder or request): the others' is the list's
+    const listPlace = key === 'item' ? undefined : elementWhere(key, undefined, where);
+    const entries = !inAuth && typeof key === 'string';
     for (let i = 0; i < node.length; i++) {
       const element: unknown = node[i];
-      const elementPlace = elementWhere(key, element, where);
+      const elementPlace = listPlace ?? elementWhere(key, element, where);
       path.push(i);
-      if (!inAuth && typeof key === 'string' && isObject(element))
-        scanListEntry(scan, element, path, key, elementPlace);
+      if (entries && isObject(element)) scanListEntry(scan, element, path, key, elementPlace);
       visit(scan, element, path, i, elementPlace, inAuth);
       path.pop();
     }
