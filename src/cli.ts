@@ -2,9 +2,14 @@
 // The gen-collection binary: commander wiring only. Each command's module is imported when it runs,
 // so `--help` stays fast.
 import { Command, CommanderError, Option } from 'commander';
+import * as module from 'node:module';
 import { ExitCode } from './errors.js';
 import { collectFormat } from './render/format-option.js';
 import { VERSION } from './version.js';
+
+// Node ≥ 22.1 keeps the compiled code of the modules loaded after this line (each command's) on disk for the next
+// run, as npm and yarn do; Node 20 has no such cache, and the call is skipped.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 const FORMAT_HELP =
   'output format, repeatable (default: the config\'s "formats", else postman): postman (collection v2.1 JSON + ' +

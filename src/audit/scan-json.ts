@@ -4,7 +4,7 @@ import { authSecrets } from './auth-secrets.js';
 import type { Finding } from './finding.js';
 import { headerSecret, literalSecret, maskSecret } from './literal.js';
 import { isSecretHeader, isSecretName } from './secret-names.js';
-import { shapedSecretsIn, type ShapedSecret } from './shaped-secrets.js';
+import { MIN_SHAPED_LENGTH, shapedSecretsIn, type ShapedSecret } from './shaped-secrets.js';
 
 type Path = (string | number)[];
 
@@ -32,16 +32,17 @@ class Scan {
   private readonly flagged = new Map<string, string[]>();
   private readonly seen = new Set<string>();
 
-  /** The shaped secrets of every string of the value, found in one pass before the walk. */
+  /** The shaped secrets of every string of the value (none yet on a first walk, which collects the strings). */
   readonly shaped: Map<string, ShapedSecret[]>;
+  /** On a first walk: every string long enough to hold a shaped secret, in document order. */
+  readonly strings: Set<string> | undefined;
 
   constructor(
     readonly file: string,
-    value: unknown,
+    shaped?: Map<string, ShapedSecret[]>,
   ) {
-    const strings = new Set<string>();
-    collectStrings(value, strings);
-    this.shaped = shapedSecretsIn(strings);
+    this.shaped = shaped ?? new Map();
+    this.strings = shaped ? undefined : new Set();
   }
 
   add(path: Path, what: string, secret: string): void {
@@ -70,16 +71,28 @@ class Scan {
  * empty values and placeholders are fine. Every file gen-collection writes must give no finding.
  */
 export function auditJson(file: string, value: unknown): Finding[] {
-  const scan = new Scan(file, value);
-  visit(scan, value, [], undefined, scopeOf(value), false);
-  return scan.findings;
+  return scanValue(file, value).findings;
 }
 
 /** The secrets `auditJson` would report, unmasked, with where they sit (internal: for redaction only). */
 export function locateSecrets(value: unknown): LocatedSecret[] {
-  const scan = new Scan('', value);
+  return scanValue('', value).located;
+}
+
+/**
+ * The structural rules need the shaped secrets of each string as they meet it, and those are found for all
+ * strings at once. The first walk applies the rules with no shaped secret and collects the strings; when no
+ * string holds a shaped secret (every file gen-collection writes, every collection inject accepts), its findings
+ * are the answer, and the value was walked once. Otherwise a second walk applies the rules with the shapes.
+ */
+function scanValue(file: string, value: unknown): Scan {
+  const first = new Scan(file);
+  visit(first, value, [], undefined, scopeOf(value), false);
+  const shaped = shapedSecretsIn(first.strings!);
+  if (shaped.size === 0) return first;
+  const scan = new Scan(file, shaped);
   visit(scan, value, [], undefined, scopeOf(value), false);
-  return scan.located;
+  return scan;
 }
 
 function scopeOf(value: unknown): string {
@@ -104,6 +117,7 @@ function visit(
   inAuth: boolean,
 ): void {
   if (typeof node === 'string') {
+    if (scan.strings && node.length >= MIN_SHAPED_LENGTH) scan.strings.add(node);
     if (key === 'url') scanUrl(scan, node, path, where);
     if ((key === 'header' || key === 'headers') && !inAuth) scanHeaderLines(scan, node, path, where);
     if (key === 'rawModeData') scanBodyText(scan, node, path, `${where} body`);
@@ -111,12 +125,14 @@ function visit(
     return;
   }
   if (Array.isArray(node)) {
+    // only an `item` element's place depends on the element (folder or request): the others' is the list's
+    const listPlace = key === 'item' ? undefined : elementWhere(key, undefined, where);
+    const entries = !inAuth && typeof key === 'string';
     for (let i = 0; i < node.length; i++) {
       const element: unknown = node[i];
-      const elementPlace = elementWhere(key, element, where);
+      const elementPlace = listPlace ?? elementWhere(key, element, where);
       path.push(i);
-      if (!inAuth && typeof key === 'string' && isObject(element))
-        scanListEntry(scan, element, path, key, elementPlace);
+      if (entries && isObject(element)) scanListEntry(scan, element, path, key, elementPlace);
       visit(scan, element, path, i, elementPlace, inAuth);
       path.pop();
     }
@@ -155,12 +171,14 @@ function propertyWhere(key: string, where: string): string {
 /** Rules for an object's own members: secret-named fields, URLs, bodies. */
 function scanObject(scan: Scan, node: JsonObject, path: Path, key: string | number | undefined, where: string): void {
   const isEntry = typeof node.key === 'string' || (typeof node.name === 'string' && 'value' in node);
-  for (const k of isEntry ? [] : Object.keys(node)) {
-    const v = node[k];
-    if (typeof v !== 'string' || !isSecretName(k)) continue;
-    const secret = literalSecret(v);
-    if (secret) scan.add([...path, k], `literal "${k}" in ${where}`, secret);
-  }
+  // for…in: no key array per object (JSON.parse objects have no inherited enumerable keys)
+  if (!isEntry)
+    for (const k in node) {
+      const v = node[k];
+      if (typeof v !== 'string' || !isSecretName(k)) continue;
+      const secret = literalSecret(v);
+      if (secret) scan.add([...path, k], `literal "${k}" in ${where}`, secret);
+    }
   if (key === 'url' && typeof node.raw === 'string') {
     if (Array.isArray(node.query)) scanUserinfo(scan, node.raw, [...path, 'raw'], where);
     else scanUrl(scan, node.raw, [...path, 'raw'], where);
@@ -259,16 +277,10 @@ function scanBodyText(scan: Scan, text: string, path: Path, where: string): void
  * structural rule already reported (`"access_token": "ghp_…"` is one finding, not two).
  */
 function scanShape(scan: Scan, text: string, path: Path, where: string): void {
+  if (text.length < MIN_SHAPED_LENGTH) return;
   for (const shaped of scan.shaped.get(text) ?? []) {
     if (!scan.isReported(path, shaped.secret)) scan.add(path, `${shaped.what} in ${where}`, shaped.secret);
   }
-}
-
-/** Every string value inside a value (object keys are names, not values). */
-function collectStrings(node: unknown, into: Set<string>): void {
-  if (typeof node === 'string') into.add(node);
-  else if (Array.isArray(node)) for (const element of node) collectStrings(element, into);
-  else if (isObject(node)) for (const k in node) collectStrings(node[k], into);
 }
 
 function safeDecode(text: string): string {

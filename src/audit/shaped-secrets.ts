@@ -57,7 +57,7 @@ const FILLER_RUN = /(.)\1{7}/;
 /** Between texts scanned together: no rule's pattern crosses a NUL between line breaks. */
 const SEPARATOR = '\n\u0000\n';
 /** No secret shape the rules know fits in fewer characters (the shortest, `mysql://u:pass@h`, has 16). */
-const MIN_LENGTH = 16;
+export const MIN_SHAPED_LENGTH = 16;
 
 /** The shaped secrets of one text, in the order they appear. */
 export function shapedSecrets(text: string): ShapedSecret[] {
@@ -70,7 +70,7 @@ export function shapedSecrets(text: string): ShapedSecret[] {
  * match is mapped back to the text it lies in.
  */
 export function shapedSecretsIn(texts: Iterable<string>): Map<string, ShapedSecret[]> {
-  const distinct = [...new Set(texts)].filter((t) => t.length >= MIN_LENGTH);
+  const distinct = [...new Set(texts)].filter((t) => t.length >= MIN_SHAPED_LENGTH);
   const starts: number[] = [];
   let offset = 0;
   for (const text of distinct) {

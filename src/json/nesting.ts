@@ -20,9 +20,18 @@ export const MAX_JSON_NESTING = 2000;
  */
 export const MAX_YAML_NESTING = 500;
 
+/**
+ * A whole number with thousands separators, as `toLocaleString('en-US')` writes it (`2,000`), without it: the first
+ * `toLocaleString` of a process loads ICU's locale data (20–30 ms, measured), and a module-level message of
+ * `parse-yaml.ts` made every config read pay for it.
+ */
+export function withThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
 /** The fix for any input nested past the limit. */
 export function nestingFix(limit: number): string {
-  return `flatten the structure to at most ${limit.toLocaleString('en-US')} nested levels of lists and objects (Newman 6 cannot run a collection with more than about 670 nested folders)`;
+  return `flatten the structure to at most ${withThousands(limit)} nested levels of lists and objects (Newman 6 cannot run a collection with more than about 670 nested folders)`;
 }
 
 /**
@@ -30,18 +39,23 @@ export function nestingFix(limit: number): string {
  * levels deep (the top level is level 1), or undefined. Iterative: it must not itself run out of stack.
  */
 export function tooDeepPointer(value: unknown, limit: number): string | undefined {
-  return nestsDeeperThan(value, limit) ? firstTooDeep(value, limit) : undefined;
+  return keyCountWithin(value, limit) === -1 ? firstTooDeep(value, limit) : undefined;
 }
 
-/** The fast pass, run on every input: depths only, no keys kept. */
-function nestsDeeperThan(value: unknown, limit: number): boolean {
+/**
+ * The fast pass, run on every input: -1 when `value` nests more than `limit` levels deep, else how many keys its
+ * objects hold (no key kept). The count serves the duplicate-key check of a JSON config (`parse-json.ts`), so
+ * one walk of the value does both.
+ */
+export function keyCountWithin(value: unknown, limit: number): number {
+  let keys = 0;
   const nodes: unknown[] = [value];
   const depths: number[] = [1];
   while (nodes.length > 0) {
     const node = nodes.pop();
     const depth = depths.pop()!;
     if (typeof node !== 'object' || node === null) continue;
-    if (depth > limit) return true;
+    if (depth > limit) return -1;
     if (Array.isArray(node)) {
       for (const child of node as unknown[]) {
         if (typeof child === 'object' && child !== null) {
@@ -52,6 +66,7 @@ function nestsDeeperThan(value: unknown, limit: number): boolean {
     } else {
       // for…in: parsed JSON has no inherited enumerable keys
       for (const key in node) {
+        keys++;
         const child = (node as Record<string, unknown>)[key];
         if (typeof child === 'object' && child !== null) {
           nodes.push(child);
@@ -60,7 +75,7 @@ function nestsDeeperThan(value: unknown, limit: number): boolean {
       }
     }
   }
-  return false;
+  return keys;
 }
 
 /** The slow pass, only for input that is too deep: keys kept (as parent links) to name the pointer. */
@@ -105,7 +120,7 @@ export function rejectDeepNesting(
   if (pointer === undefined) return;
   const offset = at.jsonText === undefined ? undefined : tooDeepOffset(at.jsonText, at.limit);
   const position = offset === undefined ? {} : positionAt(lineCounterFor(at.jsonText!), offset);
-  throw new GenCollectionError(at.code, `nested more than ${at.limit.toLocaleString('en-US')} levels deep`, {
+  throw new GenCollectionError(at.code, `nested more than ${withThousands(at.limit)} levels deep`, {
     file: at.file,
     pointer,
     ...position,

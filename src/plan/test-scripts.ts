@@ -9,7 +9,8 @@ export const SCRIPT_HEADER = `// gen-collection ${VERSION}: generated from the c
  * first unless the first piece brings its own; undefined when there is nothing to run.
  */
 export function joinScript(sources: readonly string[]): string | undefined {
-  const code = sources.map((s) => s.replace(/\s+$/, '')).filter((s) => s !== '');
+  // trimEnd: the same characters as /\s+$/, without a regex trying every inner run of blanks of a long script
+  const code = sources.map((s) => s.trimEnd()).filter((s) => s !== '');
   if (code.length === 0) return undefined;
   if (!code[0]!.startsWith('// gen-collection ')) code.unshift(SCRIPT_HEADER);
   return code.join('\n\n');
@@ -21,9 +22,17 @@ export function joinScript(sources: readonly string[]): string | undefined {
  * sets the marker for every response.
  */
 export function skipOnReplay(code: string): string {
-  const body = code.replace(/\s+$/, '').replace(/^(?=.)/gm, '  ');
-  return `if (pm.variables.get(${JSON.stringify(REPLAY_MARKER)}) !== '1') {\n${body}\n}`;
+  let wrapped = wrappedCodes.get(code);
+  if (wrapped === undefined) {
+    const body = code.trimEnd().replace(/^(?=.)/gm, '  ');
+    wrapped = `if (pm.variables.get(${JSON.stringify(REPLAY_MARKER)}) !== '1') {\n${body}\n}`;
+    if (code.length < 2000 && wrappedCodes.size < 1000) wrappedCodes.set(code, wrapped);
+  }
+  return wrapped;
 }
+
+/** Every request's status test is one of a few short texts: each is wrapped once (a bounded cache, per process). */
+const wrappedCodes = new Map<string, string>();
 
 /**
  * The generated test for `expect.status`. A request that got no response (refused, unknown host, timeout) has

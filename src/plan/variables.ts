@@ -25,7 +25,8 @@ function namesIn(value: unknown, skipKey?: string): string[] {
     } else if (Array.isArray(v)) {
       for (const element of v as unknown[]) walk(element);
     } else if (v && typeof v === 'object') {
-      for (const key of Object.keys(v)) if (key !== skipKey) walk((v as Record<string, unknown>)[key]);
+      // for…in: no key array per object; own keys only, as Object.keys gave them
+      for (const key in v) if (key !== skipKey && Object.hasOwn(v, key)) walk((v as Record<string, unknown>)[key]);
     }
   };
   walk(value);

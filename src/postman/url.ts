@@ -63,15 +63,20 @@ export function splitUrl(raw: string): PostmanUrlParts {
 
 /** Index of the first `char` that is not inside `{{…}}`, or -1. */
 function indexOutsideVariables(text: string, char: string): number {
+  // no `{{`: nothing is inside a variable (a `}}` alone closes nothing), and the first `char` is the one
+  if (!text.includes('{{')) return text.indexOf(char);
+  // character codes, not one-character strings: this runs over every URL of a collection
+  const target = char.charCodeAt(0);
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
-    if (text.startsWith('{{', i)) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b && text.charCodeAt(i + 1) === 0x7b) {
       depth++;
       i++;
-    } else if (depth > 0 && text.startsWith('}}', i)) {
+    } else if (depth > 0 && c === 0x7d && text.charCodeAt(i + 1) === 0x7d) {
       depth--;
       i++;
-    } else if (depth === 0 && text[i] === char) {
+    } else if (depth === 0 && c === target) {
       return i;
     }
   }
@@ -79,6 +84,8 @@ function indexOutsideVariables(text: string, char: string): number {
 }
 
 function splitOutsideVariables(text: string, separator: string): string[] {
+  // the common case, most path and host parts: split as `indexOutsideVariables` would, piece by piece
+  if (!text.includes('{{')) return text.split(separator);
   const pieces: string[] = [];
   let rest = text;
   for (let at = indexOutsideVariables(rest, separator); at !== -1; at = indexOutsideVariables(rest, separator)) {

@@ -14,8 +14,16 @@ interface PrebuiltFile {
   bundles: Record<string, TokenBundle>;
 }
 
-const HERE = fileURLToPath(new URL('.', import.meta.url));
 const require = createRequire(import.meta.url);
+
+/**
+ * The directory of this module's compiled (or source) siblings: its own, or dist/src/scripts/ when this code runs
+ * inside the CLI bundle (dist/src/cli.js and its chunks, scripts/bundle-cli.mjs), where the modules that
+ * the digest covers are no files of their own.
+ */
+const HERE = /[/\\]prebuilt-token-bundles\.[jt]s$/.test(fileURLToPath(import.meta.url))
+  ? fileURLToPath(new URL('.', import.meta.url))
+  : join(PACKAGE_ROOT, 'dist', 'src', 'scripts');
 
 /** dist/src/scripts/token-bundles.json (absent when running from src/: then every bundle is built). */
 export const PREBUILT_TOKEN_BUNDLES = join(HERE, 'token-bundles.json');
