@@ -1,5 +1,5 @@
-// Vitest global setup: the CLI tests run the real binary (dist/src/cli.js), so rebuild dist/ when any
-// source file is newer than it. `npm test` does not build (lint, format, tsc --noEmit, then vitest): this is
+// Vitest global setup: the CLI tests run the real binary (dist/src/cli.js, the esbuild bundle), so rebuild dist/
+// (tsc, then scripts/bundle-cli.mjs) when any source file is newer than it. `npm test` does not build (lint, format, tsc --noEmit, then vitest): this is
 // what keeps dist/ current for it and for `npx vitest run` alike.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -30,5 +30,7 @@ export default function setup(): void {
       // tsc still emits on type errors; `npm run typecheck` reports them, and CLI tests fail on a broken dist/.
       console.warn('global-setup: tsc reported errors while rebuilding dist/ (run `npm run typecheck`)');
     }
+    // then the CLI bundle, as `npm run build` makes it: the tests run the binary users get
+    execFileSync(process.execPath, [join(root, 'scripts/bundle-cli.mjs')], { stdio: 'pipe' });
   }
 }
