@@ -1,6 +1,6 @@
 // Vitest global setup: the CLI tests run the real binary (dist/src/cli.js, the esbuild bundle), so rebuild dist/
-// (tsc, then scripts/bundle-cli.mjs) when any source file is newer than it. `npm test` does not build (lint, format, tsc --noEmit, then vitest): this is
-// what keeps dist/ current for it and for `npx vitest run` alike.
+// (tsc, then scripts/bundle-cli.mjs) when any source file is newer than it. `npm test` does not build (lint,
+// format, tsc --noEmit, then vitest): this is what keeps dist/ current for it and for `npx vitest run` alike.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
