@@ -1,9 +1,11 @@
 import { dirname, resolve } from 'node:path';
 import { buildResolved, type BuildResult } from './build-from-config.js';
+import type { GenCollectionConfig } from '../config/config-types.generated.js';
 import { loadConfigFile } from '../config/load-config.js';
 import { resolveConfig } from '../config/resolve.js';
 import { validateConfig } from '../config/validate.js';
 import type { OutputFormat } from '../render/render.js';
+import type { Locate } from '../json/locate.js';
 import { Warnings } from '../warnings.js';
 import { GeneratedPlaces, type GeneratedOrigin } from '../openapi/generated-places.js';
 import { loadSpec } from '../openapi/load-spec.js';
@@ -31,16 +33,8 @@ export interface BuildFromSpecOptions {
  */
 export async function buildFromSpec(specFile: string, opts: BuildFromSpecOptions = {}): Promise<BuildResult> {
   const warnings = opts.warnings ?? new Warnings();
-  const { spec, locate } = await loadSpec(specFile);
   const sources = new Map<string, string>();
-  const generated = await specToConfig(spec, {
-    file: specFile,
-    warnings,
-    locate,
-    sources,
-    discoverOpenIdConnect: opts.discover,
-    onProgress: opts.onProgress,
-  });
+  const { generated, locate } = await generatedConfig(specFile, opts, warnings, sources);
 
   let merged = generated;
   let file = specFile;
@@ -75,4 +69,26 @@ export async function buildFromSpec(specFile: string, opts: BuildFromSpecOptions
   } catch (error) {
     throw places.error(error);
   }
+}
+
+/**
+ * The spec mapped to a config, in a function of its own: the parsed spec (80 MB for Microsoft Graph's) is
+ * garbage before the collection is generated, not kept to the end of the build.
+ */
+async function generatedConfig(
+  specFile: string,
+  opts: BuildFromSpecOptions,
+  warnings: Warnings,
+  sources: Map<string, string>,
+): Promise<{ generated: GenCollectionConfig; locate: Locate | undefined }> {
+  const { spec, locate } = await loadSpec(specFile);
+  const generated = await specToConfig(spec, {
+    file: specFile,
+    warnings,
+    locate,
+    sources,
+    discoverOpenIdConnect: opts.discover,
+    onProgress: opts.onProgress,
+  });
+  return { generated, locate };
 }
