@@ -22,7 +22,15 @@ export const MAX_YAML_NESTING = 500;
 
 /** The fix for any input nested past the limit. */
 export function nestingFix(limit: number): string {
-  return `flatten the structure to at most ${limit.toLocaleString('en-US')} nested levels of lists and objects (Newman 6 cannot run a collection with more than about 670 nested folders)`;
+  return `flatten the structure to at most ${withThousands(limit)} nested levels of lists and objects (Newman 6 cannot run a collection with more than about 670 nested folders)`;
+}
+
+/**
+ * A whole number with commas between thousands (`2,000`), as `toLocaleString('en-US')` writes it without loading
+ * the locale data: that first call costs 10–40 ms, and parse-yaml.ts makes its fix text when it is loaded.
+ */
+export function withThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 /**
@@ -105,7 +113,7 @@ export function rejectDeepNesting(
   if (pointer === undefined) return;
   const offset = at.jsonText === undefined ? undefined : tooDeepOffset(at.jsonText, at.limit);
   const position = offset === undefined ? {} : positionAt(lineCounterFor(at.jsonText!), offset);
-  throw new GenCollectionError(at.code, `nested more than ${at.limit.toLocaleString('en-US')} levels deep`, {
+  throw new GenCollectionError(at.code, `nested more than ${withThousands(at.limit)} levels deep`, {
     file: at.file,
     pointer,
     ...position,

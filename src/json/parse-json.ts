@@ -1,7 +1,7 @@
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import { lazyRequire } from '../lazy-require.js';
 import { GenCollectionError } from '../errors.js';
-import { MAX_JSON_NESTING, nestingFix, rejectDeepNesting, tooDeepOffset } from './nesting.js';
+import { MAX_JSON_NESTING, nestingFix, rejectDeepNesting, tooDeepOffset, withThousands } from './nesting.js';
 import { lineCounterFor, type Locate, type ParsedSource, positionAt, type SourcePosition } from './locate.js';
 import { pointerSegments } from './pointer.js';
 
@@ -71,7 +71,7 @@ export function describeJsonSyntax(
   if (deep !== undefined) {
     // jsonc-parser recurses: past the limit it would overflow the stack instead of describing the text
     return {
-      problem: `nested more than ${MAX_JSON_NESTING.toLocaleString('en-US')} levels deep`,
+      problem: `nested more than ${withThousands(MAX_JSON_NESTING)} levels deep`,
       fix: nestingFix(MAX_JSON_NESTING),
       position: positionAt(lineCounterFor(text), deep),
     };

@@ -3,7 +3,15 @@ import { valueAt as valueAtPath } from './json-value.js';
 
 /** Builds a pointer from path segments, escaping `~` and `/`: `['items', 0, 'url']` → `/items/0/url`. */
 export function toPointer(segments: readonly (string | number)[]): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let pointer = '';
+  for (const segment of segments) pointer += `/${escapeSegment(segment)}`;
+  return pointer;
+}
+
+/** One segment with `~` and `/` escaped (the common segment has neither: no replace then). */
+function escapeSegment(segment: string | number): string {
+  const s = String(segment);
+  return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
 }
 
 /** Splits a pointer into its unescaped segments: `/items/0/url` → `['items', '0', 'url']`; `''` → `[]`. */
@@ -17,7 +25,7 @@ export function pointerSegments(pointer: string): string[] {
 
 /** Appends one segment to a pointer. */
 export function childPointer(pointer: string, segment: string | number): string {
-  return pointer + toPointer([segment]);
+  return `${pointer}/${escapeSegment(segment)}`;
 }
 
 /** The value at `pointer` inside `data`, or undefined when the path does not exist. */
