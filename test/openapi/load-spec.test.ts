@@ -120,6 +120,18 @@ describe('JSON text with non-ASCII characters (read with them escaped)', () => {
       text: JSON.stringify({ openapi: '3.0.3', info: { title: `\\${title}` }, paths: {} }),
     },
     {
+      name: 'non-ASCII keys among number-like keys and __proto__: keys in the same order',
+      text: '{"openapi": "3.0.3", "paths": {}, "info": {"b": 1, "ключ": 2, "10": 3, "__proto__": {"é": 4}, "a": 5, "2": 6}}',
+    },
+    {
+      name: 'with \\u escapes past ASCII too',
+      text: '{"openapi": "3.0.3", "paths": {}, "info": {"title": "Café \\u00e9 \\u2615 \\ud83d\\ude00", "ké": "\\u0080"}}',
+    },
+    {
+      name: 'an escaped backslash before a u',
+      text: '{"openapi": "3.0.3", "paths": {}, "info": {"title": "Café \\\\u00e9"}}',
+    },
+    {
       name: 'mostly non-ASCII',
       text: JSON.stringify({ openapi: '3.0.3', info: { title: '日本語'.repeat(500) }, paths: {} }),
     },
@@ -127,6 +139,8 @@ describe('JSON text with non-ASCII characters (read with them escaped)', () => {
   it.each(cases)('$name: the value JSON.parse gives the text as written', async ({ text }) => {
     const { spec } = await loadSpec(write('unicode.json', text));
     expect(spec).toEqual(JSON.parse(text));
+    // keys in the same order
+    expect(JSON.stringify(spec)).toBe(JSON.stringify(JSON.parse(text)));
   });
 
   it('after two byte order marks', async () => {
