@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { GenCollectionError, type ErrorCode } from './errors.js';
 
@@ -17,19 +18,8 @@ export interface InputKind {
  * BOM is kept: the parsers drop it.
  */
 export async function readInputFile(file: string, kind: InputKind): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const { problem, fix } = readFailure(error as NodeJS.ErrnoException, kind);
-    throw new GenCollectionError(kind.code, `cannot read ${kind.what}: ${problem}`, { file, fix });
-  }
-  const utf16 =
-    bytes[0] === 0xff && bytes[1] === 0xfe
-      ? 'utf-16le'
-      : bytes[0] === 0xfe && bytes[1] === 0xff
-        ? 'utf-16be'
-        : undefined;
+  const bytes = await readBytes(file, kind);
+  const utf16 = utf16Encoding(bytes);
   if (utf16 && kind.utf16) {
     try {
       return new TextDecoder(utf16, { fatal: true }).decode(bytes);
@@ -40,17 +30,44 @@ export async function readInputFile(file: string, kind: InputKind): Promise<stri
       });
     }
   }
-  if (utf16) {
+  return new TextDecoder('utf-8').decode(checkedUtf8(bytes, file, kind));
+}
+
+/**
+ * Reads a user's input file as bytes that are valid UTF-8, with the same checks and errors as `readInputFile`
+ * (no UTF-16): for a caller that makes its own string of them (a big spec, load-spec.ts).
+ */
+export async function readUtf8InputBytes(file: string, kind: InputKind): Promise<Buffer> {
+  return checkedUtf8(await readBytes(file, kind), file, kind);
+}
+
+async function readBytes(file: string, kind: InputKind): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    const { problem, fix } = readFailure(error as NodeJS.ErrnoException, kind);
+    throw new GenCollectionError(kind.code, `cannot read ${kind.what}: ${problem}`, { file, fix });
+  }
+}
+
+function utf16Encoding(bytes: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** The bytes, refused (exit 2) when they are UTF-16 or not valid UTF-8. */
+function checkedUtf8(bytes: Buffer, file: string, kind: InputKind): Buffer {
+  if (utf16Encoding(bytes)) {
     throw new GenCollectionError(kind.code, 'the file is UTF-16 encoded', {
       file,
       fix: 'save it as UTF-8 (PowerShell: Set-Content -Encoding utf8)',
     });
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  if (!isUtf8(bytes)) {
     throw new GenCollectionError(kind.code, 'the file is not valid UTF-8 text', { file, fix: 'save it as UTF-8' });
   }
+  return bytes;
 }
 
 function readFailure(error: NodeJS.ErrnoException, kind: InputKind): { problem: string; fix: string } {

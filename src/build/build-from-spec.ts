@@ -1,9 +1,12 @@
 import { dirname, resolve } from 'node:path';
 import { buildResolved, type BuildResult } from './build-from-config.js';
+import type { GenCollectionConfig } from '../config/config-types.generated.js';
 import { loadConfigFile } from '../config/load-config.js';
 import { resolveConfig } from '../config/resolve.js';
+import type { ResolvedConfig } from '../config/resolved.js';
 import { validateConfig } from '../config/validate.js';
 import type { OutputFormat } from '../render/render.js';
+import type { Locate } from '../json/locate.js';
 import { Warnings } from '../warnings.js';
 import { GeneratedPlaces, type GeneratedOrigin } from '../openapi/generated-places.js';
 import { loadSpec } from '../openapi/load-spec.js';
@@ -31,17 +34,29 @@ export interface BuildFromSpecOptions {
  */
 export async function buildFromSpec(specFile: string, opts: BuildFromSpecOptions = {}): Promise<BuildResult> {
   const warnings = opts.warnings ?? new Warnings();
-  const { spec, locate } = await loadSpec(specFile);
-  const sources = new Map<string, string>();
-  const generated = await specToConfig(spec, {
-    file: specFile,
-    warnings,
-    locate,
-    sources,
-    discoverOpenIdConnect: opts.discover,
-    onProgress: opts.onProgress,
-  });
+  // The config is resolved in a function of its own: the generated and merged configs (tens of megabytes for a
+  // big spec) are garbage while the collection is generated.
+  const { resolved, places, checked } = await resolvedConfig(specFile, opts, warnings);
+  try {
+    const result = await buildResolved(resolved, 'redact', checked);
+    for (const line of checked.list) warnings.add(line);
+    return { ...result, warnings: warnings.list };
+  } catch (error) {
+    throw places.error(error);
+  }
+}
 
+/**
+ * The spec's config, merged with the overriding config (`-c`), validated and resolved; `checked` holds the
+ * warnings of the checks (mapped to their places), the build's go there too.
+ */
+async function resolvedConfig(
+  specFile: string,
+  opts: BuildFromSpecOptions,
+  warnings: Warnings,
+): Promise<{ resolved: ResolvedConfig; places: GeneratedPlaces; checked: Warnings }> {
+  const sources = new Map<string, string>();
+  const { generated, locate } = await generatedConfig(specFile, opts, warnings, sources);
   let merged = generated;
   let file = specFile;
   let config: GeneratedOrigin['config'];
@@ -69,10 +84,30 @@ export async function buildFromSpec(specFile: string, opts: BuildFromSpecOptions
       output: opts.output,
       formats: opts.formats,
     });
-    const result = await buildResolved(resolved, 'redact', checked);
-    for (const line of checked.list) warnings.add(line);
-    return { ...result, warnings: warnings.list };
+    return { resolved, places, checked };
   } catch (error) {
     throw places.error(error);
   }
+}
+
+/**
+ * The spec mapped to a config, in a function of its own: the parsed spec (30 MB for Microsoft Graph's) is
+ * garbage before the collection is generated, not kept to the end of the build.
+ */
+async function generatedConfig(
+  specFile: string,
+  opts: BuildFromSpecOptions,
+  warnings: Warnings,
+  sources: Map<string, string>,
+): Promise<{ generated: GenCollectionConfig; locate: Locate | undefined }> {
+  const { spec, locate } = await loadSpec(specFile);
+  const generated = await specToConfig(spec, {
+    file: specFile,
+    warnings,
+    locate,
+    sources,
+    discoverOpenIdConnect: opts.discover,
+    onProgress: opts.onProgress,
+  });
+  return { generated, locate };
 }

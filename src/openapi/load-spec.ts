@@ -1,25 +1,31 @@
 import { dirname, extname, resolve as resolvePath } from 'node:path';
-import { $RefParser, type JSONParserError } from '@apidevtools/json-schema-ref-parser';
-import { CORE_SCHEMA, load as parseYaml, type LoadOptions } from 'js-yaml';
+import { isAscii } from 'node:buffer';
+import type { JSONParserError } from '@apidevtools/json-schema-ref-parser';
 import { parseJson as parseConfigJson } from '../json/parse-json.js';
 import { parseYaml as parseConfigYaml } from '../json/parse-yaml.js';
 import type { Locate } from '../json/locate.js';
 import { childPointer } from '../json/pointer.js';
 import { GenCollectionError } from '../errors.js';
-import { readInputFile } from '../read-input.js';
+import { type InputKind, readInputFile, readUtf8InputBytes } from '../read-input.js';
 import { MAX_JSON_NESTING, MAX_YAML_NESTING, rejectDeepNesting } from '../json/nesting.js';
 import { isObject, stripBom } from '../json/json-value.js';
 import { problemOf } from './spec-problem.js';
-import { yamlLines } from './yaml-lines.js';
+import { parseYamlWithLines, yamlLines } from './yaml-lines.js';
 
 /** A parsed spec: external file `$ref`s bundled in as local ones, local `$ref`s left in place. */
 export interface LoadedSpec {
   spec: object;
   /** The file as the user named it. */
   file: string;
-  /** Where each key sits in a YAML spec (parsed again, with positions, on first use: only problems need it). */
+  /** Where each key sits in a YAML spec (noted while parsing: see `parseYamlWithLines`). */
   locate?: Locate;
 }
+
+const SPEC_INPUT: InputKind = {
+  what: 'the spec',
+  code: 'spec-read',
+  missingFix: 'check the path of the OpenAPI file',
+};
 
 /**
  * Reads an OpenAPI/Swagger file (JSON or YAML, BOM stripped). `$ref`s to other files are bundled into the
@@ -28,13 +34,16 @@ export interface LoadedSpec {
  * or an external `$ref` that does not resolve.
  */
 export async function loadSpec(file: string): Promise<LoadedSpec> {
-  const source = await readInputFile(file, {
-    what: 'the spec',
-    code: 'spec-read',
-    missingFix: 'check the path of the OpenAPI file',
-  });
-  const text = stripBom(source);
-  const spec = parseSpecText(text, file);
+  // Read and parsed in a function of its own: the text is garbage once parsed, not kept through the checks.
+  const parsed = await parseSpecFile(file);
+  const { spec } = parsed;
+  const limit = parsed.json ? MAX_JSON_NESTING : MAX_YAML_NESTING;
+  const { tooDeep, externalRef } = walkSpec(spec, limit);
+  if (tooDeep) {
+    // the error names the pointer; a JSON spec's text is read again for its line
+    const jsonText = parsed.json ? { jsonText: await specText(file) } : {};
+    rejectDeepNesting(spec, { file, code: 'spec-invalid', limit, ...jsonText });
+  }
   if (!isObject(spec)) {
     throw new GenCollectionError('spec-invalid', 'the spec is not an object', {
       file,
@@ -42,42 +51,112 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
       fix: 'give an OpenAPI 3.x or Swagger 2.0 description',
     });
   }
+  if (!externalRef) return { spec, file, ...(parsed.json ? {} : { locate: parsed.locate }) };
   return {
-    spec: hasExternalRef(spec) ? await bundleExternalRefs(file, spec) : spec,
+    spec: await bundleExternalRefs(file, spec),
     file,
-    ...(isJson(text, file) ? {} : { locate: yamlLines(text) }),
+    // bundling changes the tree: the lines of the text as written
+    ...(parsed.json ? {} : { locate: yamlLines(parsed.text) }),
   };
 }
 
-/** JSON when the name says so or the text starts with `{`, else YAML. */
-function isJson(source: string, file: string): boolean {
-  const ext = extname(file).toLowerCase();
-  return ext === '.json' || (ext !== '.yaml' && ext !== '.yml' && /^\s*[{[]/.test(source));
+type ParsedSpecFile = { spec: unknown; json: true } | { spec: unknown; json: false; text: string; locate: Locate };
+
+/**
+ * The spec file, parsed by lean, fast parsers (the config parsers keep every key's position; the `yaml`
+ * package is about ten times slower than js-yaml 4 on a 2 MB spec, js-yaml 5 about as fast with a third more
+ * memory). Both read the YAML 1.2 core schema: `2024-01-01` stays a string.
+ */
+async function parseSpecFile(file: string): Promise<ParsedSpecFile> {
+  const { text, json, escaped } = specSource(await readUtf8InputBytes(file, SPEC_INPUT), file);
+  if (json) {
+    try {
+      return { spec: JSON.parse(text) as unknown, json };
+    } catch (error) {
+      // the text as written (read again after an escaped one) for the line and column
+      throw syntaxError(error as Error, escaped ? await specText(file) : text, file, true);
+    }
+  }
+  try {
+    const { root, locate } = parseYamlWithLines(text);
+    return { spec: root, json, text, locate };
+  } catch (error) {
+    throw syntaxError(error as Error, text, file, false);
+  }
 }
 
-function parseSpecText(source: string, file: string): unknown {
-  const json = isJson(source, file);
-  let spec: unknown;
-  try {
-    // Lean, fast parsers: the config parsers keep every key's position, and the `yaml` package is about ten
-    // times slower than js-yaml 4 on a 2 MB spec (js-yaml 5: about as fast, a third more memory). Both read
-    // the YAML 1.2 core schema: `2024-01-01` stays a string.
-    // js-yaml 4.3 counts depth its own way (up to two per level): twice the limit stops it inside the stack
-    // (its default, 100, would refuse specs the limit allows). @types/js-yaml does not know the option yet.
-    spec = json
-      ? JSON.parse(source)
-      : parseYaml(source, { schema: CORE_SCHEMA, maxDepth: 2 * MAX_YAML_NESTING } as LoadOptions);
-  } catch (error) {
-    throw syntaxError(error as Error, source, file, json);
-  }
-  rejectDeepNesting(
-    spec,
-    json
-      ? { file, code: 'spec-invalid', limit: MAX_JSON_NESTING, jsonText: source }
-      : { file, code: 'spec-invalid', limit: MAX_YAML_NESTING },
-  );
-  return spec;
+/** The spec file's text as written, BOM stripped. */
+async function specText(file: string): Promise<string> {
+  return stripBom(await readInputFile(file, SPEC_INPUT));
 }
+
+/**
+ * The spec's text, and whether it is JSON. The text of a JSON spec has its non-ASCII characters written as
+ * `\u` escapes (`escaped`), which `JSON.parse` reads as the same characters: in JSON text that parses they
+ * stand only inside strings. One non-ASCII character makes V8 store a whole text two bytes a character:
+ * GitHub's 13 MB description has 40 of them, its escaped text takes 13 MB instead of 26.
+ */
+function specSource(bytes: Buffer, file: string): { text: string; json: boolean; escaped: boolean } {
+  const start = utf8BomLength(bytes);
+  if (!isJson(bytes, start, file)) return { text: decodedText(bytes), json: false, escaped: false };
+  if (isAscii(bytes)) return { text: bytes.toString('latin1', start), json: true, escaped: false };
+  const latin1 = bytes.toString('latin1', start);
+  let nonAsciiBytes = 0;
+  let nonAsciiUnits = 0;
+  let afterBackslash = false;
+  // Valid UTF-8: a run of bytes ≥ 0x80 is whole characters.
+  const ascii = latin1.replace(/[\x80-\xff]+/g, (run: string, offset: number) => {
+    const chars = Buffer.from(run, 'latin1').toString('utf8');
+    nonAsciiBytes += run.length;
+    nonAsciiUnits += chars.length;
+    // `\é` is no JSON, but `\\u00e9` is: after an escaping backslash, the text stays as written
+    if (backslashesBefore(latin1, offset) % 2 === 1) afterBackslash = true;
+    return unicodeEscapes(chars);
+  });
+  // Mostly non-ASCII text (6 bytes a character escaped, 2 in a two-byte string): as written.
+  const twoByteLength = 2 * (latin1.length - nonAsciiBytes + nonAsciiUnits);
+  if (afterBackslash || ascii.length > twoByteLength) return { text: decodedText(bytes), json: true, escaped: false };
+  return { text: ascii, json: true, escaped: true };
+}
+
+/** UTF-8 bytes as text without the BOMs the decoder and `stripBom` drop: the text `specText` gives. */
+function decodedText(bytes: Buffer): string {
+  return stripBom(new TextDecoder('utf-8').decode(bytes));
+}
+
+/** The bytes of the UTF-8 BOMs `decodedText` drops: up to two. */
+function utf8BomLength(bytes: Buffer): number {
+  let length = 0;
+  while (length < 6 && bytes[length] === 0xef && bytes[length + 1] === 0xbb && bytes[length + 2] === 0xbf) length += 3;
+  return length;
+}
+
+function backslashesBefore(text: string, offset: number): number {
+  let count = 0;
+  while (offset - count > 0 && text.charCodeAt(offset - count - 1) === 0x5c) count++;
+  return count;
+}
+
+function unicodeEscapes(chars: string): string {
+  let escaped = '';
+  for (let i = 0; i < chars.length; i++) escaped += `\\u${chars.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return escaped;
+}
+
+/** JSON when the name says so or the text starts with `{` or `[` (after white space), else YAML. */
+function isJson(bytes: Buffer, start: number, file: string): boolean {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.json') return true;
+  if (ext === '.yaml' || ext === '.yml') return false;
+  let i = start;
+  while (i < bytes.length && ASCII_SPACE.has(bytes[i]!)) i++;
+  // a non-ASCII character first: decoded, for the white space `\s` knows beyond ASCII (no-break space, …)
+  if (bytes[i]! >= 0x80) return /^\s*[{[]/.test(decodedText(bytes));
+  return bytes[i] === 0x7b || bytes[i] === 0x5b;
+}
+
+/** What `\s` matches below 0x80: tab, line feed, vertical tab, form feed, carriage return, space. */
+const ASCII_SPACE = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]);
 
 /** The config parsers diagnose syntax errors well (line, column, words, no echo of the text): reuse them. */
 function syntaxError(error: Error, source: string, file: string, json: boolean): GenCollectionError {
@@ -102,18 +181,30 @@ function asSpecError(e: GenCollectionError): GenCollectionError {
   });
 }
 
-/** True when some `$ref` names another document. Iterative: specs nest deeply. */
-function hasExternalRef(root: object): boolean {
-  const stack: object[] = [root];
-  while (stack.length) {
-    const node = stack.pop() as Record<string, unknown>;
+/**
+ * Whether the parsed spec nests arrays and objects deeper than `limit` (as `tooDeepPointer` counts: the top
+ * level is level 1), and whether some `$ref` names another document: one walk for both (a walk of GitHub's
+ * spec takes 15–30 ms). Iterative: specs nest deeply.
+ */
+function walkSpec(root: unknown, limit: number): { tooDeep: boolean; externalRef: boolean } {
+  let externalRef = false;
+  const nodes: unknown[] = [root];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const depth = depths.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth > limit) return { tooDeep: true, externalRef };
+    // for…in: parsed JSON and YAML have no inherited enumerable keys
     for (const key in node) {
-      const child = node[key];
-      if (typeof child === 'object' && child !== null) stack.push(child);
-      else if (key === '$ref' && typeof child === 'string' && !child.startsWith('#')) return true;
+      const child = (node as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null) {
+        nodes.push(child);
+        depths.push(depth + 1);
+      } else if (key === '$ref' && typeof child === 'string' && !child.startsWith('#')) externalRef = true;
     }
   }
-  return false;
+  return { tooDeep: false, externalRef };
 }
 
 /** Pulls referenced files into the spec (`bundle`: internal refs only, nothing inlined twice). Local files only. */
@@ -131,6 +222,8 @@ async function bundleExternalRefs(file: string, spec: object): Promise<object> {
       },
     );
   }
+  // only specs that refer to other files need the ref parser: loaded then
+  const { $RefParser } = await import('@apidevtools/json-schema-ref-parser');
   try {
     return (await new $RefParser().bundle(absolute, spec, {
       resolve: { http: false },

@@ -86,3 +86,32 @@ describe('redactSecrets', () => {
     expect(JSON.stringify(value)).toBe(before);
   });
 });
+
+describe('redactSecrets on a collection with folders: what it changed is scanned again, the rest left as it is', () => {
+  const clean = (name: string) => ({ name, request: { method: 'GET', url: { raw: `{{base_url}}/${name}` } } });
+  const nested = () => ({
+    info: collection().info,
+    item: [
+      clean('a'),
+      { name: 'folder', item: [clean('b'), clean('c'), collection().item[0]!, clean('d')] },
+      { name: 'deep', item: [{ name: 'inner', item: [collection().item[0]!] }] },
+      clean('e'),
+    ],
+  });
+  it('every secret found at every depth, the same as at the top, nothing else changed', () => {
+    const flat = redactSecrets(collection());
+    const value = nested();
+    const changed = redactSecrets(value);
+    expect(auditJson('c.json', value)).toEqual([]);
+    expect(changed).toEqual([
+      ...flat.map((p) => p.replace(/^\/item\/0/, '/item/1/item/2')),
+      ...flat.map((p) => p.replace(/^\/item\/0/, '/item/2/item/0/item/0')),
+    ]);
+    const untouched = nested();
+    for (const [i, j] of [[0], [1, 0], [1, 1], [1, 3], [3]] as const) {
+      const pick = (v: ReturnType<typeof nested>) =>
+        j === undefined ? v.item[i] : (v.item[i] as { item: unknown[] }).item[j];
+      expect(pick(value)).toEqual(pick(untouched));
+    }
+  });
+});

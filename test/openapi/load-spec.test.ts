@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../src/openapi/index.js';
 import { mapSpec, requests } from './map-spec.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { thrownError } from '../helpers/gen-collection-error.js';
 
 const fixtures = new URL('../fixtures/openapi/', import.meta.url).pathname;
 const work = tempDir('gen-collection-openapi-load-').dir;
@@ -101,5 +102,69 @@ describe('multi-file specs', () => {
     const before = readFileSync(file, 'utf8');
     await loadSpec(file);
     expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+});
+
+describe('JSON text with non-ASCII characters (read with them escaped)', () => {
+  const write = (name: string, content: string | Buffer): string => {
+    const file = join(work, name);
+    writeFileSync(file, content);
+    return file;
+  };
+  const title = 'Café ☕ 😀 naïve — ünïcödé';
+  const cases = [
+    { name: 'in strings', text: JSON.stringify({ openapi: '3.0.3', info: { title }, paths: {} }) },
+    { name: 'in a key', text: JSON.stringify({ openapi: '3.0.3', info: { title, 'x-ключ': 'значение' }, paths: {} }) },
+    {
+      name: 'after an escaped backslash',
+      text: JSON.stringify({ openapi: '3.0.3', info: { title: `\\${title}` }, paths: {} }),
+    },
+    {
+      name: 'non-ASCII keys among number-like keys and __proto__: keys in the same order',
+      text: '{"openapi": "3.0.3", "paths": {}, "info": {"b": 1, "ключ": 2, "10": 3, "__proto__": {"é": 4}, "a": 5, "2": 6}}',
+    },
+    {
+      name: 'with \\u escapes past ASCII too',
+      text: '{"openapi": "3.0.3", "paths": {}, "info": {"title": "Café \\u00e9 \\u2615 \\ud83d\\ude00", "ké": "\\u0080"}}',
+    },
+    {
+      name: 'an escaped backslash before a u',
+      text: '{"openapi": "3.0.3", "paths": {}, "info": {"title": "Café \\\\u00e9"}}',
+    },
+    {
+      name: 'mostly non-ASCII',
+      text: JSON.stringify({ openapi: '3.0.3', info: { title: '日本語'.repeat(500) }, paths: {} }),
+    },
+  ];
+  it.each(cases)('$name: the value JSON.parse gives the text as written', async ({ text }) => {
+    const { spec } = await loadSpec(write('unicode.json', text));
+    expect(spec).toEqual(JSON.parse(text));
+    // keys in the same order
+    expect(JSON.stringify(spec)).toBe(JSON.stringify(JSON.parse(text)));
+  });
+
+  it('after two byte order marks', async () => {
+    const text = JSON.stringify({ openapi: '3.0.3', info: { title }, paths: {} });
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const { spec } = await loadSpec(write('boms.json', Buffer.concat([bom, bom, Buffer.from(text)])));
+    expect(spec).toEqual(JSON.parse(text));
+  });
+
+  it('a file without extension starting with a no-break space and `{` is read as JSON (which refuses the space)', async () => {
+    const error = await thrownError(() => loadSpec(write('nbsp', `\u00a0{"openapi": "3.0.3"}`)));
+    expect(error.message).toMatch(/invalid JSON/);
+  });
+
+  const invalid = [
+    // `\é` is no JSON escape; escaped as `\\u00e9` it would be one
+    { name: 'a backslash before a non-ASCII character', text: '{\n  "openapi": "3.0.3",\n  "x": "a\\é"\n}', line: 3 },
+    { name: 'a non-ASCII character outside strings', text: '{\n  "openapi": "3.0.3",\n  é: 1\n}', line: 3 },
+    { name: 'a syntax error after non-ASCII text', text: '{\n  "openapi": "ünï",\n  "x": 1,\n}', line: 3 },
+  ];
+  it.each(invalid)('$name: invalid JSON, with the line of the text as written', async ({ text, line }) => {
+    const error = await thrownError(() => loadSpec(write('invalid-unicode.json', text)));
+    expect(error.code).toBe('spec-invalid');
+    expect(error.message).toMatch(/invalid JSON/);
+    expect(error.line).toBe(line);
   });
 });
