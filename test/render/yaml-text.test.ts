@@ -3,13 +3,17 @@
  * every case here is compared with `yaml`'s `stringify` under the same style's options. `emitYaml` is the emitter
  * alone (undefined where it hands a value to `yaml`), so a case it gets wrong cannot hide behind the fallback.
  */
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Document, stringify } from 'yaml';
+import { Document, parse, stringify } from 'yaml';
+import { buildFromConfig, buildFromConfigFile } from '../../src/build/build-from-config.js';
+import { renderFormat } from '../../src/render/index.js';
 import { CORE_SCALAR_TESTS, emitYaml, YAML_OPTIONS, yamlText, type YamlStyle } from '../../src/render/yaml-text.js';
 import { params } from '../fuzz/property.js';
 
 const STYLES: YamlStyle[] = ['postman-v3', 'bruno'];
+const REPO = join(import.meta.dirname, '../..');
 const expected = (value: unknown, style: YamlStyle) => stringify(value, YAML_OPTIONS[style]);
 
 /** One-line strings that a plain scalar cannot hold, or only just can. */
@@ -252,5 +256,51 @@ describe('yamlText: the yaml package’s bytes', () => {
       // The property must mostly test the emitter, not the fallback.
       expect(emitted).toBeGreaterThan(1000);
     });
+  });
+});
+
+/** A config reaching what the examples do not: signing, DPoP, profiles, every body kind, disabled entries. */
+const SIGNED = {
+  name: 'Signed API',
+  auth: { type: 'oauth2', tokenUrl: '{{base_url}}/token', clientAuth: 'private_key_jwt', dpop: { algorithm: 'ES256' } },
+  authProfiles: { edge: { type: 'oauth2', tokenUrl: 'http://127.0.0.1:9/token', retryOn401: true } },
+  environments: { dev: { base_url: 'https://dev.example.com', client_id: 'signed', client_id_edge: 'edge' } },
+  items: [
+    { name: 'List', url: '{{base_url}}/list', query: { page: '1', q: 'a: b #c' }, expect: { status: [200, 201] } },
+    {
+      name: 'Edge',
+      auth: 'edge',
+      items: [{ name: 'Ping', method: 'PUT', url: '{{base_url}}/ping/:id', pathVariables: { id: '1' } }],
+    },
+    {
+      name: 'Open',
+      auth: 'none',
+      method: 'POST',
+      url: '{{base_url}}/open',
+      body: { urlencoded: { a: '1', b: 'yes' } },
+    },
+    { name: 'Form', method: 'POST', url: '{{base_url}}/form', body: { form: { file: 'x', note: "it's" } } },
+    {
+      name: 'Raw',
+      method: 'POST',
+      url: '{{base_url}}/raw',
+      body: { raw: '<a>\n  b\n</a>\n', contentType: 'application/xml' },
+    },
+  ],
+};
+
+describe.each([
+  ['examples/orders-api', () => buildFromConfigFile(join(REPO, 'examples/orders-api/gen-collection.config.json'))],
+  [
+    'examples/inventory-yaml',
+    () => buildFromConfigFile(join(REPO, 'examples/inventory-yaml/gen-collection.config.yaml')),
+  ],
+  ['a signed DPoP config with profiles', () => buildFromConfig(SIGNED, { baseDir: REPO })],
+])('the files of %s', (_, build) => {
+  // Read back, each file's value is written by the emitter itself: the build never needs yaml's stringify.
+  it.each(STYLES)('as %s are the emitter’s', async (style) => {
+    const files = (await renderFormat((await build()).plan, style)).filter((f) => /\.ya?ml$/.test(f.path));
+    expect(files.length).toBeGreaterThan(2);
+    for (const file of files) expect(emitYaml(parse(file.content), style), file.path).toBe(file.content);
   });
 });
