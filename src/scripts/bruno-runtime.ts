@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { VERSION } from '../version.js';
 import { buildOnce } from './build-once.js';
 import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
+import { tokenSourcesDigest } from './prebuilt-token-bundles.js';
 
 /** Where a bruno collection keeps the modules its scripts `require` (relative to the collection's folder). */
 export const BRUNO_LIB_DIR = 'lib';
@@ -14,9 +18,39 @@ export const BRUNO_RUNTIME_FILE = 'gen-collection-runtime.js';
  * to `lib/` of each bruno collection, where Bruno loads it in both sandboxes without esprima parsing it.
  */
 export const brunoRuntimeModule: () => Promise<string> = (() => {
-  const build = buildOnce(bundleRuntime);
+  const build = buildOnce(async () => prebuiltRuntime() ?? bundleRuntime());
   return () => build('bruno');
 })();
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+
+/** dist/src/scripts/bruno-runtime.json: the adapter `npm run build` bundled (absent when running from src/). */
+const PREBUILT_RUNTIME = join(HERE, 'bruno-runtime.json');
+
+/**
+ * Bundles the adapter into `PREBUILT_RUNTIME` (`npm run build`, with the token bundles), so that a Bruno build
+ * does not start esbuild for it: about 50 ms of CPU and a helper process per run.
+ */
+export async function prebuildBrunoRuntime(): Promise<string> {
+  writeFileSync(PREBUILT_RUNTIME, `${JSON.stringify({ sources: runtimeDigest(), code: await bundleRuntime() })}\n`);
+  return PREBUILT_RUNTIME;
+}
+
+/** The prebuilt adapter when it was built from the current sources (a stale or missing file: undefined). */
+function prebuiltRuntime(): string | undefined {
+  try {
+    const file = JSON.parse(readFileSync(PREBUILT_RUNTIME, 'utf8')) as { sources: string; code: string };
+    return file.sources === runtimeDigest() ? file.code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the adapter is made from: the sources the token bundles are (scripts-src/runtime/ among them), this module and the version in its header. */
+function runtimeDigest(): string {
+  const self = fileURLToPath(import.meta.url);
+  return createHash('sha256').update(`${tokenSourcesDigest()}\0${VERSION}\0`).update(readFileSync(self)).digest('hex');
+}
 
 async function bundleRuntime(): Promise<string> {
   const esbuild = await import('esbuild');
