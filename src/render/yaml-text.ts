@@ -101,6 +101,14 @@ const SCALARS = { 'postman-v3': new Map<string, string>(), bruno: new Map<string
 const MAX_CACHED = 5000;
 const MAX_CACHED_LENGTH = 200;
 
+/**
+ * Literal blocks as written, by indent and string (the same in both styles): the scripts of thousands of
+ * requests are a handful of distinct texts. Bounded by their total length.
+ */
+const BLOCKS = new Map<string, Map<string, string>>();
+const MAX_BLOCK_CHARS = 4_000_000;
+let blockChars = 0;
+
 class Emitter {
   /** The document's text in pieces, joined once at the end. */
   readonly parts: string[] = [];
@@ -193,10 +201,12 @@ class Emitter {
   }
 
   private string(value: string, indent: string): string {
-    const cached = this.scalars.get(value);
-    if (cached !== undefined) return cached;
+    if (value.length <= MAX_CACHED_LENGTH) {
+      const cached = this.scalars.get(value);
+      if (cached !== undefined) return cached;
+    }
+    if (value.includes('\n')) return block(value, indent);
     if (hasControl(value)) throw UNSUPPORTED;
-    if (value.includes('\n')) return literalBlock(value, indent);
     const text = NOT_PLAIN.test(value) || CORE_SCALAR.test(value) ? this.quoted(value) : value;
     this.cache(value, text);
     return text;
@@ -213,6 +223,21 @@ class Emitter {
   }
 }
 
+/** A multi-line string at `indent`, from `BLOCKS` or written there. */
+function block(value: string, indent: string): string {
+  let blocks = BLOCKS.get(indent);
+  if (!blocks) BLOCKS.set(indent, (blocks = new Map()));
+  const cached = blocks.get(value);
+  if (cached !== undefined) return cached;
+  if (hasControl(value)) throw UNSUPPORTED;
+  const text = literalBlock(value, indent);
+  if (blockChars + value.length + text.length <= MAX_BLOCK_CHARS) {
+    blocks.set(value, text);
+    blockChars += value.length + text.length;
+  }
+  return text;
+}
+
 function hasControl(value: string): boolean {
   return NOT_ASCII.test(value) && CONTROL.test(value);
 }
@@ -223,6 +248,14 @@ function hasControl(value: string): boolean {
  * stay empty). Trailing blanks after the last line break are yaml's to quote.
  */
 function literalBlock(value: string, indent: string): string {
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  // The usual script or JSON body: no blank first, and no blank last or one line break after a non-blank.
+  if (first !== 32 && first !== 10) {
+    if (!isBlank(last)) return `|-\n${indent}${value.replace(/\n+/g, `$&${indent}`)}`;
+    if (last === 10 && !isBlank(value.charCodeAt(value.length - 2)))
+      return `|\n${indent}${value.slice(0, -1).replace(/\n+/g, `$&${indent}`)}`;
+  }
   if (/\n[\t ]+$/.test(value)) throw UNSUPPORTED;
   let endStart = value.length;
   while (endStart > 0 && isBlank(value.charCodeAt(endStart - 1))) endStart--;
