@@ -102,13 +102,16 @@ function removeQuietly(path: string): void {
 
 /** True when `path` is a file holding exactly `content` (UTF-8). */
 function holds(path: string, content: string): boolean {
-  let bytes: Buffer;
+  let text: string;
   try {
-    bytes = readFileSync(path);
+    // Read and decoded in one call into Node's C++ (a Buffer read is an open, stat, read and close from JS).
+    text = readFileSync(path, 'utf8');
   } catch {
     return false;
   }
-  return bytes.length === Buffer.byteLength(content) && bytes.toString('utf8') === content;
+  if (text !== content) return false;
+  // Equal text from valid UTF-8 is equal bytes; a U+FFFD may have been decoded from bytes that are not its own.
+  return !content.includes('\uFFFD') || readFileSync(path).equals(Buffer.from(content, 'utf8'));
 }
 
 /** Pretty JSON with a trailing newline, as every output file is written. */

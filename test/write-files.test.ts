@@ -60,6 +60,13 @@ describe('writeFilesAtomic', () => {
     expect(listAll(root)).toEqual(['Folder/', 'Folder/r.yaml', 'changed.yaml', 'same.yaml']);
   });
 
+  it('rewrites a file whose bytes only decode to its content (an invalid byte read as U+FFFD)', async () => {
+    const { dir } = tempDir();
+    writeFileSync(join(dir, 'a.yaml'), Buffer.from([0x61, 0xff]));
+    await writeFilesAtomic(files(dir, { 'a.yaml': 'a\uFFFD' }));
+    expect([...readFileSync(join(dir, 'a.yaml'))]).toEqual([0x61, 0xef, 0xbf, 0xbd]);
+  });
+
   it('brings nothing along from a temporary tree an earlier run of the same process id left', async () => {
     const { dir } = tempDir();
     mkdirSync(join(dir, `.out.${process.pid}.tmp`));

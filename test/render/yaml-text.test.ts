@@ -237,6 +237,7 @@ describe('yamlText: the yaml package’s bytes', () => {
         fc.array(char, { maxLength: 12 }).map((cs) => cs.join('')),
         fc.constantFrom(...ONE_LINE, ...MULTI_LINE),
         fc.string(),
+        fc.string({ unit: 'binary', maxLength: 8 }),
       );
       const scalar = fc.oneof(text, fc.integer(), fc.boolean());
       const value = fc.letrec((tie) => ({
