@@ -64,17 +64,21 @@ async function bundleRuntime(): Promise<string> {
   return `// gen-collection ${VERSION}: the pm API on Bruno (bru, req, res). Generated: rebuild instead of editing.\n${code}`;
 }
 
+/** The globals a script passes to the adapter: `res`, `test` and `expect` exist in some script kinds only. */
+const ADAPTER_GLOBALS = ['res', 'test', 'expect'].map(
+  (name) => `${name}: typeof ${name} === 'undefined' ? undefined : ${name}`,
+);
+/** The line that loads the adapter as `pm` (the same in every script). */
+const LOAD_ADAPTER = `const pm = require('./${BRUNO_LIB_DIR}/${BRUNO_RUNTIME_FILE}').createPm({ bru, req, ${ADAPTER_GLOBALS.join(', ')} });`;
+
 /**
  * One Bruno script from `pm`-style code pieces: the adapter is loaded as `pm`, the pieces run in order, and the
  * script ends by waiting for their `pm.sendRequest` callbacks (failing the request when the token flow says so).
  * Each script is its own closure in Bruno, so every one loads the adapter; '' when there is no code.
  */
 export function brunoScript(pieces: readonly string[], header: string): string {
-  const code = pieces.map((piece) => piece.replace(/\s+$/, '')).filter((piece) => piece !== '');
+  // trimEnd drops exactly what /\s+$/ matches (white space and line terminators), without a regex per piece
+  const code = pieces.map((piece) => piece.trimEnd()).filter((piece) => piece !== '');
   if (code.length === 0) return '';
-  const globals = ['res', 'test', 'expect'].map(
-    (name) => `${name}: typeof ${name} === 'undefined' ? undefined : ${name}`,
-  );
-  const load = `const pm = require('./${BRUNO_LIB_DIR}/${BRUNO_RUNTIME_FILE}').createPm({ bru, req, ${globals.join(', ')} });`;
-  return [`${header}\n${load}`, ...code, 'await pm.settle();'].join('\n\n') + '\n';
+  return [`${header}\n${LOAD_ADAPTER}`, ...code, 'await pm.settle();'].join('\n\n') + '\n';
 }
