@@ -75,7 +75,7 @@ describe('writeFilesAtomic', () => {
     expect(listAll(dir)).toEqual(['out/', 'out/a.yaml']);
   });
 
-  it.each([
+  it.each<{ name: string; existing: Record<string, string>; entries: Record<string, string> }>([
     // the second file needs a directory where the first one is a file
     { name: 'in a new directory', existing: {}, entries: { 'new/a.yaml': 'a', 'new/a.yaml/b.yaml': 'b' } },
     {
