@@ -11,3 +11,6 @@ for (const key of tokenBundleKeys()) bundles[key] = await bundleTokenScripts(key
 writeFileSync(PREBUILT_TOKEN_BUNDLES, `${JSON.stringify({ sources: tokenSourcesDigest(), bundles })}\n`);
 // stderr: `npm pack --json` reads stdout, and prepack runs this build
 console.error(`prebuilt ${Object.keys(bundles).length} token bundles into ${PREBUILT_TOKEN_BUNDLES}`);
+// The Bruno runtime adapter likewise (src/scripts/bruno-runtime.ts): a Bruno build then never starts esbuild either.
+const { prebuildBrunoRuntime } = await import(new URL('bruno-runtime.js', dist).href);
+console.error(`prebuilt the Bruno runtime adapter into ${await prebuildBrunoRuntime()}`);

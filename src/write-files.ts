@@ -1,5 +1,5 @@
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { GenCollectionError } from './errors.js';
 
 /** A file to write: absolute path and content, and a mode when it must not be readable by others. */
@@ -17,23 +17,37 @@ export interface OutputFile {
  * close and rename cost more CPU than the writes themselves (measured: 2,000 files 0.45–1.1 s async, 0.07 s sync).
  * A file that already holds exactly its content is left alone (a rebuild rewrote thousands of unchanged files,
  * each a create, write and rename over the old one: about 0.5 ms of kernel time apiece); one with a mode is
- * always written, so its mode is set.
+ * always written, so its mode is set. A directory that does not exist yet (a first build) is written whole as a
+ * temporary sibling and renamed into place once: nothing in it to compare with, and one rename instead of one
+ * per file (2,000 files: 2,000 failed opens and 2,000 renames fewer).
  */
 export async function writeFilesAtomic(files: OutputFile[]): Promise<void> {
   const temps: string[] = [];
   const written: OutputFile[] = [];
+  const newTrees = new Map<string, string>();
+  const places = new Map<string, { dir: string; tree?: string }>();
   const made = new Set<string>();
   try {
     for (const file of files) {
-      if (file.mode === undefined && holds(file.path, file.content)) continue;
-      written.push(file);
       const dir = dirname(file.path);
-      if (!made.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        made.add(dir);
+      let place = places.get(dir);
+      if (!place) {
+        place = placeOf(dir, newTrees);
+        places.set(dir, place);
       }
-      const temp = join(dir, `.${basename(file.path)}.${process.pid}.tmp`);
-      temps.push(temp);
+      if (!place.tree) {
+        if (file.mode === undefined && holds(file.path, file.content)) continue;
+        written.push(file);
+      }
+      if (place.tree && !made.has(place.dir)) {
+        mkdirSync(place.dir, { recursive: true });
+        made.add(place.dir);
+      }
+      // In a new tree the file is written under its final name; elsewhere as a temporary file beside it.
+      const temp = place.tree
+        ? join(place.dir, basename(file.path))
+        : join(dir, `.${basename(file.path)}.${process.pid}.tmp`);
+      if (!place.tree) temps.push(temp);
       if (file.mode === undefined) {
         writeFileSync(temp, file.content, 'utf8');
       } else {
@@ -44,8 +58,10 @@ export async function writeFilesAtomic(files: OutputFile[]): Promise<void> {
       }
     }
     for (const [i, file] of written.entries()) renameSync(temps[i]!, file.path);
+    for (const [tree, temp] of newTrees) renameSync(temp, tree);
   } catch (error) {
-    for (const t of temps) rmSync(t, { force: true });
+    for (const t of temps) removeQuietly(t);
+    for (const temp of newTrees.values()) removeQuietly(temp);
     const e = error as NodeJS.ErrnoException;
     throw new GenCollectionError('io', `cannot write output: ${e.message}`, {
       file: e.path,
@@ -54,15 +70,48 @@ export async function writeFilesAtomic(files: OutputFile[]): Promise<void> {
   }
 }
 
+/**
+ * Where the files of directory `dir` are written: `dir` itself when it exists, else the same place inside the
+ * temporary sibling of its topmost missing ancestor (`tree`, registered in `newTrees` with its temporary path).
+ */
+function placeOf(dir: string, newTrees: Map<string, string>): { dir: string; tree?: string } {
+  let tree: string | undefined;
+  for (let d = dir; !existsSync(d); d = dirname(d)) {
+    tree = d;
+    if (dirname(d) === d) break;
+  }
+  if (!tree) return { dir };
+  let temp = newTrees.get(tree);
+  if (!temp) {
+    temp = join(dirname(tree), `.${basename(tree)}.${process.pid}.tmp`);
+    // A temporary tree left by an earlier run of the same process id would bring its files along.
+    rmSync(temp, { recursive: true, force: true });
+    newTrees.set(tree, temp);
+  }
+  return { dir: join(temp, relative(tree, dir)), tree };
+}
+
+/** Removes a temporary file or tree; one that could not even be created (`ENOTDIR`…) is not there to remove. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch {
+    // nothing of ours there
+  }
+}
+
 /** True when `path` is a file holding exactly `content` (UTF-8). */
 function holds(path: string, content: string): boolean {
-  let bytes: Buffer;
+  let text: string;
   try {
-    bytes = readFileSync(path);
+    // Read and decoded in one call into Node's C++ (a Buffer read is an open, stat, read and close from JS).
+    text = readFileSync(path, 'utf8');
   } catch {
     return false;
   }
-  return bytes.length === Buffer.byteLength(content) && bytes.toString('utf8') === content;
+  if (text !== content) return false;
+  // Equal text from valid UTF-8 is equal bytes; a U+FFFD may have been decoded from bytes that are not its own.
+  return !content.includes('\uFFFD') || readFileSync(path).equals(Buffer.from(content, 'utf8'));
 }
 
 /** Pretty JSON with a trailing newline, as every output file is written. */

@@ -3,12 +3,12 @@ import { authVariables } from '../plan/auth-variables.js';
 import { planRequests } from '../plan/items.js';
 import type { Plan, PlanItem, PlanRequest, PlanScripts } from '../plan/plan.js';
 import { SCRIPT_HEADER } from '../plan/test-scripts.js';
-import { yamlModule } from '../json/yaml-module.js';
 import { BRUNO_LIB_DIR, BRUNO_RUNTIME_FILE, brunoRuntimeModule, brunoScript } from '../scripts/bruno-runtime.js';
 import { tokenScripts } from '../scripts/token-scripts.js';
 import { brunoRequestNames } from './bruno-names.js';
 import { siblingFileNames } from './file-names.js';
 import type { RenderedFile, Renderer } from './render.js';
+import { yamlText } from './yaml-text.js';
 
 /**
  * The `bruno` format: an OpenCollection YAML collection (Bruno 3+) under `bruno/<slug>/`: `opencollection.yml`,
@@ -219,5 +219,5 @@ function tokenState(plan: Plan): Set<string> {
 
 /** YAML as Bruno writes it: no line folding, two-space indent, block scalars for scripts. */
 function yaml(value: object): string {
-  return yamlModule().stringify(value, { lineWidth: 0, indent: 2, minContentWidth: 0 });
+  return yamlText(value, 'bruno');
 }

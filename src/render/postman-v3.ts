@@ -34,11 +34,17 @@ export const renderPostmanV3: Renderer = async (plan) => {
   const token = await planTokenScripts(plan, onRequests !== undefined);
   const root = `collections/${plan.slug}`;
   const files: RenderedFile[] = [
-    { path: `${root}/.resources/definition.yaml`, content: yamlText(collectionDefinition(plan, token, !onRequests)) },
+    {
+      path: `${root}/.resources/definition.yaml`,
+      content: yamlText(collectionDefinition(plan, token, !onRequests), 'postman-v3'),
+    },
   ];
   addItems(plan, plan.items, root, files, onRequests);
   for (const env of plan.environments) {
-    files.push({ path: `environments/${plan.slug}.${env.name}.environment.yaml`, content: yamlText(environment(env)) });
+    files.push({
+      path: `environments/${plan.slug}.${env.name}.environment.yaml`,
+      content: yamlText(environment(env), 'postman-v3'),
+    });
   }
   return files;
 };
@@ -85,13 +91,13 @@ function addItems(plan: Plan, items: PlanItem[], dir: string, files: RenderedFil
       const folderDir = `${dir}/${fileName}`;
       files.push({
         path: `${folderDir}/.resources/definition.yaml`,
-        content: yamlText(folderDefinition(item, fileName, order, onRequests ? undefined : plan)),
+        content: yamlText(folderDefinition(item, fileName, order, onRequests ? undefined : plan), 'postman-v3'),
       });
       addItems(plan, item.items, folderDir, files, onRequests);
     } else {
       files.push({
         path: `${dir}/${fileName}.request.yaml`,
-        content: yamlText(request(plan, item, fileName, order, onRequests)),
+        content: yamlText(request(plan, item, fileName, order, onRequests), 'postman-v3'),
       });
     }
   });

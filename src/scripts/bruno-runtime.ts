@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { VERSION } from '../version.js';
 import { buildOnce } from './build-once.js';
 import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
+import { tokenSourcesDigest } from './prebuilt-token-bundles.js';
 
 /** Where a bruno collection keeps the modules its scripts `require` (relative to the collection's folder). */
 export const BRUNO_LIB_DIR = 'lib';
@@ -14,9 +18,39 @@ export const BRUNO_RUNTIME_FILE = 'gen-collection-runtime.js';
  * to `lib/` of each bruno collection, where Bruno loads it in both sandboxes without esprima parsing it.
  */
 export const brunoRuntimeModule: () => Promise<string> = (() => {
-  const build = buildOnce(bundleRuntime);
+  const build = buildOnce(async () => prebuiltRuntime() ?? bundleRuntime());
   return () => build('bruno');
 })();
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+
+/** dist/src/scripts/bruno-runtime.json: the adapter `npm run build` bundled (absent when running from src/). */
+const PREBUILT_RUNTIME = join(HERE, 'bruno-runtime.json');
+
+/**
+ * Bundles the adapter into `PREBUILT_RUNTIME` (`npm run build`, with the token bundles), so that a Bruno build
+ * does not start esbuild for it: about 50 ms of CPU and a helper process per run.
+ */
+export async function prebuildBrunoRuntime(): Promise<string> {
+  writeFileSync(PREBUILT_RUNTIME, `${JSON.stringify({ sources: runtimeDigest(), code: await bundleRuntime() })}\n`);
+  return PREBUILT_RUNTIME;
+}
+
+/** The prebuilt adapter when it was built from the current sources (a stale or missing file: undefined). */
+function prebuiltRuntime(): string | undefined {
+  try {
+    const file = JSON.parse(readFileSync(PREBUILT_RUNTIME, 'utf8')) as { sources: string; code: string };
+    return file.sources === runtimeDigest() ? file.code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the adapter is made from: the sources the token bundles are (scripts-src/runtime/ among them), this module and the version in its header. */
+function runtimeDigest(): string {
+  const self = fileURLToPath(import.meta.url);
+  return createHash('sha256').update(`${tokenSourcesDigest()}\0${VERSION}\0`).update(readFileSync(self)).digest('hex');
+}
 
 async function bundleRuntime(): Promise<string> {
   const esbuild = await import('esbuild');
@@ -30,17 +64,21 @@ async function bundleRuntime(): Promise<string> {
   return `// gen-collection ${VERSION}: the pm API on Bruno (bru, req, res). Generated: rebuild instead of editing.\n${code}`;
 }
 
+/** The globals a script passes to the adapter: `res`, `test` and `expect` exist in some script kinds only. */
+const ADAPTER_GLOBALS = ['res', 'test', 'expect'].map(
+  (name) => `${name}: typeof ${name} === 'undefined' ? undefined : ${name}`,
+);
+/** The line that loads the adapter as `pm` (the same in every script). */
+const LOAD_ADAPTER = `const pm = require('./${BRUNO_LIB_DIR}/${BRUNO_RUNTIME_FILE}').createPm({ bru, req, ${ADAPTER_GLOBALS.join(', ')} });`;
+
 /**
  * One Bruno script from `pm`-style code pieces: the adapter is loaded as `pm`, the pieces run in order, and the
  * script ends by waiting for their `pm.sendRequest` callbacks (failing the request when the token flow says so).
  * Each script is its own closure in Bruno, so every one loads the adapter; '' when there is no code.
  */
 export function brunoScript(pieces: readonly string[], header: string): string {
-  const code = pieces.map((piece) => piece.replace(/\s+$/, '')).filter((piece) => piece !== '');
+  // trimEnd drops exactly what /\s+$/ matches (white space and line terminators), without a regex per piece
+  const code = pieces.map((piece) => piece.trimEnd()).filter((piece) => piece !== '');
   if (code.length === 0) return '';
-  const globals = ['res', 'test', 'expect'].map(
-    (name) => `${name}: typeof ${name} === 'undefined' ? undefined : ${name}`,
-  );
-  const load = `const pm = require('./${BRUNO_LIB_DIR}/${BRUNO_RUNTIME_FILE}').createPm({ bru, req, ${globals.join(', ')} });`;
-  return [`${header}\n${load}`, ...code, 'await pm.settle();'].join('\n\n') + '\n';
+  return [`${header}\n${LOAD_ADAPTER}`, ...code, 'await pm.settle();'].join('\n\n') + '\n';
 }

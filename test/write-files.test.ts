@@ -1,0 +1,104 @@
+/**
+ * writeFilesAtomic: every file written or none. A missing directory is written whole beside its place and
+ * renamed in once; in an existing one each file goes through a temporary file, and an unchanged file is left alone.
+ */
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GenCollectionError } from '../src/errors.js';
+import { writeFilesAtomic, type OutputFile } from '../src/write-files.js';
+import { tempDir } from './helpers/temp-dir.js';
+
+/** Every file under `dir`, relative, sorted (temporary files and directories included). */
+function listAll(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .map((e) => `${relative(dir, join(e.parentPath, e.name))}${e.isDirectory() ? '/' : ''}`)
+    .sort();
+}
+
+const files = (root: string, entries: Record<string, string>, mode?: number): OutputFile[] =>
+  Object.entries(entries).map(([name, content]) => ({
+    path: join(root, name),
+    content,
+    ...(mode !== undefined ? { mode } : {}),
+  }));
+
+describe('writeFilesAtomic', () => {
+  it.each([
+    { name: 'a missing output directory', existing: [] as string[], out: 'out' },
+    { name: 'a missing directory two levels down', existing: [], out: 'a/b/out' },
+    { name: 'an existing empty output directory', existing: ['out'], out: 'out' },
+  ])('writes a tree into $name, no temporary left', async ({ existing, out }) => {
+    const { dir } = tempDir();
+    for (const d of existing) mkdirSync(join(dir, d), { recursive: true });
+    const root = join(dir, out);
+    await writeFilesAtomic(files(root, { 'x.json': '{}\n', 'c/d/e.yaml': 'e: 1\n', 'c/f.yaml': 'ü\n' }));
+    expect(listAll(root)).toEqual(['c/', 'c/d/', 'c/d/e.yaml', 'c/f.yaml', 'x.json']);
+    expect(readFileSync(join(root, 'c/f.yaml'), 'utf8')).toBe('ü\n');
+    expect(listAll(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
+  it('sets the mode of a secret file, in a new directory and in an existing one', async () => {
+    const { dir } = tempDir();
+    mkdirSync(join(dir, 'old'));
+    await writeFilesAtomic([
+      ...files(join(dir, 'new'), { 's.json': 'a' }, 0o600),
+      ...files(join(dir, 'old'), { 's.json': 'b' }, 0o600),
+    ]);
+    expect(statSync(join(dir, 'new/s.json')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'old/s.json')).mode & 0o777).toBe(0o600);
+  });
+
+  it('leaves an unchanged file alone, rewrites a changed one, adds a new folder beside them', async () => {
+    const { dir } = tempDir();
+    const root = join(dir, 'out');
+    await writeFilesAtomic(files(root, { 'same.yaml': 'same\n', 'changed.yaml': 'old\n' }));
+    const before = statSync(join(root, 'same.yaml')).ino;
+    await writeFilesAtomic(files(root, { 'same.yaml': 'same\n', 'changed.yaml': 'new\n', 'Folder/r.yaml': 'r\n' }));
+    expect(statSync(join(root, 'same.yaml')).ino).toBe(before);
+    expect(readFileSync(join(root, 'changed.yaml'), 'utf8')).toBe('new\n');
+    expect(listAll(root)).toEqual(['Folder/', 'Folder/r.yaml', 'changed.yaml', 'same.yaml']);
+  });
+
+  it('rewrites a file whose bytes only decode to its content (an invalid byte read as U+FFFD)', async () => {
+    const { dir } = tempDir();
+    writeFileSync(join(dir, 'a.yaml'), Buffer.from([0x61, 0xff]));
+    await writeFilesAtomic(files(dir, { 'a.yaml': 'a\uFFFD' }));
+    expect([...readFileSync(join(dir, 'a.yaml'))]).toEqual([0x61, 0xef, 0xbf, 0xbd]);
+  });
+
+  it('brings nothing along from a temporary tree an earlier run of the same process id left', async () => {
+    const { dir } = tempDir();
+    mkdirSync(join(dir, `.out.${process.pid}.tmp`));
+    writeFileSync(join(dir, `.out.${process.pid}.tmp`, 'junk.yaml'), 'junk');
+    await writeFilesAtomic(files(join(dir, 'out'), { 'a.yaml': 'a' }));
+    expect(listAll(dir)).toEqual(['out/', 'out/a.yaml']);
+  });
+
+  it.each<{ name: string; existing: Record<string, string>; entries: Record<string, string> }>([
+    // the second file needs a directory where the first one is a file
+    { name: 'in a new directory', existing: {}, entries: { 'new/a.yaml': 'a', 'new/a.yaml/b.yaml': 'b' } },
+    {
+      name: 'in an existing directory',
+      existing: { 'kept.yaml': 'kept' },
+      entries: { 'x.yaml': 'x', 'kept.yaml/b.yaml': 'b' },
+    },
+    {
+      name: 'across both',
+      existing: { 'kept.yaml': 'kept' },
+      entries: { 'kept.yaml': 'changed', 'new/a.yaml': 'a', 'kept.yaml/c/b.yaml': 'b' },
+    },
+  ])('a failure $name: a GenCollectionError, nothing written, no temporary left', async ({ existing, entries }) => {
+    const { dir } = tempDir();
+    const root = join(dir, 'out');
+    mkdirSync(root);
+    for (const [name, content] of Object.entries(existing)) writeFileSync(join(root, name), content);
+    const before = listAll(root);
+    const error = await writeFilesAtomic(files(root, entries)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GenCollectionError);
+    expect((error as GenCollectionError).code).toBe('io');
+    expect(listAll(root)).toEqual(before);
+    for (const [name, content] of Object.entries(existing))
+      expect(readFileSync(join(root, name), 'utf8')).toBe(content);
+  });
+});
