@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { VERSION } from '../version.js';
 import { buildOnce } from './build-once.js';
 import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
-import { tokenSourcesDigest } from './prebuilt-token-bundles.js';
+import { SCRIPTS_DIR, tokenSourcesDigest } from './prebuilt-token-bundles.js';
 
 /** Where a bruno collection keeps the modules its scripts `require` (relative to the collection's folder). */
 export const BRUNO_LIB_DIR = 'lib';
@@ -22,10 +21,8 @@ export const brunoRuntimeModule: () => Promise<string> = (() => {
   return () => build('bruno');
 })();
 
-const HERE = fileURLToPath(new URL('.', import.meta.url));
-
 /** dist/src/scripts/bruno-runtime.json: the adapter `npm run build` bundled (absent when running from src/). */
-const PREBUILT_RUNTIME = join(HERE, 'bruno-runtime.json');
+const PREBUILT_RUNTIME = join(SCRIPTS_DIR, 'bruno-runtime.json');
 
 /**
  * Bundles the adapter into `PREBUILT_RUNTIME` (`npm run build`, with the token bundles), so that a Bruno build
@@ -48,7 +45,8 @@ function prebuiltRuntime(): string | undefined {
 
 /** What the adapter is made from: the sources the token bundles are (scripts-src/runtime/ among them), this module and the version in its header. */
 function runtimeDigest(): string {
-  const self = fileURLToPath(import.meta.url);
+  // this module's compiled (or source) file by name: inside the CLI bundle, import.meta.url is a chunk's
+  const self = ['.js', '.ts'].map((ext) => join(SCRIPTS_DIR, `bruno-runtime${ext}`)).find((f) => existsSync(f))!;
   return createHash('sha256').update(`${tokenSourcesDigest()}\0${VERSION}\0`).update(readFileSync(self)).digest('hex');
 }
 

@@ -21,12 +21,12 @@ const require = createRequire(import.meta.url);
  * inside the CLI bundle (dist/src/cli.js and its chunks, scripts/bundle-cli.mjs), where the modules that
  * the digest covers are no files of their own.
  */
-const HERE = /[/\\]prebuilt-token-bundles\.[jt]s$/.test(fileURLToPath(import.meta.url))
+export const SCRIPTS_DIR = /[/\\]prebuilt-token-bundles\.[jt]s$/.test(fileURLToPath(import.meta.url))
   ? fileURLToPath(new URL('.', import.meta.url))
   : join(PACKAGE_ROOT, 'dist', 'src', 'scripts');
 
 /** dist/src/scripts/token-bundles.json (absent when running from src/: then every bundle is built). */
-export const PREBUILT_TOKEN_BUNDLES = join(HERE, 'token-bundles.json');
+export const PREBUILT_TOKEN_BUNDLES = join(SCRIPTS_DIR, 'token-bundles.json');
 
 /**
  * A digest of everything a token bundle is made from: the token, runtime and JWT sources (shipped in the
@@ -50,7 +50,7 @@ export function tokenSourcesDigest(): string {
       try {
         hash
           .update(`${name}${ext}\0`)
-          .update(readFileSync(join(HERE, name + ext)))
+          .update(readFileSync(join(SCRIPTS_DIR, name + ext)))
           .update('\0');
       } catch {
         // the other extension: compiled (dist/) or source (src/)

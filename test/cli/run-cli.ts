@@ -11,14 +11,14 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `gen-collection ...args` in `cwd`, bounded to 60 s. */
-export function runCli(args: string[], cwd: string, input?: string): CliResult {
+/** Runs `gen-collection ...args` in `cwd`, bounded to 60 s; `env` adds to the environment. */
+export function runCli(args: string[], cwd: string, input?: string, env: NodeJS.ProcessEnv = {}): CliResult {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     encoding: 'utf8',
     timeout: 60_000,
     input,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

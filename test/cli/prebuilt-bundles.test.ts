@@ -1,0 +1,49 @@
+/**
+ * The installed CLI (dist/src/cli.js, the esbuild bundle) uses what `npm run build` prebuilt: a config without
+ * user scripts or signing builds every format without starting esbuild (its token bundles and the Bruno runtime
+ * adapter are in dist/src/scripts/). esbuild is pointed at a stand-in binary that leaves a mark and fails, so a
+ * build that bundles at run time either fails or leaves the mark. Inside the CLI bundle the modules are chunks, so
+ * a prebuilt file looked up beside `import.meta.url` would be missed: this is the test that catches it.
+ */
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
+import { runCli } from './run-cli.js';
+
+const base = {
+  name: 'Prebuilt',
+  auth: { type: 'oauth2', tokenUrl: 'https://id.example.com/token', scope: 'read' },
+  environments: { dev: { base_url: 'https://api.example.com', client_id: 'ci' } },
+  items: [{ name: 'List', url: '{{base_url}}/list' }],
+};
+
+const cases = [
+  { what: 'plain client credentials', config: base },
+  { what: 'retryOn401 off', config: { ...base, auth: { ...base.auth, retryOn401: false } } },
+  {
+    what: 'an auth profile',
+    config: {
+      ...base,
+      authProfiles: { admin: { type: 'oauth2', tokenUrl: 'https://admin.example.com/token' } },
+      items: [...base.items, { name: 'Admin', auth: 'admin', url: '{{base_url}}/admin' }],
+    },
+  },
+];
+
+describe('a build uses the prebuilt token bundles and Bruno adapter (no esbuild at run time)', () => {
+  it.each(cases)('$what, every format', ({ config }) => {
+    const { dir } = tempDir();
+    const mark = join(dir, 'esbuild-was-started');
+    const fake = join(dir, 'fake-esbuild');
+    writeFileSync(fake, `#!/bin/sh\necho started > '${mark}'\nexit 1\n`);
+    chmodSync(fake, 0o755);
+    writeFileSync(join(dir, 'gen-collection.config.json'), JSON.stringify(config));
+    const args = ['build', '-o', 'out', '--format', 'postman', '--format', 'postman-v3', '--format', 'bruno'];
+    const r = runCli(args, dir, undefined, { ESBUILD_BINARY_PATH: fake });
+    expect(r.stderr).not.toMatch(/gen-collection: (internal )?error/);
+    expect(r.status).toBe(0);
+    expect(existsSync(mark), 'the build started esbuild').toBe(false);
+    expect(r.stderr).toMatch(/wrote out\/bruno\/prebuilt\//);
+  });
+});
