@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bigConfig } from './big-config.mjs';
 import { measureInterleaved, measureNode, record } from './measure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -16,31 +17,6 @@ const cli = join(root, 'dist/src/cli.js');
 const work = mkdtempSync(join(tmpdir(), 'gen-collection-bench-'));
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
-
-/** A config with `folders` × `perFolder` requests, oauth2, and a few environments. */
-function bigConfig(folders, perFolder) {
-  return {
-    name: 'Bench API',
-    auth: { type: 'oauth2', tokenUrl: '{{base_url}}/oauth/token', scope: 'read write' },
-    environments: {
-      dev: { base_url: 'https://dev.example.com', client_id: 'bench' },
-      prod: { base_url: 'https://example.com', client_id: 'bench' },
-    },
-    items: Array.from({ length: folders }, (_, f) => ({
-      name: `Folder ${f}`,
-      items: Array.from({ length: perFolder }, (_, r) => ({
-        name: `Request ${f}.${r}`,
-        method: r % 2 ? 'POST' : 'GET',
-        url: `{{base_url}}/resource${f}/items/:id`,
-        pathVariables: { id: String(r) },
-        query: { page: '1', size: '20' },
-        headers: { Accept: 'application/json', 'X-Bench': `{{bench_${f % 5}}}` },
-        ...(r % 2 ? { body: { json: { name: `item ${r}`, tags: ['a', 'b'], nested: { deep: true } } } } : {}),
-        expect: { status: r % 2 ? [200, 201] : 200 },
-      })),
-    })),
-  };
-}
 
 const ratio = (a, b) => a / b;
 const x = (n) => `${n.toFixed(2)}×`;

@@ -27,9 +27,10 @@ done
 # every output format, on the configs above, on every config the README shows (signed client auth, DPoP,
 # profiles…) and on a generated 300-request config (folders, bodies, path variables, expectations)
 configs="$out/.configs"; mkdir -p "$configs"
-node --input-type=module - "$root/README.md" "$configs" <<'JS'
+node --input-type=module - "$root" "$configs" <<'JS'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-const [readme, dir] = process.argv.slice(2);
+const [root, dir] = process.argv.slice(2);
+const readme = `${root}/README.md`;
 const text = readFileSync(readme, 'utf8');
 for (const m of text.matchAll(/```(\w+)\n([\s\S]*?)\n```/g)) {
   if (!/^(json|ya?ml)$/.test(m[1]) || !/^\s*"?name"?\s*:/m.test(m[2]) || /^jobs:/m.test(m[2])) continue;
@@ -37,22 +38,8 @@ for (const m of text.matchAll(/```(\w+)\n([\s\S]*?)\n```/g)) {
   mkdirSync(`${dir}/readme-${line}`, { recursive: true });
   writeFileSync(`${dir}/readme-${line}/gen-collection.config.${m[1].startsWith('y') ? 'yaml' : 'json'}`, `${m[2]}\n`);
 }
-const item = (f, r) => ({
-  name: `Request ${f}.${r}`,
-  method: r % 2 ? 'POST' : 'GET',
-  url: `{{base_url}}/resource${f}/items/:id`,
-  pathVariables: { id: String(r) },
-  query: { page: '1', size: '20' },
-  headers: { Accept: 'application/json', 'X-Bench': `{{bench_${f % 5}}}` },
-  ...(r % 2 ? { body: { json: { name: `item ${r}`, tags: ['a', 'b'], nested: { deep: true } } } } : {}),
-  expect: { status: r % 2 ? [200, 201] : 200 },
-});
-const big = {
-  name: 'Bench API',
-  auth: { type: 'oauth2', tokenUrl: '{{base_url}}/oauth/token', scope: 'read write' },
-  environments: { dev: { base_url: 'https://dev.example.com', client_id: 'bench' }, prod: { base_url: 'https://example.com', client_id: 'bench' } },
-  items: Array.from({ length: 10 }, (_, f) => ({ name: `Folder ${f}`, items: Array.from({ length: 30 }, (_, r) => item(f, r)) })),
-};
+const { bigConfig } = await import(`${root}/bench/big-config.mjs`);
+const big = bigConfig(10, 30);
 const signed = {
   name: 'Signed API',
   auth: { type: 'oauth2', tokenUrl: '{{base_url}}/token', clientAuth: 'private_key_jwt', dpop: { algorithm: 'ES256' } },
