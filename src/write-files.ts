@@ -1,4 +1,16 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fchmodSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { GenCollectionError } from './errors.js';
 
@@ -8,6 +20,27 @@ export interface OutputFile {
   content: string;
   /** File mode, e.g. `0o600` for a file of secret values: set on the temporary file, before any content is in it. */
   mode?: number;
+  /**
+   * The same content in pieces, made one at a time while the file is written (`piecewiseFile`): a big collection
+   * is never one string in memory. When set, the writer uses it and leaves `content` (then a getter) alone.
+   */
+  pieces?: () => Iterable<string>;
+}
+
+/**
+ * A file whose content is made in pieces when written; `content` joins them on first use (tests, library callers).
+ * Microsoft Graph's collection is 34 MB of JSON, a 68 MB string (two bytes a character once one is not ASCII):
+ * written piece by piece, the peak memory of `openapi` on it fell by about that much (bench/openapi.mjs).
+ */
+export function piecewiseFile(path: string, pieces: () => Iterable<string>): OutputFile {
+  let content: string | undefined;
+  return {
+    path,
+    pieces,
+    get content(): string {
+      return (content ??= [...pieces()].join(''));
+    },
+  };
 }
 
 /**
@@ -36,7 +69,7 @@ export async function writeFilesAtomic(files: OutputFile[]): Promise<void> {
         places.set(dir, place);
       }
       if (!place.tree) {
-        if (file.mode === undefined && holds(file.path, file.content)) continue;
+        if (file.mode === undefined && holds(file.path, file)) continue;
         written.push(file);
       }
       if (place.tree && !made.has(place.dir)) {
@@ -48,7 +81,9 @@ export async function writeFilesAtomic(files: OutputFile[]): Promise<void> {
         ? join(place.dir, basename(file.path))
         : join(dir, `.${basename(file.path)}.${process.pid}.tmp`);
       if (!place.tree) temps.push(temp);
-      if (file.mode === undefined) {
+      if (file.pieces) {
+        writePieces(temp, file.pieces(), file.mode);
+      } else if (file.mode === undefined) {
         writeFileSync(temp, file.content, 'utf8');
       } else {
         // Created empty with the mode (a stale temp file keeps its own: chmod it), then filled.
@@ -100,8 +135,8 @@ function removeQuietly(path: string): void {
   }
 }
 
-/** True when `path` is a file holding exactly `content` (UTF-8). */
-function holds(path: string, content: string): boolean {
+/** True when `path` is a file holding exactly the file's content (UTF-8). */
+function holds(path: string, file: OutputFile): boolean {
   let text: string;
   try {
     // Read and decoded in one call into Node's C++ (a Buffer read is an open, stat, read and close from JS).
@@ -109,12 +144,85 @@ function holds(path: string, content: string): boolean {
   } catch {
     return false;
   }
-  if (text !== content) return false;
+  let replaced = false;
+  if (file.pieces) {
+    // piece by piece against the text read: the content is never joined
+    let at = 0;
+    for (const piece of file.pieces()) {
+      if (!text.startsWith(piece, at)) return false;
+      at += piece.length;
+      replaced ||= piece.includes('\uFFFD');
+    }
+    if (at !== text.length) return false;
+  } else {
+    if (text !== file.content) return false;
+    replaced = file.content.includes('\uFFFD');
+  }
   // Equal text from valid UTF-8 is equal bytes; a U+FFFD may have been decoded from bytes that are not its own.
-  return !content.includes('\uFFFD') || readFileSync(path).equals(Buffer.from(content, 'utf8'));
+  return !replaced || readFileSync(path).equals(Buffer.from(file.content, 'utf8'));
+}
+
+/** Writes `pieces` one after the other into a new file `path` (with `mode` when given). */
+function writePieces(path: string, pieces: Iterable<string>, mode: number | undefined): void {
+  const fd = openSync(path, 'w', mode ?? 0o666);
+  try {
+    if (mode !== undefined) fchmodSync(fd, mode);
+    for (const piece of pieces) writeSync(fd, piece, null, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Pretty JSON with a trailing newline, as every output file is written. */
 export function jsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/**
+ * `jsonText(value)` in pieces, for `piecewiseFile`: a top-level object's keys one by one, and the elements of a
+ * top-level `item` list (a collection's folders and requests) one by one, each made as it is asked for. Joined,
+ * the pieces are `jsonText(value)` byte for byte (a test holds them to it).
+ */
+export function* jsonPieces(value: unknown): Generator<string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || hasToJson(value)) {
+    yield jsonText(value);
+    return;
+  }
+  // what JSON.stringify writes: own enumerable keys whose value has a JSON text (not undefined, a function…)
+  const entries = Object.entries(value).filter(([, v]) => hasJsonText(v));
+  if (entries.length === 0) {
+    yield '{}\n';
+    return;
+  }
+  yield '{';
+  for (const [i, [key, v]] of entries.entries()) {
+    yield `${i === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `;
+    if (key === 'item' && Array.isArray(v) && v.length > 0 && !hasToJson(v)) {
+      yield '[';
+      for (const [j, element] of v.entries()) {
+        yield `${j === 0 ? '' : ','}\n    ${indented(element, '    ')}`;
+      }
+      yield '\n  ]';
+    } else {
+      yield indented(v, '  ');
+    }
+  }
+  yield '\n}\n';
+}
+
+/** JSON text of `value` nested at `indent`: JSON strings hold no raw line break, so every `\n` is layout. */
+function indented(value: unknown, indent: string): string {
+  // an element JSON.stringify cannot write (undefined, a function) is `null` in a list
+  const text = JSON.stringify(value, null, 2) ?? 'null';
+  return text.includes('\n') ? text.replace(/\n/g, `\n${indent}`) : text;
+}
+
+function hasToJson(value: object): boolean {
+  return typeof (value as { toJSON?: unknown }).toJSON === 'function';
+}
+
+/** Whether JSON.stringify writes `value` as an object's property (without serialising a big one to find out). */
+function hasJsonText(value: unknown): boolean {
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return false;
+  return typeof value !== 'object' || value === null || !hasToJson(value) || JSON.stringify(value) !== undefined;
 }

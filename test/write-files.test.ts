@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GenCollectionError } from '../src/errors.js';
-import { writeFilesAtomic, type OutputFile } from '../src/write-files.js';
+import { jsonPieces, jsonText, piecewiseFile, writeFilesAtomic, type OutputFile } from '../src/write-files.js';
 import { tempDir } from './helpers/temp-dir.js';
 
 /** Every file under `dir`, relative, sorted (temporary files and directories included). */
@@ -100,5 +100,70 @@ describe('writeFilesAtomic', () => {
     expect(listAll(root)).toEqual(before);
     for (const [name, content] of Object.entries(existing))
       expect(readFileSync(join(root, name), 'utf8')).toBe(content);
+  });
+});
+
+// A v2.1 collection is written piece by piece (its folders and requests one at a time), never as one string.
+describe('jsonPieces and piecewiseFile', () => {
+  const collection = JSON.parse(
+    readFileSync(join(import.meta.dirname, 'fixtures/collections/app-every-auth-type.postman_collection.json'), 'utf8'),
+  ) as object;
+  const cases: { name: string; value: unknown }[] = [
+    { name: 'a Postman app export (every auth type)', value: collection },
+    { name: 'an empty object', value: {} },
+    { name: 'an object without item', value: { a: 1, b: 'x', c: [1, { d: null }], e: {} } },
+    { name: 'an empty item list', value: { info: { name: 'n' }, item: [] } },
+    {
+      name: 'items holding undefined, a function and nested lists',
+      value: { item: [undefined, () => 1, [[]], { item: [{}] }] },
+    },
+    {
+      name: 'keys and strings that need escapes',
+      value: { 'a"b\n': 'x\ny', item: [{ name: 'ü\u2028"\\' }], z: '\uD83D\uDE00' },
+    },
+    {
+      name: 'undefined, function and symbol values left out',
+      value: { a: undefined, b: () => 0, c: Symbol('s'), item: [1], d: 2 },
+    },
+    { name: 'every key left out', value: { a: undefined } },
+    { name: 'a toJSON on the value', value: { toJSON: () => ({ item: [1, 2] }) } },
+    {
+      name: 'a toJSON on a property',
+      value: { when: new Date(0), item: [{ at: new Date(1) }], gone: { toJSON: () => undefined } },
+    },
+    { name: 'item not a list', value: { item: { a: [1, 2] } } },
+    { name: 'a top-level list', value: [{ item: [1] }, 2] },
+    { name: 'a string', value: 'text' },
+    { name: 'null', value: null },
+  ];
+
+  it.each(cases)('joined, they are jsonText: $name', ({ value }) => {
+    expect([...jsonPieces(value)].join('')).toBe(jsonText(value));
+  });
+
+  it('the export comes in one piece per item, the content getter joins them', () => {
+    const pieces = [...jsonPieces(collection)];
+    expect(pieces.length).toBeGreaterThan((collection as { item: unknown[] }).item.length);
+    const file = piecewiseFile('/x.json', () => jsonPieces(collection));
+    expect(file.content).toBe(jsonText(collection));
+  });
+
+  it('writes the same bytes as the joined content, with a mode when given, and leaves an unchanged file alone', async () => {
+    const { dir } = tempDir();
+    mkdirSync(join(dir, 'out'));
+    const path = join(dir, 'out', 'c.json');
+    await writeFilesAtomic([piecewiseFile(path, () => jsonPieces(collection))]);
+    expect(readFileSync(path, 'utf8')).toBe(jsonText(collection));
+    const before = statSync(path);
+    await writeFilesAtomic([piecewiseFile(path, () => jsonPieces(collection))]);
+    expect(statSync(path).ino).toBe(before.ino);
+    // one byte different: rewritten
+    const changed = { ...collection, info: { name: 'other' } };
+    await writeFilesAtomic([piecewiseFile(path, () => jsonPieces(changed))]);
+    expect(readFileSync(path, 'utf8')).toBe(jsonText(changed));
+    const secret = { ...piecewiseFile(join(dir, 'out', 's.json'), () => jsonPieces({ a: 1 })), mode: 0o600 };
+    await writeFilesAtomic([secret]);
+    expect(statSync(join(dir, 'out', 's.json')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dir, 'out', 's.json'), 'utf8')).toBe('{\n  "a": 1\n}\n');
   });
 });

@@ -16,7 +16,7 @@ import { renderFormat } from '../render/index.js';
 import type { OutputFormat, RenderedFile } from '../render/render.js';
 import { collectScriptSources } from '../scripts/script-sources.js';
 import { Warnings } from '../warnings.js';
-import { jsonText, type OutputFile } from '../write-files.js';
+import { jsonPieces, type OutputFile, piecewiseFile } from '../write-files.js';
 
 /** The outputs of `build`, ready to write, and the warnings met on the way. */
 export interface BuildResult {
@@ -131,7 +131,7 @@ export async function buildResolved(
   }
   // The postman format is the checked (or redacted) files above, serialised only when written (4 MB of JSON for
   // 2,000 requests); every other format renders the plan.
-  const postmanFiles = () => files.map(([path, json]) => ({ path, content: jsonText(json) }));
+  const postmanFiles = () => files.map(([path, json]) => piecewiseFile(path, () => jsonPieces(json)));
   const outputs = [];
   for (const format of resolved.formats) {
     outputs.push({ format, files: format === 'postman' ? postmanFiles() : await renderFormat(plan, format) });
@@ -151,6 +151,10 @@ export async function buildResolved(
 /** The files a build result writes (every configured format), with absolute paths. */
 export function buildOutputFiles(result: BuildResult): OutputFile[] {
   return result.outputs.flatMap(({ files }) =>
-    files.map((f) => ({ path: resolvePath(result.outputDir, f.path), content: f.content })),
+    files.map((f) => {
+      const path = resolvePath(result.outputDir, f.path);
+      // a piecewise file stays one: its content is made while it is written
+      return f.pieces ? piecewiseFile(path, f.pieces) : { path, content: f.content };
+    }),
   );
 }

@@ -9,6 +9,8 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export interface RenderedFile {
   path: string;
   content: string;
+  /** The content in pieces, made while the file is written (a big v2.1 collection: `piecewiseFile`). */
+  pieces?: () => Iterable<string>;
 }
 
 /**
