@@ -148,6 +148,18 @@ describe('jsonPieces and piecewiseFile', () => {
     expect(file.content).toBe(jsonText(collection));
   });
 
+  it('a collection over the write batch (1 MB) is written whole, its pieces in order', async () => {
+    const { dir } = tempDir();
+    const big = {
+      info: { name: 'big' },
+      item: Array.from({ length: 3000 }, (_, i) => ({ name: `r${i}`, x: 'ü'.repeat(400) })),
+    };
+    const path = join(dir, 'big.json');
+    await writeFilesAtomic([piecewiseFile(path, () => jsonPieces(big))]);
+    expect(jsonText(big).length).toBeGreaterThan(1 << 20);
+    expect(readFileSync(path, 'utf8')).toBe(jsonText(big));
+  });
+
   it('writes the same bytes as the joined content, with a mode when given, and leaves an unchanged file alone', async () => {
     const { dir } = tempDir();
     mkdirSync(join(dir, 'out'));
