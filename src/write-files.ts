@@ -1,5 +1,4 @@
 import {
-  chmodSync,
   closeSync,
   existsSync,
   fchmodSync,
@@ -55,8 +54,8 @@ export function piecewiseFile(path: string, pieces: () => Iterable<string>): Out
  * per file (2,000 files: 2,000 failed opens and 2,000 renames fewer).
  */
 export async function writeFilesAtomic(files: OutputFile[]): Promise<void> {
-  const temps: string[] = [];
-  const written: OutputFile[] = [];
+  /** Temporary files written beside their places, renamed in once all are written. */
+  const renames: { temp: string; path: string }[] = [];
   const newTrees = new Map<string, string>();
   const places = new Map<string, { dir: string; tree?: string }>();
   const made = new Set<string>();
@@ -68,34 +67,30 @@ export async function writeFilesAtomic(files: OutputFile[]): Promise<void> {
         place = placeOf(dir, newTrees);
         places.set(dir, place);
       }
-      if (!place.tree) {
-        if (file.mode === undefined && holds(file.path, file)) continue;
-        written.push(file);
-      }
-      if (place.tree && !made.has(place.dir)) {
-        mkdirSync(place.dir, { recursive: true });
-        made.add(place.dir);
-      }
       // In a new tree the file is written under its final name; elsewhere as a temporary file beside it.
-      const temp = place.tree
-        ? join(place.dir, basename(file.path))
-        : join(dir, `.${basename(file.path)}.${process.pid}.tmp`);
-      if (!place.tree) temps.push(temp);
-      if (file.pieces) {
-        writePieces(temp, file.pieces(), file.mode);
-      } else if (file.mode === undefined) {
-        writeFileSync(temp, file.content, 'utf8');
+      let temp: string;
+      if (place.tree) {
+        if (!made.has(place.dir)) {
+          mkdirSync(place.dir, { recursive: true });
+          made.add(place.dir);
+        }
+        temp = join(place.dir, basename(file.path));
       } else {
-        // Created empty with the mode (a stale temp file keeps its own: chmod it), then filled.
-        writeFileSync(temp, '', { mode: file.mode });
-        chmodSync(temp, file.mode);
+        if (file.mode === undefined && holds(file.path, file)) continue;
+        temp = join(dir, `.${basename(file.path)}.${process.pid}.tmp`);
+        renames.push({ temp, path: file.path });
+      }
+      if (file.pieces || file.mode !== undefined) {
+        // a mode is set on the file before any content is in it (a stale temporary file keeps its own: fchmod)
+        writePieces(temp, file.pieces ? file.pieces() : [file.content], file.mode);
+      } else {
         writeFileSync(temp, file.content, 'utf8');
       }
     }
-    for (const [i, file] of written.entries()) renameSync(temps[i]!, file.path);
+    for (const { temp, path } of renames) renameSync(temp, path);
     for (const [tree, temp] of newTrees) renameSync(temp, tree);
   } catch (error) {
-    for (const t of temps) removeQuietly(t);
+    for (const { temp } of renames) removeQuietly(temp);
     for (const temp of newTrees.values()) removeQuietly(temp);
     const e = error as NodeJS.ErrnoException;
     throw new GenCollectionError('io', `cannot write output: ${e.message}`, {
