@@ -12,12 +12,12 @@ import { renderBruno } from '../../src/render/bruno.js';
 import { assertNoSecret, secretForms } from '../e2e/no-secret.js';
 import { startOidcProvider } from '../e2e/servers/oidc.js';
 import { startProtectedApi } from '../e2e/servers/protected-api.js';
+import { WRONG_SECRET } from '../helpers/wrong-secret.js';
 import { runBru, type BruResult, type BrunoSandbox } from './bru.js';
 import { planFromConfig } from './plan-from-config.js';
 import { runCase, type Rig } from './rig.js';
 
 const SANDBOXES: BrunoSandbox[] = ['safe', 'developer'];
-const WRONG_SECRET = 'wrong-secret-Zq81LmX4vT';
 
 /** `count` requests to the protected API, numbered, each expecting 200. */
 function orders(count: number): object[] {

@@ -15,11 +15,11 @@ import { withoutNewmanCopies } from './newman-report.js';
 import { assertNoSecret, secretForms } from './no-secret.js';
 import { startOidcProvider, type ClientCredentials } from './servers/oidc.js';
 import { startProtectedApi, type ProtectedApi } from './servers/protected-api.js';
+import { WRONG_SECRET } from '../helpers/wrong-secret.js';
 import { startTokenServer, type TokenServerOptions } from './servers/token-server.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const NEWMAN_BIN = join(ROOT, 'node_modules/.bin/newman');
-const WRONG_SECRET = 'wrong-secret-Zq81LmX4vT';
 const SKIPPED = 'gen-collection: no access token, request skipped';
 
 /** `count` protected requests and one without auth, against `api`, token URL and client id from the `e2e` environment. */

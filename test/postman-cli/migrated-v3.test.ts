@@ -10,6 +10,7 @@ import { generate } from '../e2e/generate.js';
 import { assertNoSecret, secretForms } from '../e2e/no-secret.js';
 import { startProtectedApi } from '../e2e/servers/protected-api.js';
 import { startTokenServer, type TokenServer } from '../e2e/servers/token-server.js';
+import { WRONG_SECRET } from '../helpers/wrong-secret.js';
 import { runMigratedV3 } from './postman-cli-v3.js';
 
 const TTL_SECONDS = 4;
@@ -74,10 +75,9 @@ describe.concurrent('the default v2.1 output migrated to v3 and run by the Postm
     const api = await startProtectedApi({ validate: ts.validateToken });
     try {
       const { collection, environment } = await generate(config(ts, api.url, { clientAuth: 'body' }));
-      const wrong = 'wrong-secret-Qm47xVb2';
       const { run } = await runMigratedV3(collection, {
         environment: environment('e2e'),
-        envVars: { client_secret: wrong },
+        envVars: { client_secret: WRONG_SECRET },
       });
       expect(run.exitCode).toBe(1);
       expect(ts.tokenRequests.map((r) => `${r.clientAuth} ${r.status} ${r.bearer}`)).toEqual(['body 401 false']);
@@ -85,7 +85,7 @@ describe.concurrent('the default v2.1 output migrated to v3 and run by the Postm
       expect(api.stats.withoutToken).toBe(0);
       const reported = run.stdout.match(/not tried again in this run/g) ?? [];
       expect(reported.length, run.stdout.slice(-3000)).toBeGreaterThanOrEqual(ORDERS.length);
-      assertNoSecret(secretForms(wrong, ts.client.id), { stdout: run.stdout, stderr: run.stderr });
+      assertNoSecret(secretForms(WRONG_SECRET, ts.client.id), { stdout: run.stdout, stderr: run.stderr });
     } finally {
       await api.close();
       await ts.close();

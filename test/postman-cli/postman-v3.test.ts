@@ -15,6 +15,7 @@ import { buildFromConfigFile } from '../../src/build/build-from-config.js';
 import { assertNoSecret, secretForms } from '../e2e/no-secret.js';
 import { startOidcProvider, type OidcProvider } from '../e2e/servers/oidc.js';
 import { startProtectedApi } from '../e2e/servers/protected-api.js';
+import { WRONG_SECRET } from '../helpers/wrong-secret.js';
 import { cli, runV3, runV3Folder, type V3Run, type V3Source } from './postman-v3.js';
 import type { Rig } from './side-by-side.js';
 
@@ -174,7 +175,7 @@ describe.concurrent.each(SOURCES)('the token flow in the v3 runtime (%s)', (sour
       source,
       server: { ttlSeconds: 60 },
       config: tokenConfig(orders(6)),
-      envVars: () => ({ client_secret: 'wrong-secret-Hq27Ns' }),
+      envVars: () => ({ client_secret: WRONG_SECRET }),
     });
     expectNothingLeaked(run);
     expect(run.exitCode).toBe(1);

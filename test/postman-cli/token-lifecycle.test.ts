@@ -16,6 +16,7 @@ import {
   lifecycleConfig,
   type LifecycleParts,
 } from '../helpers/token-lifecycle.js';
+import { WRONG_SECRET } from '../helpers/wrong-secret.js';
 import { runBoth, type CaseRun, type Rig, type Runner, type RunnerRun } from './side-by-side.js';
 
 const ALWAYS_401 = { name: 'Always 401', url: '{{base_url}}/always-401', expect: { status: 200 } };
@@ -247,7 +248,7 @@ describe.concurrent('Postman CLI gives the same outcome as Newman', () => {
     it.each([
       {
         name: 'a wrong client secret: one token request in the run',
-        envVars: () => ({ client_secret: 'wrong-secret-Hq27Ns' }),
+        envVars: () => ({ client_secret: WRONG_SECRET }),
         noEnvironment: false,
         tokenRequests: ['client_credentials basic form 401'],
         problem:

@@ -12,6 +12,7 @@ import { tokenScripts } from '../../src/scripts/token-scripts.js';
 import { REPLAY_MARKER } from '../../src/scripts/token-config.js';
 import { disposeSandboxes, runScript, SANDBOXES, type ServerReply } from './sandbox-harness.js';
 import {
+  ADMIN_SECRET,
   BASE_AUTH,
   BASE_VARIABLES,
   REFRESH_TOKEN,
@@ -326,7 +327,7 @@ describe.each(SANDBOXES)('DPoP in an auth profile only, in $label', ({ module })
       collectionVariables: {
         ...BASE_VARIABLES,
         client_id_admin: 'admin-ci',
-        client_secret_admin: 'adm1n-S3cret-value',
+        client_secret_admin: ADMIN_SECRET,
         dpop_private_key_admin: KEY,
       },
       replies: [{ status: 200, json: proof ? TOKEN : { ...TOKEN, token_type: 'Bearer' } }],

@@ -6,11 +6,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { resolveAuthProfile } from '../../src/config/resolve-auth.js';
 import { tokenScripts, type TokenScripts } from '../../src/scripts/token-scripts.js';
 import { disposeSandboxes, runScript, SANDBOXES, type SentRequest } from './sandbox-harness.js';
-import { BASE_AUTH, BASE_VARIABLES, CLIENT_ID, CLIENT_SECRET, formRequest, visibleOutput } from './token-fixtures.js';
+import {
+  ADMIN_SECRET,
+  BASE_AUTH,
+  BASE_VARIABLES,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  formRequest,
+  visibleOutput,
+} from './token-fixtures.js';
 
 afterAll(disposeSandboxes);
 
-const ADMIN_SECRET = 'adm1n-S3cret-value';
 const ADMIN_REQUEST = 'admin-request';
 const PARTNER_REQUEST = 'partner-request';
 const DEFAULT_REQUEST = 'default-request';

@@ -10,6 +10,8 @@ export const CLIENT_ID = 'orders-ci';
 export const CLIENT_SECRET = 'S3cr3t:/+ é-value';
 export const USERNAME = 'alice@example.test';
 export const PASSWORD = 'p@ss word:1';
+/** The `admin` auth profile's client secret (test/token/profiles.test.ts, dpop.test.ts). */
+export const ADMIN_SECRET = 'adm1n-S3cret-value';
 export const REFRESH_TOKEN = 'rt-stored-refresh';
 export const STORED_TOKEN = 'tok-stored-access';
 
