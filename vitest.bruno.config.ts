@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/bruno/**/*.test.ts'],
+    setupFiles: ['test/helpers/stall-guard.ts'],
     globalSetup: ['test/global-setup.ts', 'test/bruno/install-bruno-cli.ts'],
     testTimeout: 120_000,
     hookTimeout: 30_000,

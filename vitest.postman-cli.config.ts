@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/postman-cli/**/*.test.ts'],
+    setupFiles: ['test/helpers/stall-guard.ts'],
     globalSetup: ['test/global-setup.ts', 'test/postman-cli/install-postman-cli.ts'],
     testTimeout: 90_000,
     hookTimeout: 30_000,
