@@ -1,37 +1,23 @@
 // The stall guard (test/helpers/stall-guard.ts) ends a test file that stops making progress, names it and the
 // test running, and lets the run finish with a failure; scripts/vitest-run.mjs (how `npm test` runs each suite)
 // reruns stalled files once when they are the only failures. Fixtures: test/fixtures/stall/*.stall.ts.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { spawnBounded } from './helpers/spawn-bounded.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const root = join(import.meta.dirname, '..');
 const config = join(root, 'test/fixtures/stall/vitest.config.ts');
-const scratch = mkdtempSync(join(tmpdir(), 'gen-collection-stall-test-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = tempDir('gen-collection-stall-test-');
 
-/** Runs `node ARGS` from the root with a 4 s file limit; bounded to 120 s. */
-function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: root,
-      env: { ...process.env, GEN_COLLECTION_TEST_FILE_LIMIT_S: '4', NO_COLOR: '1', CI: 'true', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const bound = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`node ${args.join(' ')} did not end within 120 s:\n${output}`));
-    }, 120_000);
-    child.on('close', (code) => {
-      clearTimeout(bound);
-      resolve({ code, output });
-    });
+/** Runs `node ARGS` from the root with a 4 s file limit, bounded to 120 s; its exit code and output. */
+async function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; output: string }> {
+  const { exitCode, stdout, stderr } = await spawnBounded(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, GEN_COLLECTION_TEST_FILE_LIMIT_S: '4', NO_COLOR: '1', CI: 'true', ...env },
+    killAfterMs: 120_000,
   });
+  return { code: exitCode, output: `${stdout}\n${stderr}` };
 }
 
 const vitest = (...filters: string[]) =>
@@ -67,7 +53,7 @@ describe.concurrent('the stall guard, and scripts/vitest-run.mjs', () => {
   });
 
   it('a file that stalls once: announced, run again, and the suite passes', async ({ expect }) => {
-    const marker = join(scratch, 'stalled-once');
+    const marker = scratch.path('stalled-once');
     const { code, output } = await vitestRun(['stalls-once.stall.ts'], { STALLS_ONCE_MARKER: marker });
     expect(code, output).toBe(0);
     expect(stallLines(output)).toHaveLength(1);
