@@ -2,14 +2,17 @@
 // `vitest run ARGS`, as `npm test` runs each suite. A test file that stops making progress is killed by the stall
 // guard (test/helpers/stall-guard.ts), which names it, the test running and the native stacks. When such kills
 // are the run's only failures, the stalled files run once more and that run decides: a file that stalls twice,
-// or any failing test, still fails `npm test`. Every rerun is announced. Exit code: vitest's.
-import { spawn } from 'node:child_process';
+// or any failing test, still fails `npm test`. Every rerun is announced. A suite (one vitest run) that outlives
+// GEN_COLLECTION_SUITE_LIMIT_S (default 1,200 s; the main suite takes about 300 s) is killed with its processes,
+// after a listing of them. Exit code: vitest's.
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const vitest = join(root, 'node_modules/vitest/vitest.mjs');
+const suiteLimitSeconds = Number(process.env.GEN_COLLECTION_SUITE_LIMIT_S ?? 1200);
 
 /** Runs vitest; output passes through. Resolves with its exit code, the files the guard killed and the counts. */
 function run(args) {
@@ -21,6 +24,8 @@ function run(args) {
       [vitest, 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
       {
         cwd: root,
+        // its own process group, so that a suite over its limit goes with all its processes
+        detached: true,
         stdio: ['ignore', 'pipe', 'pipe'],
         env: {
           // vitest's output goes through a pipe here: keep its colours on a terminal
@@ -39,8 +44,35 @@ function run(args) {
     };
     child.stdout.on('data', scan(process.stdout));
     child.stderr.on('data', scan(process.stderr));
+    const group = (signal) => () => {
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        // the group has ended
+      }
+    };
+    const forward = ['SIGINT', 'SIGTERM'].map((signal) => [signal, group(signal)]);
+    for (const [signal, handler] of forward) process.on(signal, handler);
+    const bound = setTimeout(() => {
+      let processes = '(ps failed)';
+      try {
+        const [header, ...rows] = execFileSync('ps', ['-eo', 'pgid,pid,ppid,etimes,stat,pcpu,args'], {
+          encoding: 'utf8',
+        }).split('\n');
+        processes = [header, ...rows.filter((row) => row.trim().split(/\s+/)[0] === String(child.pid))].join('\n');
+      } catch {
+        // no ps: the kill goes on without the listing
+      }
+      process.stderr.write(
+        `\nvitest-run: the suite ran over ${suiteLimitSeconds} s (GEN_COLLECTION_SUITE_LIMIT_S): killing it. ` +
+          `Its processes:\n${processes}\n`,
+      );
+      group('SIGKILL')();
+    }, suiteLimitSeconds * 1000);
     child.on('error', reject);
     child.on('close', (code) => {
+      clearTimeout(bound);
+      for (const [signal, handler] of forward) process.off(signal, handler);
       const stalled = readdirSync(stallDir)
         .filter((name) => name.endsWith('.txt'))
         .map((name) => readFileSync(join(stallDir, name), 'utf8'));

@@ -76,6 +76,21 @@ describe.concurrent('the stall guard, and scripts/vitest-run.mjs', () => {
     expect(output).not.toContain('vitest-run:');
   });
 
+  it('a suite over GEN_COLLECTION_SUITE_LIMIT_S: killed with its processes, listed first; the suite fails', async ({
+    expect,
+  }) => {
+    const { code, output } = await vitestRun(['stalled-import.stall.ts'], {
+      GEN_COLLECTION_SUITE_LIMIT_S: '3',
+      GEN_COLLECTION_TEST_FILE_LIMIT_S: '60',
+    });
+    expect(code, output).toBe(1);
+    expect(output).toMatch(
+      /vitest-run: the suite ran over 3 s \(GEN_COLLECTION_SUITE_LIMIT_S\): killing it\. Its processes:\n\s*PGID\s+PID/,
+    );
+    expect(output).toMatch(/vitest\.mjs run/);
+    expect(stallLines(output)).toHaveLength(0);
+  });
+
   it('passing and failing files without a stall: vitest’s exit code, no second run', async ({ expect }) => {
     const passing = await vitestRun(['pass.stall.ts']);
     expect(passing.code, passing.output).toBe(0);
