@@ -81,7 +81,20 @@ const guard = new Worker(watchdog, {
     stallDir: process.env.GEN_COLLECTION_STALL_DIR,
   },
 });
+/** `ip:port` of one end of a socket in a diagnostic report, `-` for none. */
+type Endpoint = { ip4?: string; ip6?: string; host?: string; port?: number } | null | undefined;
+const endpoint = (end: Endpoint) => (end ? `${end.ip4 ?? end.ip6 ?? end.host}:${end.port}` : '-');
+
 guard.on('message', () => {
-  process.stderr.write(`stall-guard: the event loop waits on ${JSON.stringify(process.getActiveResourcesInfo())}\n`);
+  // and the TCP sockets by their two ends (listening: `→ -`): which server a request waits on
+  const report = process.report.getReport() as {
+    libuv?: { type: string; localEndpoint?: Endpoint; remoteEndpoint?: Endpoint }[];
+  };
+  const sockets = (report.libuv ?? [])
+    .filter((handle) => handle.type === 'tcp')
+    .map((handle) => `${endpoint(handle.localEndpoint)} → ${endpoint(handle.remoteEndpoint)}`);
+  process.stderr.write(
+    `stall-guard: the event loop waits on ${JSON.stringify(process.getActiveResourcesInfo())}; TCP: ${sockets.join(', ') || 'none'}\n`,
+  );
 });
 guard.unref();
