@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `vitest run ARGS`, as `npm test` runs each suite. A test file that stops making progress is killed by the stall
-// guard (test/helpers/stall-guard.ts), which names it, the test running and the native stacks. When such kills
+// guard (test/helpers/stall-guard.ts), which names it, the last test started and what it waits on. When such kills
 // are the run's only failures, the stalled files run once more and that run decides: a file that stalls twice,
 // or any failing test, still fails `npm test`. Every rerun is announced. A suite (one vitest run) that outlives
 // GEN_COLLECTION_SUITE_LIMIT_S (default 1,200 s; the main suite takes about 300 s) is killed with its processes,

@@ -35,7 +35,7 @@ describe.concurrent('the stall guard, and scripts/vitest-run.mjs', () => {
     const { code, output } = await vitest('blocked.stall.ts');
     expect(code, output).toBe(1);
     expect(output).toMatch(
-      /stall-guard: \S*blocked\.stall\.ts has run for \d+ s, over its 4 s limit \(GEN_COLLECTION_TEST_FILE_LIMIT_S\)\. Running: "spins forever"\. Event loop blocked: last turn \d+ s ago\./,
+      /stall-guard: \S*blocked\.stall\.ts has run for \d+ s, over its 4 s limit \(GEN_COLLECTION_TEST_FILE_LIMIT_S\)\. Last test started: "spins forever"\. Event loop blocked: last turn \d+ s ago\./,
     );
     expect(output).toContain('Worker exited unexpectedly');
   });
@@ -46,7 +46,7 @@ describe.concurrent('the stall guard, and scripts/vitest-run.mjs', () => {
     const { code, output } = await vitest('stalled-import.stall.ts');
     expect(code, output).toBe(1);
     expect(output).toMatch(
-      /stall-guard: \S*stalled-import\.stall\.ts has run for \d+ s, over its 4 s limit .*Running: "\(none yet: setup or import\)"\. Event loop turning: the file waits for something that never comes\./,
+      /stall-guard: \S*stalled-import\.stall\.ts has run for \d+ s, over its 4 s limit .*Last test started: "\(none yet: setup or import\)"\. Event loop turning: the file waits for something that never comes\./,
     );
     expect(output).toMatch(/stall-guard: the event loop waits on \[.*"PipeWrap"/);
     expect(output).toContain('Worker exited unexpectedly');

@@ -4,7 +4,7 @@
  * Vitest's own timeouts cannot end a file whose worker process stops making progress: a blocked event loop never
  * fires the test timeout, and a stalled import has none. One CI run sat silent in such a file until CI's 90-minute
  * limit. So each test process starts a watchdog thread here. When the file runs longer than its limit it prints the
- * file, the test running, how long ago the event loop last turned and, where gdb is installed, the native stacks;
+ * file, the last test started, how long ago the event loop last turned and, where gdb is installed, the native stacks;
  * then it kills its own process. Vitest reports the file as failed ("Worker exited unexpectedly") and the run goes
  * on: minutes lost, not the whole CI run, and the cause in the log.
  *
@@ -58,7 +58,7 @@ const timer = setInterval(() => {
     }
   }
   writeSync(2, '\\nstall-guard: ' + file + ' has run for ' + elapsed + ' s, over its ' + limitSeconds +
-    ' s limit (GEN_COLLECTION_TEST_FILE_LIMIT_S). Running: ' + JSON.stringify(test) + '. Event loop ' +
+    ' s limit (GEN_COLLECTION_TEST_FILE_LIMIT_S). Last test started: ' + JSON.stringify(test) + '. Event loop ' +
     (blocked ? 'blocked: last turn ' + idle + ' s ago.' : 'turning: the file waits for something that never comes.') +
     ' Killing this test process: the file fails, the run goes on.\\n' + stacks + '\\n');
   // for scripts/vitest-run.mjs, which reruns a stalled file once
@@ -81,6 +81,7 @@ const guard = new Worker(watchdog, {
     stallDir: process.env.GEN_COLLECTION_STALL_DIR,
   },
 });
+
 /** `ip:port` of one end of a socket in a diagnostic report, `-` for none. */
 type Endpoint = { ip4?: string; ip6?: string; host?: string; port?: number } | null | undefined;
 const endpoint = (end: Endpoint) => (end ? `${end.ip4 ?? end.ip6 ?? end.host}:${end.port}` : '-');
