@@ -7,7 +7,6 @@ import {
   readFileSync,
   renameSync,
   rmSync,
-  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
@@ -80,12 +79,7 @@ export async function writeFilesAtomic(files: OutputFile[]): Promise<void> {
         temp = join(dir, `.${basename(file.path)}.${process.pid}.tmp`);
         renames.push({ temp, path: file.path });
       }
-      if (file.pieces || file.mode !== undefined) {
-        // a mode is set on the file before any content is in it (a stale temporary file keeps its own: fchmod)
-        writePieces(temp, file.pieces ? file.pieces() : [file.content], file.mode);
-      } else {
-        writeFileSync(temp, file.content, 'utf8');
-      }
+      writePieces(temp, file.pieces ? file.pieces() : [file.content], file.mode);
     }
     for (const { temp, path } of renames) renameSync(temp, path);
     for (const [tree, temp] of newTrees) renameSync(temp, tree);
@@ -160,7 +154,10 @@ function holds(path: string, file: OutputFile): boolean {
 /** Pieces are gathered up to this many characters per write: one system call per piece would be thousands. */
 const WRITE_BATCH = 1 << 20;
 
-/** Writes `pieces` one after the other into a new file `path` (with `mode` when given), about 1 MB a write. */
+/**
+ * Writes `pieces` one after the other into a new file `path`, about 1 MB a write. With `mode`, the mode is set
+ * before any content is in the file (a stale temporary file keeps its own: fchmod).
+ */
 function writePieces(path: string, pieces: Iterable<string>, mode: number | undefined): void {
   const fd = openSync(path, 'w', mode ?? 0o666);
   try {
@@ -169,13 +166,27 @@ function writePieces(path: string, pieces: Iterable<string>, mode: number | unde
     for (const piece of pieces) {
       batch += piece;
       if (batch.length >= WRITE_BATCH) {
-        writeSync(fd, batch, null, 'utf8');
+        writeAll(fd, batch);
         batch = '';
       }
     }
-    if (batch) writeSync(fd, batch, null, 'utf8');
+    if (batch) writeAll(fd, batch);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Writes all of `text`. One write(2) may write less than asked (a file size limit, a full disk) and say so only
+ * in its count: the rest is written, and the error that meets is thrown, as writeFileSync does. Each turn writes
+ * at least one byte or throws.
+ */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let at = 0; at < bytes.length;) {
+    const written = writeSync(fd, bytes, at, bytes.length - at);
+    if (written === 0) throw new Error(`no byte written of ${bytes.length - at} left`);
+    at += written;
   }
 }
 
