@@ -40,6 +40,8 @@ class Scan {
   constructor(
     readonly file: string,
     shaped?: Map<string, ShapedSecret[]>,
+    /** The objects and lists entered below the scanned value (`locateSecrets`); all when undefined. */
+    readonly within?: WeakSet<object>,
   ) {
     this.shaped = shaped ?? new Map();
     this.strings = shaped ? undefined : new Set();
@@ -74,9 +76,15 @@ export function auditJson(file: string, value: unknown): Finding[] {
   return scanValue(file, value).findings;
 }
 
-/** The secrets `auditJson` would report, unmasked, with where they sit (internal: for redaction only). */
-export function locateSecrets(value: unknown): LocatedSecret[] {
-  return scanValue('', value).located;
+/**
+ * The secrets `auditJson` would report, unmasked, with where they sit (internal: for redaction only). With
+ * `within`, only the objects and lists in it are entered (the value itself always): a secret inside one left out is
+ * not found. Every rule that reports a value runs on the value or on one of the objects and lists holding it, and
+ * reads only what lies below, so with every ancestor of the values that matter in `within`, those values are
+ * judged as in a whole scan.
+ */
+export function locateSecrets(value: unknown, within?: WeakSet<object>): LocatedSecret[] {
+  return scanValue('', value, within).located;
 }
 
 /**
@@ -85,12 +93,12 @@ export function locateSecrets(value: unknown): LocatedSecret[] {
  * string holds a shaped secret (every file gen-collection writes, every collection inject accepts), its findings
  * are the answer, and the value was walked once. Otherwise a second walk applies the rules with the shapes.
  */
-function scanValue(file: string, value: unknown): Scan {
-  const first = new Scan(file);
+function scanValue(file: string, value: unknown, within?: WeakSet<object>): Scan {
+  const first = new Scan(file, undefined, within);
   visit(first, value, [], undefined, scopeOf(value), false);
   const shaped = shapedSecretsIn(first.strings!);
   if (shaped.size === 0) return first;
-  const scan = new Scan(file, shaped);
+  const scan = new Scan(file, shaped, within);
   visit(scan, value, [], undefined, scopeOf(value), false);
   return scan;
 }
@@ -130,6 +138,7 @@ function visit(
     const entries = !inAuth && typeof key === 'string';
     for (let i = 0; i < node.length; i++) {
       const element: unknown = node[i];
+      if (scan.within && typeof element === 'object' && element !== null && !scan.within.has(element)) continue;
       const elementPlace = listPlace ?? elementWhere(key, element, where);
       path.push(i);
       if (entries && isObject(element)) scanListEntry(scan, element, path, key, elementPlace);
@@ -148,8 +157,10 @@ function visit(
   if (!childrenInAuth) scanObject(scan, node, path, key, where);
   // for…in: no key array per object (JSON.parse objects have no inherited enumerable keys)
   for (const k in node) {
+    const child = node[k];
+    if (scan.within && typeof child === 'object' && child !== null && !scan.within.has(child)) continue;
     path.push(k);
-    visit(scan, node[k], path, k, propertyWhere(k, where), childrenInAuth);
+    visit(scan, child, path, k, propertyWhere(k, where), childrenInAuth);
     path.pop();
   }
 }

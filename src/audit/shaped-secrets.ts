@@ -58,6 +58,13 @@ const FILLER_RUN = /(.)\1{7}/;
 const SEPARATOR = '\n\u0000\n';
 /** No secret shape the rules know fits in fewer characters (the shortest, `mysql://u:pass@h`, has 16). */
 export const MIN_SHAPED_LENGTH = 16;
+/**
+ * Lower-case hex digits and dashes only: ids (UUIDs), digests. Every shape the rules know has a character outside
+ * these (a prefix such as `ghp_`, `AKIA`, `dapi`, `eyJ`, a `://`, an `=`, upper case…), and no pattern crosses from
+ * one text into the next, so such a text holds none: left out of the joined text. A 2,000-request collection has
+ * 4,000 ids in its 4,300 distinct long strings; without them the rules scan 1/14 of the text (13 → 1 ms, --cpu-prof).
+ */
+const NO_SHAPE = /^[0-9a-f-]*$/;
 
 /** The shaped secrets of one text, in the order they appear. */
 export function shapedSecrets(text: string): ShapedSecret[] {
@@ -70,7 +77,7 @@ export function shapedSecrets(text: string): ShapedSecret[] {
  * match is mapped back to the text it lies in.
  */
 export function shapedSecretsIn(texts: Iterable<string>): Map<string, ShapedSecret[]> {
-  const distinct = [...new Set(texts)].filter((t) => t.length >= MIN_SHAPED_LENGTH);
+  const distinct = [...new Set(texts)].filter((t) => t.length >= MIN_SHAPED_LENGTH && !NO_SHAPE.test(t));
   const starts: number[] = [];
   let offset = 0;
   for (const text of distinct) {

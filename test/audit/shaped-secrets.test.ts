@@ -1,14 +1,17 @@
 import { lintSource } from '@secretlint/core';
 import { creator as recommended } from '@secretlint/secretlint-rule-preset-recommend';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { auditFiles } from '../../src/audit/audit-files.js';
 import { formatFinding } from '../../src/audit/finding.js';
 import { redactSecrets } from '../../src/audit/redact.js';
 import { auditJson } from '../../src/audit/scan-json.js';
 import { secretlintMatches } from '../../src/audit/secretlint-rules.js';
-import { shapedSecrets } from '../../src/audit/shaped-secrets.js';
+import { ownShapeMatches } from '../../src/audit/secret-patterns.js';
+import { shapedSecrets, shapedSecretsIn } from '../../src/audit/shaped-secrets.js';
 import { collection, kv, withRequest } from './cases.js';
 import { chars, FAMILIES, OWN_FAMILIES, type Family } from './fake-secrets.js';
+import { params } from '../fuzz/property.js';
 
 const maskOf = (secret: string) =>
   Array.from(secret).length >= 8 ? `${Array.from(secret).slice(0, 4).join('')}…` : '…';
@@ -208,4 +211,28 @@ describe('the synchronous runner agrees with @secretlint/core', () => {
       expect(ours).toEqual(fromCore);
     },
   );
+});
+
+// shapedSecretsIn leaves texts of lower-case hex digits and dashes (ids, digests) out of the rules' scan.
+describe('texts of lower-case hex digits and dashes hold no shape', () => {
+  it('no rule of the preset and no own pattern matches them, alone or joined as the scan joins texts', () => {
+    const hexText = fc.stringMatching(/^[0-9a-f-]{16,120}$/);
+    fc.assert(
+      fc.property(fc.array(hexText, { minLength: 1, maxLength: 20 }), (texts) => {
+        const joined = texts.join('\n\u0000\n');
+        expect(secretlintMatches(joined)).toEqual([]);
+        expect(ownShapeMatches(joined)).toEqual([]);
+      }),
+      params(300),
+    );
+  });
+
+  it('a shape among ids is still found, and one hex digit short of a hex-only text is scanned', () => {
+    const [, github] = FAMILIES.find(([f]) => f === 'github')!;
+    const databricks = `dapi${'0123456789abcdef'.repeat(2)}`;
+    const ids = ['1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed', '6ec0bd7f-11c0-43da-975e-2a8ad9ebae0b'];
+    const found = shapedSecretsIn([ids[0]!, `token: ${github}`, ids[1]!, databricks]);
+    expect([...found.keys()]).toEqual([`token: ${github}`, databricks]);
+    expect(found.get(databricks)?.map((s) => s.what)).toEqual(['Databricks access token']);
+  });
 });
