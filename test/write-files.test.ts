@@ -132,7 +132,10 @@ describe('jsonPieces and piecewiseFile', () => {
       value: { when: new Date(0), item: [{ at: new Date(1) }], gone: { toJSON: () => undefined } },
     },
     { name: 'a toJSON that reads its key', value: { a: { toJSON: (key: string) => `key ${key}` }, item: [1] } },
-    { name: 'an own __proto__ key', value: JSON.parse('{"__proto__": {"x": [1]}, "item": [{"__proto__": 2}]}') as unknown },
+    {
+      name: 'an own __proto__ key',
+      value: JSON.parse('{"__proto__": {"x": [1]}, "item": [{"__proto__": 2}]}') as unknown,
+    },
     { name: 'item not a list', value: { item: { a: [1, 2] } } },
     { name: 'a top-level list', value: [{ item: [1] }, 2] },
     { name: 'a string', value: 'text' },

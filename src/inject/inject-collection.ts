@@ -11,7 +11,7 @@ import { jsonTextLike } from '../postman/json-text.js';
 import { isObject } from '../json/json-value.js';
 import { extractSecrets, type ExtractedSecret } from './extract-secrets.js';
 import { readCollection } from './read-collection.js';
-import { secretPositionVariables } from './secret-positions.js';
+import { secretPositionVariables, templateTexts } from './secret-positions.js';
 import { placeScriptBlocks } from './script-block.js';
 import { upgradeToV21 } from './upgrade-v21.js';
 
@@ -109,12 +109,14 @@ export async function injectCollection(text: string, opts: InjectOptions): Promi
     file,
     fix: secretsFix,
   });
+  // one walk for both: the strings outside scripts that hold `{{`
+  const templates = templateTexts(collection);
   return {
     text: jsonTextLike(collection, text),
     collection,
-    variables: variablesUsed(collection, auth),
+    variables: variablesUsed(templates.texts, auth),
     collectionVariables: definedVariables(collection.variable),
-    secretVariables: secretPositionVariables(collection),
+    secretVariables: secretPositionVariables(collection, templates),
     extracted: extraction.moved.map((moved) => ({ ...moved, pointer: inputPointer(moved.pointer) })),
     secretValues: extraction.values,
   };

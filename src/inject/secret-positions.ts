@@ -12,20 +12,35 @@ interface Use {
   original: string;
 }
 
+/** What one walk of a collection outside its scripts finds for `variablesUsed` and `secretPositionVariables`. */
+export interface TemplateTexts {
+  /** Every string holding `{{` (where `variablesUsed` looks for names). */
+  texts: string[];
+  /** The strings holding a `{{variable}}`, and where each is. */
+  uses: Use[];
+  /** The objects and lists above each use, at any depth. */
+  holders: WeakSet<object>;
+}
+
+/** One walk of a collection outside its scripts: a `{{…}}` in code is not resolved, so not a use. */
+export function templateTexts(collection: unknown): TemplateTexts {
+  const found: TemplateTexts = { texts: [], uses: [], holders: new WeakSet() };
+  collectUses(collection, found, []);
+  return found;
+}
+
 /**
  * The `{{variables}}` a collection uses where a literal value would be a secret (an auth password, an
  * `Authorization` header, a `client_secret` field, …): each use is swapped, in place and for the time of
  * one scan, for a literal stand-in, and the scanner says which stand-ins it flags. Environment templates
  * type these `secret`, so a collection whose secrets were extracted gives the same templates when it is
- * injected again.
+ * injected again. `templates`: the collection's `templateTexts`, as it is now.
  */
-export function secretPositionVariables(collection: unknown): string[] {
+export function secretPositionVariables(collection: unknown, templates = templateTexts(collection)): string[] {
   const names: string[] = [];
-  const uses: Use[] = [];
   // The scans below enter only the objects and lists that hold a use, at any depth: the only places a stand-in
   // can be reported (in the 5,000-request export of bench/inject.mjs, 2 of every 3 objects and lists are not entered).
-  const holders = new WeakSet<object>();
-  collectUses(collection, uses, [], holders);
+  const { uses, holders } = templates;
   if (uses.length === 0) return [];
   const found = new Set<number>();
   try {
@@ -56,20 +71,17 @@ export function secretPositionVariables(collection: unknown): string[] {
   return [...new Set([...found].map((i) => names[i]!))].sort();
 }
 
-/**
- * Every string outside scripts that holds a `{{variable}}` (a `{{…}}` in code is not resolved, so not a use), and
- * into `holders` the objects and lists above each (`above`: those from the root down to `node`'s holder).
- */
-function collectUses(node: unknown, uses: Use[], above: object[], holders: WeakSet<object>): void {
+/** Into `found`, what lies below `node` (`above`: the objects and lists from the root down to `node`'s holder). */
+function collectUses(node: unknown, found: TemplateTexts, above: object[]): void {
   if (Array.isArray(node)) {
     above.push(node);
     // a plain loop: two stack frames a level, so input at the nesting limit (src/json/nesting.ts) fits the stack
     for (let i = 0; i < node.length; i++)
-      visitChild(node as unknown as Record<number, unknown>, i, node[i], uses, above, holders);
+      visitChild(node as unknown as Record<number, unknown>, i, node[i], found, above);
     above.pop();
   } else if (isObject(node)) {
     above.push(node);
-    for (const key in node) if (key !== 'event') visitChild(node, key, node[key], uses, above, holders);
+    for (const key in node) if (key !== 'event') visitChild(node, key, node[key], found, above);
     above.pop();
   }
 }
@@ -78,17 +90,17 @@ function visitChild(
   holder: Record<string | number, unknown>,
   key: string | number,
   child: unknown,
-  uses: Use[],
+  found: TemplateTexts,
   above: object[],
-  holders: WeakSet<object>,
 ): void {
   if (typeof child === 'string') {
-    if (child.includes('{{') && /\{\{[^{}"\\$][^{}"\\]*\}\}/.test(child)) {
-      uses.push({ holder, key, original: child });
-      // from the holder up, to the first one already in (whose own holders are in too)
-      for (let i = above.length - 1; i >= 0 && !holders.has(above[i]!); i--) holders.add(above[i]!);
-    }
+    if (!child.includes('{{')) return;
+    found.texts.push(child);
+    if (!/\{\{[^{}"\\$][^{}"\\]*\}\}/.test(child)) return;
+    found.uses.push({ holder, key, original: child });
+    // from the holder up, to the first one already in (whose own holders are in too)
+    for (let i = above.length - 1; i >= 0 && !found.holders.has(above[i]!); i--) found.holders.add(above[i]!);
   } else {
-    collectUses(child, uses, above, holders);
+    collectUses(child, found, above);
   }
 }

@@ -6,7 +6,7 @@ import { environmentTemplates, environmentVariables } from './environments.js';
 import { planItems, planRequests, type BundledScripts } from './items.js';
 import type { Plan, PlanToken } from './plan.js';
 import { skipOnReplay } from './test-scripts.js';
-import { planTexts, variablesUsed } from './variables.js';
+import { planVariablesUsed } from './variables.js';
 
 /** Plans the collection of a resolved config: the one input of every renderer. Warnings go into `warnings`. */
 export async function planCollection(config: ResolvedConfig, warnings: Warnings): Promise<Plan> {
@@ -35,8 +35,7 @@ export async function planCollection(config: ResolvedConfig, warnings: Warnings)
     ...Object.entries(config.variables).map(([key, value]) => ({ key, value })),
     ...[...new Set(tokenState)].filter((key) => !(key in config.variables)).map((key) => ({ key, value: '' })),
   ];
-  const texts = [config.name, config.description, planTexts(items), variables];
-  const used = variablesUsed(texts, auth, profileAuths);
+  const used = planVariablesUsed([config.name, config.description, variables], items, auth, profileAuths);
   const envVariables = environmentVariables(used, Object.keys(config.variables), auth, profileAuths);
   if (Object.keys(config.environments).length === 0 && envVariables.length > 0) {
     warnings.add(
