@@ -48,6 +48,48 @@ describe('planCollection', () => {
     expect(p.token?.profileRequestIds).toEqual({ admin: [byName['Inherits admin']!.id, byName['Own admin']!.id] });
   });
 
+  it('lists the variables of nested folders, JSON bodies (keys and values), queries and descriptions', async () => {
+    const p = await plan({
+      auth: { type: 'none' },
+      description: 'see {{docs_url}}',
+      variables: { page_size: '{{default_size}}' },
+      items: [
+        {
+          name: 'Outer',
+          description: '{{folder_note}}',
+          items: [
+            {
+              name: 'Inner',
+              items: [
+                {
+                  name: 'Create',
+                  method: 'POST',
+                  url: '{{base_url}}/items/:id',
+                  pathVariables: { id: '{{item_id}}' },
+                  query: { size: '{{page_size}}' },
+                  body: { json: { '{{key_name}}': ['{{tag}}', { event: '{{in_json}}' }] } },
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    expect(p.variablesUsed).toEqual(
+      [
+        'base_url',
+        'default_size',
+        'docs_url',
+        'folder_note',
+        'in_json',
+        'item_id',
+        'key_name',
+        'page_size',
+        'tag',
+      ].sort(),
+    );
+  });
+
   it('lists the variables used and writes secrets empty in every environment template', async () => {
     const p = await plan({
       auth: OAUTH2,
