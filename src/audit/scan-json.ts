@@ -32,20 +32,25 @@ class Scan {
   private readonly flagged = new Map<string, string[]>();
   private readonly seen = new Set<string>();
 
-  /** The shaped secrets of every string of the value (none yet on a first walk, which collects the strings). */
-  readonly shaped: Map<string, ShapedSecret[]>;
-  /** On a first walk: every string long enough to hold a shaped secret, in document order. */
-  readonly strings: Set<string> | undefined;
+  /** The shaped secrets of every string of the value (none on the first walk, which collects the strings). */
+  shaped = new Map<string, ShapedSecret[]>();
+  /** On the first walk: every string long enough to hold a shaped secret, in document order. */
+  readonly strings = new Set<string>();
+  /** The walk for the shapes alone (`scanValue`): the structural rules are not applied again. */
+  shapesOnly = false;
+  /**
+   * A clock of the walk, the same on both walks: one tick as each value is entered, and one before each element of a
+   * list, where its entry's rules run (after the element before it and all it holds).
+   */
+  tick = 0;
+  /** The tick of each finding (a shape's: its string's, plus a half), to put the two walks' findings in one order. */
+  private readonly ticks: number[] = [];
 
   constructor(
     readonly file: string,
-    shaped?: Map<string, ShapedSecret[]>,
     /** The objects and lists entered below the scanned value (`locateSecrets`); all when undefined. */
     readonly within?: WeakSet<object>,
-  ) {
-    this.shaped = shaped ?? new Map();
-    this.strings = shaped ? undefined : new Set();
-  }
+  ) {}
 
   add(path: Path, what: string, secret: string): void {
     const pointer = toPointer(path);
@@ -57,6 +62,17 @@ class Scan {
     this.flagged.set(pointer, [...(this.flagged.get(pointer) ?? []), secret, ...(escaped === secret ? [] : [escaped])]);
     this.located.push({ path: [...path], secret });
     this.findings.push({ file: this.file, pointer, what, masked: maskSecret(secret) });
+    this.ticks.push(this.shapesOnly ? this.tick + 0.5 : this.tick);
+  }
+
+  /** The findings of both walks in the order one walk applying every rule with the shapes would give them. */
+  inWalkOrder(): void {
+    const order = this.ticks.map((tick, i) => ({ tick, i })).sort((a, b) => a.tick - b.tick);
+    if (order.every(({ i }, at) => i === at)) return;
+    const findings = order.map(({ i }) => this.findings[i]!);
+    const located = order.map(({ i }) => this.located[i]!);
+    this.findings.splice(0, findings.length, ...findings);
+    this.located.splice(0, located.length, ...located);
   }
 
   /** True when a secret reported at `path` is, holds or lies inside `secret`. */
@@ -89,18 +105,38 @@ export function locateSecrets(value: unknown, within?: WeakSet<object>): Located
 
 /**
  * The structural rules need the shaped secrets of each string as they meet it, and those are found for all
- * strings at once. The first walk applies the rules with no shaped secret and collects the strings; when no
- * string holds a shaped secret (every file gen-collection writes, every collection inject accepts), its findings
- * are the answer, and the value was walked once. Otherwise a second walk applies the rules with the shapes.
+ * strings at once. The first walk applies the structural rules and collects the strings; when no string holds a
+ * shaped secret (every file gen-collection writes, every collection inject accepts), its findings are the answer,
+ * and the value was walked once. Otherwise a second walk reports the shapes alone, and the findings of the two
+ * are put in one order. That is what one walk applying every rule with the shapes finds, in its order: each
+ * structural finding at a value comes while the value or one holding it is visited, so before the value's shapes
+ * are judged (which skip a secret already reported there), and none comes after (a test holds the two to each
+ * other). The second walk costs little more than the walk itself: redacting GitHub's spec (11 secret-looking
+ * examples) took 107 ms with a second walk applying every rule, 66 ms with this one (--cpu-prof).
  */
 function scanValue(file: string, value: unknown, within?: WeakSet<object>): Scan {
-  const first = new Scan(file, undefined, within);
-  visit(first, value, [], undefined, scopeOf(value), false);
-  const shaped = shapedSecretsIn(first.strings!);
-  if (shaped.size === 0) return first;
-  const scan = new Scan(file, shaped, within);
+  const scan = new Scan(file, within);
   visit(scan, value, [], undefined, scopeOf(value), false);
+  scan.shaped = shapedSecretsIn(scan.strings);
+  if (scan.shaped.size === 0) return scan;
+  scan.shapesOnly = true;
+  scan.tick = 0;
+  visit(scan, value, [], undefined, scopeOf(value), false);
+  scan.inWalkOrder();
   return scan;
+}
+
+/**
+ * For tests only: what `scanValue`'s two walks must equal, one walk that applies every rule with the shapes
+ * of all strings known beforehand (found by a first walk, as before).
+ */
+export function auditInOneWalk(file: string, value: unknown): { findings: Finding[]; located: LocatedSecret[] } {
+  const first = new Scan(file);
+  visit(first, value, [], undefined, scopeOf(value), false);
+  const scan = new Scan(file);
+  scan.shaped = shapedSecretsIn(first.strings);
+  visit(scan, value, [], undefined, scopeOf(value), false);
+  return { findings: scan.findings, located: scan.located };
 }
 
 function scopeOf(value: unknown): string {
@@ -124,23 +160,28 @@ function visit(
   where: string,
   inAuth: boolean,
 ): void {
+  scan.tick++;
   if (typeof node === 'string') {
-    if (scan.strings && node.length >= MIN_SHAPED_LENGTH) scan.strings.add(node);
-    if (key === 'url') scanUrl(scan, node, path, where);
-    if ((key === 'header' || key === 'headers') && !inAuth) scanHeaderLines(scan, node, path, where);
-    if (key === 'rawModeData') scanBodyText(scan, node, path, `${where} body`);
+    if (!scan.shapesOnly) {
+      if (node.length >= MIN_SHAPED_LENGTH) scan.strings.add(node);
+      if (key === 'url') scanUrl(scan, node, path, where);
+      if ((key === 'header' || key === 'headers') && !inAuth) scanHeaderLines(scan, node, path, where);
+      if (key === 'rawModeData') scanBodyText(scan, node, path, `${where} body`);
+    }
+    // (no shape is known on the first walk of `scanValue`)
     scanShape(scan, node, path, where);
     return;
   }
   if (Array.isArray(node)) {
     // only an `item` element's place depends on the element (folder or request): the others' is the list's
     const listPlace = key === 'item' ? undefined : elementWhere(key, undefined, where);
-    const entries = !inAuth && typeof key === 'string';
+    const entries = !inAuth && typeof key === 'string' && !scan.shapesOnly;
     for (let i = 0; i < node.length; i++) {
       const element: unknown = node[i];
       if (scan.within && typeof element === 'object' && element !== null && !scan.within.has(element)) continue;
       const elementPlace = listPlace ?? elementWhere(key, element, where);
       path.push(i);
+      scan.tick++;
       if (entries && isObject(element)) scanListEntry(scan, element, path, key, elementPlace);
       visit(scan, element, path, i, elementPlace, inAuth);
       path.pop();
@@ -149,12 +190,12 @@ function visit(
   }
   if (!isObject(node)) return;
   const authBlock = !inAuth && key === 'auth' && typeof node.type === 'string';
-  if (authBlock) {
+  if (authBlock && !scan.shapesOnly) {
     for (const found of authSecrets(node))
       scan.add([...path, ...found.path], `${found.what} in ${where} auth`, found.secret);
   }
   const childrenInAuth = inAuth || authBlock;
-  if (!childrenInAuth) scanObject(scan, node, path, key, where);
+  if (!childrenInAuth && !scan.shapesOnly) scanObject(scan, node, path, key, where);
   // for…in: no key array per object (JSON.parse objects have no inherited enumerable keys)
   for (const k in node) {
     const child = node[k];
