@@ -25,7 +25,7 @@ export interface TemplateTexts {
 /** One walk of a collection outside its scripts: a `{{…}}` in code is not resolved, so not a use. */
 export function templateTexts(collection: unknown): TemplateTexts {
   const found: TemplateTexts = { texts: [], uses: [], holders: new WeakSet() };
-  collectUses(collection, found, []);
+  collectUses(collection, found);
   return found;
 }
 
@@ -71,19 +71,18 @@ export function secretPositionVariables(collection: unknown, templates = templat
   return [...new Set([...found].map((i) => names[i]!))].sort();
 }
 
-/** Into `found`, what lies below `node` (`above`: the objects and lists from the root down to `node`'s holder). */
-function collectUses(node: unknown, found: TemplateTexts, above: object[]): void {
+/** Into `found`, what lies below `node`; true when a use lies below (then `node` is one of the holders). */
+function collectUses(node: unknown, found: TemplateTexts): boolean {
+  let holds = false;
   if (Array.isArray(node)) {
-    above.push(node);
     // a plain loop: two stack frames a level, so input at the nesting limit (src/json/nesting.ts) fits the stack
     for (let i = 0; i < node.length; i++)
-      visitChild(node as unknown as Record<number, unknown>, i, node[i], found, above);
-    above.pop();
+      if (visitChild(node as unknown as Record<number, unknown>, i, node[i], found)) holds = true;
   } else if (isObject(node)) {
-    above.push(node);
-    for (const key in node) if (key !== 'event') visitChild(node, key, node[key], found, above);
-    above.pop();
+    for (const key in node) if (key !== 'event' && visitChild(node, key, node[key], found)) holds = true;
   }
+  if (holds) found.holders.add(node as object);
+  return holds;
 }
 
 function visitChild(
@@ -91,16 +90,11 @@ function visitChild(
   key: string | number,
   child: unknown,
   found: TemplateTexts,
-  above: object[],
-): void {
-  if (typeof child === 'string') {
-    if (!child.includes('{{')) return;
-    found.texts.push(child);
-    if (!/\{\{[^{}"\\$][^{}"\\]*\}\}/.test(child)) return;
-    found.uses.push({ holder, key, original: child });
-    // from the holder up, to the first one already in (whose own holders are in too)
-    for (let i = above.length - 1; i >= 0 && !found.holders.has(above[i]!); i--) found.holders.add(above[i]!);
-  } else {
-    collectUses(child, found, above);
-  }
+): boolean {
+  if (typeof child !== 'string') return collectUses(child, found);
+  if (!child.includes('{{')) return false;
+  found.texts.push(child);
+  if (!/\{\{[^{}"\\$][^{}"\\]*\}\}/.test(child)) return false;
+  found.uses.push({ holder, key, original: child });
+  return true;
 }
