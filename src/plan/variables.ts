@@ -20,20 +20,18 @@ export function collectVariableNames(value: unknown): string[] {
  * every request): no `matchAll` (it copies the regex per string) and no entry arrays; a string without `{{` is not
  * searched at all.
  */
-function addNames(value: unknown, names: Set<string>, skipKey?: string): void {
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') {
-      if (!v.includes('{{')) return;
-      VARIABLE.lastIndex = 0;
-      for (let match = VARIABLE.exec(v); match; match = VARIABLE.exec(v)) names.add(match[1]!);
-    } else if (Array.isArray(v)) {
-      for (const element of v as unknown[]) walk(element);
-    } else if (v && typeof v === 'object') {
-      // for…in: no key array per object; own keys only, as Object.keys gave them
-      for (const key in v) if (key !== skipKey && Object.hasOwn(v, key)) walk((v as Record<string, unknown>)[key]);
-    }
-  };
-  walk(value);
+function addNames(v: unknown, names: Set<string>, skipKey?: string): void {
+  if (typeof v === 'string') {
+    if (!v.includes('{{')) return;
+    VARIABLE.lastIndex = 0;
+    for (let match = VARIABLE.exec(v); match; match = VARIABLE.exec(v)) names.add(match[1]!);
+  } else if (Array.isArray(v)) {
+    for (const element of v as unknown[]) addNames(element, names, skipKey);
+  } else if (v && typeof v === 'object') {
+    // for…in: no key array per object; own keys only, as Object.keys gave them
+    for (const key in v)
+      if (key !== skipKey && Object.hasOwn(v, key)) addNames((v as Record<string, unknown>)[key], names, skipKey);
+  }
 }
 
 /**
