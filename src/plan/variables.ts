@@ -37,7 +37,8 @@ function addNames(v: unknown, names: Set<string>, skipKey?: string): void {
 /**
  * Adds the names plan items use outside their scripts (names, descriptions, requests; a JSON body as the text
  * sent) to `names`, as `collectVariableNames` finds them in copies of the items without `scripts` and with each
- * JSON body as its text, without making those copies (13 ms of a 2,000-request build, --cpu-prof).
+ * JSON body as its text, without making those copies (on a 2,000-request build, the copies and their walk took
+ * 26 ms, this walk 21–23 ms: --cpu-prof, 5 runs).
  */
 function addItemNames(items: readonly PlanItem[], names: Set<string>): void {
   for (const item of items) {
