@@ -8,12 +8,12 @@
 // Each time is printed as wall time and as the process's CPU time: on a shared, loaded machine the wall time
 // mostly measures the other processes; the goals are judged on the CPU time.
 // Uses the compiled library: run `npm run build` first.
-import { generateKeyPairSync } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { importDist } from './dist.mjs';
 
 const { jwtSignerScript } = await importDist('scripts/jwt-signer.js');
 const { dpopProofScript } = await importDist('scripts/dpop-proof.js');
+const { newKeyPair } = await importDist('keys/key-pair.js');
 const require = createRequire(import.meta.url);
 
 const RUNS = 15;
@@ -22,13 +22,13 @@ const SANDBOXES = [
   ['sandbox 6.x (Postman app, CLI)', 'postman-sandbox'],
 ];
 const pkcs8 = (key) => key.export({ type: 'pkcs8', format: 'pem' }).toString();
-const rsa = pkcs8(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey);
+const rsa = pkcs8(newKeyPair('rsa', { modulusLength: 2048 }).privateKey);
 const KEYS = {
   RS256: rsa,
   PS256: rsa,
-  ES256: pkcs8(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey),
+  ES256: pkcs8(newKeyPair('ec', { namedCurve: 'P-256' }).privateKey),
   HS256: 'bench-client-secret',
-  EdDSA: pkcs8(generateKeyPairSync('ed25519').privateKey),
+  EdDSA: pkcs8(newKeyPair('ed25519').privateKey),
 };
 const DPOP_GOALS = { EdDSA: 5, ES256: 30, RS256: 25, PS256: undefined };
 const DPOP_REQUEST = {

@@ -1,5 +1,6 @@
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { jwkThumbprint, type PublicJwk } from './jwk-thumbprint.js';
+import { newKeyPair } from './key-pair.js';
 
 /** The algorithms `keygen` makes keys for (DESIGN: `keygen`). */
 export const KEYGEN_ALGORITHMS = ['ES256', 'EdDSA', 'RS256', 'PS256'] as const;
@@ -25,10 +26,10 @@ const RSA_BITS = 2048;
 export function generateSigningKey(algorithm: KeygenAlgorithm = 'ES256'): GeneratedKey {
   const { privateKey, publicKey } =
     algorithm === 'ES256'
-      ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      ? newKeyPair('ec', { namedCurve: 'P-256' })
       : algorithm === 'EdDSA'
-        ? generateKeyPairSync('ed25519')
-        : generateKeyPairSync('rsa', { modulusLength: RSA_BITS });
+        ? newKeyPair('ed25519')
+        : newKeyPair('rsa', { modulusLength: RSA_BITS });
   const jwk = publicJwk(publicKey);
   return {
     privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),

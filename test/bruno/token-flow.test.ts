@@ -4,7 +4,7 @@
  * auth profile and signed client authentication (private_key_jwt against oidc-provider). After every run the
  * collection's files (environments included) are byte for byte as written, and no secret or token is in any output.
  */
-import { generateKeyPairSync } from 'node:crypto';
+
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import { WRONG_SECRET } from '../helpers/wrong-secret.js';
 import { runBru, type BruResult, type BrunoSandbox } from './bru.js';
 import { planFromConfig } from './plan-from-config.js';
 import { runCase, type Rig } from './rig.js';
+import { newKeyPair } from '../../src/keys/key-pair.js';
 
 const SANDBOXES: BrunoSandbox[] = ['safe', 'developer'];
 
@@ -245,7 +246,7 @@ describe.concurrent.each(SANDBOXES)('bru run --sandbox %s', (sandbox) => {
 });
 
 describe.each(SANDBOXES)('private_key_jwt under bru run --sandbox %s', (sandbox) => {
-  const key = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const key = newKeyPair('rsa', { modulusLength: 2048 });
   const PRIVATE_KEY = key.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const clientId = `bruno-${sandbox}-private-key-jwt`;
 

@@ -3,7 +3,7 @@
  * nonces required plus the API that verifies every proof, a generated DPoP collection run against them, and the
  * checks of a green run (issue 22's bounds).
  */
-import { generateKeyPairSync } from 'node:crypto';
+
 import { expect } from 'vitest';
 import { runPostmanCli } from '../postman-cli/postman-cli.js';
 import { generate } from './generate.js';
@@ -11,6 +11,7 @@ import { runNewman, type NewmanFailure } from './newman.js';
 import { startDpopApi, type DpopApi, type DpopRequestRecord } from './servers/dpop-api.js';
 import { DPOP_ALGORITHMS, startOidcProvider, type OidcProvider } from './servers/oidc.js';
 import type { TokenRequestRecord } from './servers/token-request-record.js';
+import { newKeyPair } from '../../src/keys/key-pair.js';
 
 /** One of the proof algorithms. */
 export type Algorithm = (typeof DPOP_ALGORITHMS)[number];
@@ -43,10 +44,10 @@ export const DPOP_ITEMS = ITEMS.filter((item) => item.auth !== 'none').length;
 export function keyPem(alg: Algorithm): string {
   const pair =
     alg === 'ES256'
-      ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      ? newKeyPair('ec', { namedCurve: 'P-256' })
       : alg === 'EdDSA'
-        ? generateKeyPairSync('ed25519')
-        : generateKeyPairSync('rsa', { modulusLength: 2048 });
+        ? newKeyPair('ed25519')
+        : newKeyPair('rsa', { modulusLength: 2048 });
   return pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 }
 

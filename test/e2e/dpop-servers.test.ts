@@ -3,11 +3,12 @@
  * oidc-provider with `features.dPoP` and nonces required, and the DPoP-protected API that checks every proof
  * and the token's key binding through introspection.
  */
-import { createHash, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { createHash, randomUUID, type KeyObject } from 'node:crypto';
 import { calculateJwkThumbprint, exportJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDpopApi, type DpopApi } from './servers/dpop-api.js';
 import { DPOP_ALGORITHMS, startOidcProvider, type OidcProvider } from './servers/oidc.js';
+import { newKeyPair } from '../../src/keys/key-pair.js';
 
 type Algorithm = (typeof DPOP_ALGORITHMS)[number];
 
@@ -20,10 +21,10 @@ interface ProofKey {
 function proofKey(alg: Algorithm): ProofKey {
   const pair =
     alg === 'ES256'
-      ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      ? newKeyPair('ec', { namedCurve: 'P-256' })
       : alg === 'EdDSA'
-        ? generateKeyPairSync('ed25519')
-        : generateKeyPairSync('rsa', { modulusLength: 2048 });
+        ? newKeyPair('ed25519')
+        : newKeyPair('rsa', { modulusLength: 2048 });
   return { alg, ...pair };
 }
 

@@ -4,7 +4,7 @@
  * PEM with literal \n escapes) and client_secret_jwt (HS256); the JWT bearer grant against an endpoint that
  * checks the assertion with jose; and a wrong key, which oidc-provider refuses.
  */
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { type KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from './generate.js';
 import { runNewman, type NewmanResult } from './newman.js';
@@ -12,6 +12,7 @@ import { assertNoSecret, secretForms } from './no-secret.js';
 import { startJwtBearerServer } from './servers/jwt-bearer-server.js';
 import { startOidcProvider, type OidcProvider, type SignedClient } from './servers/oidc.js';
 import { startProtectedApi, type ProtectedApiStats } from './servers/protected-api.js';
+import { newKeyPair } from '../../src/keys/key-pair.js';
 
 const TTL_SECONDS = 4;
 // oidc-provider's expiry has 1 s granularity (a 4 s token may live 3.1 s): with a 1 s buffer, four signing runs side
@@ -35,7 +36,7 @@ const ITEMS = [
 ];
 
 const pem = (key: KeyObject, type: 'pkcs8' | 'pkcs1' | 'sec1') => key.export({ type, format: 'pem' }).toString();
-const rsa = () => generateKeyPairSync('rsa', { modulusLength: 2048 });
+const rsa = () => newKeyPair('rsa', { modulusLength: 2048 });
 
 interface SignedCase {
   label: string;
@@ -49,7 +50,7 @@ interface SignedCase {
 
 function signedCases(): SignedCase[] {
   const [r1, r2, r3, r4] = [rsa(), rsa(), rsa(), rsa()];
-  const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const ec = newKeyPair('ec', { namedCurve: 'P-256' });
   const keyCase = (
     label: string,
     alg: 'RS256' | 'PS256' | 'ES256',
@@ -200,7 +201,7 @@ describe('signed client authentication against oidc-provider', () => {
 
 describe('the JWT bearer grant against an endpoint that verifies the assertion with jose', () => {
   it('signature, iss, sub, aud, lifetime, a new jti on each token request and the scope claim', async () => {
-    const key = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const key = newKeyPair('rsa', { modulusLength: 2048 });
     const issuer = 'e2e-svc@project.iam.example';
     const server = await startJwtBearerServer({
       publicKey: key.publicKey,

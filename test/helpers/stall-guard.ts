@@ -3,7 +3,7 @@
  *
  * Vitest's own timeouts cannot end a file whose worker process stops making progress: a blocked event loop never
  * fires the test timeout, and a stalled import has none. One CI run sat silent in such a file until CI's 90-minute
- * limit. So each test process starts a watchdog thread here. When the file runs longer than its limit it prints the
+ * limit; this guard's native stacks later showed why (a Node key-generation deadlock: src/keys/key-pair.ts). So each test process starts a watchdog thread here. When the file runs longer than its limit it prints the
  * file, the last test started, how long ago the event loop last turned and, where gdb is installed, the native stacks;
  * then it kills its own process. Vitest reports the file as failed ("Worker exited unexpectedly") and the run goes
  * on: minutes lost, not the whole CI run, and the cause in the log.

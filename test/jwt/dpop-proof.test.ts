@@ -1,9 +1,10 @@
-import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import { calculateJwkThumbprint, decodeProtectedHeader, EmbeddedJWK, exportJWK, jwtVerify, type JWK } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateSigningKey } from '../../src/keys/generate-key.js';
 import { DPOP_PROOF_GLOBAL, dpopProofScript, type DpopAlgorithm } from '../../src/scripts/dpop-proof.js';
 import { disposeSandboxes, runScript, SANDBOXES, type SandboxModule } from '../token/sandbox-harness.js';
+import { newKeyPair } from '../../src/keys/key-pair.js';
 
 const KEY_VARIABLE = 'dpop_private_key';
 const NOW = 1_700_000_000;
@@ -20,9 +21,9 @@ function sec1WithoutPublicKey(privateKey: KeyObject): string {
   return `-----BEGIN EC PRIVATE KEY-----\n${der.toString('base64')}\n-----END EC PRIVATE KEY-----\n`;
 }
 
-const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-const ed = generateKeyPairSync('ed25519');
+const rsa = newKeyPair('rsa', { modulusLength: 2048 });
+const ec = newKeyPair('ec', { namedCurve: 'P-256' });
+const ed = newKeyPair('ed25519');
 const CASES: { algorithm: DpopAlgorithm; label: string; pem: string; publicKey: KeyObject }[] = [
   { algorithm: 'ES256', label: 'EC P-256 PKCS#8', pem: pkcs8(ec.privateKey), publicKey: ec.publicKey },
   {

@@ -1,5 +1,6 @@
 /** Keys of every supported format (and some unusable ones) for the signer tests, made fresh for each run. */
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { type KeyObject } from 'node:crypto';
+import { newKeyPair } from '../../src/keys/key-pair.js';
 
 export interface TestKey {
   label: string;
@@ -10,11 +11,11 @@ export interface TestKey {
 }
 
 function rsa(bits: number): { privateKey: KeyObject; publicKey: KeyObject } {
-  return generateKeyPairSync('rsa', { modulusLength: bits });
+  return newKeyPair('rsa', { modulusLength: bits });
 }
 
 function ec(namedCurve: string): { privateKey: KeyObject; publicKey: KeyObject } {
-  return generateKeyPairSync('ec', { namedCurve });
+  return newKeyPair('ec', { namedCurve });
 }
 
 /** Usable keys, by the algorithm family they serve. */
@@ -24,7 +25,7 @@ export function usableKeys(): { rsa: TestKey[]; ec: TestKey[]; ed25519: TestKey[
   const r3 = rsa(3072);
   const e1 = ec('P-256');
   const e2 = ec('P-256');
-  const ed = generateKeyPairSync('ed25519');
+  const ed = newKeyPair('ed25519');
   const pkcs8 = (key: KeyObject) => key.export({ type: 'pkcs8', format: 'pem' }).toString();
   return {
     rsa: [
@@ -137,7 +138,7 @@ export function unusableKeys(): { label: string; algorithm: string; pem: string;
     {
       label: 'Ed25519 key for RS256',
       algorithm: 'RS256',
-      pem: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      pem: newKeyPair('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       message: 'holds an Ed25519 key, but RS256 needs an RSA key',
     },
     {
@@ -155,7 +156,7 @@ export function unusableKeys(): { label: string; algorithm: string; pem: string;
     {
       label: 'Ed448 key',
       algorithm: 'EdDSA',
-      pem: generateKeyPairSync('ed448').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      pem: newKeyPair('ed448').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       message: 'is a PKCS#8 key of algorithm 1.3.101.113; expected RSA, EC or Ed25519',
     },
   ];

@@ -5,7 +5,7 @@
  * outcomes come from its output and exit code and from what the servers recorded. The token flow needs the
  * shared token script's v3 fixes (DESIGN.md token rule 11); the layout cases (lint, same as migrate) do not.
  */
-import { generateKeyPairSync } from 'node:crypto';
+
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -18,6 +18,7 @@ import { startProtectedApi } from '../e2e/servers/protected-api.js';
 import { WRONG_SECRET } from '../helpers/wrong-secret.js';
 import { cli, runV3, runV3Folder, type V3Run, type V3Source } from './postman-v3.js';
 import type { Rig } from './side-by-side.js';
+import { newKeyPair } from '../../src/keys/key-pair.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const EXAMPLES = [
@@ -253,7 +254,7 @@ describe.concurrent.each(SOURCES)('the token flow in the v3 runtime (%s)', (sour
 });
 
 describe.each(SOURCES)('signed client authentication in the v3 runtime (%s)', (source) => {
-  const key = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const key = newKeyPair('rsa', { modulusLength: 2048 });
   const clientId = `v3-private-key-jwt-${source}`;
   let op: OidcProvider;
   beforeAll(async () => {

@@ -3,7 +3,7 @@
  * signed in the sandbox) against oidc-provider, which checks each client assertion against the registered
  * public key; and a key the provider does not know, refused with invalid_client under both runners.
  */
-import { generateKeyPairSync } from 'node:crypto';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../e2e/generate.js';
 import { runNewman } from '../e2e/newman.js';
@@ -11,6 +11,7 @@ import { assertNoSecret } from '../e2e/no-secret.js';
 import { startOidcProvider, type OidcProvider } from '../e2e/servers/oidc.js';
 import { startProtectedApi } from '../e2e/servers/protected-api.js';
 import { runPostmanCli } from './postman-cli.js';
+import { newKeyPair } from '../../src/keys/key-pair.js';
 
 const ITEMS = [
   { name: 'List orders', url: '{{base_url}}/orders', expect: { status: 200 } },
@@ -19,7 +20,7 @@ const ITEMS = [
 ];
 /** One client per runner (same key): the runs go side by side, and each one's token requests stay apart. */
 const CLIENT_IDS = { newman: 'newman-private-key-jwt', 'postman-cli': 'postman-cli-private-key-jwt' } as const;
-const key = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const key = newKeyPair('rsa', { modulusLength: 2048 });
 const PRIVATE_KEY = key.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 describe('private_key_jwt under the Postman CLI and Newman', () => {
@@ -100,7 +101,7 @@ describe('private_key_jwt under the Postman CLI and Newman', () => {
   });
 
   it('a key the provider does not know: the same failing tests naming the token URL and invalid_client, nothing sent without a token', async () => {
-    const wrong = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    const wrong = newKeyPair('rsa', { modulusLength: 2048 })
       .privateKey.export({ type: 'pkcs8', format: 'pem' })
       .toString();
     const [postman, newman] = await Promise.all([run('postman-cli', wrong, 1), run('newman', wrong, 1)]);

@@ -3,7 +3,7 @@
  * requests presenting the token, the token endpoint's nonce challenge and token_type check, the resource's nonce
  * challenge and its replay, the nonces kept per origin in run-local memory.
  */
-import { createHash, generateKeyPairSync } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveAuthProfile } from '../../src/config/resolve-auth.js';
@@ -21,10 +21,11 @@ import {
   TOKEN_URL,
   visibleOutput,
 } from './token-fixtures.js';
+import { newKeyPair } from '../../src/keys/key-pair.js';
 
 afterAll(disposeSandboxes);
 
-const KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const KEY = newKeyPair('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const DPOP: Partial<OAuth2Resolved> = {
   dpop: { algorithm: 'EdDSA', keyVariable: 'dpop_private_key' },
   presentation: 'dpop',

@@ -3,7 +3,7 @@
  * grant) or send no secret (clientAuth none), run in both real sandboxes against a fake token server: the
  * fields it sends, the JWTs verified with Node's crypto, and what happens with a missing or unusable key.
  */
-import { createHmac, generateKeyPairSync, verify, type KeyObject } from 'node:crypto';
+import { createHmac, verify, type KeyObject } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { OAuth2Auth } from '../../src/config/config-types.generated.js';
 import { resolveAuth } from '../../src/config/resolve-auth.js';
@@ -11,11 +11,12 @@ import type { OAuth2Resolved } from '../../src/config/resolved.js';
 import { tokenScripts } from '../../src/scripts/token-scripts.js';
 import { disposeSandboxes, runScript, SANDBOXES, type ScriptResult } from './sandbox-harness.js';
 import { BASE_VARIABLES, CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, TOKEN_URL, visibleOutput } from './token-fixtures.js';
+import { newKeyPair } from '../../src/keys/key-pair.js';
 
 afterAll(disposeSandboxes);
 
-const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const rsa = newKeyPair('rsa', { modulusLength: 2048 });
+const ec = newKeyPair('ec', { namedCurve: 'P-256' });
 const RSA_PEM = rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const EC_PEM = ec.privateKey.export({ type: 'sec1', format: 'pem' }).toString();
 const GRANTED = { access_token: 'tok-new-access', token_type: 'Bearer', expires_in: 300 };

@@ -4,11 +4,12 @@
  * TTLs, optional JWT access tokens (resource indicators) with `exp`. A thin wrapper in front of it
  * records every token request, since oidc-provider accepts either client auth method for any client.
  */
-import { createPublicKey, generateKeyPairSync, randomBytes, verify, type KeyObject } from 'node:crypto';
+import { createPublicKey, randomBytes, verify, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Adapter, AdapterPayload, JWK } from 'oidc-provider';
 import { createJsonServer, listenLoopback, pathOf, readBody, sendJson } from './http-util.js';
 import { parseTokenRequest, type TokenRequestRecord } from './token-request-record.js';
+import { newKeyPair } from '../../../src/keys/key-pair.js';
 
 /** A client's credentials. */
 export interface ClientCredentials {
@@ -235,7 +236,7 @@ let cachedKeys: { jwk: JWK; publicKey: KeyObject } | undefined;
 /** One RSA key per test process (generation takes ~100 ms). */
 function signingKeys(): { jwk: JWK; publicKey: KeyObject } {
   if (!cachedKeys) {
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const { privateKey } = newKeyPair('rsa', { modulusLength: 2048 });
     const jwk = { ...privateKey.export({ format: 'jwk' }), kid: 'e2e-rs256', alg: 'RS256', use: 'sig' };
     cachedKeys = { jwk: jwk as JWK, publicKey: createPublicKey(privateKey) };
   }
