@@ -10,7 +10,7 @@ import { type InputKind, readInputFile, readUtf8InputBytes } from '../read-input
 import { MAX_JSON_NESTING, MAX_YAML_NESTING, rejectDeepNesting } from '../json/nesting.js';
 import { isObject, stripBom } from '../json/json-value.js';
 import { problemOf } from './spec-problem.js';
-import { parseYamlWithLines, yamlLines } from './yaml-lines.js';
+import { oneByteYaml, parseYamlWithLines, type StandIns, yamlLines } from './yaml-lines.js';
 
 /** A parsed spec: external file `$ref`s bundled in as local ones, local `$ref`s left in place. */
 export interface LoadedSpec {
@@ -56,11 +56,12 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
     spec: await bundleExternalRefs(file, spec),
     file,
     // bundling changes the tree: the lines of the text as written
-    ...(parsed.json ? {} : { locate: yamlLines(parsed.text) }),
+    ...(parsed.json ? {} : { locate: yamlLines(parsed.text, parsed.standIns) }),
   };
 }
 
-type ParsedSpecFile = { spec: unknown; json: true } | { spec: unknown; json: false; text: string; locate: Locate };
+type ParsedSpecFile =
+  { spec: unknown; json: true } | { spec: unknown; json: false; text: string; standIns?: StandIns; locate: Locate };
 
 /**
  * The spec file, parsed by lean, fast parsers (the config parsers keep every key's position; the `yaml`
@@ -68,7 +69,7 @@ type ParsedSpecFile = { spec: unknown; json: true } | { spec: unknown; json: fal
  * memory). Both read the YAML 1.2 core schema: `2024-01-01` stays a string.
  */
 async function parseSpecFile(file: string): Promise<ParsedSpecFile> {
-  const { text, json, escaped } = specSource(await readUtf8InputBytes(file, SPEC_INPUT), file);
+  const { text, json, escaped, standIns } = specSource(await readUtf8InputBytes(file, SPEC_INPUT), file);
   if (json) {
     try {
       return { spec: JSON.parse(text) as unknown, json };
@@ -78,8 +79,20 @@ async function parseSpecFile(file: string): Promise<ParsedSpecFile> {
     }
   }
   try {
+    const { root, locate } = parseYamlWithLines(text, standIns);
+    return { spec: root, json, text, standIns, locate };
+  } catch (error) {
+    // the text as written (decoded again after stand-ins) for js-yaml's own error, line and column
+    if (standIns) return parseYamlAsWritten(file);
+    throw syntaxError(error as Error, text, file, false);
+  }
+}
+
+async function parseYamlAsWritten(file: string): Promise<ParsedSpecFile> {
+  const text = decodedText(await readUtf8InputBytes(file, SPEC_INPUT));
+  try {
     const { root, locate } = parseYamlWithLines(text);
-    return { spec: root, json, text, locate };
+    return { spec: root, json: false, text, locate };
   } catch (error) {
     throw syntaxError(error as Error, text, file, false);
   }
@@ -94,11 +107,16 @@ async function specText(file: string): Promise<string> {
  * The spec's text, and whether it is JSON. The text of a JSON spec has its non-ASCII characters written as
  * `\u` escapes (`escaped`), which `JSON.parse` reads as the same characters: in JSON text that parses they
  * stand only inside strings. One non-ASCII character makes V8 store a whole text two bytes a character:
- * GitHub's 13 MB description has 40 of them, its escaped text takes 13 MB instead of 26.
+ * GitHub's 13 MB description has 40 of them, its escaped text takes 13 MB instead of 26. A YAML text has its
+ * characters beyond Latin-1 written as stand-ins for the same reason (`oneByteYaml`).
  */
-function specSource(bytes: Buffer, file: string): { text: string; json: boolean; escaped: boolean } {
+function specSource(
+  bytes: Buffer,
+  file: string,
+): { text: string; json: boolean; escaped: boolean; standIns?: StandIns } {
   const start = utf8BomLength(bytes);
-  if (!isJson(bytes, start, file)) return { text: decodedText(bytes), json: false, escaped: false };
+  if (!isJson(bytes, start, file))
+    return { ...(oneByteYaml(bytes, start) ?? { text: decodedText(bytes) }), json: false, escaped: false };
   if (isAscii(bytes)) return { text: bytes.toString('latin1', start), json: true, escaped: false };
   const latin1 = bytes.toString('latin1', start);
   let nonAsciiBytes = 0;
