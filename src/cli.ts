@@ -11,6 +11,16 @@ import { VERSION } from './version.js';
 // run, as npm and yarn do; Node 20 has no such cache, and the call is skipped.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
+// A reader that stops early (`gen-collection --help | head`, `gen-collection inject x.json | head`) closes the
+// pipe: the command stops quietly, with the exit code it has so far, as a command whose reader cuts it short
+// does. (Node turns the SIGPIPE that ends a C program into an EPIPE error, which unhandled crashes with a stack.)
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? ExitCode.ok);
+});
+// Messages a closed stderr cannot take are dropped: the command still does its work and exits with its code.
+process.stderr.on('error', () => undefined);
+
 const FORMAT_HELP =
   'output format, repeatable (default: the config\'s "formats", else postman): postman (collection v2.1 JSON + ' +
   'environments), postman-v3 (Postman v12 / Native Git: collections/<slug>/ + environments/*.environment.yaml), ' +
