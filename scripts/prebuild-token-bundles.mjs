@@ -1,16 +1,25 @@
-// `npm run build`, after tsc: bundles the token scripts of every runtime and feature set once and writes them to
-// dist/src/scripts/token-bundles.json with the digest of their sources, so that a build whose config has no
-// user script never starts esbuild (src/scripts/prebuilt-token-bundles.ts; a stale file is ignored).
-import { writeFileSync } from 'node:fs';
+// `npm run build`, after tsc: bundles the token scripts of every runtime and feature set once and writes each to
+// dist/src/scripts/token-bundles/ with the digest of their sources, so that a build whose config has no user
+// script never starts esbuild (src/scripts/prebuilt-token-bundles.ts; a stale file is ignored).
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const dist = new URL('../dist/src/scripts/', import.meta.url);
 const { bundleTokenScripts, tokenBundleKeys } = await import(new URL('token-scripts.js', dist).href);
-const { PREBUILT_TOKEN_BUNDLES, tokenSourcesDigest } = await import(new URL('prebuilt-token-bundles.js', dist).href);
-const bundles = {};
-for (const key of tokenBundleKeys()) bundles[key] = await bundleTokenScripts(key);
-writeFileSync(PREBUILT_TOKEN_BUNDLES, `${JSON.stringify({ sources: tokenSourcesDigest(), bundles })}\n`);
+const { PREBUILT_TOKEN_BUNDLES, prebuiltBundleFile, SCRIPTS_DIR, tokenSourcesDigest } = await import(
+  new URL('prebuilt-token-bundles.js', dist).href
+);
+const sources = tokenSourcesDigest();
+rmSync(PREBUILT_TOKEN_BUNDLES, { recursive: true, force: true });
+// the single file of all bundles that earlier builds wrote, in a dist/ built before
+rmSync(join(SCRIPTS_DIR, 'token-bundles.json'), { force: true });
+mkdirSync(PREBUILT_TOKEN_BUNDLES, { recursive: true });
+const keys = tokenBundleKeys();
+for (const key of keys) {
+  writeFileSync(prebuiltBundleFile(key), `${JSON.stringify({ sources, ...(await bundleTokenScripts(key)) })}\n`);
+}
 // stderr: `npm pack --json` reads stdout, and prepack runs this build
-console.error(`prebuilt ${Object.keys(bundles).length} token bundles into ${PREBUILT_TOKEN_BUNDLES}`);
+console.error(`prebuilt ${keys.length} token bundles into ${PREBUILT_TOKEN_BUNDLES}`);
 // The Bruno runtime adapter likewise (src/scripts/bruno-runtime.ts): a Bruno build then never starts esbuild either.
 const { prebuildBrunoRuntime } = await import(new URL('bruno-runtime.js', dist).href);
 console.error(`prebuilt the Bruno runtime adapter into ${await prebuildBrunoRuntime()}`);

@@ -1,5 +1,6 @@
 // Vitest global setup: the CLI tests run the real binary (dist/src/cli.js, the esbuild bundle), so rebuild dist/
-// (tsc, then scripts/bundle-cli.mjs) when any source file is newer than it. `npm test` does not build (lint,
+// as `npm run build` does (tsc, scripts/bundle-cli.mjs, then the prebuilt token bundles) when any source file, a
+// token script's among them, is newer than it. `npm test` does not build (lint,
 // format, tsc --noEmit, then vitest): this is what keeps dist/ current for it and for `npx vitest run` alike.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -18,7 +19,11 @@ function newestMtime(dir: string): number {
 
 export default function setup(): void {
   const bin = join(root, 'dist/src/cli.js');
-  const sources = Math.max(newestMtime(join(root, 'src')), statSync(join(root, 'package.json')).mtimeMs);
+  const sources = Math.max(
+    newestMtime(join(root, 'src')),
+    newestMtime(join(root, 'scripts-src')),
+    statSync(join(root, 'package.json')).mtimeMs,
+  );
   if (!existsSync(bin) || statSync(bin).mtimeMs < sources) {
     try {
       execFileSync(
@@ -32,5 +37,7 @@ export default function setup(): void {
     }
     // then the CLI bundle, as `npm run build` makes it: the tests run the binary users get
     execFileSync(process.execPath, [join(root, 'scripts/bundle-cli.mjs')], { stdio: 'pipe' });
+    // and the token bundles built from these sources: the CLI tests check that a build does not start esbuild
+    execFileSync(process.execPath, [join(root, 'scripts/prebuild-token-bundles.mjs')], { stdio: 'pipe' });
   }
 }

@@ -8,10 +8,9 @@ import { PACKAGE_ROOT } from '../package-root.js';
 /** A token bundle pair: the pre-request and test code of one runtime and feature set. */
 export type TokenBundle = Record<'prerequest' | 'test', string>;
 
-/** The file `npm run build` writes next to the compiled bundler: every bundle, and what they were built from. */
-interface PrebuiltFile {
+/** A file `npm run build` writes for one bundle: the bundle, and the digest of what it was built from. */
+interface PrebuiltFile extends TokenBundle {
   sources: string;
-  bundles: Record<string, TokenBundle>;
 }
 
 const require = createRequire(import.meta.url);
@@ -25,8 +24,17 @@ export const SCRIPTS_DIR = /[/\\]prebuilt-token-bundles\.[jt]s$/.test(fileURLToP
   ? fileURLToPath(new URL('.', import.meta.url))
   : join(PACKAGE_ROOT, 'dist', 'src', 'scripts');
 
-/** dist/src/scripts/token-bundles.json (absent when running from src/: then every bundle is built). */
-export const PREBUILT_TOKEN_BUNDLES = join(SCRIPTS_DIR, 'token-bundles.json');
+/** dist/src/scripts/token-bundles/, a file a bundle (absent when running from src/: then every bundle is built). */
+export const PREBUILT_TOKEN_BUNDLES = join(SCRIPTS_DIR, 'token-bundles');
+
+/**
+ * The prebuilt file of a bundle key (`<runtime>:<feature>,<feature>…`): `postman.json`, `bruno.profiles.signed.json`.
+ * A file a key, so that a build reads the few kilobytes of its own bundles, not all 32 (600 KB, and as much garbage).
+ */
+export function prebuiltBundleFile(key: string): string {
+  const [runtime, features = ''] = key.split(':');
+  return join(PREBUILT_TOKEN_BUNDLES, `${[runtime, ...features.split(',').filter(Boolean)].join('.')}.json`);
+}
 
 /**
  * A digest of everything a token bundle is made from: the token, runtime and JWT sources (shipped in the
@@ -34,6 +42,12 @@ export const PREBUILT_TOKEN_BUNDLES = join(SCRIPTS_DIR, 'token-bundles.json');
  * differs (a script edited after `npm run build`, dist/ recompiled by tsc alone) is not used.
  */
 export function tokenSourcesDigest(): string {
+  return (digest ??= sourcesDigest());
+}
+
+let digest: string | undefined;
+
+function sourcesDigest(): string {
   const hash = createHash('sha256');
   const scripts = join(PACKAGE_ROOT, 'scripts-src');
   for (const dir of ['token', 'runtime', 'jwt']) {
@@ -61,21 +75,23 @@ export function tokenSourcesDigest(): string {
   return hash.update(`esbuild ${esbuild.version}`).digest('hex');
 }
 
-let prebuilt: Record<string, TokenBundle> | null | undefined;
+const prebuilt = new Map<string, TokenBundle | undefined>();
 
 /**
- * The token bundles `npm run build` prebuilt, by key, when they were built from the current sources; else
- * undefined, and each bundle is built with esbuild at run time. Read once per process: a build that needs no
- * user script then never loads esbuild (about 0.1 s of start-up and a helper process).
+ * The token bundle of `key` that `npm run build` prebuilt, when it was built from the current sources; else
+ * undefined, and the bundle is built with esbuild at run time. Read once per process: a build that needs no user
+ * script then never loads esbuild (about 0.1 s of start-up and a helper process).
  */
-export function prebuiltTokenBundles(): Record<string, TokenBundle> | undefined {
-  if (prebuilt === undefined) {
+export function prebuiltTokenBundle(key: string): TokenBundle | undefined {
+  if (!prebuilt.has(key)) {
+    let bundle: TokenBundle | undefined;
     try {
-      const file = JSON.parse(readFileSync(PREBUILT_TOKEN_BUNDLES, 'utf8')) as PrebuiltFile;
-      prebuilt = file.sources === tokenSourcesDigest() ? file.bundles : null;
+      const { sources, prerequest, test } = JSON.parse(readFileSync(prebuiltBundleFile(key), 'utf8')) as PrebuiltFile;
+      if (sources === tokenSourcesDigest()) bundle = { prerequest, test };
     } catch {
-      prebuilt = null;
+      // none prebuilt (running from src/, or a key the build does not prebuild): bundled at run time
     }
+    prebuilt.set(key, bundle);
   }
-  return prebuilt ?? undefined;
+  return prebuilt.get(key);
 }

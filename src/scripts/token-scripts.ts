@@ -5,7 +5,7 @@ import type { OAuth2Resolved, ResolvedClient, TokenVariables } from '../config/r
 import { PACKAGE_ROOT } from '../package-root.js';
 import { VERSION } from '../version.js';
 import { buildOnce } from './build-once.js';
-import { prebuiltTokenBundles } from './prebuilt-token-bundles.js';
+import { prebuiltTokenBundle } from './prebuilt-token-bundles.js';
 import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
 import { DPOP_PROOF_GLOBAL, dpopProofScript } from './dpop-proof.js';
 import { JWT_SIGNER_GLOBAL, jwtSignerScript } from './jwt-signer.js';
@@ -270,7 +270,7 @@ function adapterPlugin(runtime: RuntimeName): Plugin {
  * Bundles per `<runtime>:<feature>,<feature>…`: those `npm run build` prebuilt from the current sources, else each
  * built once per process.
  */
-const tokenBundles = buildOnce(async (key: string) => prebuiltTokenBundles()?.[key] ?? bundleTokenScripts(key));
+const tokenBundles = buildOnce(async (key: string) => prebuiltTokenBundle(key) ?? bundleTokenScripts(key));
 
 /** Every bundle key: each runtime with each subset of the features in `FEATURES` order (what the build prebuilds). */
 export function tokenBundleKeys(): string[] {

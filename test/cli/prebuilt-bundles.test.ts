@@ -5,6 +5,7 @@
  * build that bundles at run time either fails or leaves the mark. Inside the CLI bundle the modules are chunks, so
  * a prebuilt file looked up beside `import.meta.url` would be missed: this is the test that catches it.
  */
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,5 +46,57 @@ describe('a build uses the prebuilt token bundles and Bruno adapter (no esbuild 
     expect(r.status).toBe(0);
     expect(existsSync(mark), 'the build started esbuild').toBe(false);
     expect(r.stderr).toMatch(/wrote out\/bruno\/prebuilt\//);
+  });
+});
+
+/** Runs an ES module script against dist/src/scripts/ in a child process (bounded to 120 s); its stdout as JSON. */
+function inDist(script: string): unknown {
+  const scripts = new URL('../../dist/src/scripts/', import.meta.url).href;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, SCRIPTS: scripts },
+  });
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout);
+}
+
+describe('the prebuilt token bundles (dist/src/scripts/token-bundles/, a file a bundle)', () => {
+  it('every bundle key has its file, and it holds the bundle esbuild builds from the current sources', () => {
+    const result = inDist(`
+      const { bundleTokenScripts, tokenBundleKeys } = await import(process.env.SCRIPTS + 'token-scripts.js');
+      const { prebuiltTokenBundle } = await import(process.env.SCRIPTS + 'prebuilt-token-bundles.js');
+      const out = { keys: 0, missing: [], differing: [] };
+      for (const key of tokenBundleKeys()) {
+        out.keys++;
+        const prebuilt = prebuiltTokenBundle(key);
+        const built = await bundleTokenScripts(key);
+        if (!prebuilt) out.missing.push(key);
+        else if (prebuilt.prerequest !== built.prerequest || prebuilt.test !== built.test) out.differing.push(key);
+      }
+      console.log(JSON.stringify(out));
+    `);
+    expect(result).toEqual({ keys: 32, missing: [], differing: [] });
+  });
+
+  it('a file built from other sources (another digest) is not used; one with the current digest is', () => {
+    const result = inDist(`
+      import { rmSync, writeFileSync } from 'node:fs';
+      const { prebuiltBundleFile, prebuiltTokenBundle, tokenSourcesDigest } = await import(process.env.SCRIPTS + 'prebuilt-token-bundles.js');
+      const bundle = { prerequest: 'pre', test: 'test' };
+      const out = {};
+      for (const [key, sources] of [['postman:stale-test', 'other sources'], ['postman:fresh-test', tokenSourcesDigest()]]) {
+        const file = prebuiltBundleFile(key);
+        writeFileSync(file, JSON.stringify({ sources, ...bundle }));
+        try { out[key] = prebuiltTokenBundle(key) ?? null; } finally { rmSync(file); }
+      }
+      out.file = prebuiltBundleFile('bruno:profiles,signed').split('/').slice(-2).join('/');
+      console.log(JSON.stringify(out));
+    `);
+    expect(result).toEqual({
+      'postman:stale-test': null,
+      'postman:fresh-test': { prerequest: 'pre', test: 'test' },
+      file: 'token-bundles/bruno.profiles.signed.json',
+    });
   });
 });
