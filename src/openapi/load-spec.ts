@@ -10,6 +10,7 @@ import { type InputKind, readInputFile, readUtf8InputBytes } from '../read-input
 import { MAX_JSON_NESTING, MAX_YAML_NESTING, rejectDeepNesting } from '../json/nesting.js';
 import { isObject, stripBom } from '../json/json-value.js';
 import { problemOf } from './spec-problem.js';
+import { nonAsciiRuns } from './non-ascii-runs.js';
 import { oneByteYaml, parseYamlWithLines, type StandIns, yamlLines } from './yaml-lines.js';
 
 /** A parsed spec: external file `$ref`s bundled in as local ones, local `$ref`s left in place. */
@@ -118,23 +119,34 @@ function specSource(
   if (!isJson(bytes, start, file))
     return { ...(oneByteYaml(bytes, start) ?? { text: decodedText(bytes) }), json: false, escaped: false };
   if (isAscii(bytes)) return { text: bytes.toString('latin1', start), json: true, escaped: false };
-  const latin1 = bytes.toString('latin1', start);
+  const runs = nonAsciiRuns(bytes, start);
+  const escapes: string[] = [];
   let nonAsciiBytes = 0;
   let nonAsciiUnits = 0;
-  let afterBackslash = false;
-  // Valid UTF-8: a run of bytes ≥ 0x80 is whole characters.
-  const ascii = latin1.replace(/[\x80-\xff]+/g, (run: string, offset: number) => {
-    const chars = Buffer.from(run, 'latin1').toString('utf8');
-    nonAsciiBytes += run.length;
-    nonAsciiUnits += chars.length;
+  for (let r = 0; r < runs.length; r += 2) {
     // `\é` is no JSON, but `\\u00e9` is: after an escaping backslash, the text stays as written
-    if (backslashesBefore(latin1, offset) % 2 === 1) afterBackslash = true;
-    return unicodeEscapes(chars);
-  });
+    if (backslashesBefore(bytes, start, runs[r]!) % 2 === 1)
+      return { text: decodedText(bytes), json: true, escaped: false };
+    const chars = bytes.toString('utf8', runs[r], runs[r + 1]);
+    nonAsciiBytes += runs[r + 1]! - runs[r]!;
+    nonAsciiUnits += chars.length;
+    escapes.push(unicodeEscapes(chars));
+  }
   // Mostly non-ASCII text (6 bytes a character escaped, 2 in a two-byte string): as written.
-  const twoByteLength = 2 * (latin1.length - nonAsciiBytes + nonAsciiUnits);
-  if (afterBackslash || ascii.length > twoByteLength) return { text: decodedText(bytes), json: true, escaped: false };
-  return { text: ascii, json: true, escaped: true };
+  const asciiBytes = bytes.length - start - nonAsciiBytes;
+  if (asciiBytes + 6 * nonAsciiUnits > 2 * (asciiBytes + nonAsciiUnits))
+    return { text: decodedText(bytes), json: true, escaped: false };
+  // The escaped text put together as bytes (the runs' places hold their escapes), then read as one string.
+  const escaped = Buffer.allocUnsafe(asciiBytes + 6 * nonAsciiUnits);
+  let at = 0;
+  let from = start;
+  for (let r = 0; r < runs.length; r += 2) {
+    at += bytes.copy(escaped, at, from, runs[r]);
+    at += escaped.write(escapes[r / 2]!, at, 'latin1');
+    from = runs[r + 1]!;
+  }
+  bytes.copy(escaped, at, from);
+  return { text: escaped.toString('latin1'), json: true, escaped: true };
 }
 
 /** UTF-8 bytes as text without the BOMs the decoder and `stripBom` drop: the text `specText` gives. */
@@ -149,9 +161,10 @@ function utf8BomLength(bytes: Buffer): number {
   return length;
 }
 
-function backslashesBefore(text: string, offset: number): number {
+/** How many backslashes stand right before `offset` in `bytes`, back to `start`. */
+function backslashesBefore(bytes: Buffer, start: number, offset: number): number {
   let count = 0;
-  while (offset - count > 0 && text.charCodeAt(offset - count - 1) === 0x5c) count++;
+  while (offset - count > start && bytes[offset - count - 1] === 0x5c) count++;
   return count;
 }
 

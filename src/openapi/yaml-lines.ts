@@ -3,6 +3,7 @@ import { CORE_SCHEMA, load as parseYaml, type LoadOptions } from 'js-yaml';
 import type { Locate } from '../json/locate.js';
 import { pointerSegments } from '../json/pointer.js';
 import { MAX_YAML_NESTING } from '../json/nesting.js';
+import { nonAsciiRuns } from './non-ascii-runs.js';
 
 /** A YAML spec as js-yaml reads it (core schema), and the line of each of its pointers. */
 export interface YamlWithLines {
@@ -50,15 +51,8 @@ const TREATED_APART = new Set(['\ufeff', '\ufffe', '\uffff']);
 export function oneByteYaml(bytes: Buffer, start: number): YamlSource | undefined {
   if (isAscii(bytes)) return { text: bytes.toString('latin1', start) };
   if (!isUtf8(bytes)) return undefined;
-  // Valid UTF-8: a run of bytes ≥ 0x80 is whole characters. Found in the bytes, not in a Latin-1 copy of the
-  // text: a string that size is garbage only a full collection frees, and the peak of a run is its end.
-  const runs: number[] = [];
-  for (let i = start; i < bytes.length; i++) {
-    if (bytes[i]! < 0x80) continue;
-    const runStart = i;
-    while (i < bytes.length && bytes[i]! >= 0x80) i++;
-    runs.push(runStart, i);
-  }
+  // Valid UTF-8: a run of bytes ≥ 0x80 is whole characters.
+  const runs = nonAsciiRuns(bytes, start);
   const decoded: string[] = [];
   const latin1Used = new Set<string>();
   const wide = new Set<string>();

@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { nonAsciiRuns } from '../../src/openapi/non-ascii-runs.js';
+
+/** The runs as a regular expression over the Latin-1 text finds them (what the function replaced). */
+function oracle(bytes: Buffer, start: number): number[] {
+  return [...bytes.toString('latin1', start).matchAll(/[\x80-\xff]+/g)].flatMap((m) => [
+    start + m.index,
+    start + m.index + m[0].length,
+  ]);
+}
+
+const CHUNK = 1 << 16;
+
+describe('nonAsciiRuns: the runs of bytes ≥ 0x80', () => {
+  it('finds what a regular expression finds, runs across chunk edges included (property)', () => {
+    // runs placed anywhere in up to three chunks, and right at the chunk edges
+    const place = fc.oneof(fc.nat(3 * CHUNK), fc.constantFrom(CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK - 2, 2 * CHUNK));
+    const run = fc.record({
+      at: place,
+      bytes: fc.array(fc.integer({ min: 0x80, max: 0xff }), { minLength: 1, maxLength: 5 }),
+    });
+    fc.assert(
+      fc.property(fc.nat(3 * CHUNK + 10), fc.array(run, { maxLength: 30 }), fc.nat(4), (length, runs, start) => {
+        const bytes = Buffer.alloc(length, 0x61);
+        for (const r of runs) r.bytes.forEach((b, i) => r.at + i < length && (bytes[r.at + i] = b));
+        const from = Math.min(start, length);
+        expect(nonAsciiRuns(bytes, from)).toEqual(oracle(bytes, from));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a text nearly all non-ASCII (every chunk holds runs), and an empty one', () => {
+    const text = Buffer.from('日本語のテキスト a b ✓ '.repeat(20_000));
+    expect(nonAsciiRuns(text, 0)).toEqual(oracle(text, 0));
+    expect(nonAsciiRuns(Buffer.alloc(0), 0)).toEqual([]);
+  });
+});
