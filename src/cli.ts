@@ -4,22 +4,13 @@
 import { Command, CommanderError, Option } from 'commander';
 import * as module from 'node:module';
 import { ExitCode } from './errors.js';
+import { stderr, stdout } from './commands/streams.js';
 import { collectFormat } from './render/format-option.js';
 import { VERSION } from './version.js';
 
 // Node ≥ 22.1 keeps the compiled code of the modules loaded after this line (each command's) on disk for the next
 // run, as npm and yarn do; Node 20 has no such cache, and the call is skipped.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-
-// A reader that stops early (`gen-collection --help | head`, `gen-collection inject x.json | head`) closes the
-// pipe: the command stops quietly, with the exit code it has so far, as a command whose reader cuts it short
-// does. (Node turns the SIGPIPE that ends a C program into an EPIPE error, which unhandled crashes with a stack.)
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-  process.exit(process.exitCode ?? ExitCode.ok);
-});
-// Messages a closed stderr cannot take are dropped: the command still does its work and exits with its code.
-process.stderr.on('error', () => undefined);
 
 const FORMAT_HELP =
   'output format, repeatable (default: the config\'s "formats", else postman): postman (collection v2.1 JSON + ' +
@@ -33,7 +24,7 @@ const program = new Command('gen-collection')
   .version(VERSION, '-v, --version')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  .configureOutput({ writeOut: (s) => stdout().write(s), writeErr: (s) => stderr().write(s) });
 
 program
   .command('init')

@@ -3,6 +3,7 @@ import { formatFinding } from '../audit/finding.js';
 import { readInputFile } from '../read-input.js';
 import { info } from './report.js';
 import { ExitCode } from '../errors.js';
+import { stdout } from './streams.js';
 
 /** `gen-collection audit FILE...`: secrets in collections, environments and globals; exit 1 on findings. */
 export async function runAudit(files: string[], opts: { json?: boolean }): Promise<ExitCode> {
@@ -19,9 +20,9 @@ export async function runAudit(files: string[], opts: { json?: boolean }): Promi
   );
   const findings = auditFiles(inputs);
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
+    stdout().write(`${JSON.stringify(findings, null, 2)}\n`);
   } else {
-    for (const f of findings) process.stdout.write(`${formatFinding(f)}\n`);
+    for (const f of findings) stdout().write(`${formatFinding(f)}\n`);
     info(
       findings.length
         ? `${findings.length} secret${findings.length === 1 ? '' : 's'} found in ${new Set(findings.map((f) => f.file)).size} of ${files.length} file(s)`

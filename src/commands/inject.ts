@@ -5,6 +5,7 @@ import { injectFiles } from '../inject/inject-files.js';
 import { readInputFile } from '../read-input.js';
 import { writeFilesAtomic } from '../write-files.js';
 import { info, printWarnings } from './report.js';
+import { stdout } from './streams.js';
 
 interface InjectCliOptions {
   config?: string;
@@ -38,7 +39,7 @@ export async function runInject(file: string, opts: InjectCliOptions): Promise<E
     warnings,
   });
   await writeFilesAtomic(files);
-  if (!target) process.stdout.write(result.text);
+  if (!target) stdout().write(result.text);
   for (const moved of result.extracted)
     info(`${file}: ${moved.pointer}: moved to {{${moved.variable}}} (${moved.masked})`);
   if (extract !== undefined && result.extracted.length === 0)

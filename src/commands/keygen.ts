@@ -4,6 +4,7 @@ import { ExitCode, GenCollectionError } from '../errors.js';
 import { generateSigningKey, type KeygenAlgorithm } from '../keys/generate-key.js';
 import { writeFilesAtomic } from '../write-files.js';
 import { info } from './report.js';
+import { stdout } from './streams.js';
 
 /** `gen-collection keygen`: a fresh private key written mode 0600, its public JWK on stdout, the next step on stderr. */
 export async function runKeygen(opts: { alg: KeygenAlgorithm; output: string }): Promise<ExitCode> {
@@ -17,7 +18,7 @@ export async function runKeygen(opts: { alg: KeygenAlgorithm; output: string }):
   }
   const key = generateSigningKey(opts.alg);
   await writeFilesAtomic([{ path, content: key.privateKeyPem, mode: 0o600 }]);
-  process.stdout.write(`${JSON.stringify(key.publicJwk, null, 2)}\n`);
+  stdout().write(`${JSON.stringify(key.publicJwk, null, 2)}\n`);
   const shown = relative(process.cwd(), path) || path;
   info(`wrote ${shown} (${opts.alg} private key, PKCS#8 PEM, mode 0600; keep it out of git)`);
   info(

@@ -1,4 +1,5 @@
 import { ExitCode, GenCollectionError } from '../errors.js';
+import { stderr } from './streams.js';
 
 /**
  * Prints an error to stderr and returns the exit code: our own errors as their message (no stack); anything
@@ -7,15 +8,15 @@ import { ExitCode, GenCollectionError } from '../errors.js';
  */
 export function reportError(error: unknown): ExitCode {
   if (error instanceof GenCollectionError) {
-    process.stderr.write(`gen-collection: error: ${error.message}\n`);
+    stderr().write(`gen-collection: error: ${error.message}\n`);
     return error.exitCode;
   }
   const e = error as Error | undefined;
   const summary = e instanceof Error ? `${e.name}: ${e.message.split('\n')[0]}` : String(error);
-  process.stderr.write(
+  stderr().write(
     `gen-collection: internal error (a bug): ${summary}. Please report it with the command you ran (DEBUG=gen-collection shows the stack).\n`,
   );
-  if (debugging()) process.stderr.write(`${e?.stack ?? String(error)}\n`);
+  if (debugging()) stderr().write(`${e?.stack ?? String(error)}\n`);
   return ExitCode.internalError;
 }
 
@@ -26,10 +27,10 @@ function debugging(): boolean {
 
 /** Prints collected warnings once, at the end. */
 export function printWarnings(warnings: readonly string[]): void {
-  for (const w of warnings) process.stderr.write(`gen-collection: warning: ${w}\n`);
+  for (const w of warnings) stderr().write(`gen-collection: warning: ${w}\n`);
 }
 
 /** A status line on stderr (stdout carries only output). */
 export function info(message: string): void {
-  process.stderr.write(`${message}\n`);
+  stderr().write(`${message}\n`);
 }
