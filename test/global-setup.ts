@@ -1,7 +1,7 @@
 // Vitest global setup: the CLI tests run the real binary (dist/src/cli.js, the esbuild bundle), so rebuild dist/
 // as `npm run build` does (tsc, scripts/bundle-cli.mjs, then the prebuilt token bundles) when any source file, a
-// token script's among them, is newer than it. `npm test` does not build (lint,
-// format, tsc --noEmit, then vitest): this is what keeps dist/ current for it and for `npx vitest run` alike.
+// token script's among them, is newer than it. `npm test` does not build (lint, format, tsc --noEmit, then
+// vitest): this is what keeps dist/ current for it and for `npx vitest run` alike.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
