@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nonAsciiRuns } from '../../src/openapi/non-ascii-runs.js';
+import { NON_ASCII_CHUNK as CHUNK, nonAsciiRuns } from '../../src/openapi/non-ascii-runs.js';
 
 /** The runs as a regular expression over the Latin-1 text finds them (what the function replaced). */
 function oracle(bytes: Buffer, start: number): number[] {
@@ -9,8 +9,6 @@ function oracle(bytes: Buffer, start: number): number[] {
     start + m.index + m[0].length,
   ]);
 }
-
-const CHUNK = 1 << 16;
 
 describe('nonAsciiRuns: the runs of bytes ≥ 0x80', () => {
   it('finds what a regular expression finds, runs across chunk edges included (property)', () => {
