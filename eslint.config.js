@@ -14,6 +14,7 @@ export default tseslint.config(
       'sandbox/**',
       '**/*.js',
       '**/*.mjs',
+      '**/*.cjs',
     ],
   },
   ...tseslint.configs.recommended,

@@ -13,7 +13,7 @@ import { bigConfig } from './big-config.mjs';
 import { measureInterleaved, measureNode, record } from './measure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(root, 'dist/src/cli.js');
+const cli = join(root, 'dist/src/cli.cjs');
 const work = mkdtempSync(join(tmpdir(), 'gen-collection-bench-'));
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;

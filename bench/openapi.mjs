@@ -128,10 +128,10 @@ async function main() {
 
 /** The gen-collection side: the real CLI command when built, else the library pipeline in a child. */
 function genCommand() {
-  const cli = join(dist, 'cli.js');
+  const cli = join(dist, 'cli.cjs');
   if (existsSync(join(dist, 'commands/openapi.js'))) {
     return {
-      what: '`gen-collection openapi SPEC -o DIR` (dist/src/cli.js): load, map, validate, generate, write',
+      what: '`gen-collection openapi SPEC -o DIR` (dist/src/cli.cjs): load, map, validate, generate, write',
       args: (spec, out, node = []) => [...node, cli, 'openapi', spec, '-o', out],
     };
   }

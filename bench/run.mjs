@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-if (!existsSync(`${root}dist/src/cli.js`)) {
+if (!existsSync(`${root}dist/src/cli.cjs`)) {
   console.error('bench: dist/ is missing; run `npm run build` first');
   process.exit(2);
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(root, 'dist/src/cli.js');
+const cli = join(root, 'dist/src/cli.cjs');
 const work = mkdtempSync(join(tmpdir(), 'gen-collection-bench-watch-'));
 cpSync(join(root, 'examples/orders-api'), work, { recursive: true, filter: (src) => !src.includes('/postman') });
 

@@ -8,7 +8,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:?usage: output-snapshot.sh OUT_DIR}"
 rm -rf "$out" && mkdir -p "$out"
 out="$(cd "$out" && pwd)"
-cli="$root/bin/gen-collection.js"
+cli="$root/bin/gen-collection.cjs"
 fx="$root/test/fixtures"
 n=0
 run() { # run NAME ARGS... : outputs under $out/NAME, the CLI run in a scratch dir so relative paths stay put

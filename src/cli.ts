@@ -142,13 +142,18 @@ function exit(code: ExitCode): void {
   process.exitCode = code;
 }
 
-try {
-  await program.parseAsync();
-} catch (error) {
-  if (error instanceof CommanderError) {
-    process.exitCode = error.exitCode === 0 ? ExitCode.ok : ExitCode.badInput;
-  } else {
-    const { reportError } = await import('./commands/report.js');
-    process.exitCode = reportError(error);
+// No top-level await: the binary is this module bundled as CommonJS (scripts/bundle-cli.mjs).
+void main();
+
+async function main(): Promise<void> {
+  try {
+    await program.parseAsync();
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? ExitCode.ok : ExitCode.badInput;
+    } else {
+      const { reportError } = await import('./commands/report.js');
+      process.exitCode = reportError(error);
+    }
   }
 }

@@ -1,4 +1,4 @@
-// Vitest global setup: the CLI tests run the real binary (dist/src/cli.js, the esbuild bundle), so rebuild dist/
+// Vitest global setup: the CLI tests run the real binary (dist/src/cli.cjs and its chunks, esbuild bundles), so rebuild dist/
 // as `npm run build` does (tsc, scripts/bundle-cli.mjs, then the prebuilt token bundles) when any source file, a
 // token script's among them, is newer than it. `npm test` does not build (lint, format, tsc --noEmit, then
 // vitest): this is what keeps dist/ current for it and for `npx vitest run` alike.
@@ -18,7 +18,7 @@ function newestMtime(dir: string): number {
 }
 
 export default function setup(): void {
-  const bin = join(root, 'dist/src/cli.js');
+  const bin = join(root, 'dist/src/cli.cjs');
   const sources = Math.max(
     newestMtime(join(root, 'src')),
     newestMtime(join(root, 'scripts-src')),

@@ -1,7 +1,19 @@
 import { ExitCode } from '../errors.js';
 
-let out: NodeJS.WriteStream | undefined;
-let err: NodeJS.WriteStream | undefined;
+/**
+ * Marks a stream guarded for every copy of this module: the binary's entry (dist/src/cli.cjs) and the command
+ * chunks each bundle one (scripts/bundle-cli.mjs), and a stream needs one guard.
+ */
+const GUARDED = Symbol.for('gen-collection.stream-guarded');
+
+function guarded(stream: NodeJS.WriteStream, onError: (error: NodeJS.ErrnoException) => void): NodeJS.WriteStream {
+  const marks = stream as unknown as Record<symbol, boolean>;
+  if (!marks[GUARDED]) {
+    marks[GUARDED] = true;
+    stream.on('error', onError);
+  }
+  return stream;
+}
 
 /**
  * stdout, guarded from its first use on: a reader that stops early (`gen-collection --help | head`,
@@ -11,21 +23,13 @@ let err: NodeJS.WriteStream | undefined;
  * it is first read (about 3 ms for a pipe), which a command that never prints to it would pay for nothing.
  */
 export function stdout(): NodeJS.WriteStream {
-  if (!out) {
-    out = process.stdout;
-    out.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
-      process.exit(process.exitCode ?? ExitCode.ok);
-    });
-  }
-  return out;
+  return guarded(process.stdout, (error) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? ExitCode.ok);
+  });
 }
 
 /** stderr, guarded from its first use on: messages a closed stderr cannot take are dropped, the work still done. */
 export function stderr(): NodeJS.WriteStream {
-  if (!err) {
-    err = process.stderr;
-    err.on('error', () => undefined);
-  }
-  return err;
+  return guarded(process.stderr, () => undefined);
 }

@@ -17,7 +17,7 @@ const require = createRequire(import.meta.url);
 
 /**
  * The directory of this module's compiled (or source) siblings: its own, or dist/src/scripts/ when this code runs
- * inside the CLI bundle (dist/src/cli.js and its chunks, scripts/bundle-cli.mjs), where the modules that
+ * inside the CLI bundle (dist/src/cli.cjs and its chunks, scripts/bundle-cli.mjs), where the modules that
  * the digest covers are no files of their own.
  */
 export const SCRIPTS_DIR = /[/\\]prebuilt-token-bundles\.[jt]s$/.test(fileURLToPath(import.meta.url))

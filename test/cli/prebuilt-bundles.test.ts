@@ -1,5 +1,5 @@
 /**
- * The installed CLI (dist/src/cli.js, the esbuild bundle) uses what `npm run build` prebuilt: a config without
+ * The installed CLI (dist/src/cli.cjs and its chunks, the esbuild bundles) uses what `npm run build` prebuilt: a config without
  * user scripts or signing builds every format without starting esbuild (its token bundles and the Bruno runtime
  * adapter are in dist/src/scripts/). esbuild is pointed at a stand-in binary that leaves a mark and fails, so a
  * build that bundles at run time either fails or leaves the mark. Inside the CLI bundle the modules are chunks, so

@@ -1,9 +1,9 @@
-// Runs the real gen-collection binary (dist/src/cli.js) in a child process.
+// Runs the real gen-collection binary (dist/src/cli.cjs, what bin/gen-collection.cjs runs) in a child process.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const CLI = join(import.meta.dirname, '../../dist/src/cli.js');
+export const CLI = join(import.meta.dirname, '../../dist/src/cli.cjs');
 
 export interface CliResult {
   status: number | null;

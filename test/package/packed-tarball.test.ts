@@ -104,9 +104,11 @@ describe('the packed tarball', () => {
       expect.arrayContaining([
         'LICENSE',
         'package.json',
-        'bin/gen-collection.js',
+        'bin/gen-collection.cjs',
         'dist/src/index.js',
-        'dist/src/cli.js',
+        'dist/src/cli.cjs',
+        'dist/src/cli-chunks/build.js',
+        'dist/src/scripts/token-bundles/postman.json',
         'sandbox/prerequest.d.ts',
         'sandbox/test.d.ts',
         'schema/config.schema.json',
