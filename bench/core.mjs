@@ -3,11 +3,12 @@
 //   `--help`: ≤ 1.25× `node -e 0`;
 //   `build --format postman-v3` and `--format bruno` of the same config: each ≤ 1.5× the v2.1 build;
 //   the token scripts: ≤ 10 KB readable core (no minification), features a config does not use add nothing.
-// Every build writes into a fresh output directory, one never used before (all removed at the end): the first
-// build's cost. Not one removed before the run: the file system's work of removing 2,000 files spills into the next
-// run's kernel time (a postman-v3 build: 0.08–1.03 s of system time after such a removal, 0.11–0.14 s into a
-// never-used directory). The two new formats are also timed rebuilding into the same directory (what `build`
-// again or `--watch` does).
+// Every build writes into a fresh output directory (the last run's removed before the run, untimed): the first
+// build's cost. Every run starts after a `sync` (untimed): the file system's pending work (removing or writing
+// 2,000 files) spills into the next run's kernel time otherwise. On this VM, 2,000 small files created in /tmp took
+// 1.5 s of system time with such work pending, 0.2–0.6 s after a `sync`. The two new formats are also timed
+// rebuilding into the same directory (what `build` again or `--watch` does).
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,20 +29,22 @@ const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 try {
   const configFile = join(work, 'gen-collection.config.json');
   writeFileSync(configFile, JSON.stringify(bigConfig(40, 50)));
-  let fresh = 0;
-  const lastOut = {};
-  const build =
-    (format, intoNew = true) =>
-    () => {
-      const out = join(work, intoNew ? `out-${format}-${fresh++}` : `out-${format}-again`);
-      lastOut[format] = out;
-      return measureNode([cli, 'build', '-c', configFile, '-o', out, '--format', format], { cwd: work });
-    };
+  const build = (format, fresh = true) => {
+    const out = join(work, `out-${format}${fresh ? '' : '-again'}`);
+    return () =>
+      measureNode([cli, 'build', '-c', configFile, '-o', out, '--format', format], {
+        cwd: work,
+        before: () => {
+          if (fresh) rmSync(out, { recursive: true, force: true });
+          settle();
+        },
+      });
+  };
   console.log(`median of ${runs} runs each, interleaved; CPU = user + system of the node process\n`);
   const r = measureInterleaved(
     {
-      node: () => measureNode(['-e', '0'], { cwd: work }),
-      help: () => measureNode([cli, '--help'], { cwd: work }),
+      node: () => measureNode(['-e', '0'], { cwd: work, before: settle }),
+      help: () => measureNode([cli, '--help'], { cwd: work, before: settle }),
       postman: build('postman'),
       'postman-v3': build('postman-v3'),
       bruno: build('bruno'),
@@ -51,7 +54,7 @@ try {
     },
     runs,
   );
-  const collection = JSON.parse(readFileSync(join(lastOut.postman, 'bench-api.postman_collection.json'), 'utf8'));
+  const collection = JSON.parse(readFileSync(join(work, 'out-postman', 'bench-api.postman_collection.json'), 'utf8'));
   const count = collection.item.reduce((n, f) => n + f.item.length, 0);
   const line = (what, m) =>
     `${what.padEnd(44)} ${s(m.ms).padStart(7)} wall  ${s(m.cpuMs).padStart(7)} CPU  ${String(m.rssMB).padStart(4)} MB`;
@@ -77,8 +80,8 @@ try {
   const helpRuns = Math.max(runs, 31);
   const h = measureInterleaved(
     {
-      node: () => measureNode(['-e', '0'], { cwd: work }),
-      help: () => measureNode([cli, '--help'], { cwd: work }),
+      node: () => measureNode(['-e', '0'], { cwd: work, before: settle }),
+      help: () => measureNode([cli, '--help'], { cwd: work, before: settle }),
     },
     helpRuns,
   );
@@ -109,4 +112,14 @@ try {
   );
 } finally {
   rmSync(work, { recursive: true, force: true });
+  settle();
+}
+
+/** Lets the file system finish pending work (`sync`, where there is one), so that no run is timed with it. */
+function settle() {
+  try {
+    execFileSync('sync');
+  } catch {
+    // no sync command: runs measure what they get
+  }
 }
