@@ -75,23 +75,18 @@ function sourcesDigest(): string {
   return hash.update(`esbuild ${esbuild.version}`).digest('hex');
 }
 
-const prebuilt = new Map<string, TokenBundle | undefined>();
-
 /**
  * The token bundle of `key` that `npm run build` prebuilt, when it was built from the current sources; else
- * undefined, and the bundle is built with esbuild at run time. Read once per process: a build that needs no user
- * script then never loads esbuild (about 0.1 s of start-up and a helper process).
+ * undefined, and the bundle is built with esbuild at run time: a build that needs no user script then never loads
+ * esbuild (about 0.1 s of start-up and a helper process). Read from its file on each call: token-scripts asks once
+ * per key and process (`buildOnce` keeps the answer).
  */
 export function prebuiltTokenBundle(key: string): TokenBundle | undefined {
-  if (!prebuilt.has(key)) {
-    let bundle: TokenBundle | undefined;
-    try {
-      const { sources, prerequest, test } = JSON.parse(readFileSync(prebuiltBundleFile(key), 'utf8')) as PrebuiltFile;
-      if (sources === tokenSourcesDigest()) bundle = { prerequest, test };
-    } catch {
-      // none prebuilt (running from src/, or a key the build does not prebuild): bundled at run time
-    }
-    prebuilt.set(key, bundle);
+  try {
+    const { sources, prerequest, test } = JSON.parse(readFileSync(prebuiltBundleFile(key), 'utf8')) as PrebuiltFile;
+    return sources === tokenSourcesDigest() ? { prerequest, test } : undefined;
+  } catch {
+    // none prebuilt (running from src/, or a key the build does not prebuild): bundled at run time
+    return undefined;
   }
-  return prebuilt.get(key);
 }
