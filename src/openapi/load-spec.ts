@@ -10,7 +10,7 @@ import { type InputKind, readInputFile, readUtf8InputBytes } from '../read-input
 import { MAX_JSON_NESTING, MAX_YAML_NESTING, rejectDeepNesting } from '../json/nesting.js';
 import { isObject, stripBom } from '../json/json-value.js';
 import { problemOf } from './spec-problem.js';
-import { nonAsciiRuns } from './non-ascii-runs.js';
+import { nonAsciiRuns, spliceRuns } from './non-ascii-runs.js';
 import { oneByteYaml, parseYamlWithLines, type StandIns, yamlLines } from './yaml-lines.js';
 
 /** A parsed spec: external file `$ref`s bundled in as local ones, local `$ref`s left in place. */
@@ -138,14 +138,7 @@ function specSource(
     return { text: decodedText(bytes), json: true, escaped: false };
   // The escaped text put together as bytes (the runs' places hold their escapes), then read as one string.
   const escaped = Buffer.allocUnsafe(asciiBytes + 6 * nonAsciiUnits);
-  let at = 0;
-  let from = start;
-  for (let r = 0; r < runs.length; r += 2) {
-    at += bytes.copy(escaped, at, from, runs[r]);
-    at += escaped.write(escapes[r / 2]!, at, 'latin1');
-    from = runs[r + 1]!;
-  }
-  bytes.copy(escaped, at, from);
+  spliceRuns(bytes, start, runs, escapes, escaped);
   return { text: escaped.toString('latin1'), json: true, escaped: true };
 }
 

@@ -35,3 +35,26 @@ export function nonAsciiRuns(bytes: Uint8Array, start: number): number[] {
   }
   return runs;
 }
+
+/**
+ * Writes the text of `bytes` from `start` into `target` from its first byte, each run (`nonAsciiRuns`) replaced
+ * by the Latin-1 bytes of its replacement; returns the length written. `target` may be `bytes` itself when no
+ * replacement is longer than its run: each write then lands at or before what is still to be read (`copy`
+ * handles the overlap).
+ */
+export function spliceRuns(
+  bytes: Buffer,
+  start: number,
+  runs: readonly number[],
+  replacements: readonly string[],
+  target: Buffer,
+): number {
+  let at = 0;
+  let from = start;
+  for (let r = 0; r < runs.length; r += 2) {
+    at += bytes.copy(target, at, from, runs[r]);
+    at += target.write(replacements[r / 2]!, at, 'latin1');
+    from = runs[r + 1]!;
+  }
+  return at + bytes.copy(target, at, from);
+}

@@ -3,7 +3,7 @@ import { CORE_SCHEMA, load as parseYaml, type LoadOptions } from 'js-yaml';
 import type { Locate } from '../json/locate.js';
 import { pointerSegments } from '../json/pointer.js';
 import { MAX_YAML_NESTING } from '../json/nesting.js';
-import { nonAsciiRuns } from './non-ascii-runs.js';
+import { nonAsciiRuns, spliceRuns } from './non-ascii-runs.js';
 
 /** A YAML spec as js-yaml reads it (core schema), and the line of each of its pointers. */
 export interface YamlWithLines {
@@ -64,15 +64,9 @@ export function oneByteYaml(bytes: Buffer, start: number): YamlSource | undefine
   const free = STAND_IN_CANDIDATES.filter((c) => !latin1Used.has(c));
   if (free.length < wide.size || [...wide].some((c) => TREATED_APART.has(c))) return undefined;
   const standInOf = new Map([...wide].map((char, i) => [char, free[i]!]));
-  // Each run written over in place, one byte a character: never longer than its UTF-8 bytes.
-  let end = runs[0] ?? bytes.length;
-  for (let r = 0; r < runs.length; r += 2) {
-    for (const char of decoded[r / 2]!) bytes[end++] = (standInOf.get(char) ?? char).charCodeAt(0);
-    const next = runs[r + 2] ?? bytes.length;
-    bytes.copyWithin(end, runs[r + 1]!, next);
-    end += next - runs[r + 1]!;
-  }
-  const text = bytes.toString('latin1', start, end);
+  // Written over in place, one byte a character: never longer than the characters' UTF-8 bytes.
+  const standIns = decoded.map((chars) => Array.from(chars, (c) => standInOf.get(c) ?? c).join(''));
+  const text = bytes.toString('latin1', 0, spliceRuns(bytes, start, runs, standIns, bytes));
   if (wide.size === 0) return { text };
   const chars = new Map([...standInOf].map(([char, standIn]) => [standIn, char]));
   return { text, standIns: { chars, pattern: new RegExp(`[${[...chars.keys()].join('')}]`, 'g') } };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NON_ASCII_CHUNK as CHUNK, nonAsciiRuns } from '../../src/openapi/non-ascii-runs.js';
+import { NON_ASCII_CHUNK as CHUNK, nonAsciiRuns, spliceRuns } from '../../src/openapi/non-ascii-runs.js';
 
 /** The runs as a regular expression over the Latin-1 text finds them (what the function replaced). */
 function oracle(bytes: Buffer, start: number): number[] {
@@ -33,5 +33,49 @@ describe('nonAsciiRuns: the runs of bytes ≥ 0x80', () => {
     const text = Buffer.from('日本語のテキスト a b ✓ '.repeat(20_000));
     expect(nonAsciiRuns(text, 0)).toEqual(oracle(text, 0));
     expect(nonAsciiRuns(Buffer.alloc(0), 0)).toEqual([]);
+  });
+});
+
+describe('spliceRuns: the text from `start`, each run replaced', () => {
+  // text of ASCII and UTF-8 characters of 2–4 bytes; a replacement per run, of Latin-1 characters
+  const text = fc
+    .array(fc.constantFrom('a', 'b', ' ', '\n', 'é', '’', '€', '🍫', '中'), { maxLength: 60 })
+    .map((chars) => chars.join(''));
+  const latin1 = fc.string({
+    unit: fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c)),
+    maxLength: 8,
+  });
+
+  it('into a new buffer, as a replace over the Latin-1 text gives it (property)', () => {
+    fc.assert(
+      fc.property(text, fc.nat(3), fc.array(latin1, { minLength: 60, maxLength: 60 }), (t, bom, replacements) => {
+        const bytes = Buffer.concat([Buffer.alloc(bom, 0xef), Buffer.from(t)]);
+        const runs = nonAsciiRuns(bytes, bom);
+        let i = 0;
+        const expected = bytes.toString('latin1', bom).replace(/[\x80-\xff]+/g, () => replacements[i++]!);
+        const target = Buffer.alloc(bytes.length * 8 + 8);
+        const length = spliceRuns(bytes, bom, runs, replacements, target);
+        expect(target.toString('latin1', 0, length)).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('in place, when no replacement is longer than its run (property)', () => {
+    fc.assert(
+      fc.property(text, fc.nat(3), (t, bom) => {
+        const bytes = Buffer.concat([Buffer.alloc(bom, 0xef), Buffer.from(t)]);
+        const runs = nonAsciiRuns(bytes, bom);
+        // each run replaced by as many Latin-1 characters as it has characters: never longer than its bytes
+        const replacements = Array.from({ length: runs.length / 2 }, (_, r) =>
+          '¤'.repeat([...bytes.toString('utf8', runs[2 * r], runs[2 * r + 1])].length),
+        );
+        let i = 0;
+        const expected = bytes.toString('latin1', bom).replace(/[\x80-\xff]+/g, () => replacements[i++]!);
+        const length = spliceRuns(bytes, bom, runs, replacements, bytes);
+        expect(bytes.toString('latin1', 0, length)).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
