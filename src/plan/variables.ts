@@ -52,7 +52,10 @@ function addItemNames(items: readonly PlanItem[], names: Set<string>): void {
   }
 }
 
-/** Every variable a planned collection uses: those of `texts`, of its items outside scripts, and of its auths. */
+/**
+ * Every variable a planned collection uses, sorted and unique: those of `texts` and of its items outside scripts,
+ * as `variablesUsed` finds them.
+ */
 export function planVariablesUsed(
   texts: unknown,
   items: readonly PlanItem[],
@@ -62,7 +65,11 @@ export function planVariablesUsed(
   const names = new Set<string>();
   addNames(texts, names, 'event');
   addItemNames(items, names);
-  return withAuthVariables(names, auth, profiles);
+  const auths = [auth, ...profiles];
+  const tokenRequests = auths.map((a) => (a.type === 'oauth2' ? [a.tokenUrl, a.params, a.assertion] : []));
+  addNames(tokenRequests, names);
+  for (const a of auths) for (const name of authVariables(a).all) names.add(name);
+  return [...names].sort();
 }
 
 /**
@@ -71,16 +78,5 @@ export function planVariablesUsed(
  * (client id and secret, token, …), for the auth and each auth profile.
  */
 export function variablesUsed(texts: unknown, auth: ResolvedAuth, profiles: readonly OAuth2Resolved[] = []): string[] {
-  const names = new Set<string>();
-  addNames(texts, names, 'event');
-  return withAuthVariables(names, auth, profiles);
-}
-
-/** `names` with those of the token requests and the auths' own variables, sorted and unique. */
-function withAuthVariables(names: Set<string>, auth: ResolvedAuth, profiles: readonly OAuth2Resolved[]): string[] {
-  const auths = [auth, ...profiles];
-  const tokenRequests = auths.map((a) => (a.type === 'oauth2' ? [a.tokenUrl, a.params, a.assertion] : []));
-  addNames(tokenRequests, names);
-  for (const a of auths) for (const name of authVariables(a).all) names.add(name);
-  return [...names].sort();
+  return planVariablesUsed(texts, [], auth, profiles);
 }
