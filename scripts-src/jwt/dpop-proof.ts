@@ -1,4 +1,4 @@
-import { sha256 } from '@noble/hashes/sha2.js';
+import { sha256 } from './hash.ts';
 import type { JwtAlgorithm } from './algorithm.ts';
 import { base64url, utf8Bytes } from './bytes.ts';
 import { jwkThumbprint, type PublicJwkOf } from './public-jwk.ts';

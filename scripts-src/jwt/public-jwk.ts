@@ -1,4 +1,4 @@
-import { sha256 } from '@noble/hashes/sha2.js';
+import { sha256 } from './hash.ts';
 import { base64url, utf8Bytes } from './bytes.ts';
 import type { PrivateKey } from './private-key.ts';
 

@@ -15,35 +15,43 @@ describe.each<BrunoSandbox>(['safe', 'developer'])('DPoP under bru run --sandbox
     await servers.close();
   });
 
-  it('ES256: every request accepted after at most one nonce replay, proofs on the token requests, no Bearer', async () => {
-    const { op, api } = servers;
-    const files = await renderBruno(
-      await planFromConfig({
-        name: `DPoP bruno ${sandbox}`,
-        auth: { type: 'oauth2', tokenUrl: '{{token_url}}', expiryBufferSeconds: 1, dpop: { algorithm: 'ES256' } },
-        environments: { e2e: { base_url: api.url, token_url: op.tokenUrl, client_id: op.clients.post.id } },
-        items: ITEMS,
-      }),
-    );
-    expect(files.map((f) => f.path)).toContain(`bruno/dpop-bruno-${sandbox}/lib/gen-collection-dpop-es256.js`);
-    const result = await runBru(files, {
-      sandbox,
-      env: 'e2e',
-      envVars: { client_secret: op.clients.post.secret, dpop_private_key: keyPem('ES256').replace(/\n/g, '\\n') },
-    });
-    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
-    expect(result.changedFiles).toEqual([]);
-    // The run's first request has no nonce yet: challenged once, replayed, accepted; the others at once.
-    expect(outcomes(api.log)).toEqual([
-      'GET /orders use_dpop_nonce',
-      'GET /orders ok',
-      'GET /orders/7 ok',
-      'POST /orders ok',
-      'GET /health health',
-    ]);
-    expect(op.tokenRequests.map((r) => [r.status, !!r.dpopProof, r.bearer])).toEqual([
-      [400, true, false],
-      [200, true, false],
-    ]);
-  });
+  // ES256 signs with a bundled curve library; EdDSA with gen-collection's own arithmetic and the sandbox's crypto-js.
+  it.each(['ES256', 'EdDSA'] as const)(
+    '%s: every request accepted after at most one nonce replay, proofs on the token requests, no Bearer',
+    async (algorithm) => {
+      const { op, api } = servers;
+      const tokensBefore = op.tokenRequests.length;
+      const apiBefore = api.log.length;
+      const files = await renderBruno(
+        await planFromConfig({
+          name: `DPoP bruno ${sandbox} ${algorithm}`,
+          auth: { type: 'oauth2', tokenUrl: '{{token_url}}', expiryBufferSeconds: 1, dpop: { algorithm } },
+          environments: { e2e: { base_url: api.url, token_url: op.tokenUrl, client_id: op.clients.post.id } },
+          items: ITEMS,
+        }),
+      );
+      expect(files.map((f) => f.path)).toContain(
+        `bruno/dpop-bruno-${sandbox}-${algorithm.toLowerCase()}/lib/gen-collection-dpop-${algorithm.toLowerCase()}.js`,
+      );
+      const result = await runBru(files, {
+        sandbox,
+        env: 'e2e',
+        envVars: { client_secret: op.clients.post.secret, dpop_private_key: keyPem(algorithm).replace(/\n/g, '\\n') },
+      });
+      expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+      expect(result.changedFiles).toEqual([]);
+      // The run's first request has no nonce yet: challenged once, replayed, accepted; the others at once.
+      expect(outcomes(api.log.slice(apiBefore))).toEqual([
+        'GET /orders use_dpop_nonce',
+        'GET /orders ok',
+        'GET /orders/7 ok',
+        'POST /orders ok',
+        'GET /health health',
+      ]);
+      expect(op.tokenRequests.slice(tokensBefore).map((r) => [r.status, !!r.dpopProof, r.bearer])).toEqual([
+        [400, true, false],
+        [200, true, false],
+      ]);
+    },
+  );
 });
