@@ -1,4 +1,4 @@
-import { sha256 } from '@noble/hashes/sha2.js';
+import { sha256 } from './hash.ts';
 import { concatBytes, hexToBytes } from '@noble/hashes/utils.js';
 import { unfitRsaKey, type JwtAlgorithm } from './algorithm.ts';
 import { rsaSign } from './rsa.ts';
