@@ -3,7 +3,7 @@ import { bytesToHex, concatBytes, hexToBytes } from '@noble/hashes/utils.js';
 
 // Ed25519 signing (RFC 8032 §5.1) for the sandbox, small enough to read in one sitting. A DPoP proof signs once per
 // HTTP request, in a script evaluated afresh each time and run cold: with a general curve library (@noble/curves,
-// 80 KB of script with noble's hashes) a proof cost 16–19 ms of CPU in the sandbox (bench/jwt.mjs), spent evaluating
+// 80 KB of script with noble's hashes) a proof cost 12–19 ms of CPU in the sandbox (bench/jwt.mjs), spent evaluating
 // the library and in two base-point multiplications of 256 doublings and additions each. Here the base point is
 // multiplied with a comb of 31 constant points (52 doublings and 52 additions), the inverse that encoding a point
 // needs takes the usual addition chain, and SHA-512 is the sandbox's own (hash.ts). Signing only: nothing is decoded
