@@ -41,10 +41,10 @@ try {
       });
   };
   console.log(`median of ${runs} runs each, interleaved; CPU = user + system of the node process\n`);
+  const node = () => measureNode(['-e', '0'], { cwd: work, before: settle });
   const r = measureInterleaved(
     {
-      node: () => measureNode(['-e', '0'], { cwd: work, before: settle }),
-      help: () => measureNode([cli, '--help'], { cwd: work, before: settle }),
+      node,
       postman: build('postman'),
       'postman-v3': build('postman-v3'),
       bruno: build('bruno'),
@@ -54,13 +54,20 @@ try {
     },
     runs,
   );
+  // --help against node -e 0 in a pair of its own, with more runs: both take under 0.1 s, and among the builds
+  // above the medians swung from 1.23× to 1.51× on the same code (a 20 ms difference on a 65–90 ms start).
+  const helpRuns = Math.max(runs, 31);
+  const h = measureInterleaved(
+    { node, help: () => measureNode([cli, '--help'], { cwd: work, before: settle }) },
+    helpRuns,
+  );
   const collection = JSON.parse(readFileSync(join(work, 'out-postman', 'bench-api.postman_collection.json'), 'utf8'));
   const count = collection.item.reduce((n, f) => n + f.item.length, 0);
   const line = (what, m) =>
     `${what.padEnd(44)} ${s(m.ms).padStart(7)} wall  ${s(m.cpuMs).padStart(7)} CPU  ${String(m.rssMB).padStart(4)} MB`;
 
   console.log(line('node -e 0', r.node));
-  console.log(line('gen-collection --help', r.help));
+  console.log(line('gen-collection --help', h.help));
   console.log(line(`build, ${count} requests (postman v2.1)`, r.postman));
   console.log(line(`build --format postman-v3, ${count} requests`, r['postman-v3']));
   console.log(line(`build --format bruno, ${count} requests`, r.bruno));
@@ -74,16 +81,6 @@ try {
   console.log(
     `build, ${count} requests: ${s(b.ms)} (goal ≤ 0.25 s) ${record('`build`, 2,000 requests, CLI end to end', `${s(b.ms)} wall, ${s(b.cpuMs)} CPU`, '≤ 0.25 s', b.ms <= 250)};` +
       ` ${x(vsNode[0])} node -e 0 wall, ${x(vsNode[1])} CPU (goal ≤ 3.5×) ${record('`build` vs `node -e 0`', `${x(vsNode[0])} wall, ${x(vsNode[1])} CPU`, '≤ 3.5×', vsNode[0] <= 3.5)}`,
-  );
-  // --help against node -e 0 in a pair of its own, with more runs: both take under 0.1 s, and the medians of the
-  // runs above swung from 1.23× to 1.51× on the same code (a 20 ms difference on a 65–90 ms start).
-  const helpRuns = Math.max(runs, 31);
-  const h = measureInterleaved(
-    {
-      node: () => measureNode(['-e', '0'], { cwd: work, before: settle }),
-      help: () => measureNode([cli, '--help'], { cwd: work, before: settle }),
-    },
-    helpRuns,
   );
   const help = [ratio(h.help.ms, h.node.ms), ratio(h.help.cpuMs, h.node.cpuMs)];
   console.log(
