@@ -26,6 +26,11 @@ export interface InjectOptions {
   inheritBearer?: boolean;
   /** Move each literal secret into a `{{variable}}` (`--extract-secrets`) instead of refusing the collection. */
   extractSecrets?: boolean;
+  /**
+   * Also find the variables environment templates need (`variables` and `secretVariables`; default true): two more
+   * walks of the collection, a third of the time `inject` takes. The CLI asks for them with `--env-dir` only.
+   */
+  templates?: boolean;
   warnings: Warnings;
 }
 
@@ -34,11 +39,17 @@ export interface InjectResult {
   /** The injected collection as JSON text, laid out like the input. */
   text: string;
   collection: object;
-  /** Every variable the collection uses (`{{…}}` outside scripts) plus the auth's variables, sorted: for environment templates. */
+  /**
+   * Every variable the collection uses (`{{…}}` outside scripts) plus the auth's variables, sorted: for environment
+   * templates. Empty when `templates` is false.
+   */
   variables: string[];
   /** Variables the collection defines itself (`variable`): an environment value, even empty, would shadow them. */
   collectionVariables: string[];
-  /** Variables used where a literal would be a secret (auth params, credential headers, secret-named fields): `type: secret` in templates. */
+  /**
+   * Variables used where a literal would be a secret (auth params, credential headers, secret-named fields): `type:
+   * secret` in templates. Empty when `templates` is false.
+   */
   secretVariables: string[];
   /** With `extractSecrets`: each literal secret moved (pointer, variable, masked value), in document order. */
   extracted: ExtractedSecret[];
@@ -110,13 +121,13 @@ export async function injectCollection(text: string, opts: InjectOptions): Promi
     fix: secretsFix,
   });
   // one walk for both: the strings outside scripts that hold `{{`
-  const templates = templateTexts(collection);
+  const templates = (opts.templates ?? true) ? templateTexts(collection) : undefined;
   return {
     text: jsonTextLike(collection, text),
     collection,
-    variables: variablesUsed(templates.texts, auth),
+    variables: templates ? variablesUsed(templates.texts, auth) : [],
     collectionVariables: definedVariables(collection.variable),
-    secretVariables: secretPositionVariables(collection, templates),
+    secretVariables: templates ? secretPositionVariables(collection, templates) : [],
     extracted: extraction.moved.map((moved) => ({ ...moved, pointer: inputPointer(moved.pointer) })),
     secretValues: extraction.values,
   };

@@ -40,6 +40,8 @@ export async function injectFiles(text: string, config: InjectConfig, opts: Inje
     force: opts.force,
     inheritBearer: opts.inheritBearer,
     extractSecrets: extract !== undefined,
+    // only the environment templates read the variables
+    templates: opts.envDir !== undefined,
     warnings,
   });
   const name = collectionName(result);

@@ -1,6 +1,7 @@
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { collectVariableNames } from '../../src/plan/variables.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { listFiles, runCli } from './run-cli.js';
 
@@ -369,6 +370,13 @@ describe('inject and audit through the binary', () => {
     expect(runCli(['audit', 'out.json', ...listFiles(join(dir, 'env')).map((f) => join('env', f))], dir).status).toBe(
       0,
     );
+    // the template holds every variable the collection uses outside scripts and does not define itself
+    const template = JSON.parse(readFileSync(join(dir, 'env', listFiles(join(dir, 'env'))[0]!), 'utf8'));
+    const defined = new Set((injected.variable ?? []).map((v: { key: string }) => v.key));
+    const used = collectVariableNames(injected).filter((name) => !defined.has(name));
+    expect(used).toContain('access_token');
+    expect(used.length).toBeGreaterThan(1);
+    expect(template.values.map((v: { key: string }) => v.key)).toEqual(expect.arrayContaining(used));
 
     expect(runCli(['inject', 'out.json', '--in-place'], dir).status).toBe(0);
     expect(readFileSync(join(dir, 'out.json'), 'utf8')).toBe(toStdout.stdout);

@@ -50,6 +50,21 @@ describe('inject: every exported-collection fixture', () => {
       expect(twice.variables).toEqual(once.variables);
     });
 
+    it('without `templates` (inject with no --env-dir): the same text, and no template variables looked for', async () => {
+      const full = await inject(input, file);
+      const bare = await injectCollection(input, {
+        file,
+        auth: oauth2(),
+        warnings: new Warnings(),
+        force: NEEDS_FORCE.has(file),
+        templates: false,
+      });
+      expect(bare.text).toBe(full.text);
+      expect(bare.collectionVariables).toEqual(full.collectionVariables);
+      expect(full.variables).toContain('access_token');
+      expect([bare.variables, bare.secretVariables]).toEqual([[], []]);
+    });
+
     it('is lossless: minus the documented additions the output is the input, key order included', async () => {
       const out = await inject(input, file);
       const original = JSON.parse(input.replace(/^\uFEFF/, ''));
