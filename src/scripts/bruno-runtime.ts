@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { VERSION } from '../version.js';
 import { buildOnce } from './build-once.js';
-import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
+import { SANDBOX_BUILD_OPTIONS, withoutModuleComments } from './esbuild-sandbox.js';
 import { SCRIPTS_DIR, tokenSourcesDigest } from './prebuilt-token-bundles.js';
 
 /** Where a bruno collection keeps the modules its scripts `require` (relative to the collection's folder). */
@@ -56,9 +56,10 @@ async function bundleRuntime(): Promise<string> {
     ...SANDBOX_BUILD_OPTIONS,
     format: 'cjs',
     absWorkingDir: PACKAGE_ROOT,
+    metafile: true,
     entryPoints: [join(PACKAGE_ROOT, 'scripts-src', 'runtime', 'bruno-pm.ts')],
   });
-  const code = result.outputFiles![0]!.text.replace(/^\/\/ scripts-src\/[^\n]*\n/gm, '');
+  const code = withoutModuleComments(result);
   return `// gen-collection ${VERSION}: the pm API on Bruno (bru, req, res). Generated: rebuild instead of editing.\n${code}`;
 }
 

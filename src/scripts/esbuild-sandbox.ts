@@ -1,4 +1,4 @@
-import type { BuildFailure, BuildOptions, Message, Plugin } from 'esbuild';
+import type { BuildFailure, BuildOptions, BuildResult, Message, Plugin } from 'esbuild';
 import { GenCollectionError } from '../errors.js';
 import { SANDBOX_MODULES, unsupportedModule, type UnsupportedModule } from './sandbox-externals.js';
 
@@ -32,6 +32,20 @@ export const SANDBOX_BUILD_OPTIONS: BuildOptions = {
   external: [...SANDBOX_MODULES],
   plugins: [sandboxModulesPlugin],
 };
+
+/**
+ * The bundle's text without the `// <path>` line esbuild writes in front of each module (its path from
+ * `absWorkingDir`; `result` built with `metafile`): a collection must not depend on where the package manager put
+ * gen-collection's own dependencies (`node_modules/@noble/…` in a checkout, `../@noble/…` in a project's hoisted
+ * node_modules, `../../.pnpm/…` with pnpm). Exactly the inputs' lines go, nothing else.
+ */
+export function withoutModuleComments(result: BuildResult): string {
+  const comments = new Set(Object.keys(result.metafile!.inputs).map((path) => `// ${path}`));
+  return result
+    .outputFiles![0]!.text.split('\n')
+    .filter((line) => !comments.has(line))
+    .join('\n');
+}
 
 /** Options of `bundleEntry`. */
 export interface BundleEntryOptions {

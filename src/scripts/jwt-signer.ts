@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Plugin } from 'esbuild';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { buildOnce } from './build-once.js';
-import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
+import { SANDBOX_BUILD_OPTIONS, withoutModuleComments } from './esbuild-sandbox.js';
 
 /** The JWS algorithms the sandbox signer implements (DESIGN: `auth.assertion.algorithm`). */
 export const JWT_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'HS256', 'EdDSA'] as const;
@@ -58,12 +58,11 @@ export async function bundleJwtEntry(
     ...SANDBOX_BUILD_OPTIONS,
     format: 'esm',
     absWorkingDir: PACKAGE_ROOT,
+    metafile: true,
     plugins: [...(SANDBOX_BUILD_OPTIONS.plugins ?? []), saltBytesPlugin],
     stdin: { contents: entry, resolveDir: JWT_DIR, sourcefile, loader: 'ts' },
   });
-  // Module path comments (which differ between installations under node_modules) and the entry's export go.
-  const code = result
-    .outputFiles![0]!.text.replace(/^\/\/ (?:scripts-src|node_modules|jwt-signer|dpop-proof)[^\n]*\n/gm, '')
-    .replace(/^export \{[^}]*\};\n?/m, '');
+  // The module path comments (the crypto libraries' differ between installations) and the entry's export go.
+  const code = withoutModuleComments(result).replace(/^export \{[^}]*\};\n?/m, '');
   return `const ${global} = (() => {\n${code}return ${exported};\n})();\n`;
 }

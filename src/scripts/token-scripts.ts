@@ -6,7 +6,7 @@ import { PACKAGE_ROOT } from '../package-root.js';
 import { VERSION } from '../version.js';
 import { buildOnce } from './build-once.js';
 import { prebuiltTokenBundle } from './prebuilt-token-bundles.js';
-import { SANDBOX_BUILD_OPTIONS } from './esbuild-sandbox.js';
+import { SANDBOX_BUILD_OPTIONS, withoutModuleComments } from './esbuild-sandbox.js';
 import { DPOP_PROOF_GLOBAL, dpopProofScript } from './dpop-proof.js';
 import { JWT_SIGNER_GLOBAL, jwtSignerScript } from './jwt-signer.js';
 import {
@@ -314,12 +314,10 @@ async function bundleTokenScript(entry: string, runtime: RuntimeName, dropLabels
     plugins: [...(SANDBOX_BUILD_OPTIONS.plugins ?? []), adapterPlugin(runtime)],
     format: 'cjs',
     dropLabels,
-    // Relative to the package root, the module comments esbuild writes do not depend on the working directory.
     absWorkingDir: PACKAGE_ROOT,
+    metafile: true,
     entryPoints: [join(TOKEN_DIR, entry)],
   });
-  const code = result
-    .outputFiles![0]!.text.replace(/^"use strict";\n\n?/, '')
-    .replace(/^\/\/ scripts-src\/(?:token|runtime)\/[\w.-]+\.ts\n/gm, '');
+  const code = withoutModuleComments(result).replace(/^"use strict";\n\n?/, '');
   return `(() => {\n${code}})();\n`;
 }

@@ -6,6 +6,7 @@ import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listFiles, runCli } from '../cli/run-cli.js';
 import { toFailure } from '../e2e/newman.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { refusedUrl } from '../e2e/servers/http-util.js';
@@ -224,6 +225,57 @@ describe('the packed tarball', () => {
       ).flatMap((e) => (e.assertions ?? []).map((a) => `${e.item.name}: ${a.assertion}`));
       expect(assertions).toContain('List orders: responds within 2000 ms');
       expect(assertions.filter((a) => a.startsWith('Unreachable:'))).toEqual([]);
+    });
+
+    it('builds the same bytes as the checkout: the signing code comes from dependencies wherever npm put them', () => {
+      expect(install.status, ok(install)).toBe(0);
+      // npm hoists @noble/* next to gen-collection here: esbuild's module comments would read `// ../@noble/…`
+      const config = {
+        name: 'Signed DPoP',
+        auth: {
+          type: 'oauth2',
+          tokenUrl: 'https://id.example.com/token',
+          clientAuth: 'private_key_jwt',
+          dpop: { algorithm: 'ES256' },
+        },
+        environments: { dev: {} },
+        items: [{ name: 'Orders', url: 'https://api.example.com/orders' }],
+      };
+      writeFileSync(join(project, 'signed.config.json'), JSON.stringify(config));
+      for (const format of ['postman', 'bruno']) {
+        const installed = run(
+          'npx',
+          [
+            '--no-install',
+            'gen-collection',
+            'build',
+            '-c',
+            'signed.config.json',
+            '-o',
+            `signed-${format}`,
+            '--format',
+            format,
+          ],
+          project,
+        );
+        expect(installed.status, ok(installed)).toBe(0);
+        const checkout = runCli(
+          ['build', '-c', 'signed.config.json', '-o', `signed-${format}-checkout`, '--format', format],
+          project,
+        );
+        expect(checkout.status, checkout.stderr).toBe(0);
+        const files = listFiles(join(project, `signed-${format}`));
+        expect(
+          files.some((f) => /gen-collection-jwt-rs256|\.postman_collection\.json$/.test(f)),
+          files.join(),
+        ).toBe(true);
+        expect(listFiles(join(project, `signed-${format}-checkout`))).toEqual(files);
+        for (const file of files) {
+          const text = readFileSync(join(project, `signed-${format}`, file), 'utf8');
+          expect(text, file).toBe(readFileSync(join(project, `signed-${format}-checkout`, file), 'utf8'));
+          expect(text, file).not.toMatch(/@noble|node_modules/);
+        }
+      }
     });
 
     it('the library loads through import and require, and type-checks and runs as TypeScript nodenext in CommonJS', () => {
