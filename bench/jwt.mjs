@@ -9,9 +9,16 @@
 // mostly measures the other processes; the goals are judged on the CPU time. Each pair of scripts is measured in a
 // sandbox warmed by a few untimed executions of both, as a run's sandbox is after its first request: measured cold
 // and 15 times, the algorithm measured first in a fresh sandbox swung by ±2 ms between sittings.
-// Uses the compiled library: run `npm run build` first.
+// Last, the CLI end to end: `build` of a config that signs its client assertions and makes DPoP proofs against the same
+// config without either, interleaved (the signer and the proof maker are prebuilt by `npm run build`: no esbuild at
+// run time). Uses the compiled library: run `npm run build` first.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { importDist } from './dist.mjs';
+import { measureInterleaved, measureNode } from './measure.mjs';
 
 const { jwtSignerScript } = await importDist('scripts/jwt-signer.js');
 const { dpopProofScript } = await importDist('scripts/dpop-proof.js');
@@ -130,4 +137,30 @@ for (const [label, module] of SANDBOXES) {
     console.log(`${label}: ${algorithm} signing per token request (median of ${RUNS}): ${shown(time)}${goal}`);
   }
   ctx.dispose();
+}
+
+{
+  const cli = fileURLToPath(new URL('../dist/src/cli.cjs', import.meta.url));
+  const work = mkdtempSync(join(tmpdir(), 'gen-collection-bench-jwt-'));
+  try {
+    const plain = {
+      name: 'Bench',
+      auth: { type: 'oauth2', tokenUrl: 'https://id.example.test/token' },
+      environments: { dev: {} },
+      items: [{ name: 'Orders', url: 'https://api.example.test/orders' }],
+    };
+    const signed = { ...plain, auth: { ...plain.auth, clientAuth: 'private_key_jwt', dpop: { algorithm: 'EdDSA' } } };
+    const build = (config) => {
+      const file = join(work, `${config === plain ? 'plain' : 'signed'}.json`);
+      writeFileSync(file, JSON.stringify(config));
+      return () => measureNode([cli, 'build', '-c', file, '-o', join(work, 'out')], { cwd: work });
+    };
+    const r = measureInterleaved({ plain: build(plain), signed: build(signed) }, 15);
+    const ms = (m) => `${m.ms.toFixed(0)} ms wall, ${m.cpuMs.toFixed(0)} ms CPU`;
+    console.log(
+      `build, CLI end to end (median of 15, interleaved): RS256 client assertions + EdDSA DPoP ${ms(r.signed)}; the same config without them ${ms(r.plain)}${r.signed.ok && r.plain.ok ? '' : '  (a build failed)'}`,
+    );
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }

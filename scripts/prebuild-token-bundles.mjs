@@ -23,3 +23,21 @@ console.error(`prebuilt ${keys.length} token bundles into ${PREBUILT_TOKEN_BUNDL
 // The Bruno runtime adapter likewise (src/scripts/bruno-runtime.ts): a Bruno build then never starts esbuild either.
 const { prebuildBrunoRuntime } = await import(new URL('bruno-runtime.js', dist).href);
 console.error(`prebuilt the Bruno runtime adapter into ${await prebuildBrunoRuntime()}`);
+// The JWT signers and DPoP proof makers likewise (src/scripts/prebuilt-crypto-bundles.ts): a config that signs or
+// makes DPoP proofs then starts no esbuild either.
+const { PREBUILT_CRYPTO_BUNDLES, prebuiltCryptoFile, cryptoSourcesDigest } = await import(
+  new URL('prebuilt-crypto-bundles.js', dist).href
+);
+const { JWT_ALGORITHMS, bundleJwtSigner, jwtSignerName } = await import(new URL('jwt-signer.js', dist).href);
+const { DPOP_ALGORITHMS, bundleDpopProof, dpopProofName } = await import(new URL('dpop-proof.js', dist).href);
+const cryptoSources = cryptoSourcesDigest();
+rmSync(PREBUILT_CRYPTO_BUNDLES, { recursive: true, force: true });
+mkdirSync(PREBUILT_CRYPTO_BUNDLES, { recursive: true });
+const crypto = [
+  ...JWT_ALGORITHMS.map((algorithm) => [jwtSignerName(algorithm), () => bundleJwtSigner(algorithm)]),
+  ...DPOP_ALGORITHMS.map((algorithm) => [dpopProofName(algorithm), () => bundleDpopProof(algorithm)]),
+];
+for (const [name, bundle] of crypto) {
+  writeFileSync(prebuiltCryptoFile(name), `${JSON.stringify({ sources: cryptoSources, code: await bundle() })}\n`);
+}
+console.error(`prebuilt ${crypto.length} JWT signers and DPoP proof makers into ${PREBUILT_CRYPTO_BUNDLES}`);

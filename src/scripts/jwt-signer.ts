@@ -3,6 +3,7 @@ import type { Plugin } from 'esbuild';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { buildOnce } from './build-once.js';
 import { SANDBOX_BUILD_OPTIONS, withoutModuleComments } from './esbuild-sandbox.js';
+import { checkCryptoInputs, prebuiltCryptoBundle } from './prebuilt-crypto-bundles.js';
 
 /** The JWS algorithms the sandbox signer implements (DESIGN: `auth.assertion.algorithm`). */
 export const JWT_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'HS256', 'EdDSA'] as const;
@@ -31,13 +32,21 @@ const saltBytesPlugin: Plugin = {
  * The JWT signer for one algorithm as sandbox JavaScript: `const genCollectionSignJwt = (() => {…})();`, the
  * crypto library inlined. Only collections whose config signs a JWT carry it, with only that algorithm's code.
  */
-export const jwtSignerScript: (algorithm: JwtAlgorithmName) => Promise<string> = buildOnce(bundleSigner);
+export const jwtSignerScript: (algorithm: JwtAlgorithmName) => Promise<string> = buildOnce(
+  async (algorithm: JwtAlgorithmName) => prebuiltCryptoBundle(jwtSignerName(algorithm)) ?? bundleJwtSigner(algorithm),
+);
 
-function bundleSigner(algorithm: JwtAlgorithmName): Promise<string> {
+/** The name of an algorithm's signer bundle: its prebuilt file (`npm run build`) and the entry esbuild reads. */
+export function jwtSignerName(algorithm: JwtAlgorithmName): string {
+  return `jwt-signer-${algorithm.toLowerCase()}`;
+}
+
+/** The signer of `algorithm` bundled with esbuild (what `npm run build` prebuilds). */
+export function bundleJwtSigner(algorithm: JwtAlgorithmName): Promise<string> {
   const module = algorithm.toLowerCase();
   return bundleJwtEntry(
     `import { jwtSigner } from './sign-jwt.ts';\nimport { ${module} } from './${module}.ts';\nexport const signJwt = jwtSigner(${module});\n`,
-    `jwt-signer-${module}.ts`,
+    `${jwtSignerName(algorithm)}.ts`,
     JWT_SIGNER_GLOBAL,
     'signJwt',
   );
@@ -62,6 +71,7 @@ export async function bundleJwtEntry(
     plugins: [...(SANDBOX_BUILD_OPTIONS.plugins ?? []), saltBytesPlugin],
     stdin: { contents: entry, resolveDir: JWT_DIR, sourcefile, loader: 'ts' },
   });
+  checkCryptoInputs(Object.keys(result.metafile!.inputs));
   // The module path comments (the crypto libraries' differ between installations) and the entry's export go.
   const code = withoutModuleComments(result).replace(/^export \{[^}]*\};\n?/m, '');
   return `const ${global} = (() => {\n${code}return ${exported};\n})();\n`;

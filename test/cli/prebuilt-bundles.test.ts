@@ -1,7 +1,7 @@
 /**
  * The installed CLI (dist/src/cli.cjs and its chunks, the esbuild bundles) uses what `npm run build` prebuilt: a config without
- * user scripts or signing builds every format without starting esbuild (its token bundles and the Bruno runtime
- * adapter are in dist/src/scripts/). esbuild is pointed at a stand-in binary that leaves a mark and fails, so a
+ * user scripts, signing or not, with DPoP or not, builds every format without starting esbuild (its token bundles,
+ * the Bruno runtime adapter, the JWT signers and the DPoP proof makers are in dist/src/scripts/). esbuild is pointed at a stand-in binary that leaves a mark and fails, so a
  * build that bundles at run time either fails or leaves the mark. Inside the CLI bundle the modules are chunks, so
  * a prebuilt file looked up beside `import.meta.url` would be missed: this is the test that catches it.
  */
@@ -29,6 +29,14 @@ const cases = [
       authProfiles: { admin: { type: 'oauth2', tokenUrl: 'https://admin.example.com/token' } },
       items: [...base.items, { name: 'Admin', auth: 'admin', url: '{{base_url}}/admin' }],
     },
+  },
+  {
+    what: 'signed client authentication (RS256) with DPoP (EdDSA)',
+    config: { ...base, auth: { ...base.auth, clientAuth: 'private_key_jwt', dpop: { algorithm: 'EdDSA' } } },
+  },
+  {
+    what: 'client_secret_jwt (HS256) with DPoP (ES256)',
+    config: { ...base, auth: { ...base.auth, clientAuth: 'client_secret_jwt', dpop: { algorithm: 'ES256' } } },
   },
 ];
 
@@ -98,5 +106,57 @@ describe('the prebuilt token bundles (dist/src/scripts/token-bundles/, a file a 
       'postman:fresh-test': { prerequest: 'pre', test: 'test' },
       file: 'token-bundles/bruno.profiles.signed.json',
     });
+  });
+});
+
+describe('the prebuilt JWT signers and DPoP proof makers (dist/src/scripts/crypto-bundles/)', () => {
+  it('every algorithm has its file, and it holds the bundle esbuild builds from the current sources', () => {
+    const result = inDist(`
+      const { JWT_ALGORITHMS, bundleJwtSigner, jwtSignerName } = await import(process.env.SCRIPTS + 'jwt-signer.js');
+      const { DPOP_ALGORITHMS, bundleDpopProof, dpopProofName } = await import(process.env.SCRIPTS + 'dpop-proof.js');
+      const { prebuiltCryptoBundle } = await import(process.env.SCRIPTS + 'prebuilt-crypto-bundles.js');
+      const out = { names: [], missing: [], differing: [] };
+      const all = [
+        ...JWT_ALGORITHMS.map((a) => [jwtSignerName(a), () => bundleJwtSigner(a)]),
+        ...DPOP_ALGORITHMS.map((a) => [dpopProofName(a), () => bundleDpopProof(a)]),
+      ];
+      for (const [name, bundle] of all) {
+        out.names.push(name);
+        const prebuilt = prebuiltCryptoBundle(name);
+        if (!prebuilt) out.missing.push(name);
+        else if (prebuilt !== (await bundle())) out.differing.push(name);
+      }
+      console.log(JSON.stringify(out));
+    `);
+    expect(result).toEqual({
+      names: [
+        'jwt-signer-rs256',
+        'jwt-signer-ps256',
+        'jwt-signer-es256',
+        'jwt-signer-hs256',
+        'jwt-signer-eddsa',
+        'dpop-proof-es256',
+        'dpop-proof-eddsa',
+        'dpop-proof-rs256',
+        'dpop-proof-ps256',
+      ],
+      missing: [],
+      differing: [],
+    });
+  });
+
+  it('a file built from other sources (another digest) is not used; one with the current digest is', () => {
+    const result = inDist(`
+      import { rmSync, writeFileSync } from 'node:fs';
+      const { cryptoSourcesDigest, prebuiltCryptoBundle, prebuiltCryptoFile } = await import(process.env.SCRIPTS + 'prebuilt-crypto-bundles.js');
+      const out = {};
+      for (const [name, sources] of [['stale-test', 'other sources'], ['fresh-test', cryptoSourcesDigest()]]) {
+        const file = prebuiltCryptoFile(name);
+        writeFileSync(file, JSON.stringify({ sources, code: 'const x = 1;' }));
+        try { out[name] = prebuiltCryptoBundle(name) ?? null; } finally { rmSync(file); }
+      }
+      console.log(JSON.stringify(out));
+    `);
+    expect(result).toEqual({ 'stale-test': null, 'fresh-test': 'const x = 1;' });
   });
 });

@@ -3,7 +3,7 @@
 // then `init`, `tsc -p` of both script folders, `build`, `newman run` against the test servers, and the
 // library through `import`, `require` and TypeScript `nodenext` in that CommonJS project.
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles, runCli } from '../cli/run-cli.js';
@@ -28,8 +28,14 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
 }
 
-function run(command: string, args: string[], cwd: string, timeout = 60_000): SpawnSyncReturns<string> {
-  return spawnSync(command, args, { cwd, encoding: 'utf8', timeout, env: { ...cleanEnv(), NO_COLOR: '1' } });
+function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  timeout = 60_000,
+  env: NodeJS.ProcessEnv = {},
+): SpawnSyncReturns<string> {
+  return spawnSync(command, args, { cwd, encoding: 'utf8', timeout, env: { ...cleanEnv(), NO_COLOR: '1', ...env } });
 }
 
 /**
@@ -110,6 +116,8 @@ describe('the packed tarball', () => {
         'dist/src/cli.cjs',
         'dist/src/cli-chunks/build.js',
         'dist/src/scripts/token-bundles/postman.json',
+        'dist/src/scripts/crypto-bundles/jwt-signer-rs256.json',
+        'dist/src/scripts/crypto-bundles/dpop-proof-eddsa.json',
         'sandbox/prerequest.d.ts',
         'sandbox/test.d.ts',
         'schema/config.schema.json',
@@ -227,9 +235,13 @@ describe('the packed tarball', () => {
       expect(assertions.filter((a) => a.startsWith('Unreachable:'))).toEqual([]);
     });
 
-    it('builds the same bytes as the checkout: the signing code comes from dependencies wherever npm put them', () => {
+    it('builds the same bytes as the checkout, without esbuild: the signing code is prebuilt in the package', () => {
       expect(install.status, ok(install)).toBe(0);
-      // npm hoists @noble/* next to gen-collection here: esbuild's module comments would read `// ../@noble/…`
+      // npm hoists @noble/* next to gen-collection here: esbuild's module comments would read `// ../@noble/…`, and
+      // the prebuilt bundles' digest finds their versions there. An esbuild started at run time fails the build.
+      const fake = join(project, 'fake-esbuild');
+      writeFileSync(fake, '#!/bin/sh\nexit 1\n');
+      chmodSync(fake, 0o755);
       const config = {
         name: 'Signed DPoP',
         auth: {
@@ -257,6 +269,8 @@ describe('the packed tarball', () => {
             format,
           ],
           project,
+          60_000,
+          { ESBUILD_BINARY_PATH: fake },
         );
         expect(installed.status, ok(installed)).toBe(0);
         const checkout = runCli(
