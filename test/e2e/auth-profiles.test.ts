@@ -7,13 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from './generate.js';
 import { runNewman, type NewmanResult } from './newman.js';
-import { startOidcProvider, type OidcProvider } from './servers/oidc.js';
+import { SHORT_TOKEN_BUFFER_SECONDS, startOidcProvider, type OidcProvider } from './servers/oidc.js';
 import { startProtectedApi, type ProtectedApi } from './servers/protected-api.js';
 import { startTokenServer, type TokenServer, type TokenServerOptions } from './servers/token-server.js';
 import { GREEN, outcome } from '../helpers/newman-outcome.js';
 
 const TTL_SECONDS = 4;
-const BUFFER_SECONDS = 1;
+const BUFFER_SECONDS = SHORT_TOKEN_BUFFER_SECONDS;
 const ITERATIONS = 2;
 const DELAY_MS = 900;
 

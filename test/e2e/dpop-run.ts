@@ -9,7 +9,7 @@ import { runPostmanCli } from '../postman-cli/postman-cli.js';
 import { generate } from './generate.js';
 import { runNewman, type NewmanFailure } from './newman.js';
 import { startDpopApi, type DpopApi, type DpopRequestRecord } from './servers/dpop-api.js';
-import { DPOP_ALGORITHMS, startOidcProvider, type OidcProvider } from './servers/oidc.js';
+import { DPOP_ALGORITHMS, SHORT_TOKEN_BUFFER_SECONDS, startOidcProvider, type OidcProvider } from './servers/oidc.js';
 import type { TokenRequestRecord } from './servers/token-request-record.js';
 import { newKeyPair } from '../../src/keys/key-pair.js';
 
@@ -17,7 +17,7 @@ import { newKeyPair } from '../../src/keys/key-pair.js';
 export type Algorithm = (typeof DPOP_ALGORITHMS)[number];
 
 export const TTL_SECONDS = 4;
-export const BUFFER_SECONDS = 1;
+export const BUFFER_SECONDS = SHORT_TOKEN_BUFFER_SECONDS;
 export const ITERATIONS = 2;
 // 2 iterations of 4 requests (plus nonce replays) 1.4 s apart: just over 10 s.
 const DELAY_MS = 1_400;

@@ -1,17 +1,17 @@
 /**
  * Issue 3 end to end: a generated collection run by Newman against oidc-provider (client_credentials,
- * 4 s tokens, 1 s buffer) and a protected API that validates by introspection. For the
+ * 4 s tokens, 2 s buffer) and a protected API that validates by introspection. For the
  * `client_secret_basic` and the `client_secret_post` client: no failure, no 401, no request without a
  * token, and few token requests.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from './generate.js';
 import { runNewman } from './newman.js';
-import { startOidcProvider, type OidcProvider } from './servers/oidc.js';
+import { SHORT_TOKEN_BUFFER_SECONDS, startOidcProvider, type OidcProvider } from './servers/oidc.js';
 import { startProtectedApi } from './servers/protected-api.js';
 
 const TTL_SECONDS = 4;
-const BUFFER_SECONDS = 1;
+const BUFFER_SECONDS = SHORT_TOKEN_BUFFER_SECONDS;
 const ITERATIONS = 7;
 const DELAY_MS = 450;
 

@@ -10,14 +10,14 @@ import { generate } from './generate.js';
 import { runNewman, type NewmanResult } from './newman.js';
 import { assertNoSecret, secretForms } from './no-secret.js';
 import { startJwtBearerServer } from './servers/jwt-bearer-server.js';
-import { startOidcProvider, type OidcProvider, type SignedClient } from './servers/oidc.js';
+import { SHORT_TOKEN_BUFFER_SECONDS, startOidcProvider, type OidcProvider, type SignedClient } from './servers/oidc.js';
 import { startProtectedApi, type ProtectedApiStats } from './servers/protected-api.js';
 import { newKeyPair } from '../../src/keys/key-pair.js';
 
 const TTL_SECONDS = 4;
-// oidc-provider's expiry has 1 s granularity (a 4 s token may live 3.1 s): with a 1 s buffer, four signing runs side
-// by side on a loaded 2-core machine once sent a request on a token that expired on the way (a replay: 29 requests).
-const BUFFER_SECONDS = 2;
+// four signing runs side by side on a loaded 2-core machine once sent a request on a token that expired on the way
+// with a 1 s buffer (a replay: 29 requests)
+const BUFFER_SECONDS = SHORT_TOKEN_BUFFER_SECONDS;
 const ITERATIONS = 7;
 const DELAY_MS = 450;
 const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';

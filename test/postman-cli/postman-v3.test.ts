@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildFromConfigFile } from '../../src/build/build-from-config.js';
 import { assertNoSecret, secretForms } from '../e2e/no-secret.js';
-import { startOidcProvider, type OidcProvider } from '../e2e/servers/oidc.js';
+import { SHORT_TOKEN_BUFFER_SECONDS, startOidcProvider, type OidcProvider } from '../e2e/servers/oidc.js';
 import { startProtectedApi } from '../e2e/servers/protected-api.js';
 import { WRONG_SECRET } from '../helpers/wrong-secret.js';
 import { cli, runV3, runV3Folder, type V3Run, type V3Source } from './postman-v3.js';
@@ -28,7 +28,7 @@ const EXAMPLES = [
 const SOURCES: V3Source[] = ['postman-v3', 'migrated'];
 const SKIPPED = 'no access token, request skipped';
 const TTL_SECONDS = 4;
-const BUFFER_SECONDS = 1;
+const BUFFER_SECONDS = SHORT_TOKEN_BUFFER_SECONDS;
 
 const orders = (count: number) =>
   Array.from({ length: count }, (_, i) => ({

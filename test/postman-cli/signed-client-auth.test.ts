@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../e2e/generate.js';
 import { runNewman } from '../e2e/newman.js';
 import { assertNoSecret } from '../e2e/no-secret.js';
-import { startOidcProvider, type OidcProvider } from '../e2e/servers/oidc.js';
+import { SHORT_TOKEN_BUFFER_SECONDS, startOidcProvider, type OidcProvider } from '../e2e/servers/oidc.js';
 import { startProtectedApi } from '../e2e/servers/protected-api.js';
 import { runPostmanCli } from './postman-cli.js';
 import { newKeyPair } from '../../src/keys/key-pair.js';
@@ -46,7 +46,12 @@ describe('private_key_jwt under the Postman CLI and Newman', () => {
     try {
       const { collection, environment } = await generate({
         name: `private_key_jwt ${runner}`,
-        auth: { type: 'oauth2', tokenUrl: '{{token_url}}', clientAuth: 'private_key_jwt', expiryBufferSeconds: 1 },
+        auth: {
+          type: 'oauth2',
+          tokenUrl: '{{token_url}}',
+          clientAuth: 'private_key_jwt',
+          expiryBufferSeconds: SHORT_TOKEN_BUFFER_SECONDS,
+        },
         environments: { e2e: { base_url: api.url, token_url: op.tokenUrl, client_id: CLIENT_IDS[runner] } },
         items: ITEMS,
       });

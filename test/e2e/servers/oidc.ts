@@ -38,6 +38,14 @@ export interface OidcProviderOptions {
 /** The DPoP proof algorithms the e2e provider accepts (oidc-provider's default is ES256 and EdDSA only). */
 export const DPOP_ALGORITHMS = ['ES256', 'EdDSA', 'RS256', 'PS256'] as const;
 
+/**
+ * The expiry buffer for runs on this provider's short tokens that must see no 401. Its expiry has 1 s granularity: a
+ * 4 s token can end 3.0 s after the client got it, and a 1 s buffer then lets a request go out on a token that expires
+ * on its way to the API's introspection (four DPoP runs side by side on a loaded 2-core machine did: `invalid_token`,
+ * then the rule-8 replay). Two seconds leave a second for the request to get there.
+ */
+export const SHORT_TOKEN_BUFFER_SECONDS = 2;
+
 /** What oidc-provider's introspection says about a token (the members the e2e tests read). */
 export interface Introspection {
   active: boolean;
