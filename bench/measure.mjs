@@ -18,7 +18,7 @@ process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
 /**
- * Runs `node ...args` once: `{ ms, cpuMs, rssMB, ok }`. `node` holds node options (`--max-old-space-size`), put
+ * Runs `node ...args` once: `{ ms, cpuMs, userMs, rssMB, ok }`. `node` holds node options (`--max-old-space-size`), put
  * before the preload; `before` runs first, untimed (e.g. removing an output directory).
  */
 export function measureNode(args, { cwd, node = [], before, quiet = false } = {}) {
@@ -39,7 +39,7 @@ export function measureNode(args, { cwd, node = [], before, quiet = false } = {}
     console.log(
       `    (exit ${r.status ?? r.signal}: ${(r.stderr || r.stdout || '').trim().split('\n').slice(-3).join(' | ')})`,
     );
-  return { ms, cpuMs: (user + system) / 1000, rssMB: Math.round(rssKB / 1024), ok };
+  return { ms, cpuMs: (user + system) / 1000, userMs: user / 1000, rssMB: Math.round(rssKB / 1024), ok };
 }
 
 /** `runs` measurements of each case, interleaved (so a burst of load hits every case alike); medians per case. */
@@ -49,11 +49,12 @@ export function measureInterleaved(cases, runs) {
   return Object.fromEntries(Object.entries(results).map(([name, list]) => [name, summary(list)]));
 }
 
-/** Medians of wall time, CPU time and peak RSS. */
+/** Medians of wall time, CPU time (and its user part) and peak RSS. */
 export function summary(results) {
   return {
     ms: median(results.map((r) => r.ms)),
     cpuMs: median(results.map((r) => r.cpuMs)),
+    userMs: median(results.map((r) => r.userMs)),
     rssMB: median(results.map((r) => r.rssMB)),
     ok: results.every((r) => r.ok),
   };
