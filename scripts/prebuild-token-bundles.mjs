@@ -1,12 +1,12 @@
 // `npm run build`, after tsc: bundles the token scripts of every runtime and feature set once and writes each to
 // dist/src/scripts/token-bundles/ with the digest of their sources, so that a build whose config has no user
 // script never starts esbuild (src/scripts/prebuilt-token-bundles.ts; a stale file is ignored).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dist = new URL('../dist/src/scripts/', import.meta.url);
 const { bundleTokenScripts, tokenBundleKeys } = await import(new URL('token-scripts.js', dist).href);
-const { PREBUILT_TOKEN_BUNDLES, prebuiltBundleFile, SCRIPTS_DIR, tokenSourcesDigest } = await import(
+const { PREBUILT_TOKEN_BUNDLES, prebuiltBundleFile, SCRIPTS_DIR, tokenSourcesDigest, writePrebuilt } = await import(
   new URL('prebuilt-token-bundles.js', dist).href
 );
 const sources = tokenSourcesDigest();
@@ -16,7 +16,7 @@ rmSync(join(SCRIPTS_DIR, 'token-bundles.json'), { force: true });
 mkdirSync(PREBUILT_TOKEN_BUNDLES, { recursive: true });
 const keys = tokenBundleKeys();
 for (const key of keys) {
-  writeFileSync(prebuiltBundleFile(key), `${JSON.stringify({ sources, ...(await bundleTokenScripts(key)) })}\n`);
+  writePrebuilt(prebuiltBundleFile(key), sources, await bundleTokenScripts(key));
 }
 // stderr: `npm pack --json` reads stdout, and prepack runs this build
 console.error(`prebuilt ${keys.length} token bundles into ${PREBUILT_TOKEN_BUNDLES}`);
@@ -38,6 +38,6 @@ const crypto = [
   ...DPOP_ALGORITHMS.map((algorithm) => [dpopProofName(algorithm), () => bundleDpopProof(algorithm)]),
 ];
 for (const [name, bundle] of crypto) {
-  writeFileSync(prebuiltCryptoFile(name), `${JSON.stringify({ sources: cryptoSources, code: await bundle() })}\n`);
+  writePrebuilt(prebuiltCryptoFile(name), cryptoSources, { code: await bundle() });
 }
 console.error(`prebuilt ${crypto.length} JWT signers and DPoP proof makers into ${PREBUILT_CRYPTO_BUNDLES}`);

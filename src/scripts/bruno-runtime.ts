@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { VERSION } from '../version.js';
 import { buildOnce } from './build-once.js';
 import { SANDBOX_BUILD_OPTIONS, withoutModuleComments } from './esbuild-sandbox.js';
-import { SCRIPTS_DIR, tokenSourcesDigest } from './prebuilt-token-bundles.js';
+import {
+  hashScriptModules,
+  readPrebuilt,
+  SCRIPTS_DIR,
+  tokenSourcesDigest,
+  writePrebuilt,
+} from './prebuilt-token-bundles.js';
 
 /** Where a bruno collection keeps the modules its scripts `require` (relative to the collection's folder). */
 export const BRUNO_LIB_DIR = 'lib';
@@ -29,25 +34,21 @@ const PREBUILT_RUNTIME = join(SCRIPTS_DIR, 'bruno-runtime.json');
  * does not start esbuild for it: about 50 ms of CPU and a helper process per run.
  */
 export async function prebuildBrunoRuntime(): Promise<string> {
-  writeFileSync(PREBUILT_RUNTIME, `${JSON.stringify({ sources: runtimeDigest(), code: await bundleRuntime() })}\n`);
+  writePrebuilt(PREBUILT_RUNTIME, runtimeDigest(), { code: await bundleRuntime() });
   return PREBUILT_RUNTIME;
 }
 
 /** The prebuilt adapter when it was built from the current sources (a stale or missing file: undefined). */
 function prebuiltRuntime(): string | undefined {
-  try {
-    const file = JSON.parse(readFileSync(PREBUILT_RUNTIME, 'utf8')) as { sources: string; code: string };
-    return file.sources === runtimeDigest() ? file.code : undefined;
-  } catch {
-    return undefined;
-  }
+  return readPrebuilt<{ code: string }>(PREBUILT_RUNTIME, runtimeDigest)?.code;
 }
 
 /** What the adapter is made from: the sources the token bundles are (scripts-src/runtime/ among them), this module and the version in its header. */
 function runtimeDigest(): string {
-  // this module's compiled (or source) file by name: inside the CLI bundle, import.meta.url is a chunk's
-  const self = ['.js', '.ts'].map((ext) => join(SCRIPTS_DIR, `bruno-runtime${ext}`)).find((f) => existsSync(f))!;
-  return createHash('sha256').update(`${tokenSourcesDigest()}\0${VERSION}\0`).update(readFileSync(self)).digest('hex');
+  // this module's file by name: inside the CLI bundle, import.meta.url is a chunk's
+  return hashScriptModules(createHash('sha256').update(`${tokenSourcesDigest()}\0${VERSION}\0`), [
+    'bruno-runtime',
+  ]).digest('hex');
 }
 
 async function bundleRuntime(): Promise<string> {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { SCRIPTS_DIR, tokenSourcesDigest } from './prebuilt-token-bundles.js';
+import { hashScriptModules, readPrebuilt, SCRIPTS_DIR, tokenSourcesDigest } from './prebuilt-token-bundles.js';
 
 /**
  * The npm packages the JWT signers and DPoP proof makers inline (scripts-src/jwt/ imports them), each with a module
@@ -36,14 +36,11 @@ export function cryptoSourcesDigest(): string {
 let digest: string | undefined;
 
 function sourcesDigest(): string {
-  const hash = createHash('sha256').update(`${tokenSourcesDigest()}\0`);
-  for (const name of ['jwt-signer', 'dpop-proof', 'prebuilt-crypto-bundles']) {
-    for (const ext of ['.js', '.ts']) {
-      const file = join(SCRIPTS_DIR, name + ext);
-      // the other extension: compiled (dist/) or source (src/)
-      if (existsSync(file)) hash.update(`${name}${ext}\0`).update(readFileSync(file)).update('\0');
-    }
-  }
+  const hash = hashScriptModules(createHash('sha256').update(`${tokenSourcesDigest()}\0`), [
+    'jwt-signer',
+    'dpop-proof',
+    'prebuilt-crypto-bundles',
+  ]);
   const require = createRequire(join(PACKAGE_ROOT, 'package.json'));
   for (const [name, exported] of Object.entries(CRYPTO_PACKAGES))
     hash.update(`${name}@${packageVersion(require.resolve(`${name}/${exported}`), name)}\0`);
@@ -72,16 +69,7 @@ function packageVersion(file: string, name: string): string {
  * esbuild (about 0.1 s and a helper process).
  */
 export function prebuiltCryptoBundle(name: string): string | undefined {
-  try {
-    const { sources, code } = JSON.parse(readFileSync(prebuiltCryptoFile(name), 'utf8')) as {
-      sources: string;
-      code: string;
-    };
-    return sources === cryptoSourcesDigest() ? code : undefined;
-  } catch {
-    // none prebuilt (running from src/): bundled at run time
-    return undefined;
-  }
+  return readPrebuilt<{ code: string }>(prebuiltCryptoFile(name), cryptoSourcesDigest)?.code;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,11 +7,6 @@ import { PACKAGE_ROOT } from '../package-root.js';
 
 /** A token bundle pair: the pre-request and test code of one runtime and feature set. */
 export type TokenBundle = Record<'prerequest' | 'test', string>;
-
-/** A file `npm run build` writes for one bundle: the bundle, and the digest of what it was built from. */
-interface PrebuiltFile extends TokenBundle {
-  sources: string;
-}
 
 const require = createRequire(import.meta.url);
 
@@ -59,18 +54,7 @@ function sourcesDigest(): string {
           .update('\0');
     }
   }
-  for (const name of ['token-scripts', 'esbuild-sandbox', 'sandbox-externals']) {
-    for (const ext of ['.js', '.ts']) {
-      try {
-        hash
-          .update(`${name}${ext}\0`)
-          .update(readFileSync(join(SCRIPTS_DIR, name + ext)))
-          .update('\0');
-      } catch {
-        // the other extension: compiled (dist/) or source (src/)
-      }
-    }
-  }
+  hashScriptModules(hash, ['token-scripts', 'esbuild-sandbox', 'sandbox-externals']);
   const esbuild = JSON.parse(readFileSync(require.resolve('esbuild/package.json'), 'utf8')) as { version: string };
   return hash.update(`esbuild ${esbuild.version}`).digest('hex');
 }
@@ -82,11 +66,41 @@ function sourcesDigest(): string {
  * per key and process (`buildOnce` keeps the answer).
  */
 export function prebuiltTokenBundle(key: string): TokenBundle | undefined {
+  return readPrebuilt<TokenBundle>(prebuiltBundleFile(key), tokenSourcesDigest);
+}
+
+/**
+ * Adds to `hash` the file of each named module of this directory, compiled (dist/) or source (src/): the code that
+ * bundles what a prebuilt file holds, which its digest covers.
+ */
+export function hashScriptModules(hash: Hash, names: readonly string[]): Hash {
+  for (const name of names) {
+    for (const ext of ['.js', '.ts']) {
+      const file = join(SCRIPTS_DIR, name + ext);
+      if (existsSync(file)) hash.update(`${name}${ext}\0`).update(readFileSync(file)).update('\0');
+    }
+  }
+  return hash;
+}
+
+/**
+ * Writes a prebuilt file (`npm run build`): `content`, and `sources`, the digest of what it was built from. The
+ * token bundles, the Bruno adapter and the crypto bundles are such files.
+ */
+export function writePrebuilt(file: string, sources: string, content: object): void {
+  writeFileSync(file, `${JSON.stringify({ sources, ...content })}\n`);
+}
+
+/**
+ * A prebuilt file's content (without its digest), when it was built from what `digest` says the code is made from
+ * now; else undefined (a stale file, or none: running from src/, or a key the build does not prebuild), and the
+ * caller bundles at run time.
+ */
+export function readPrebuilt<T extends object>(file: string, digest: () => string): T | undefined {
   try {
-    const { sources, prerequest, test } = JSON.parse(readFileSync(prebuiltBundleFile(key), 'utf8')) as PrebuiltFile;
-    return sources === tokenSourcesDigest() ? { prerequest, test } : undefined;
+    const { sources, ...content } = JSON.parse(readFileSync(file, 'utf8')) as { sources: string };
+    return sources === digest() ? (content as T) : undefined;
   } catch {
-    // none prebuilt (running from src/, or a key the build does not prebuild): bundled at run time
     return undefined;
   }
 }
