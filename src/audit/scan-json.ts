@@ -34,8 +34,11 @@ class Scan {
 
   /** The shaped secrets of every string of the value (none on the first walk, which collects the strings). */
   shaped = new Map<string, ShapedSecret[]>();
-  /** On the first walk: every string long enough to hold a shaped secret, in document order. */
-  readonly strings = new Set<string>();
+  /**
+   * On the first walk: every string long enough to hold a shaped secret, in document order, repeats and all
+   * (`shapedSecretsIn` keeps one of each: a push here, one hashing there, not a set here and a set there).
+   */
+  readonly strings: string[] = [];
   /** The walk for the shapes alone (`scanValue`): the structural rules are not applied again. */
   shapesOnly = false;
   /**
@@ -163,13 +166,13 @@ function visit(
   scan.tick++;
   if (typeof node === 'string') {
     if (!scan.shapesOnly) {
-      if (node.length >= MIN_SHAPED_LENGTH) scan.strings.add(node);
+      if (node.length >= MIN_SHAPED_LENGTH) scan.strings.push(node);
       if (key === 'url') scanUrl(scan, node, path, where);
       if ((key === 'header' || key === 'headers') && !inAuth) scanHeaderLines(scan, node, path, where);
       if (key === 'rawModeData') scanBodyText(scan, node, path, `${where} body`);
     }
-    // (no shape is known on the first walk of `scanValue`)
-    scanShape(scan, node, path, where);
+    // (no shape is known on the first walk of `scanValue`, nor on any walk of a text without one)
+    if (scan.shaped.size !== 0) scanShape(scan, node, path, where);
     return;
   }
   if (Array.isArray(node)) {
