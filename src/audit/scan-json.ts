@@ -191,20 +191,24 @@ function visit(
     }
     return;
   }
-  if (!isObject(node)) return;
-  const authBlock = !inAuth && key === 'auth' && typeof node.type === 'string';
+  if (typeof node !== 'object' || node === null) return; // (a list was handled above)
+  const object = node as JsonObject;
+  const authBlock = !inAuth && key === 'auth' && typeof object.type === 'string';
   if (authBlock && !scan.shapesOnly) {
-    for (const found of authSecrets(node))
+    for (const found of authSecrets(object))
       scan.add([...path, ...found.path], `${found.what} in ${where} auth`, found.secret);
   }
   const childrenInAuth = inAuth || authBlock;
-  if (!childrenInAuth && !scan.shapesOnly) scanObject(scan, node, path, key, where);
+  if (!childrenInAuth && !scan.shapesOnly) scanObject(scan, object, path, key, where);
   // for…in: no key array per object (JSON.parse objects have no inherited enumerable keys)
-  for (const k in node) {
-    const child = node[k];
-    if (scan.within && typeof child === 'object' && child !== null && !scan.within.has(child)) continue;
+  const within = scan.within;
+  for (const k in object) {
+    const child = object[k];
+    if (within && typeof child === 'object' && child !== null && !within.has(child)) continue;
     path.push(k);
-    visit(scan, child, path, k, propertyWhere(k, where), childrenInAuth);
+    // most keys leave the place as it is: propertyWhere only for the three that change it
+    const place = k === 'originalRequest' || k === 'event' || k === 'events' ? propertyWhere(k, where) : where;
+    visit(scan, child, path, k, place, childrenInAuth);
     path.pop();
   }
 }

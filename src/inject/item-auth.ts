@@ -43,32 +43,37 @@ function walkItems(
   parentIsOurs: boolean,
   walk: Walk,
 ): void {
-  const siblings = uniqueNames(
-    items.map((item, i) => (isObject(item) && typeof item.name === 'string' ? item.name : `#${i + 1}`)),
-  );
+  // The names (for ids and messages) and paths of an item are made only for the items that need them: a folder,
+  // a request that gets an id or a message; most requests need neither.
+  let siblings: string[] | undefined;
+  const itemNames = (i: number): string[] => {
+    siblings ??= uniqueNames(
+      items.map((item, j) => (isObject(item) && typeof item.name === 'string' ? item.name : `#${j + 1}`)),
+    );
+    return [...names, siblings[i]!];
+  };
   items.forEach((item, i) => {
-    const itemPath = [...path, i];
     if (!isObject(item)) {
       throw new GenCollectionError('collection-invalid', 'an item is not an object', {
         file: walk.file,
-        pointer: toPointer(itemPath),
+        pointer: toPointer([...path, i]),
         fix: 'export the collection again from the Postman app, or remove that entry',
       });
     }
-    const itemNames = [...names, siblings[i]!];
     if (Array.isArray(item.item)) {
       const kind = authKind(item.auth, walk.tokenVariable);
-      if (kind === 'ours') ownBearer(item, [...itemPath, 'auth'], 'folder', itemNames, parentIsOurs, walk);
+      const folderNames = itemNames(i);
+      if (kind === 'ours') ownBearer(item, [...path, i, 'auth'], 'folder', folderNames, parentIsOurs, walk);
       const isOurs = effectiveAuth(kind, parentIsOurs ? 'ours' : 'other') === 'ours';
-      walkItems(item.item, [...itemPath, 'item'], itemNames, isOurs, walk);
+      walkItems(item.item, [...path, i, 'item'], folderNames, isOurs, walk);
       return;
     }
     const request = item.request;
     if (!isObject(request) && typeof request !== 'string') return;
     const kind = isObject(request) ? authKind(request.auth, walk.tokenVariable) : 'inherit';
-    if (kind === 'inherit' && !parentIsOurs) walk.skip.push(ensureId(item, itemNames, walk.idRoot));
+    if (kind === 'inherit' && !parentIsOurs) walk.skip.push(ensureId(item, itemNames(i), walk.idRoot));
     if (kind === 'ours' && isObject(request))
-      ownBearer(request, [...itemPath, 'request', 'auth'], 'request', itemNames, parentIsOurs, walk);
+      ownBearer(request, [...path, i, 'request', 'auth'], 'request', itemNames(i), parentIsOurs, walk);
   });
 }
 

@@ -42,11 +42,13 @@ function upgradeNode(node: JsonObject, path: string[], rewrites: Map<string, Rew
     node[key] = [node[key]];
     rewrites.set(toPointer([...path, key]), (rest) => ({ segments: [], consumed: rest[0] === '0' ? 1 : 0 }));
   }
-  upgradeAuth(node.auth, [...path, 'auth'], rewrites);
-  if (isObject(node.request)) upgradeAuth(node.request.auth, [...path, 'request', 'auth'], rewrites);
+  // (a path is made only for an auth there is: most items have none)
+  if (isObject(node.auth)) upgradeAuth(node.auth, [...path, 'auth'], rewrites);
+  if (isObject(node.request) && isObject(node.request.auth))
+    upgradeAuth(node.request.auth, [...path, 'request', 'auth'], rewrites);
   if (Array.isArray(node.response)) {
     node.response.forEach((response, i) => {
-      if (isObject(response) && isObject(response.originalRequest)) {
+      if (isObject(response) && isObject(response.originalRequest) && isObject(response.originalRequest.auth)) {
         const at = [...path, 'response', String(i), 'originalRequest', 'auth'];
         upgradeAuth(response.originalRequest.auth, at, rewrites);
       }
@@ -59,8 +61,7 @@ function upgradeNode(node: JsonObject, path: string[], rewrites: Map<string, Rew
   }
 }
 
-function upgradeAuth(auth: unknown, path: string[], rewrites: Map<string, Rewrite>): void {
-  if (!isObject(auth)) return;
+function upgradeAuth(auth: JsonObject, path: string[], rewrites: Map<string, Rewrite>): void {
   const names = Object.entries(auth).flatMap(([type, params]): [string, string[]][] =>
     type !== 'type' && isObject(params) ? [[type, Object.keys(params)]] : [],
   );
