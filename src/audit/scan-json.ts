@@ -204,6 +204,13 @@ function visit(
   const within = scan.within;
   for (const k in object) {
     const child = object[k];
+    if (typeof child === 'string' && scan.shaped.size === 0 && !STRING_RULE_KEYS.has(k)) {
+      // what `visit` does with a string that no rule reads by its key, when no text holds a shape (the first walk),
+      // without the call: most of a collection's values (in-process inject of 5,000 requests: about 2 ms of 95)
+      scan.tick++;
+      if (child.length >= MIN_SHAPED_LENGTH) scan.strings.push(child);
+      continue;
+    }
     if (within && typeof child === 'object' && child !== null && !within.has(child)) continue;
     path.push(k);
     // most keys leave the place as it is: propertyWhere only for the three that change it
@@ -212,6 +219,9 @@ function visit(
     path.pop();
   }
 }
+
+/** The keys under which `visit` judges a string by its key: a URL, header lines, a v1 raw body. */
+const STRING_RULE_KEYS = new Set(['url', 'header', 'headers', 'rawModeData']);
 
 function elementWhere(listKey: string | number | undefined, element: unknown, where: string): string {
   if (listKey === 'item') return isObject(element) && Array.isArray(element.item) ? 'folder' : 'request';
