@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { manifestAbove, PACKAGE_ROOT } from '../package-root.js';
 import { hashScriptModules, readPrebuilt, SCRIPTS_DIR, tokenSourcesDigest } from './prebuilt-token-bundles.js';
 
 /**
@@ -49,18 +48,13 @@ function sourcesDigest(): string {
 
 /** The version of package `name`, from the package.json above one of its files (its `exports` hide that file). */
 function packageVersion(file: string, name: string): string {
-  for (let dir = dirname(file); dirname(dir) !== dir; dir = dirname(dir)) {
-    try {
-      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
-        name?: string;
-        version?: string;
-      };
-      if (manifest.name === name) return String(manifest.version);
-    } catch {
-      // no package.json at this level (a folder inside the package)
-    }
+  try {
+    const found = manifestAbove(dirname(file), name);
+    return found ? String(found.manifest.version) : 'unknown';
+  } catch {
+    // a package.json on the way that does not parse (a broken install): unknown, as when none names the package
+    return 'unknown';
   }
-  return 'unknown';
 }
 
 /**
