@@ -6,10 +6,14 @@ import { shapedSecretsIn } from './shaped-secrets.js';
 /**
  * Empties, in place, every literal secret `auditJson` would report in a value (a generated collection):
  * a value that is the secret becomes `''`, a longer text (a raw body) loses the secret's characters.
- * Returns the JSON pointers of the values changed. For example values taken from API descriptions,
- * which often hold sample tokens and passwords: the output must never be something `audit` flags.
+ * Returns the JSON pointers of the values changed; `onRemoved` hears each secret and the path it was found at.
+ * For example values taken from API descriptions, which often hold sample tokens and passwords: the output must
+ * never be something `audit` flags.
  */
-export function redactSecrets(value: unknown, removed?: Set<string>): string[] {
+export function redactSecrets(
+  value: unknown,
+  onRemoved?: (path: readonly (string | number)[], secret: string) => void,
+): string[] {
   const changed = new Set<string>();
   // One pass empties what it finds; a second one catches what the first uncovered (bounded).
   let scanned = value;
@@ -17,7 +21,7 @@ export function redactSecrets(value: unknown, removed?: Set<string>): string[] {
     const located = locateSecrets(scanned);
     if (located.length === 0) break;
     for (const { path, secret } of located) {
-      removed?.add(secret);
+      onRemoved?.(path, secret);
       const parent = nodeAt(value, path.slice(0, -1));
       const key = path[path.length - 1];
       if (key === undefined || !(isObject(parent) || Array.isArray(parent))) continue;
@@ -75,68 +79,6 @@ function pathsUnder(key: string, paths: Path[]): Path[] {
   return paths.filter((p) => p[0] === key).map((p) => p.slice(1));
 }
 
-/**
- * `value` with the given secrets taken out of every string (deep, a copy): a string that is one becomes `''`, a
- * longer text loses it. What `redactSecrets` removed from one rendering, applied to the plan every format renders.
- */
-export function withoutSecrets<T>(value: T, secrets: ReadonlySet<string>): T {
-  if (secrets.size === 0) return value;
-  const list = [...secrets];
-  const shortest = Math.min(...list.map((s) => s.length));
-  // The distinct strings that hold a secret, cleaned secret by secret with each secret's texts together: one
-  // scan for further shapes per secret, not one per string (GitHub's spec: a six-letter example password
-  // stands in 495 of the plan's strings, 0.1 s one by one).
-  const cleaned = new Map<string, string>();
-  forEachString(value, (text) => {
-    if (text.length >= shortest && !cleaned.has(text) && list.some((secret) => text.includes(secret)))
-      cleaned.set(text, text);
-  });
-  for (const secret of list) {
-    const partly: string[] = [];
-    for (const [text, current] of cleaned) {
-      if (!current.includes(secret)) continue;
-      if (current.trim() === secret) cleaned.set(text, '');
-      else partly.push(text);
-    }
-    const rests = withoutSecretIn(
-      partly.map((text) => cleaned.get(text)!),
-      secret,
-    );
-    partly.forEach((text, i) => cleaned.set(text, rests[i]!));
-  }
-  // Copy on write: only the objects and arrays on the way to a changed string are new (the plan of a big
-  // spec is tens of megabytes, and a few of its strings change).
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return cleaned.get(v) ?? v;
-    if (Array.isArray(v)) {
-      let copy: unknown[] | undefined;
-      for (let i = 0; i < v.length; i++) {
-        const child: unknown = v[i];
-        const changed = walk(child);
-        if (changed !== child) (copy ??= v.slice())[i] = changed;
-      }
-      return copy ?? v;
-    }
-    if (isObject(v)) {
-      let copy: Record<string, unknown> | undefined;
-      for (const key in v) {
-        const child = v[key];
-        const changed = walk(child);
-        if (changed !== child) (copy ??= { ...v })[key] = changed;
-      }
-      return copy ?? v;
-    }
-    return v;
-  };
-  return walk(value) as T;
-}
-
-function forEachString(value: unknown, visit: (text: string) => void): void {
-  if (typeof value === 'string') visit(value);
-  else if (Array.isArray(value)) for (const element of value) forEachString(element, visit);
-  else if (isObject(value)) for (const key in value) forEachString(value[key], visit);
-}
-
 const PRIVATE_KEY_BLOCK =
   /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY( BLOCK)?-----[\s\S]*?-----END \1PRIVATE KEY( BLOCK)?-----/g;
 
@@ -152,7 +94,7 @@ function nodeAt(root: unknown, path: readonly (string | number)[]): unknown {
  * A text without the secret, as found or JSON-escaped (audit reads raw JSON bodies unescaped), and without
  * any further shaped secret (audit reports one per text; a sample body can list several tokens).
  */
-function withoutSecret(text: string, secret: string): string {
+export function withoutSecret(text: string, secret: string): string {
   return withoutSecretIn([text], secret)[0]!;
 }
 

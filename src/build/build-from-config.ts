@@ -4,7 +4,8 @@ import { resolveConfig } from '../config/resolve.js';
 import { validateConfig } from '../config/validate.js';
 import type { ResolvedConfig } from '../config/resolved.js';
 import { auditJson } from '../audit/scan-json.js';
-import { redactSecrets, withoutSecrets } from '../audit/redact.js';
+import { redactSecrets } from '../audit/redact.js';
+import { redactPlan, type RedactedSecret } from '../audit/redact-plan.js';
 import { planCollection } from '../plan/plan-collection.js';
 import type { Plan } from '../plan/plan.js';
 import { postmanEnvironment, type PostmanEnvironment } from '../postman/environment.js';
@@ -107,12 +108,14 @@ export async function buildResolved(
     ...environments.map((e): [string, unknown] => [e.file, e.json]),
   ];
   if (secrets === 'redact') {
-    const removed = new Set<string>();
-    const emptied = files.flatMap(([file, json]) =>
-      redactSecrets(json, removed).map((pointer) => `${file}#${pointer}`),
+    const redacted: RedactedSecret[] = [];
+    const emptied = files.flatMap(([file, json], index) =>
+      redactSecrets(json, (path, secret) => redacted.push({ file: index, path, secret })).map(
+        (pointer) => `${file}#${pointer}`,
+      ),
     );
     // The Postman files are redacted in place; the plan, which every other format renders, loses the same values.
-    plan = withoutSecrets(plan, removed);
+    plan = redactPlan(plan, redacted);
     if (emptied.length > 0) {
       warnings.add(
         `${emptied.length} example value${emptied.length === 1 ? '' : 's'} that look like secrets (tokens, passwords, keys) were left empty, e.g. ${emptied.slice(0, 3).join(', ')}; pass real values at run time`,
