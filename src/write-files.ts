@@ -89,7 +89,10 @@ export async function writeFilesAtomic(files: OutputFile[]): Promise<void> {
     const e = error as NodeJS.ErrnoException;
     throw new GenCollectionError('io', `cannot write output: ${e.message}`, {
       file: e.path,
-      fix: 'check that the output directory is writable and the disk is not full',
+      fix:
+        e.code === 'ENAMETOOLONG'
+          ? 'a file name is longer than the file system takes (255 bytes): shorten the collection name ("name" in the config: the file names start with it) or the environment names'
+          : 'check that the output directory is writable and the disk is not full',
     });
   }
 }

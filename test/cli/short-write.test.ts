@@ -50,3 +50,19 @@ describe('build when a write comes up short', () => {
     expect(statSync(join(dir, COLLECTION)).size).toBeGreaterThan(LIMIT_KIB * 1024);
   });
 });
+
+describe('build of a collection whose name makes a file name over 255 bytes', () => {
+  it('exits 2 naming the name to shorten, and writes nothing', () => {
+    const { dir } = tempDir('gen-collection-long-name-');
+    const name = `Orders ${'very long name '.repeat(18)}`;
+    writeFileSync(
+      join(dir, 'gen-collection.config.json'),
+      JSON.stringify({ name, items: [{ name: 'List', url: 'https://example.com/orders' }] }),
+    );
+    const r = runCli(['build'], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('cannot write output: ENAMETOOLONG');
+    expect(r.stderr).toContain('shorten the collection name');
+    expect(listFiles(dir)).toEqual(['gen-collection.config.json']);
+  });
+});
