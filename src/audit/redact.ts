@@ -95,23 +95,14 @@ function nodeAt(root: unknown, path: readonly (string | number)[]): unknown {
  * any further shaped secret (audit reports one per text; a sample body can list several tokens).
  */
 export function withoutSecret(text: string, secret: string): string {
-  return withoutSecretIn([text], secret)[0]!;
-}
-
-/** `withoutSecret` of many texts, their further shapes looked for in one scan per round. */
-function withoutSecretIn(texts: readonly string[], secret: string): string[] {
   const escaped = JSON.stringify(secret).slice(1, -1);
   // A private key goes whole: audit matches its BEGIN line, the key material follows it.
-  const rests = texts.map((text) => text.replace(PRIVATE_KEY_BLOCK, '').split(secret).join('').split(escaped).join(''));
+  let rest = text.replace(PRIVATE_KEY_BLOCK, '').split(secret).join('').split(escaped).join('');
   // Removing one secret can join the text around it into another shape: look again (bounded).
-  let looking = rests.map((_, i) => i);
-  for (let pass = 0; pass < 3 && looking.length > 0; pass++) {
-    const shaped = shapedSecretsIn(looking.map((i) => rests[i]!));
-    looking = looking.filter((i) => {
-      const found = shaped.get(rests[i]!) ?? [];
-      for (const { secret: other } of found) rests[i] = rests[i]!.split(other).join('');
-      return found.length > 0;
-    });
+  for (let pass = 0; pass < 3; pass++) {
+    const found = shapedSecretsIn([rest]).get(rest) ?? [];
+    if (found.length === 0) break;
+    for (const { secret: other } of found) rest = rest.split(other).join('');
   }
-  return rests;
+  return rest;
 }
