@@ -7,6 +7,7 @@ import { BRUNO_LIB_DIR, BRUNO_RUNTIME_FILE, brunoRuntimeModule, brunoScript } fr
 import { tokenScripts } from '../scripts/token-scripts.js';
 import { brunoRequestNames } from './bruno-names.js';
 import { siblingFileNames } from './file-names.js';
+import { queryApiKey } from './query-api-key.js';
 import type { RenderedFile, Renderer } from './render.js';
 import { yamlText } from './yaml-text.js';
 
@@ -135,14 +136,16 @@ function requestFile(
   scripts: object[],
 ): object {
   const enabled = <T extends { disabled?: boolean }>(entry: T) => (entry.disabled ? { disabled: true } : {});
-  const query = request.query.map((q) => `${q.key}=${q.value}`).join('&');
+  const key = queryApiKey(plan.auth, request);
+  const entries = key ? [...request.query, key] : request.query;
+  const query = entries.map((q) => `${q.key}=${q.value}`).join('&');
   const url = query ? `${request.url}${request.url.includes('?') ? '&' : '?'}${query}` : request.url;
   const headers = request.headers.map((h) => ({ name: h.key, value: h.value, ...enabled(h) }));
   const body = request.body && brunoBody(request.body);
   if (body?.contentType && !headers.some((h) => h.name.toLowerCase() === 'content-type'))
     headers.push({ name: 'Content-Type', value: body.contentType });
   const params = [
-    ...request.query.map((q) => ({ name: q.key, value: q.value, type: 'query', ...enabled(q) })),
+    ...entries.map((q) => ({ name: q.key, value: q.value, type: 'query', ...enabled(q) })),
     ...request.pathVariables.map((p) => ({ name: p.key, value: p.value, type: 'path' })),
   ];
   const { effectiveAuth } = request;
@@ -200,7 +203,10 @@ function collectionAuth(auth: ResolvedAuth): object | undefined {
     case 'basic':
       return { type: 'basic', username: `{{${auth.usernameVariable}}}`, password: `{{${auth.passwordVariable}}}` };
     case 'apikey':
-      return { type: 'apikey', key: auth.name, value: `{{${auth.variable}}}`, placement: auth.in };
+      // in the query: a parameter of each request instead (query-api-key.ts)
+      return auth.in === 'header'
+        ? { type: 'apikey', key: auth.name, value: `{{${auth.variable}}}`, placement: 'header' }
+        : undefined;
   }
 }
 

@@ -14,6 +14,7 @@ import type {
 import type { TokenScripts } from '../scripts/token-scripts.js';
 import { siblingFileNames } from './file-names.js';
 import { planTokenScripts } from './plan-token-scripts.js';
+import { isQueryApiKey, queryApiKey } from './query-api-key.js';
 import { impliedContentType, rawLanguage, requestUrl } from './postman.js';
 import type { RenderedFile, Renderer } from './render.js';
 import { yamlText } from './yaml-text.js';
@@ -59,7 +60,8 @@ interface V3Script {
 }
 
 function collectionDefinition(plan: Plan, token: TokenScripts | undefined, withAuth: boolean): Record<string, unknown> {
-  const auth = withAuth ? collectionAuth(plan.auth) : undefined;
+  // an API key in the query: a parameter of each request instead (query-api-key.ts)
+  const auth = withAuth && !isQueryApiKey(plan.auth) ? collectionAuth(plan.auth) : undefined;
   const scripts = v3Scripts(
     {
       prerequest: [...(token ? [token.prerequest] : []), ...plan.scripts.prerequest],
@@ -131,7 +133,8 @@ function request(
   order: number,
   onRequests: RequestAuth,
 ): Record<string, unknown> {
-  const url = requestUrl(req);
+  const key = queryApiKey(plan.auth, req);
+  const url = requestUrl(key ? { url: req.url, query: [...req.query, key] } : req);
   const headers = [...req.headers];
   const contentType = req.body ? impliedContentType(req.body) : undefined;
   if (contentType && !headers.some((h) => h.key.toLowerCase() === 'content-type')) {

@@ -155,9 +155,11 @@ describe('renderBruno', () => {
     [{ type: 'bearer' }, { type: 'bearer', token: '{{access_token}}' }],
     [{ type: 'basic' }, { type: 'basic', username: '{{username}}', password: '{{password}}' }],
     [
-      { type: 'apikey', name: 'X-Key', in: 'query' },
-      { type: 'apikey', key: 'X-Key', value: '{{api_key}}', placement: 'query' },
+      { type: 'apikey', name: 'X-Key', in: 'header' },
+      { type: 'apikey', key: 'X-Key', value: '{{api_key}}', placement: 'header' },
     ],
+    // in the query: a parameter of each request (below)
+    [{ type: 'apikey', name: 'key', in: 'query' }, undefined],
     [{ type: 'none' }, undefined],
   ])('a static collection auth %j becomes %j, schema-valid, no token scripts', async (auth, expected) => {
     const files = await renderBruno(
@@ -169,6 +171,38 @@ describe('renderBruno', () => {
     expect(validators.collection(collection), ajv.errorsText(validators.collection.errors)).toBe(true);
     expect(collection.request?.auth).toEqual(expected);
     expect(collection.request?.scripts).toBeUndefined();
+  });
+
+  it('sends an API key that goes in the query as a query parameter of each request using the collection auth', async () => {
+    // Bruno CLI 4.1.0 adds an apikey auth's query placement before it resolves variables: with a {{base_url}} URL
+    // the key was not sent, with an absolute one the literal {{api_key}} was (measured against a loopback server).
+    const files = await renderBruno(
+      await planFromConfig({
+        name: 'Keyed',
+        auth: { type: 'apikey', name: 'key', in: 'query', variable: 'api_key' },
+        items: [
+          { name: 'List', url: '{{base_url}}/things?x=1' },
+          { name: 'Own', url: '{{base_url}}/own', query: { key: '{{other_key}}' } },
+          { name: 'Public', url: '{{base_url}}/status', auth: 'none' },
+        ],
+      }),
+    );
+    const http = (name: string) => (file(files, `bruno/keyed/${name}.yml`) as { http: object }).http;
+    expect(http('List')).toMatchObject({
+      url: '{{base_url}}/things?x=1&key={{api_key}}',
+      params: [{ name: 'key', value: '{{api_key}}', type: 'query' }],
+      auth: 'inherit',
+    });
+    expect(http('Own')).toMatchObject({
+      url: '{{base_url}}/own?key={{other_key}}',
+      params: [{ name: 'key', value: '{{other_key}}', type: 'query' }],
+    });
+    expect(http('Public')).toEqual({ method: 'GET', url: '{{base_url}}/status' });
+    for (const f of files.filter((f) => f.path.endsWith('.yml') && !f.path.includes('/environments/'))) {
+      const doc = parse(f.content) as object;
+      const validate = f.path.endsWith('opencollection.yml') ? validators.collection : validators.request;
+      expect(validate(doc), `${f.path}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+    }
   });
 
   it('writes the URL with its query, params, headers and each body kind', async () => {

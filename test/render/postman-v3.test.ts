@@ -94,6 +94,37 @@ describe('postman-v3 renderer', () => {
     });
   });
 
+  it('writes an API key that goes in the query into each request that uses the collection auth, not as an auth', async () => {
+    // the v3 runtime (Postman CLI 1.34.0) sends an apikey auth as a header whatever its `in` says
+    const apikey = { type: 'apikey' as const, name: 'key', in: 'query' as const, variable: 'api_key' };
+    const out = await files(
+      plan(
+        [
+          req('A', { url: '{{base_url}}/a?x=1' }),
+          req('Own', { query: [{ key: 'key', value: '{{other}}' }] }),
+          req('Open', { auth: { kind: 'none' }, effectiveAuth: { kind: 'none' } }),
+        ],
+        { auth: apikey },
+      ),
+    );
+    const definition = out.get('collections/demo-api/.resources/definition.yaml') as Record<string, unknown>;
+    expect(definition.auth).toBeUndefined();
+    const request = (name: string) => out.get(`collections/demo-api/${name}.request.yaml`) as Record<string, unknown>;
+    expect(request('A')).toMatchObject({
+      url: '{{base_url}}/a?x=1&key={{api_key}}',
+      queryParams: { x: '1', key: '{{api_key}}' },
+    });
+    expect(request('A').auth).toBeUndefined();
+    expect(request('Own')).toMatchObject({ url: '{{base_url}}/x?key={{other}}', queryParams: { key: '{{other}}' } });
+    expect(request('Open')).toMatchObject({ url: '{{base_url}}/x', auth: { type: 'noauth' } });
+    expect(request('Open').queryParams).toBeUndefined();
+    const header = await files(plan([req('A')], { auth: { ...apikey, in: 'header' } }));
+    const headerDefinition = header.get('collections/demo-api/.resources/definition.yaml') as Record<string, unknown>;
+    expect(headerDefinition.auth).toEqual([
+      expect.objectContaining({ type: 'apikey', credentials: { key: 'key', value: '{{api_key}}', in: 'header' } }),
+    ]);
+  });
+
   it('writes the collection auth, variables and collection scripts in the definition', async () => {
     const out = await files(
       plan([req('A')], {
