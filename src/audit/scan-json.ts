@@ -27,7 +27,14 @@ export interface LocatedSecret {
 
 class Scan {
   readonly findings: Finding[] = [];
+  /** The secret of each finding, in the same order. */
   readonly located: LocatedSecret[] = [];
+  /**
+   * The secrets beyond a finding's own at its place and of its kind: audit reports one finding per place and kind,
+   * but redaction and extraction need every secret (a sample body can hold a hundred `"password"` members).
+   */
+  private readonly more: { located: LocatedSecret; tick: number }[] = [];
+  private readonly moreSeen = new Set<string>();
   /** The secrets reported at each pointer, so that a shape inside one already reported is not reported again. */
   private readonly flagged = new Map<string, string[]>();
   private readonly seen = new Set<string>();
@@ -58,7 +65,15 @@ class Scan {
   add(path: Path, what: string, secret: string): void {
     const pointer = toPointer(path);
     const key = `${pointer}\u0000${what}`;
-    if (this.seen.has(key)) return;
+    if (this.seen.has(key)) {
+      const again = `${key}\u0000${secret}`;
+      if (!this.moreSeen.has(again)) {
+        this.moreSeen.add(again);
+        this.more.push({ located: { path: [...path], secret }, tick: this.shapesOnly ? this.tick + 0.5 : this.tick });
+      }
+      return;
+    }
+    this.moreSeen.add(`${key}\u0000${secret}`);
     this.seen.add(key);
     // Also as a JSON string holds it: a shape is matched in a raw body's text, escapes and all.
     const escaped = JSON.stringify(secret).slice(1, -1);
@@ -76,6 +91,15 @@ class Scan {
     const located = order.map(({ i }) => this.located[i]!);
     this.findings.splice(0, findings.length, ...findings);
     this.located.splice(0, located.length, ...located);
+    this.ticks.splice(0, order.length, ...order.map(({ tick }) => tick));
+  }
+
+  /** Every secret found, in walk order: each finding's, and after it (at the same tick) the others of its place and kind. */
+  everyLocated(): LocatedSecret[] {
+    if (this.more.length === 0) return this.located;
+    const all = [...this.located.map((located, i) => ({ located, tick: this.ticks[i]! })), ...this.more];
+    // stable: a finding's own secret before the others met at the same tick
+    return all.sort((a, b) => a.tick - b.tick).map((entry) => entry.located);
   }
 
   /** True when a secret reported at `path` is, holds or lies inside `secret`. */
@@ -103,7 +127,7 @@ export function auditJson(file: string, value: unknown): Finding[] {
  * judged as in a whole scan.
  */
 export function locateSecrets(value: unknown, within?: WeakSet<object>): LocatedSecret[] {
-  return scanValue('', value, within).located;
+  return scanValue('', value, within).everyLocated();
 }
 
 /**
@@ -139,7 +163,7 @@ export function auditInOneWalk(file: string, value: unknown): { findings: Findin
   const scan = new Scan(file);
   scan.shaped = shapedSecretsIn(first.strings);
   visit(scan, value, [], undefined, scopeOf(value), false);
-  return { findings: scan.findings, located: scan.located };
+  return { findings: scan.findings, located: scan.everyLocated() };
 }
 
 function scopeOf(value: unknown): string {

@@ -20,7 +20,7 @@ export interface NameContext {
 export function secretVariableName(context: NameContext, taken: ReadonlySet<string>): string {
   const base = baseName(context);
   const candidates = [base];
-  const item = snake(context.itemName ?? (context.kind === 'collection variable' ? 'collection' : ''));
+  const item = words(snake(context.itemName ?? (context.kind === 'collection variable' ? 'collection' : '')), ITEM_CHARS);
   if (item) candidates.push(`${item}_${base}`);
   const free = candidates.find((name) => !taken.has(name));
   if (free) return free;
@@ -44,6 +44,19 @@ function baseName(context: NameContext): string {
     default:
       return name || 'secret';
   }
+}
+
+/**
+ * At most this many characters of the request's name go in front of a taken name: exported collections name
+ * requests with whole sentences (openapi-to-postmanv2 uses an operation's description when it has no summary).
+ */
+const ITEM_CHARS = 40;
+
+/** A snake_case name cut to its whole words within `max` characters (the first word, cut, when it alone is longer). */
+function words(name: string, max: number): string {
+  if (name.length <= max) return name;
+  const cut = name.slice(0, max + 1).lastIndexOf('_');
+  return cut > 0 ? name.slice(0, cut) : name.slice(0, max);
 }
 
 /** `consumerSecret` → `consumer_secret`, `X-API-Key` → `x_api_key`; a name Postman and every shell read as one word. */
