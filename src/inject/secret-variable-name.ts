@@ -20,7 +20,10 @@ export interface NameContext {
 export function secretVariableName(context: NameContext, taken: ReadonlySet<string>): string {
   const base = baseName(context);
   const candidates = [base];
-  const item = words(snake(context.itemName ?? (context.kind === 'collection variable' ? 'collection' : '')), ITEM_CHARS);
+  const item = words(
+    snake(context.itemName ?? (context.kind === 'collection variable' ? 'collection' : '')),
+    ITEM_CHARS,
+  );
   if (item) candidates.push(`${item}_${base}`);
   const free = candidates.find((name) => !taken.has(name));
   if (free) return free;
