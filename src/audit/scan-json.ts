@@ -35,9 +35,10 @@ class Scan {
    */
   private readonly more: { located: LocatedSecret; tick: number }[] = [];
   private readonly moreSeen = new Set<string>();
+  /** The secret of the finding at each place and of each kind (pointer NUL what). */
+  private readonly seen = new Map<string, string>();
   /** The secrets reported at each pointer, so that a shape inside one already reported is not reported again. */
   private readonly flagged = new Map<string, string[]>();
-  private readonly seen = new Set<string>();
 
   /** The shaped secrets of every string of the value (none on the first walk, which collects the strings). */
   shaped = new Map<string, ShapedSecret[]>();
@@ -65,16 +66,16 @@ class Scan {
   add(path: Path, what: string, secret: string): void {
     const pointer = toPointer(path);
     const key = `${pointer}\u0000${what}`;
-    if (this.seen.has(key)) {
+    const first = this.seen.get(key);
+    if (first !== undefined) {
       const again = `${key}\u0000${secret}`;
-      if (!this.moreSeen.has(again)) {
+      if (first !== secret && !this.moreSeen.has(again)) {
         this.moreSeen.add(again);
         this.more.push({ located: { path: [...path], secret }, tick: this.shapesOnly ? this.tick + 0.5 : this.tick });
       }
       return;
     }
-    this.moreSeen.add(`${key}\u0000${secret}`);
-    this.seen.add(key);
+    this.seen.set(key, secret);
     // Also as a JSON string holds it: a shape is matched in a raw body's text, escapes and all.
     const escaped = JSON.stringify(secret).slice(1, -1);
     this.flagged.set(pointer, [...(this.flagged.get(pointer) ?? []), secret, ...(escaped === secret ? [] : [escaped])]);
