@@ -4,19 +4,14 @@
  * and kind, but redaction and extraction must find them all: they took one a pass, a few passes at most, so
  * `openapi` wrote a collection `audit` flags, and `inject --extract-secrets` refused one it could have cleaned.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { redactSecrets } from '../../src/audit/redact.js';
 import { auditJson, locateSecrets } from '../../src/audit/scan-json.js';
 import { buildResolved } from '../../src/build/build-from-config.js';
-import { resolveConfig } from '../../src/config/resolve.js';
-import { validateConfig } from '../../src/config/validate.js';
 import { injectCollection } from '../../src/inject/inject-collection.js';
-import { loadSpec, specToConfig } from '../../src/openapi/index.js';
 import { Warnings } from '../../src/warnings.js';
 import { oauth2 } from '../helpers/oauth2.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { resolvedSpecConfig } from '../helpers/spec-config.js';
 
 const COUNT = 12;
 const passwords = Array.from({ length: COUNT }, (_, i) => `hunter2-${String.fromCharCode(97 + i)}x`);
@@ -79,8 +74,6 @@ describe('many secrets of one kind in one place', () => {
   });
 
   it('openapi leaves them all empty in an example body', async () => {
-    const work = tempDir('gen-collection-every-secret-').dir;
-    const file = join(work, 'spec.json');
     const spec = {
       openapi: '3.0.3',
       info: { title: 'Many', version: '1' },
@@ -95,15 +88,7 @@ describe('many secrets of one kind in one place', () => {
         },
       },
     };
-    writeFileSync(file, JSON.stringify(spec));
-    const { spec: loaded } = await loadSpec(file);
-    const config = await specToConfig(loaded, { file, warnings: new Warnings() });
-    const resolved = resolveConfig(validateConfig(config, file), {
-      file,
-      baseDir: work,
-      output: join(work, 'out'),
-      formats: ['postman', 'bruno'],
-    });
+    const resolved = await resolvedSpecConfig(spec, ['postman', 'bruno']);
     const result = await buildResolved(resolved, 'redact');
     expect(auditJson(result.collectionFile, result.collection)).toEqual([]);
     for (const { files } of result.outputs) for (const f of files) expect(f.content, f.path).not.toMatch(/hunter2/);

@@ -5,17 +5,15 @@
  * `/actions/s/{_name}` in the postman-v3 and Bruno outputs, and a query example `none` (Trello's) turned the
  * `none` auth of requests into '' and crashed the postman-v3 renderer.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { redactPlan } from '../../src/audit/redact-plan.js';
 import { buildResolved } from '../../src/build/build-from-config.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { validateConfig } from '../../src/config/validate.js';
-import { loadSpec, specToConfig } from '../../src/openapi/index.js';
 import { planCollection } from '../../src/plan/plan-collection.js';
 import type { PlanRequest } from '../../src/plan/plan.js';
 import { Warnings } from '../../src/warnings.js';
+import { resolvedSpecConfig } from '../helpers/spec-config.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const work = tempDir('gen-collection-redact-plan-').dir;
@@ -55,16 +53,7 @@ const spec = {
 };
 
 async function build() {
-  const file = join(work, 'secrets.json');
-  writeFileSync(file, JSON.stringify(spec));
-  const { spec: loaded } = await loadSpec(file);
-  const config = await specToConfig(loaded, { file, warnings: new Warnings() });
-  const resolved = resolveConfig(validateConfig(config, file), {
-    file,
-    baseDir: work,
-    output: join(work, 'out'),
-    formats: ['postman', 'postman-v3', 'bruno'],
-  });
+  const resolved = await resolvedSpecConfig(spec, ['postman', 'postman-v3', 'bruno']);
   return buildResolved(resolved, 'redact');
 }
 

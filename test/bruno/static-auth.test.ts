@@ -4,59 +4,37 @@
  * its query placement, which Bruno CLI 4.1.0 adds before it resolves variables: a `{{base_url}}` request went
  * without the key. Now it is a query parameter of each request that uses the collection's auth.
  */
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderBruno } from '../../src/render/bruno.js';
+import { startRecordingServer, type RecordedRequest, type RecordingServer } from '../helpers/recording-server.js';
 import { runBru } from './bru.js';
 import { planFromConfig } from './plan-from-config.js';
 
-interface Seen {
-  path: string;
-  key: string | null;
-  header: string | undefined;
-  authorization: string | undefined;
-}
-
-const seen: Seen[] = [];
-const server = createServer((req: IncomingMessage, res) => {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  seen.push({
-    path: url.pathname,
-    key: url.searchParams.get('key'),
-    header: req.headers['x-key'] as string | undefined,
-    authorization: req.headers.authorization,
-  });
-  res.setHeader('Content-Type', 'application/json');
-  res.end('{}');
-});
-let base = '';
-
+let server: RecordingServer;
 beforeAll(async () => {
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startRecordingServer();
 });
-afterAll(() => new Promise<void>((closed) => server.close(() => closed())));
+afterAll(() => server.close());
 
 const items = [
   { name: 'Things', url: '{{base_url}}/things?x=1' },
   { name: 'Public', url: '{{base_url}}/public', auth: 'none' },
 ];
 
-async function run(auth: object, envVars: Record<string, string>): Promise<Seen[]> {
-  seen.length = 0;
-  const plan = await planFromConfig({ name: 'Static', auth, environments: { dev: { base_url: base } }, items });
+async function run(auth: object, envVars: Record<string, string>): Promise<RecordedRequest[]> {
+  server.reset();
+  const plan = await planFromConfig({ name: 'Static', auth, environments: { dev: { base_url: server.base } }, items });
   const result = await runBru(await renderBruno(plan), { sandbox: 'safe', env: 'dev', envVars });
   expect(result.exitCode, result.stderr).toBe(0);
-  return [...seen];
+  return [...server.seen];
 }
 
 describe('static collection auths under bru run', () => {
   it('an API key in the query: on each request that uses the collection auth, resolved', async () => {
     const requests = await run({ type: 'apikey', name: 'key', in: 'query', variable: 'api_key' }, { api_key: 'k-1' });
-    expect(requests).toEqual([
-      { path: '/things', key: 'k-1', header: undefined, authorization: undefined },
-      { path: '/public', key: null, header: undefined, authorization: undefined },
+    expect(requests.map((r) => [r.path, r.key, r.headers.key])).toEqual([
+      ['/things', 'k-1', undefined],
+      ['/public', null, undefined],
     ]);
   });
 
@@ -65,20 +43,20 @@ describe('static collection auths under bru run', () => {
       { type: 'apikey', name: 'X-Key', in: 'header', variable: 'api_key' },
       { api_key: 'k-2' },
     );
-    expect(requests.map((r) => [r.path, r.header])).toEqual([
-      ['/things', 'k-2'],
-      ['/public', undefined],
+    expect(requests.map((r) => [r.path, r.headers['x-key'], r.key])).toEqual([
+      ['/things', 'k-2', null],
+      ['/public', undefined, null],
     ]);
   });
 
   it('a bearer token and HTTP Basic', async () => {
     const bearer = await run({ type: 'bearer' }, { access_token: 't-3' });
-    expect(bearer.map((r) => [r.path, r.authorization])).toEqual([
+    expect(bearer.map((r) => [r.path, r.headers.authorization])).toEqual([
       ['/things', 'Bearer t-3'],
       ['/public', undefined],
     ]);
     const basic = await run({ type: 'basic' }, { username: 'u', password: 'p' });
-    expect(basic.map((r) => [r.path, r.authorization])).toEqual([
+    expect(basic.map((r) => [r.path, r.headers.authorization])).toEqual([
       ['/things', `Basic ${Buffer.from('u:p').toString('base64')}`],
       ['/public', undefined],
     ]);

@@ -1,13 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditJson } from '../../src/audit/scan-json.js';
 import { buildFromConfig, buildResolved } from '../../src/build/build-from-config.js';
-import { resolveConfig } from '../../src/config/resolve.js';
-import { validateConfig } from '../../src/config/validate.js';
-import { Warnings } from '../../src/warnings.js';
-import { loadSpec, mergeConfigOverrides, specToConfig } from '../../src/openapi/index.js';
+import { loadSpec, mergeConfigOverrides } from '../../src/openapi/index.js';
 import { mapSpec } from './map-spec.js';
+import { resolvedSpecConfig } from '../helpers/spec-config.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const fixtures = new URL('../fixtures/openapi/', import.meta.url).pathname;
@@ -112,12 +109,7 @@ describe('example secrets in a spec', () => {
         },
       },
     };
-    const file = join(work, 'tokens.json');
-    writeFileSync(file, JSON.stringify(spec));
-    const { spec: loaded } = await loadSpec(file);
-    const warnings = new Warnings();
-    const config = await specToConfig(loaded, { file, warnings });
-    const resolved = resolveConfig(validateConfig(config, file), { file, baseDir: work, output: join(work, 'tokens') });
+    const resolved = await resolvedSpecConfig(spec);
     const result = await buildResolved(resolved, 'redact');
     expect(auditJson(result.collectionFile, result.collection)).toEqual([]);
     const text = JSON.stringify(result.collection);

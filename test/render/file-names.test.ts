@@ -3,10 +3,9 @@
  * its path when it has no summary, and Microsoft Graph's longest makes a 480-byte name: over the 255 bytes file
  * systems take, the build stopped with ENAMETOOLONG. Names are cut to MAX_NAME_BYTES, the items keep theirs.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { validateConfig } from '../../src/config/validate.js';
@@ -15,10 +14,10 @@ import { MAX_NAME_BYTES, siblingFileNames } from '../../src/render/file-names.js
 import { renderFormat } from '../../src/render/index.js';
 import { Warnings } from '../../src/warnings.js';
 import { writeFilesAtomic } from '../../src/write-files.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const bytes = (text: string) => Buffer.byteLength(text);
-const work = mkdtempSync(join(tmpdir(), 'gen-collection-file-names-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempDir('gen-collection-file-names-').dir;
 
 describe('siblingFileNames of long names', () => {
   it('cuts a name to MAX_NAME_BYTES, between characters, with no trailing dot or space', () => {
