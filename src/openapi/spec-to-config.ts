@@ -62,6 +62,9 @@ async function mapSpec(spec: object, options: SpecToConfigOptions): Promise<GenC
     ctx,
     sampler: new SchemaSampler(ctx.refs),
     serverUrls: new Set(servers.map((s) => s.url)),
+    ...(security.auth?.type === 'apikey'
+      ? { apiKey: { in: security.auth.in ?? 'header', name: security.auth.name, left: 0 } }
+      : {}),
   };
   const total = operations.length;
   const step = Math.max(1, Math.ceil(total / 100));
@@ -73,6 +76,13 @@ async function mapSpec(spec: object, options: SpecToConfigOptions): Promise<GenC
     );
     if (request) entries.push({ op, request });
     if (options.onProgress && ((i + 1) % step === 0 || i + 1 === total)) options.onProgress(i + 1, total);
+  }
+  if (mapping.apiKey?.left) {
+    const { name, left } = mapping.apiKey;
+    ctx.warnings.add(
+      `${left} operation parameter${left === 1 ? '' : 's'} '${name}' (${mapping.apiKey.in}) left out: the collection's apikey auth sends that key`,
+      { file: ctx.file, pointer: '/paths' },
+    );
   }
 
   const info = isObject(ctx.spec.info) ? ctx.spec.info : {};

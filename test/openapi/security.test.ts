@@ -574,3 +574,42 @@ describe('several OAuth2 token-flow schemes → auth profiles', () => {
     expect(warnings.join('\n')).toMatch(/several security schemes; the collection authenticates with 'userAuth'/);
   });
 });
+
+describe('an operation that also lists the collection API key as a parameter', () => {
+  const keyParams = [
+    { name: 'key', in: 'query', required: true, schema: { type: 'string' } },
+    { name: 'token', in: 'query', schema: { type: 'string' } },
+    { name: 'x-app-key', in: 'header', schema: { type: 'string' } },
+  ];
+  const spec = (scheme: object) =>
+    openapi({
+      ...schemes({ k: scheme }),
+      security: [{ k: [] }],
+      paths: {
+        '/a': { get: { parameters: keyParams, responses: ok } },
+        '/open': { get: { parameters: keyParams, security: [], responses: ok } },
+      },
+    });
+
+  it.each([
+    { scheme: { type: 'apiKey', in: 'query', name: 'key' }, query: ['token'], headers: ['x-app-key'] },
+    // header names compare case-insensitively
+    { scheme: { type: 'apiKey', in: 'header', name: 'X-App-Key' }, query: ['key', 'token'], headers: [] },
+  ])(
+    '$scheme.in $scheme.name: left out where the auth sends it, kept where the request has no auth',
+    async ({ scheme, query, headers }) => {
+      const { config, warnings } = await mapSpec(spec(scheme));
+      const [withAuth, open] = requests(config);
+      expect((withAuth!.query ?? []).map((q) => q.key)).toEqual(query);
+      expect((withAuth!.headers ?? []).map((h) => h.key)).toEqual(headers);
+      expect(open!.auth).toBe('none');
+      expect((open!.query ?? []).map((q) => q.key)).toEqual(['key', 'token']);
+      expect((open!.headers ?? []).map((h) => h.key)).toEqual(['x-app-key']);
+      expect(warnings.filter((w) => w.includes('left out: the collection'))).toEqual([
+        expect.stringContaining(
+          `1 operation parameter '${(scheme as { name: string }).name}' (${(scheme as { in: string }).in}) left out`,
+        ),
+      ]);
+    },
+  );
+});
