@@ -164,7 +164,7 @@ function cleanBody(body: ResolvedBody, rest: Path, cut: Cut): ResolvedBody {
       const { secret } = cut;
       const inValue = (text: string) =>
         text.trim() === secret ? '' : secret.length >= MIN_SHAPED_LENGTH ? cut(text) : text;
-      return { ...body, json: cutDeep(body.json, Object.assign(inValue, { secret })) };
+      return { ...body, json: cutDeep(body.json, inValue) };
     }
     case 'form':
     case 'urlencoded':
@@ -198,7 +198,7 @@ function cutValues<T extends { value: string }>(values: T[], index: unknown, cut
 }
 
 /** Every string below `value` without the secret; a number that is the secret (audit reads `"pin": 1234`) too. */
-function cutDeep(value: unknown, cut: Cut): unknown {
+function cutDeep(value: unknown, cut: (text: string) => string): unknown {
   if (typeof value === 'string') return cut(value);
   if (typeof value === 'number') return cut(String(value)) === String(value) ? value : cut(String(value));
   if (Array.isArray(value)) return value.map((v) => cutDeep(v, cut));

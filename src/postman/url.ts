@@ -61,13 +61,13 @@ export function splitUrl(raw: string): PostmanUrlParts {
   return parts;
 }
 
-/** Index of the first `char` that is not inside `{{…}}`, or -1. */
 /** Where the URL's own query starts (its `?`, outside `{{variables}}` and before any fragment), or -1. */
 export function queryStart(raw: string): number {
   const hashAt = indexOutsideVariables(raw, '#');
   return indexOutsideVariables(hashAt === -1 ? raw : raw.slice(0, hashAt), '?');
 }
 
+/** Index of the first `char` that is not inside `{{…}}`, or -1. */
 function indexOutsideVariables(text: string, char: string): number {
   // no `{{`: nothing is inside a variable (a `}}` alone closes nothing), and the first `char` is the one
   if (!text.includes('{{')) return text.indexOf(char);

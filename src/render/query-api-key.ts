@@ -1,9 +1,9 @@
-import type { KeyValueEntry, ResolvedAuth } from '../config/resolved.js';
+import type { ApiKeyResolved, KeyValueEntry, ResolvedAuth } from '../config/resolved.js';
 import type { PlanRequest } from '../plan/plan.js';
 import { splitUrl } from '../postman/url.js';
 
 /** True for a collection auth that sends an API key in the query: the formats below write it into each request. */
-export function isQueryApiKey(auth: ResolvedAuth): boolean {
+export function isQueryApiKey(auth: ResolvedAuth): auth is ApiKeyResolved & { in: 'query' } {
   return auth.type === 'apikey' && auth.in === 'query';
 }
 
@@ -17,7 +17,7 @@ export function isQueryApiKey(auth: ResolvedAuth): boolean {
  * auth, which Newman and the Postman CLI send in the query.
  */
 export function queryApiKey(auth: ResolvedAuth, request: PlanRequest): KeyValueEntry | undefined {
-  if (auth.type !== 'apikey' || auth.in !== 'query' || request.effectiveAuth.kind !== 'collection') return undefined;
+  if (!isQueryApiKey(auth) || request.effectiveAuth.kind !== 'collection') return undefined;
   const own = [...request.query, ...(splitUrl(request.url).query ?? [])];
   return own.some((q) => q.key === auth.name) ? undefined : { key: auth.name, value: `{{${auth.variable}}}` };
 }
