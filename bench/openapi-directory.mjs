@@ -20,9 +20,10 @@
 // Trello's spec, and 41 specs with a request file name too long to write (36 of them over 255 bytes): both fixed.)
 // Needs `npm run build`.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { specFiles } from './spec-files.mjs';
 
 /** Specs up to this size (`--max-mb`, default 1.5): 39 bigger ones, Graph's 20 MB among them, take about 2 minutes more. */
 const MAX_BYTES = Number(arg('max-mb', '1.5')) * 1024 * 1024;
@@ -34,20 +35,6 @@ else await worker();
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;
-}
-
-/** Every JSON/YAML file under `dir` smaller than 1.5 MB, sorted. */
-function listSpecs(dir) {
-  const out = [];
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(json|ya?ml)$/.test(e.name) && statSync(p).size < MAX_BYTES) out.push(p);
-    }
-  };
-  walk(dir);
-  return out.sort();
 }
 
 /** The v2.1.0 collection schema as one document: every sub-schema under `definitions`, named by its `$id`. */
@@ -76,7 +63,7 @@ async function main() {
   const timeoutMs = Number(arg('timeout', '120')) * 1000;
   const only = arg('only');
   const schema = compilePostmanSchema(schemas);
-  const specs = listSpecs(dir).filter((s) => !only || s.includes(only));
+  const specs = specFiles(dir, MAX_BYTES).filter((s) => !only || s.includes(only));
   const results = [];
   let next = 0;
   const started = Date.now();
