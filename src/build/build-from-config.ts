@@ -15,7 +15,6 @@ import { refuseSecrets } from '../audit/refuse-secrets.js';
 import { MAX_JSON_NESTING, rejectDeepNesting } from '../json/nesting.js';
 import { renderFormat } from '../render/index.js';
 import type { OutputFormat, RenderedFile } from '../render/render.js';
-import { collectScriptSources } from '../scripts/script-sources.js';
 import { Warnings } from '../warnings.js';
 import { jsonPieces, type OutputFile, piecewiseFile } from '../write-files.js';
 
@@ -95,7 +94,7 @@ export async function buildResolved(
   inputs = new Set<string>(),
 ): Promise<BuildResult> {
   // the plan bundles the user scripts: the files they read go into `inputs`
-  let plan = await collectScriptSources(inputs, () => planCollection(resolved, warnings));
+  let plan = await planCollection(resolved, warnings, inputs);
   const collectionFile = postmanCollectionFile(plan);
   const collection = await postmanCollection(plan);
   const environments = plan.environments.map((env) => ({

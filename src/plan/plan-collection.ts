@@ -8,11 +8,14 @@ import type { Plan, PlanToken } from './plan.js';
 import { skipOnReplay } from './test-scripts.js';
 import { planVariablesUsed } from './variables.js';
 
-/** Plans the collection of a resolved config: the one input of every renderer. Warnings go into `warnings`. */
-export async function planCollection(config: ResolvedConfig, warnings: Warnings): Promise<Plan> {
+/**
+ * Plans the collection of a resolved config: the one input of every renderer. Warnings go into `warnings`;
+ * the user script files the plan read or looked for into `sources` (what `build --watch` watches).
+ */
+export async function planCollection(config: ResolvedConfig, warnings: Warnings, sources?: Set<string>): Promise<Plan> {
   const auth = config.auth;
   const oauth2 = auth.type === 'oauth2' ? auth : undefined;
-  const userScripts = await bundleAllUserScripts(config);
+  const userScripts = await bundleAllUserScripts(config, sources);
   // The config checks allow profiles only beside an oauth2 auth.
   const profiles = oauth2 ? config.authProfiles : {};
   const profileAuths = Object.values(profiles);
@@ -85,7 +88,7 @@ function planToken(auth: PlanToken['auth'], items: Plan['items'], profiles: stri
   };
 }
 
-async function bundleAllUserScripts(config: ResolvedConfig): Promise<BundledScripts> {
+async function bundleAllUserScripts(config: ResolvedConfig, sources?: Set<string>): Promise<BundledScripts> {
   const refs: Record<'prerequest' | 'test', ScriptRef[]> = {
     prerequest: [...config.scripts.prerequest],
     test: [...config.scripts.test],
@@ -103,7 +106,7 @@ async function bundleAllUserScripts(config: ResolvedConfig): Promise<BundledScri
     .map((event) => ({ event, refs: [...new Map(refs[event].map((r) => [r.path, r])).values()] }))
     .filter((batch) => batch.refs.length > 0);
   // both events in one go: a broken pre-request script does not hide a broken test script
-  const codes = await bundleUserScriptBatches(batches);
+  const codes = await bundleUserScriptBatches(batches, sources);
   batches.forEach(({ event, refs: unique }, b) =>
     unique.forEach((ref, i) => bundled[event].set(ref.path, codes[b]![i]!)),
   );

@@ -1,7 +1,7 @@
 // `build --watch` watches the files a build reports (BuildResult.inputs): every script, the local modules
 // it imports (type-only ones too) and a missing script, the same when the bundle comes from the cache.
 import { afterAll, describe, expect, it } from 'vitest';
-import { collectScriptSources } from '../../src/scripts/script-sources.js';
+import type { ScriptRef } from '../../src/config/resolved.js';
 import { bundleUserScripts } from '../../src/scripts/user-scripts.js';
 import { scriptProject } from './script-project.js';
 
@@ -13,9 +13,9 @@ const p = scriptProject({
 });
 afterAll(() => p.remove());
 
-async function sourcesOf(run: () => Promise<unknown>): Promise<string[]> {
+async function sourcesOf(refs: ScriptRef[]): Promise<string[]> {
   const into = new Set<string>();
-  await collectScriptSources(into, run).catch(() => undefined);
+  await bundleUserScripts(refs, 'test', into).catch(() => undefined);
   return [...into].sort();
 }
 
@@ -26,18 +26,21 @@ describe('the script files a build reads', () => {
     ['the first build', all],
     ['a build from the cache', all],
   ])('%s: the script, the module it imports and the type-only one', async (_name, expected) => {
-    expect(await sourcesOf(() => bundleUserScripts([p.ref('checks.ts')], 'test'))).toEqual(expected);
+    expect(await sourcesOf([p.ref('checks.ts')])).toEqual(expected);
   });
 
   it('a missing script is reported too (watched until it exists)', async () => {
     const missing = p.ref('missing.ts');
-    expect(await sourcesOf(() => bundleUserScripts([missing], 'test'))).toEqual([missing.path]);
+    expect(await sourcesOf([missing])).toEqual([missing.path]);
   });
 
-  it('nothing is recorded outside a build', async () => {
-    const outside = new Set<string>();
-    await collectScriptSources(outside, async () => undefined);
-    await bundleUserScripts([p.ref('checks.ts')], 'test');
-    expect([...outside]).toEqual([]);
+  it('builds at the same time each record their own files', async () => {
+    const [checks, label] = [new Set<string>(), new Set<string>()];
+    await Promise.all([
+      bundleUserScripts([p.ref('checks.ts')], 'test', checks),
+      bundleUserScripts([p.ref('label.ts')], 'test', label),
+    ]);
+    expect([...checks].sort()).toEqual(all);
+    expect([...label]).toEqual([p.ref('label.ts').path]);
   });
 });
