@@ -9,6 +9,7 @@ import { brunoRequestNames } from './bruno-names.js';
 import { siblingFileNames } from './file-names.js';
 import { queryApiKey } from './query-api-key.js';
 import type { RenderedFile, Renderer } from './render.js';
+import { queryEntryText } from './url-query.js';
 import { yamlText } from './yaml-text.js';
 
 /**
@@ -128,6 +129,11 @@ function itemFiles(plan: Plan, items: PlanItem[], dir: string, names: Map<string
   });
 }
 
+/** `disabled: true` for a disabled entry, nothing for an enabled one (the schema's default). */
+function enabled(entry: { disabled?: boolean }): { disabled?: true } {
+  return entry.disabled ? { disabled: true } : {};
+}
+
 function requestFile(
   plan: Plan,
   request: PlanRequest,
@@ -135,10 +141,13 @@ function requestFile(
   names: Map<string, string>,
   scripts: object[],
 ): object {
-  const enabled = <T extends { disabled?: boolean }>(entry: T) => (entry.disabled ? { disabled: true } : {});
   const key = queryApiKey(plan.auth, request);
   const entries = key ? [...request.query, key] : request.query;
-  const query = entries.map((q) => `${q.key}=${q.value}`).join('&');
+  // Bruno sends the URL as written and `params` only label it: a disabled parameter stays out of the URL.
+  const query = entries
+    .filter((q) => !q.disabled)
+    .map((q) => queryEntryText(q.key, q.value))
+    .join('&');
   const url = query ? `${request.url}${request.url.includes('?') ? '&' : '?'}${query}` : request.url;
   const headers = request.headers.map((h) => ({ name: h.key, value: h.value, ...enabled(h) }));
   const body = request.body && brunoBody(request.body);
@@ -176,12 +185,17 @@ function brunoBody(body: ResolvedBody): { body: object; contentType?: string } {
     case 'json':
       return { body: { type: 'json', data: JSON.stringify(body.json, null, 2) } };
     case 'urlencoded':
-      return { body: { type: 'form-urlencoded', data: body.entries.map((e) => ({ name: e.key, value: e.value })) } };
+      return {
+        body: {
+          type: 'form-urlencoded',
+          data: body.entries.map((e) => ({ name: e.key, value: e.value, ...enabled(e) })),
+        },
+      };
     case 'form':
       return {
         body: {
           type: 'multipart-form',
-          data: body.entries.map((e) => ({ name: e.key, type: 'text', value: e.value })),
+          data: body.entries.map((e) => ({ name: e.key, type: 'text', value: e.value, ...enabled(e) })),
         },
       };
     case 'raw': {

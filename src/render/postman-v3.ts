@@ -134,7 +134,7 @@ function request(
   onRequests: RequestAuth,
 ): Record<string, unknown> {
   const key = queryApiKey(plan.auth, req);
-  const url = requestUrl(key ? { url: req.url, query: [...req.query, key] } : req);
+  const url = requestUrl(key ? { url: req.url, query: [...req.query, key] } : req, true);
   const headers = [...req.headers];
   const contentType = req.body ? impliedContentType(req.body) : undefined;
   if (contentType && !headers.some((h) => h.key.toLowerCase() === 'content-type')) {

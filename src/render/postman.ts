@@ -9,6 +9,7 @@ import { splitUrl, type PostmanUrlParts } from '../postman/url.js';
 import { jsonText } from '../write-files.js';
 import { planTokenScripts } from './plan-token-scripts.js';
 import type { RenderedFile } from './render.js';
+import { queryEntryText } from './url-query.js';
 
 /** The `postman` format: `<slug>.postman_collection.json` (v2.1) and `<slug>.<env>.postman_environment.json`. */
 export async function renderPostman(plan: Plan): Promise<RenderedFile[]> {
@@ -110,9 +111,14 @@ function postmanRequest(req: PlanRequest, auth: PostmanAuth | undefined): object
 
 /**
  * A request's URL as the runner sends it (`raw`: the enabled query entries appended, the fragment kept), its
- * query entries (the URL's own, then the config's) and the URL's parts.
+ * query entries (the URL's own, then the config's) and the URL's parts. `encoded`: the entries in `raw` as
+ * `queryEntryText` writes them, for a runner that sends `raw` itself (postman-v3); v2.1's `raw` keeps them as
+ * written, as Postman writes it (Newman sends the query list).
  */
-export function requestUrl(req: Pick<PlanRequest, 'url' | 'query'>): {
+export function requestUrl(
+  req: Pick<PlanRequest, 'url' | 'query'>,
+  encoded = false,
+): {
   raw: string;
   query: PostmanKeyValue[];
   parsed: PostmanUrlParts;
@@ -122,7 +128,9 @@ export function requestUrl(req: Pick<PlanRequest, 'url' | 'query'>): {
     ...(parsed.query ?? []).map((q) => ({ key: q.key, value: q.value ?? '' })),
     ...req.query.map((q) => keyValue(q)),
   ];
-  const enabled = query.filter((q) => !q.disabled).map((q) => `${q.key}=${q.value}`);
+  const enabled = query
+    .filter((q) => !q.disabled)
+    .map((q) => (encoded ? queryEntryText(q.key, q.value) : `${q.key}=${q.value}`));
   const base = req.url.replace(/[?#].*$/, '');
   const hash = parsed.hash ? `#${parsed.hash}` : '';
   return { raw: base + (enabled.length ? `?${enabled.join('&')}` : '') + hash, query, parsed };

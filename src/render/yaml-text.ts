@@ -19,6 +19,9 @@ export const YAML_OPTIONS = {
     defaultKeyType: 'PLAIN',
     indentSeq: true,
     aliasDuplicateObjects: false,
+    // The Postman CLI reads a v3 file as YAML 1.1 (js-yaml's default schema): an unquoted `2025-10-15T13:51:01Z`
+    // or `1_000` read back as a date or a number made it skip the request without a word (measured, 1.34.0).
+    schema: 'yaml-1.1',
   },
   bruno: { lineWidth: 0, indent: 2, minContentWidth: 0 },
 } as const;
@@ -81,7 +84,30 @@ export const CORE_SCALAR_TESTS: readonly RegExp[] = [
   /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
   /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
 ];
-const CORE_SCALAR = new RegExp(CORE_SCALAR_TESTS.map((test) => test.source).join('|'));
+/**
+ * The same for the YAML 1.1 schema (`postman-v3`): also `yes`/`on`/`y` booleans, `0b…`, `0…` octal, numbers with
+ * `_`, sexagesimal `12:30:00` and timestamps. Its merge key `<<` is left out: the `yaml` package writes it plain.
+ */
+export const YAML_11_SCALAR_TESTS: readonly RegExp[] = [
+  /^(?:~|[Nn]ull|NULL)?$/,
+  /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+  /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+  /^[-+]?0b[0-1_]+$/,
+  /^[-+]?0[0-7_]+$/,
+  /^[-+]?[0-9][0-9_]*$/,
+  /^[-+]?0x[0-9a-fA-F_]+$/,
+  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+  /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+  /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+  /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\.[0-9]+)?)(?:[ \t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$/,
+];
+/** Per style, the strings quoted so that they read back as strings. */
+const NON_STRING: Record<YamlStyle, RegExp> = {
+  'postman-v3': new RegExp(YAML_11_SCALAR_TESTS.map((test) => test.source).join('|')),
+  bruno: new RegExp(CORE_SCALAR_TESTS.map((test) => test.source).join('|')),
+};
 
 /** Characters yaml always double-quotes and escapes (its own rendering, left to it). */
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
@@ -114,6 +140,7 @@ class Emitter {
   readonly parts: string[] = [];
   private readonly preferSingle: boolean;
   private readonly scalars: Map<string, string>;
+  private readonly nonString: RegExp;
 
   constructor(
     style: YamlStyle,
@@ -123,6 +150,7 @@ class Emitter {
     // Single quotes where they avoid escaping (`bruno`); else always double quotes.
     this.preferSingle = style === 'bruno';
     this.scalars = SCALARS[style];
+    this.nonString = NON_STRING[style];
   }
 
   /** A map or list at `indent`: its first line unindented (it follows `key:` + newline + indent, or `- `). */
@@ -194,7 +222,7 @@ class Emitter {
     const cached = root ? undefined : this.scalars.get(key);
     if (cached !== undefined) return cached;
     if (key.length > MAX_PLAIN_KEY || key.includes('\n') || hasControl(key)) throw UNSUPPORTED;
-    const quote = NOT_PLAIN.test(key) || CORE_SCALAR.test(key) || (root && DOCUMENT_MARKER.test(key));
+    const quote = NOT_PLAIN.test(key) || this.nonString.test(key) || (root && DOCUMENT_MARKER.test(key));
     const text = quote ? this.quoted(key) : key;
     if (!root) this.cache(key, text);
     return text;
@@ -207,7 +235,7 @@ class Emitter {
     }
     if (value.includes('\n')) return block(value, indent);
     if (hasControl(value)) throw UNSUPPORTED;
-    const text = NOT_PLAIN.test(value) || CORE_SCALAR.test(value) ? this.quoted(value) : value;
+    const text = NOT_PLAIN.test(value) || this.nonString.test(value) ? this.quoted(value) : value;
     this.cache(value, text);
     return text;
   }

@@ -258,7 +258,8 @@ describe('postman-v3 renderer', () => {
         'url: "{{base_url}}/x?n=1"',
         'method: GET',
         'queryParams:',
-        '  n: "1"',
+        // `n` is YAML 1.1's false, and the Postman CLI reads v3 files as YAML 1.1: quoted, as `yaml` writes it then
+        '  "n": "1"',
         'order: 1000',
         '',
       ].join('\n'),

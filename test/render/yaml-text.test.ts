@@ -9,7 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { Document, parse, stringify } from 'yaml';
 import { buildFromConfig, buildFromConfigFile } from '../../src/build/build-from-config.js';
 import { renderFormat } from '../../src/render/index.js';
-import { CORE_SCALAR_TESTS, emitYaml, YAML_OPTIONS, yamlText, type YamlStyle } from '../../src/render/yaml-text.js';
+import {
+  CORE_SCALAR_TESTS,
+  emitYaml,
+  YAML_11_SCALAR_TESTS,
+  YAML_OPTIONS,
+  yamlText,
+  type YamlStyle,
+} from '../../src/render/yaml-text.js';
 import { params } from '../fuzz/property.js';
 
 const STYLES: YamlStyle[] = ['postman-v3', 'bruno'];
@@ -79,6 +86,21 @@ const ONE_LINE = [
   '.NaN',
   '12:30',
   '2024-01-01',
+  // what a YAML 1.1 reader (the Postman CLI's) takes for a date or a number: postman-v3 quotes them
+  '2025-10-15T13:51:01.572Z',
+  '2024-12-31 10:00:00',
+  '2024-01-01T10:00:00+02:00',
+  '2024-1-1 1:00:00',
+  '2024-13-45',
+  '-1_000',
+  '1_0.5',
+  '0x_1F',
+  '12:30:00',
+  '1:20.5',
+  'ON',
+  'Yes',
+  '<<',
+  '=',
   '{{base_url}}',
   '{{base_url}}/x/:id',
   'https://example.com/a?b=c#d',
@@ -156,6 +178,18 @@ describe('yamlText: the yaml package’s bytes', () => {
     const tags = new Document().schema.tags as { default?: boolean; tag: string; test?: RegExp }[];
     const tests = tags.filter((t) => t.default && t.tag !== 'tag:yaml.org,2002:str' && t.test).map((t) => t.test!);
     expect(CORE_SCALAR_TESTS.map(String)).toEqual(tests.map(String));
+  });
+
+  it("tests for the YAML 1.1 schema's scalars (postman-v3) are the yaml package's own, but for the merge key", () => {
+    const tags = new Document(null, { schema: 'yaml-1.1' }).schema.tags as {
+      default?: boolean;
+      tag: string;
+      test?: RegExp;
+    }[];
+    const tests = tags
+      .filter((t) => t.default && t.tag !== 'tag:yaml.org,2002:str' && t.tag !== 'tag:yaml.org,2002:merge' && t.test)
+      .map((t) => t.test!);
+    expect(YAML_11_SCALAR_TESTS.map(String)).toEqual(tests.map(String));
   });
 
   describe.each(STYLES)('%s', (style) => {
