@@ -82,8 +82,15 @@ function postmanItem(item: PlanItem, profiles: Plan['profiles']): object {
     request: postmanRequest(item, ownAuth),
     response: [],
     ...(itemEvents.length ? { event: itemEvents } : {}),
+    ...(item.body && PRUNED_BODY.test(item.method) ? { protocolProfileBehavior: { disableBodyPruning: true } } : {}),
   };
 }
+
+/**
+ * Methods whose body Newman drops unless the item says `disableBodyPruning` (the Postman app sets it when a GET gets
+ * a body): a body the config gives such a request is sent, as the Postman CLI's v3 runtime and Bruno send it.
+ */
+const PRUNED_BODY = /^(?:GET|HEAD|COPY|PURGE|UNLOCK)$/i;
 
 /** The Postman auth an item sets itself: none, a profile's token auth, or nothing (it inherits). */
 function itemAuth(auth: PlanItemAuth, profiles: Plan['profiles']): PostmanAuth | undefined {

@@ -19,9 +19,10 @@ export const YAML_OPTIONS = {
     defaultKeyType: 'PLAIN',
     indentSeq: true,
     aliasDuplicateObjects: false,
-    // The Postman CLI reads a v3 file as YAML 1.1 (js-yaml's default schema): an unquoted `2025-10-15T13:51:01Z`
-    // or `1_000` read back as a date or a number made it skip the request without a word (measured, 1.34.0).
-    schema: 'yaml-1.1',
+    // The Postman CLI reads a v3 file as YAML 1.1 (js-yaml's default schema): an unquoted `2025-10-15T13:51:01Z`,
+    // `1_000` or `0o17` read back as a date or a number made it skip the request without a word (measured, 1.34.0).
+    // So a string either schema reads as something else is quoted (yaml's `compat`).
+    compat: 'yaml-1.1',
   },
   bruno: { lineWidth: 0, indent: 2, minContentWidth: 0 },
 } as const;
@@ -86,7 +87,7 @@ export const CORE_SCALAR_TESTS: readonly RegExp[] = [
 ];
 /**
  * The same for the YAML 1.1 schema (`postman-v3`): also `yes`/`on`/`y` booleans, `0b…`, `0…` octal, numbers with
- * `_`, sexagesimal `12:30:00` and timestamps. Its merge key `<<` is left out: the `yaml` package writes it plain.
+ * `_`, the merge key `<<`, sexagesimal `12:30:00` and timestamps.
  */
 export const YAML_11_SCALAR_TESTS: readonly RegExp[] = [
   /^(?:~|[Nn]ull|NULL)?$/,
@@ -99,13 +100,14 @@ export const YAML_11_SCALAR_TESTS: readonly RegExp[] = [
   /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
   /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
   /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+  /^<<$/,
   /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
   /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
   /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\.[0-9]+)?)(?:[ \t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$/,
 ];
-/** Per style, the strings quoted so that they read back as strings. */
+/** Per style, the strings quoted so that they read back as strings: `postman-v3` in YAML 1.2 and in YAML 1.1. */
 const NON_STRING: Record<YamlStyle, RegExp> = {
-  'postman-v3': new RegExp(YAML_11_SCALAR_TESTS.map((test) => test.source).join('|')),
+  'postman-v3': new RegExp([...CORE_SCALAR_TESTS, ...YAML_11_SCALAR_TESTS].map((test) => test.source).join('|')),
   bruno: new RegExp(CORE_SCALAR_TESTS.map((test) => test.source).join('|')),
 };
 
