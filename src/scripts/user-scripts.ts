@@ -59,8 +59,8 @@ export interface ScriptBatch {
  * `sources` receives every user file the batches read or looked for: the scripts (even missing ones), the local
  * modules they import and the files the type checker loaded; also when the call throws, so that `build --watch`
  * can watch a file that holds an error. A parameter, not an async context: Node 20's `AsyncLocalStorage` turns
- * on promise hooks for the rest of the process, about 1 µs more for every later `await` (the writes of a format's
- * 2,000 files).
+ * on promise hooks for the rest of the process, about 1 µs more for every later `await` (7 ms of user time in a
+ * 2,000-request postman-v3 build, measured).
  */
 export async function bundleUserScriptBatches(
   batches: readonly ScriptBatch[],
