@@ -1,7 +1,7 @@
 // A loopback HTTP server that answers every request with `{}` and records what each carried: the static auths'
 // e2e cases (test/bruno/static-auth.test.ts, test/postman-cli/static-auth.test.ts) read where a key or token went,
-// the request-values cases (test/bruno/request-values.test.ts, test/postman-cli/request-values.test.ts) the URL and
-// body as sent.
+// the request-values cases (request-values.test.ts in test/e2e, test/bruno and test/postman-cli) the URL and body
+// as sent.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
