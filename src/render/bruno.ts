@@ -7,7 +7,7 @@ import { BRUNO_LIB_DIR, BRUNO_RUNTIME_FILE, brunoRuntimeModule, brunoScript } fr
 import { tokenScripts } from '../scripts/token-scripts.js';
 import { brunoRequestNames } from './bruno-names.js';
 import { siblingFileNames } from './file-names.js';
-import { queryApiKey } from './query-api-key.js';
+import { queryWithApiKey } from './query-api-key.js';
 import type { RenderedFile, Renderer } from './render.js';
 import { queryEntryText } from './url-query.js';
 import { yamlText } from './yaml-text.js';
@@ -141,8 +141,7 @@ function requestFile(
   names: Map<string, string>,
   scripts: object[],
 ): object {
-  const key = queryApiKey(plan.auth, request);
-  const entries = key ? [...request.query, key] : request.query;
+  const entries = queryWithApiKey(plan.auth, request);
   // Bruno sends the URL as written and `params` only label it: a disabled parameter stays out of the URL.
   const query = entries
     .filter((q) => !q.disabled)

@@ -14,7 +14,7 @@ import type {
 import type { TokenScripts } from '../scripts/token-scripts.js';
 import { siblingFileNames } from './file-names.js';
 import { planTokenScripts } from './plan-token-scripts.js';
-import { isQueryApiKey, queryApiKey } from './query-api-key.js';
+import { isQueryApiKey, queryWithApiKey } from './query-api-key.js';
 import { impliedContentType, rawLanguage, requestUrl } from './postman.js';
 import type { RenderedFile, Renderer } from './render.js';
 import { yamlText } from './yaml-text.js';
@@ -133,8 +133,7 @@ function request(
   order: number,
   onRequests: RequestAuth,
 ): Record<string, unknown> {
-  const key = queryApiKey(plan.auth, req);
-  const url = requestUrl(key ? { url: req.url, query: [...req.query, key] } : req, true);
+  const url = requestUrl({ url: req.url, query: queryWithApiKey(plan.auth, req) }, true);
   const headers = [...req.headers];
   const contentType = req.body ? impliedContentType(req.body) : undefined;
   if (contentType && !headers.some((h) => h.key.toLowerCase() === 'content-type')) {

@@ -8,16 +8,18 @@ export function isQueryApiKey(auth: ResolvedAuth): auth is ApiKeyResolved & { in
 }
 
 /**
- * The collection's API key as a query parameter of a request that uses the collection's auth, when the key goes in
- * the query; undefined for other auths, other requests, and a request that sets that parameter itself. The
- * postman-v3 and Bruno formats write it so, not as an apikey auth with its query placement, which neither runner
- * sends as such (measured against a loopback server): the v3 runtime of the Postman CLI 1.34.0 sends such a key as
+ * The query entries a request sends: its own, then the collection's API key as a query parameter when the key goes
+ * in the query and the request uses the collection's auth (not for other auths, other requests, or a request that
+ * sets that parameter itself). The postman-v3 and Bruno formats write it so, not as an apikey auth with its query
+ * placement, which neither runner sends as such (measured against a loopback server): the v3 runtime of the Postman CLI 1.34.0 sends such a key as
  * a header, and the Bruno CLI 4.1.0 adds it to the URL before resolving variables (a `{{base_url}}` URL went
  * without the key, an absolute one with the literal text `{{api_key}}`). The v2.1 format keeps Postman's apikey
  * auth, which Newman and the Postman CLI send in the query.
  */
-export function queryApiKey(auth: ResolvedAuth, request: PlanRequest): KeyValueEntry | undefined {
-  if (!isQueryApiKey(auth) || request.effectiveAuth.kind !== 'collection') return undefined;
+export function queryWithApiKey(auth: ResolvedAuth, request: PlanRequest): KeyValueEntry[] {
+  if (!isQueryApiKey(auth) || request.effectiveAuth.kind !== 'collection') return request.query;
   const own = [...request.query, ...(splitUrl(request.url).query ?? [])];
-  return own.some((q) => q.key === auth.name) ? undefined : { key: auth.name, value: `{{${auth.variable}}}` };
+  return own.some((q) => q.key === auth.name)
+    ? request.query
+    : [...request.query, { key: auth.name, value: `{{${auth.variable}}}` }];
 }
