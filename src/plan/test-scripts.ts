@@ -39,6 +39,23 @@ const wrappedCodes = new Map<string, string>();
  * no status: the test says so instead of chai's `expected PostmanResponse{…} to have property 'code'`.
  */
 export function statusTest(statuses: number[]): string {
+  const key = statuses.join(',');
+  let test = statusTests.get(key);
+  if (test === undefined) {
+    test = statusTestText(statuses);
+    if (statusTests.size < 1000) statusTests.set(key, test);
+  }
+  return test;
+}
+
+/**
+ * The status tests made so far, by status list (a bounded cache, per process): one string for every request that
+ * expects the same statuses, so that `skipOnReplay`'s cache, the events' lines and the audit's set of strings find
+ * it by a hash it already has (a 2,000-request build: one text made and hashed, not 2,000).
+ */
+const statusTests = new Map<string, string>();
+
+function statusTestText(statuses: number[]): string {
   const noResponse =
     "  if (!pm.response.code) pm.expect.fail('no response: the request itself failed (see its error in the run report)');\n";
   if (statuses.length === 1) {

@@ -90,14 +90,26 @@ function indexOutsideVariables(text: string, char: string): number {
 }
 
 function splitOutsideVariables(text: string, separator: string): string[] {
-  // the common case, most path and host parts: split as `indexOutsideVariables` would, piece by piece
+  // the common case, most path and host parts: no `{{`, nothing is inside a variable
   if (!text.includes('{{')) return text.split(separator);
+  // one pass, as `indexOutsideVariables` scans: a separator splits only outside `{{…}}`, where the depth is 0
+  const target = separator.charCodeAt(0);
   const pieces: string[] = [];
-  let rest = text;
-  for (let at = indexOutsideVariables(rest, separator); at !== -1; at = indexOutsideVariables(rest, separator)) {
-    pieces.push(rest.slice(0, at));
-    rest = rest.slice(at + 1);
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b && text.charCodeAt(i + 1) === 0x7b) {
+      depth++;
+      i++;
+    } else if (depth > 0 && c === 0x7d && text.charCodeAt(i + 1) === 0x7d) {
+      depth--;
+      i++;
+    } else if (depth === 0 && c === target) {
+      pieces.push(text.slice(start, i));
+      start = i + 1;
+    }
   }
-  pieces.push(rest);
+  pieces.push(text.slice(start));
   return pieces;
 }
