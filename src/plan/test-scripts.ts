@@ -9,12 +9,19 @@ export const SCRIPT_HEADER = `// gen-collection ${VERSION}: generated from the c
  * first unless the first piece brings its own; undefined when there is nothing to run.
  */
 export function joinScript(sources: readonly string[]): string | undefined {
+  // most items carry one piece that many share (their status test): joined once, then the same string each time
+  const single = sources.length === 1 ? sources[0]! : undefined;
+  if (single !== undefined && joinedOfOne.has(single)) return joinedOfOne.get(single);
   // trimEnd: the same characters as /\s+$/, without a regex trying every inner run of blanks of a long script
   const code = sources.map((s) => s.trimEnd()).filter((s) => s !== '');
-  if (code.length === 0) return undefined;
-  if (!code[0]!.startsWith('// gen-collection ')) code.unshift(SCRIPT_HEADER);
-  return code.join('\n\n');
+  if (code.length !== 0 && !code[0]!.startsWith('// gen-collection ')) code.unshift(SCRIPT_HEADER);
+  const script = code.length === 0 ? undefined : code.join('\n\n');
+  if (single !== undefined && single.length < 2000 && joinedOfOne.size < 1000) joinedOfOne.set(single, script);
+  return script;
 }
+
+/** The scripts of one piece joined so far, by piece (a bounded cache, per process). */
+const joinedOfOne = new Map<string, string | undefined>();
 
 /**
  * Wraps test code so it does not run on an attempt that the collection-level test script is about to
