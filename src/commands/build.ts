@@ -6,6 +6,7 @@ import { info, printWarnings } from './report.js';
 import { removeStale, staleFiles } from './stale-files.js';
 import { ExitCode } from '../errors.js';
 import type { OutputFormat } from '../render/render.js';
+import { optimizeLessForFile } from './v8-tuning.js';
 
 /** `gen-collection build`: config → collection and environment templates; with `watch`, again on every change. */
 export async function runBuild(opts: {
@@ -21,6 +22,7 @@ export async function runBuild(opts: {
     const { watchBuild } = await import('./watch.js');
     return watchBuild(file, build, writeQuietly);
   }
+  optimizeLessForFile(file);
   await writeResult(await build());
   return ExitCode.ok;
 }

@@ -6,6 +6,7 @@ import { readInputFile } from '../read-input.js';
 import { writeFilesAtomic } from '../write-files.js';
 import { info, printWarnings } from './report.js';
 import { stdout } from './streams.js';
+import { optimizeLessFor } from './v8-tuning.js';
 
 interface InjectCliOptions {
   config?: string;
@@ -27,6 +28,7 @@ export async function runInject(file: string, opts: InjectCliOptions): Promise<E
     missingFix: 'check the path of the exported collection',
     utf16: true,
   });
+  optimizeLessFor(text.length);
   const extract = opts.extractSecrets;
   const target = opts.inPlace ? file : opts.output;
   const { result, files } = await injectFiles(text, config, {

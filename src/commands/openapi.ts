@@ -3,6 +3,7 @@ import type { BuildResult } from '../build/build-from-config.js';
 import { buildFromSpec } from '../build/build-from-spec.js';
 import { writeResult } from './build.js';
 import { progressLine } from './progress.js';
+import { optimizeLess } from './v8-tuning.js';
 import { ExitCode } from '../errors.js';
 import type { OutputFormat } from '../render/render.js';
 
@@ -38,4 +39,6 @@ export async function runOpenapi(
  */
 function keepYoungGenerationSmall(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
+  // a flag is changed anyway, and specs are mostly large: the run also waits longer before optimizing
+  optimizeLess();
 }
