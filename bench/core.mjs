@@ -31,20 +31,34 @@ try {
   writeFileSync(configFile, JSON.stringify(bigConfig(40, 50)));
   const build = (format, fresh = true) => {
     const out = join(work, `out-${format}${fresh ? '' : '-again'}`);
-    return () =>
+    return (options = {}) =>
       measureNode([cli, 'build', '-c', configFile, '-o', out, '--format', format], {
         cwd: work,
         before: () => {
           if (fresh) rmSync(out, { recursive: true, force: true });
           settle();
         },
+        ...options,
       });
   };
   console.log(`median of ${runs} runs each, interleaved; CPU = user + system of the node process\n`);
   const node = () => measureNode(['-e', '0'], { cwd: work, before: settle });
+  // Node 20 reads the certificates NODE_EXTRA_CA_CERTS names at every start (50 ms on a machine where `node -e 0`
+  // took 80 ms with it and 30 without): where it is set, node -e 0 and the v2.1 build also run without it, so that
+  // the figures say how much of each is that start-up cost
+  const certs = process.env.NODE_EXTRA_CA_CERTS ? ['NODE_EXTRA_CA_CERTS'] : undefined;
+  const withoutCerts = (measure) => () => measure({ unset: certs });
   const r = measureInterleaved(
     {
       node,
+      ...(certs
+        ? {
+            'node, no extra CA certs': withoutCerts((o) =>
+              measureNode(['-e', '0'], { cwd: work, before: settle, ...o }),
+            ),
+            'postman, no extra CA certs': withoutCerts(build('postman')),
+          }
+        : {}),
       postman: build('postman'),
       'postman-v3': build('postman-v3'),
       bruno: build('bruno'),
@@ -74,6 +88,13 @@ try {
   console.log(line('  again into the same directory: postman v2.1', r['postman again']));
   console.log(line('  again into the same directory: postman-v3', r['postman-v3 again']));
   console.log(line('  again into the same directory: bruno', r['bruno again']));
+  if (certs) {
+    const [n0, b0] = [r['node, no extra CA certs'], r['postman, no extra CA certs']];
+    console.log(
+      `NODE_EXTRA_CA_CERTS is set, and every Node 20 start reads its certificates. Without it: node -e 0 ${s(n0.ms)}` +
+        ` wall, ${s(n0.cpuMs)} CPU; the v2.1 build ${s(b0.ms)} wall, ${s(b0.cpuMs)} CPU (${x(ratio(b0.ms, n0.ms))} node -e 0)`,
+    );
+  }
   console.log();
 
   const b = r.postman;

@@ -19,16 +19,19 @@ let n = 0;
 
 /**
  * Runs `node ...args` once: `{ ms, cpuMs, userMs, rssMB, ok }`. `node` holds node options (`--max-old-space-size`), put
- * before the preload; `before` runs first, untimed (e.g. removing an output directory).
+ * before the preload; `before` runs first, untimed (e.g. removing an output directory); `unset` names environment
+ * variables the child runs without.
  */
-export function measureNode(args, { cwd, node = [], before, quiet = false } = {}) {
+export function measureNode(args, { cwd, node = [], before, quiet = false, unset = [] } = {}) {
   before?.();
   const usageFile = join(dir, `usage-${n++}.json`);
+  const env = { ...process.env, BENCH_USAGE_FILE: usageFile };
+  for (const name of unset) delete env[name];
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [...node, '--require', preload, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, BENCH_USAGE_FILE: usageFile },
+    env,
     maxBuffer: 64 * 1024 * 1024,
     timeout: 15 * 60 * 1000,
   });
