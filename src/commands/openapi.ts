@@ -13,6 +13,8 @@ export async function runOpenapi(
   opts: { config?: string; output?: string; format?: OutputFormat[]; discover?: boolean },
 ): Promise<ExitCode> {
   keepYoungGenerationSmall();
+  // a V8 flag is changed anyway (see v8-tuning.ts), and most specs are large
+  optimizeLess();
   const progress = progressLine('mapping operations');
   let result: BuildResult;
   try {
@@ -39,6 +41,4 @@ export async function runOpenapi(
  */
 function keepYoungGenerationSmall(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
-  // a flag is changed anyway, and specs are mostly large: the run also waits longer before optimizing
-  optimizeLess();
 }

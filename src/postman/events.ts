@@ -34,6 +34,7 @@ function scriptLines(sources: readonly string[]): string[] | undefined {
   return lines;
 }
 
+/** The lines of the one-piece scripts split so far, by piece (a bounded cache, per process). */
 const linesOfOne = new Map<string, string[]>();
 
 /** The events of an item, prerequest first, leaving out empty ones. */

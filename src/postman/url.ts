@@ -67,14 +67,14 @@ export function queryStart(raw: string): number {
   return indexOutsideVariables(hashAt === -1 ? raw : raw.slice(0, hashAt), '?');
 }
 
-/** Index of the first `char` that is not inside `{{…}}`, or -1. */
-function indexOutsideVariables(text: string, char: string): number {
+/** Index of the first `char` at or after `from` that is not inside `{{…}}` (scanning from `from` on), or -1. */
+function indexOutsideVariables(text: string, char: string, from = 0): number {
   // no `{{`: nothing is inside a variable (a `}}` alone closes nothing), and the first `char` is the one
-  if (!text.includes('{{')) return text.indexOf(char);
+  if (!text.includes('{{', from)) return text.indexOf(char, from);
   // character codes, not one-character strings: this runs over every URL of a collection
   const target = char.charCodeAt(0);
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x7b && text.charCodeAt(i + 1) === 0x7b) {
       depth++;
@@ -92,23 +92,12 @@ function indexOutsideVariables(text: string, char: string): number {
 function splitOutsideVariables(text: string, separator: string): string[] {
   // the common case, most path and host parts: no `{{`, nothing is inside a variable
   if (!text.includes('{{')) return text.split(separator);
-  // one pass, as `indexOutsideVariables` scans: a separator splits only outside `{{…}}`, where the depth is 0
-  const target = separator.charCodeAt(0);
+  // each scan goes on from the last separator, where no variable is open: the text is read once
   const pieces: string[] = [];
-  let depth = 0;
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x7b && text.charCodeAt(i + 1) === 0x7b) {
-      depth++;
-      i++;
-    } else if (depth > 0 && c === 0x7d && text.charCodeAt(i + 1) === 0x7d) {
-      depth--;
-      i++;
-    } else if (depth === 0 && c === target) {
-      pieces.push(text.slice(start, i));
-      start = i + 1;
-    }
+  for (let at = indexOutsideVariables(text, separator); at !== -1; at = indexOutsideVariables(text, separator, start)) {
+    pieces.push(text.slice(start, at));
+    start = at + 1;
   }
   pieces.push(text.slice(start));
   return pieces;
