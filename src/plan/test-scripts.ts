@@ -1,5 +1,6 @@
 import { REPLAY_MARKER } from '../scripts/token-config.js';
 import { VERSION } from '../version.js';
+import { BoundedCache } from '../bounded-cache.js';
 
 /** First line of every generated script that does not bring its own gen-collection header. */
 export const SCRIPT_HEADER = `// gen-collection ${VERSION}: generated from the config and scripts-src/; edit those and rebuild.`;
@@ -10,18 +11,24 @@ export const SCRIPT_HEADER = `// gen-collection ${VERSION}: generated from the c
  */
 export function joinScript(sources: readonly string[]): string | undefined {
   // most items carry one piece that many share (their status test): joined once, then the same string each time
-  const single = sources.length === 1 ? sources[0]! : undefined;
-  if (single !== undefined && joinedOfOne.has(single)) return joinedOfOne.get(single);
-  // trimEnd: the same characters as /\s+$/, without a regex trying every inner run of blanks of a long script
-  const code = sources.map((s) => s.trimEnd()).filter((s) => s !== '');
-  if (code.length !== 0 && !code[0]!.startsWith('// gen-collection ')) code.unshift(SCRIPT_HEADER);
-  const script = code.length === 0 ? undefined : code.join('\n\n');
-  if (single !== undefined && single.length < 2000 && joinedOfOne.size < 1000) joinedOfOne.set(single, script);
-  return script;
+  if (sources.length !== 1) return joinPieces(sources);
+  const piece = sources[0]!;
+  const known = joinedOfOne.get(piece);
+  if (known !== undefined) return known;
+  const joined = joinPieces(sources);
+  return joined === undefined ? undefined : joinedOfOne.keep(piece, joined);
 }
 
-/** The scripts of one piece joined so far, by piece (a bounded cache, per process). */
-const joinedOfOne = new Map<string, string | undefined>();
+function joinPieces(sources: readonly string[]): string | undefined {
+  // trimEnd: the same characters as /\s+$/, without a regex trying every inner run of blanks of a long script
+  const code = sources.map((s) => s.trimEnd()).filter((s) => s !== '');
+  if (code.length === 0) return undefined;
+  if (!code[0]!.startsWith('// gen-collection ')) code.unshift(SCRIPT_HEADER);
+  return code.join('\n\n');
+}
+
+/** The scripts of one piece joined so far, by piece. */
+const joinedOfOne = new BoundedCache<string>(2000);
 
 /**
  * Wraps test code so it does not run on an attempt that the collection-level test script is about to
@@ -29,17 +36,14 @@ const joinedOfOne = new Map<string, string | undefined>();
  * sets the marker for every response.
  */
 export function skipOnReplay(code: string): string {
-  let wrapped = wrappedCodes.get(code);
-  if (wrapped === undefined) {
-    const body = code.trimEnd().replace(/^(?=.)/gm, '  ');
-    wrapped = `if (pm.variables.get(${JSON.stringify(REPLAY_MARKER)}) !== '1') {\n${body}\n}`;
-    if (code.length < 2000 && wrappedCodes.size < 1000) wrappedCodes.set(code, wrapped);
-  }
-  return wrapped;
+  const known = wrappedCodes.get(code);
+  if (known !== undefined) return known;
+  const body = code.trimEnd().replace(/^(?=.)/gm, '  ');
+  return wrappedCodes.keep(code, `if (pm.variables.get(${JSON.stringify(REPLAY_MARKER)}) !== '1') {\n${body}\n}`);
 }
 
-/** Every request's status test is one of a few short texts: each is wrapped once (a bounded cache, per process). */
-const wrappedCodes = new Map<string, string>();
+/** Every request's status test is one of a few short texts: each is wrapped once. */
+const wrappedCodes = new BoundedCache<string>(2000);
 
 /**
  * The generated test for `expect.status`. A request that got no response (refused, unknown host, timeout) has
@@ -47,20 +51,15 @@ const wrappedCodes = new Map<string, string>();
  */
 export function statusTest(statuses: number[]): string {
   const key = statuses.join(',');
-  let test = statusTests.get(key);
-  if (test === undefined) {
-    test = statusTestText(statuses);
-    if (statusTests.size < 1000) statusTests.set(key, test);
-  }
-  return test;
+  return statusTests.get(key) ?? statusTests.keep(key, statusTestText(statuses));
 }
 
 /**
- * The status tests made so far, by status list (a bounded cache, per process): one string for every request that
- * expects the same statuses, so that `skipOnReplay`'s cache, the events' lines and the audit's set of strings find
- * it by a hash it already has (a 2,000-request build: one text made and hashed, not 2,000).
+ * The status tests made so far, by status list: one string for every request that expects the same statuses, so
+ * that `skipOnReplay`'s cache, the events' lines and the audit's set of strings find it by a hash it already has (a
+ * 2,000-request build: one text made and hashed, not 2,000).
  */
-const statusTests = new Map<string, string>();
+const statusTests = new BoundedCache<string>(2000);
 
 function statusTestText(statuses: number[]): string {
   const noResponse =

@@ -1,6 +1,7 @@
 import type { PlanScripts } from '../plan/plan.js';
 import { stableId } from '../plan/ids.js';
 import { joinScript } from '../plan/test-scripts.js';
+import { BoundedCache } from '../bounded-cache.js';
 
 /** A Postman v2.1 event (`prerequest` or `test` script). */
 export interface PostmanEvent {
@@ -21,21 +22,16 @@ export function scriptEvent(
 
 /**
  * The lines of joined script texts (undefined when there is nothing to run), a new list on each call: most items
- * carry one text that many share (their status test), whose lines are split once (a bounded cache, per process).
+ * carry one text that many share (their status test, joined once by `joinScript`), whose lines are split once.
  */
 function scriptLines(sources: readonly string[]): string[] | undefined {
-  const single = sources.length === 1 ? sources[0] : undefined;
-  const known = single === undefined ? undefined : linesOfOne.get(single);
-  if (known) return known.slice();
   const code = joinScript(sources);
   if (code === undefined) return undefined;
-  const lines = code.split('\n');
-  if (single !== undefined && single.length < 2000 && linesOfOne.size < 1000) linesOfOne.set(single, lines.slice());
-  return lines;
+  return (linesOf.get(code) ?? linesOf.keep(code, code.split('\n'))).slice();
 }
 
-/** The lines of the one-piece scripts split so far, by piece (a bounded cache, per process). */
-const linesOfOne = new Map<string, string[]>();
+/** The lines of the scripts split so far, by script. */
+const linesOf = new BoundedCache<string[]>(2000);
 
 /** The events of an item, prerequest first, leaving out empty ones. */
 export function events(idPath: string[], scripts: PlanScripts): PostmanEvent[] {

@@ -11,6 +11,7 @@ import {
   tokenSourcesDigest,
   writePrebuilt,
 } from './prebuilt-token-bundles.js';
+import { BoundedCache } from '../bounded-cache.js';
 
 /** Where a bruno collection keeps the modules its scripts `require` (relative to the collection's folder). */
 export const BRUNO_LIB_DIR = 'lib';
@@ -79,20 +80,18 @@ const LOAD_ADAPTER = `const pm = require('./${BRUNO_LIB_DIR}/${BRUNO_RUNTIME_FIL
 export function brunoScript(pieces: readonly string[], header: string): string {
   // most items carry one piece that many share (their status test): its script is made once, and is then the same
   // string, whose hash the YAML emitter's cache of blocks already has
-  const single = pieces.length === 1 ? pieces[0]! : undefined;
-  let ofHeader = single === undefined ? undefined : scriptsOfOne.get(header);
-  const known = ofHeader?.get(single!);
-  if (known !== undefined) return known;
-  // trimEnd drops exactly what /\s+$/ matches (white space and line terminators), without a regex per piece
-  const code = pieces.map((piece) => piece.trimEnd()).filter((piece) => piece !== '');
-  const script =
-    code.length === 0 ? '' : [`${header}\n${LOAD_ADAPTER}`, ...code, 'await pm.settle();'].join('\n\n') + '\n';
-  if (single !== undefined && single.length < 4000) {
-    if (!ofHeader) scriptsOfOne.set(header, (ofHeader = new Map()));
-    if (ofHeader.size < 1000) ofHeader.set(single, script);
-  }
-  return script;
+  if (pieces.length !== 1) return scriptOf(pieces, header);
+  let ofHeader = scriptsOfOne.get(header);
+  if (!ofHeader) scriptsOfOne.set(header, (ofHeader = new BoundedCache(4000)));
+  return ofHeader.get(pieces[0]!) ?? ofHeader.keep(pieces[0]!, scriptOf(pieces, header));
 }
 
-/** The scripts of one piece made so far, by header, then piece (a bounded cache, per process). */
-const scriptsOfOne = new Map<string, Map<string, string>>();
+function scriptOf(pieces: readonly string[], header: string): string {
+  // trimEnd drops exactly what /\s+$/ matches (white space and line terminators), without a regex per piece
+  const code = pieces.map((piece) => piece.trimEnd()).filter((piece) => piece !== '');
+  if (code.length === 0) return '';
+  return [`${header}\n${LOAD_ADAPTER}`, ...code, 'await pm.settle();'].join('\n\n') + '\n';
+}
+
+/** The scripts of one piece made so far, by header, then piece. */
+const scriptsOfOne = new Map<string, BoundedCache<string>>();
