@@ -42,21 +42,18 @@ try {
       });
   };
   console.log(`median of ${runs} runs each, interleaved; CPU = user + system of the node process\n`);
-  const node = () => measureNode(['-e', '0'], { cwd: work, before: settle });
+  const node = (options = {}) => measureNode(['-e', '0'], { cwd: work, before: settle, ...options });
   // Node 20 reads the certificates NODE_EXTRA_CA_CERTS names at every start (50 ms on a machine where `node -e 0`
   // took 80 ms with it and 30 without): where it is set, node -e 0 and the v2.1 build also run without it, so that
   // the figures say how much of each is that start-up cost
   const certs = process.env.NODE_EXTRA_CA_CERTS ? ['NODE_EXTRA_CA_CERTS'] : undefined;
-  const withoutCerts = (measure) => () => measure({ unset: certs });
   const r = measureInterleaved(
     {
       node,
       ...(certs
         ? {
-            'node, no extra CA certs': withoutCerts((o) =>
-              measureNode(['-e', '0'], { cwd: work, before: settle, ...o }),
-            ),
-            'postman, no extra CA certs': withoutCerts(build('postman')),
+            'node, no extra CA certs': () => node({ unset: certs }),
+            'postman, no extra CA certs': () => build('postman')({ unset: certs }),
           }
         : {}),
       postman: build('postman'),
