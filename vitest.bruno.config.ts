@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // The Bruno CLI suite (issue 21): `npm run test:bruno`, part of `npm test`. Apart from the main suite because it
@@ -10,6 +11,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // one test file per core: see vitest.config.ts
+    maxWorkers: availableParallelism(),
     maxConcurrency: 4,
   },
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // The official Postman CLI suite (issue 4, item 9): `npm run test:postman-cli`. Kept apart from `npm test`
@@ -10,6 +11,8 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // one test file per core: see vitest.config.ts
+    maxWorkers: availableParallelism(),
     maxConcurrency: 6,
   },
 });

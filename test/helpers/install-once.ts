@@ -1,19 +1,17 @@
 // The runners the suites drive but the project does not depend on (the Postman CLI, the Bruno CLI) are installed
-// with npm into .cache/ (git-ignored) on first use, and reused after.
+// with npm into .cache/NAME/ (git-ignored) on first use, and reused after: scripts/install-runners.mjs, at the
+// versions in test/runners.json. `npm test` has usually installed them already, beside lint and tsc.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { basename } from 'node:path';
+import { join } from 'node:path';
 
-/** Installs `spec` (`name@version`) into `prefix` unless `marker`, a file it installs, is already there. */
-export function installOnce(spec: string, prefix: string, marker: string): void {
-  if (existsSync(marker)) return;
-  console.log(`installing ${spec} into .cache/${basename(prefix)} (once)…`);
-  execFileSync(
-    'npm',
-    ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', prefix, spec],
-    {
-      stdio: 'inherit',
-      timeout: 600_000,
-    },
-  );
+const root = join(import.meta.dirname, '../..');
+
+/** The directory runner `name` (a key of test/runners.json) is installed into. */
+export function runnerPrefix(name: string): string {
+  return join(root, '.cache', name);
+}
+
+/** Installs runner `name` unless it is there at the wanted version. */
+export function installOnce(name: string): void {
+  execFileSync(process.execPath, [join(root, 'scripts/install-runners.mjs'), name], { stdio: 'inherit' });
 }
