@@ -3,7 +3,7 @@
 // guard (test/helpers/stall-guard.ts), which names it, the last test started and what it waits on. When such kills
 // are the run's only failures, the stalled files run once more and that run decides: a file that stalls twice,
 // or any failing test, still fails `npm test`. Every rerun is announced. A suite (one vitest run) that outlives
-// GEN_COLLECTION_SUITE_LIMIT_S (default 1,200 s; the main suite takes about 300 s) is killed with its processes,
+// GEN_COLLECTION_SUITE_LIMIT_S (default 1,200 s; the main suite takes about 230 s) is killed with its processes,
 // after a listing of them. Exit code: vitest's.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
