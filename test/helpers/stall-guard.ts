@@ -9,7 +9,8 @@
  * on: minutes lost, not the whole CI run, and the cause in the log.
  *
  * The limit is `GEN_COLLECTION_TEST_FILE_LIMIT_S` seconds (default 180; the slowest file takes about 70 s beside
- * another). Under `npm test` (scripts/vitest-run.mjs) a run whose only failures are stalled files reruns those files once.
+ * another). Under `npm test` (scripts/vitest-run.mjs) a run whose only failures are stalled files reruns those
+ * files once.
  */
 import { Worker } from 'node:worker_threads';
 import { beforeEach, expect } from 'vitest';
