@@ -4,7 +4,7 @@ import { expectedStatus } from './expected-status.js';
 import { text, type JsonObject } from '../json/json-value.js';
 import type { Located } from './local-refs.js';
 import type { Operation } from './operations.js';
-import { mergedParameters, parameterEntry, parameterValue, type KeyValueItem } from './parameters.js';
+import { mergedParameters, parameterEntry, parameterValue, queryEntries, type KeyValueItem } from './parameters.js';
 import { requestBody } from './request-body.js';
 import type { SchemaSampler } from './schema-sample.js';
 import type { OperationAuth } from './security.js';
@@ -38,7 +38,7 @@ export function operationRequest(m: RequestMapping, op: Operation, auth: Operati
   const { path, variables } = urlPath(ctx, op.path, pathParams);
   const pathVariables = variables.map((name) => pathVariable(ctx, name, pathParams.get(name)));
   const isApiKey = apiKeyParameter(m, auth);
-  const query = params.filter((p) => p.value.in === 'query' && !isApiKey(p.value)).map((p) => parameterEntry(ctx, p));
+  const query = params.filter((p) => p.value.in === 'query' && !isApiKey(p.value)).flatMap((p) => queryEntries(ctx, p));
   const headers = params
     .filter(
       (p) =>

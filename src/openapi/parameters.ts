@@ -92,18 +92,74 @@ function unusableParameter(value: unknown): { problem: string; fix: string } | u
 
 /** The value a parameter is sent with: its example, else its schema's example/default/enum, else empty. */
 export function parameterValue(ctx: SpecContext, param: Located<JsonObject>): string | number | boolean {
+  return flatten(givenParameterValue(ctx, param));
+}
+
+/** The example, default or enum value a parameter gives, as the spec writes it (undefined when none). */
+function givenParameterValue(ctx: SpecContext, param: Located<JsonObject>): unknown {
   const p = param.value;
-  if (p.example !== undefined) return flatten(p.example);
+  if (p.example !== undefined) return p.example;
   const example = firstExample(ctx, p.examples, childPointer(param.pointer, 'examples'));
-  if (example !== undefined) return flatten(example);
+  if (example !== undefined) return example;
   const schema = ctx.refs.resolve(p.schema, childPointer(param.pointer, 'schema')).value;
   const fromSchema = isObject(schema) ? givenValue(schema) : undefined;
-  if (fromSchema !== undefined) return flatten(fromSchema);
+  if (fromSchema !== undefined) return fromSchema;
   const fromContent = contentExample(ctx, p.content, childPointer(param.pointer, 'content'));
-  if (fromContent !== undefined) return flatten(fromContent);
+  if (fromContent !== undefined) return fromContent;
   // Swagger 2.0 keeps type, default and enum on the parameter itself.
-  const own = givenValue(p);
-  return own === undefined ? '' : flatten(own);
+  return givenValue(p);
+}
+
+/** Swagger 2.0's `collectionFormat`s that join a list into one value (`multi` repeats the parameter instead). */
+const COLLECTION_SEPARATORS: Record<string, string> = { csv: ',', ssv: ' ', tsv: '\t', pipes: '|' };
+/** OpenAPI 3's query `style`s that join a list into one value when not exploded. */
+const STYLE_SEPARATORS: Record<string, string> = { form: ',', spaceDelimited: ' ', pipeDelimited: '|' };
+
+/**
+ * The entries of a query parameter whose value is a list or an object, serialised as the spec says (OpenAPI 3
+ * `style` and `explode`, Swagger 2.0 `collectionFormat`), so that the request sends what the API parses: a list as
+ * one entry per element (`form` exploded, OpenAPI 3's default; `multi`) or one value joined by `,`, ` `, a tab or `|`
+ * (not exploded; Swagger 2.0's default `csv`); an object as one entry per property (`form` exploded), one
+ * `name[property]` entry per property (`deepObject`) or `key,value` pairs (`form` not exploded). Every entry keeps
+ * the parameter's description and its disabled flag (optional parameters are disabled). A scalar, a list holding
+ * objects, or an object in another style: one entry, as `parameterEntry` makes it.
+ */
+export function queryEntries(ctx: SpecContext, param: Located<JsonObject>): KeyValueItem[] {
+  const entry = parameterEntry(ctx, param);
+  const value = givenParameterValue(ctx, param);
+  if (!isObject(value) && !Array.isArray(value)) return [entry];
+  const p = param.value;
+  const swagger = ctx.version === '2.0';
+  const style = swagger ? undefined : typeof p.style === 'string' ? p.style : 'form';
+  const explode = swagger
+    ? p.collectionFormat === 'multi'
+    : typeof p.explode === 'boolean'
+      ? p.explode
+      : style === 'form';
+  /** One entry per pair; an empty list or object keeps the parameter, empty. */
+  const entries = (pairs: [string, unknown][]): KeyValueItem[] =>
+    pairs.length === 0 ? [{ ...entry, value: '' }] : pairs.map(([key, v]) => ({ ...entry, key, value: flatten(v) }));
+  if (Array.isArray(value)) {
+    if (value.some((v) => v !== null && typeof v === 'object')) return [entry];
+    if (explode) return entries(value.map((v) => [entry.key, v]));
+    const separator = swagger
+      ? (COLLECTION_SEPARATORS[String(p.collectionFormat ?? 'csv')] ?? ',')
+      : (STYLE_SEPARATORS[style!] ?? ',');
+    return [{ ...entry, value: value.map((v) => String(flatten(v))).join(separator) }];
+  }
+  if (style === 'deepObject') return entries(Object.entries(value).map(([k, v]) => [`${entry.key}[${k}]`, v]));
+  if (style === 'form' && explode) return entries(Object.entries(value));
+  if (style === 'form') {
+    return [
+      {
+        ...entry,
+        value: Object.entries(value)
+          .flatMap(([k, v]) => [k, String(flatten(v))])
+          .join(','),
+      },
+    ];
+  }
+  return [entry];
 }
 
 /** The value of the first entry of an `examples` map (3.x), `$ref`s resolved; externalValue-only entries have none. */

@@ -38,7 +38,16 @@ function ordersSpec(apiUrl: string, tokenUrl: string): object {
     tags: [{ name: 'orders' }],
     paths: {
       '/orders': {
-        get: { tags: ['orders'], summary: 'List orders', responses: ok('200') },
+        get: {
+          tags: ['orders'],
+          summary: 'List orders',
+          // a list (form, exploded: one entry per element) and an object (deepObject) in the query
+          parameters: [
+            { name: 'status', in: 'query', required: true, example: ['open', 'shipped'] },
+            { name: 'filter', in: 'query', required: true, style: 'deepObject', example: { sku: 'A1', qty: 2 } },
+          ],
+          responses: ok('200'),
+        },
         post: {
           tags: ['orders'],
           summary: 'Create order',
@@ -102,6 +111,15 @@ describe('OpenAPI → collection → Newman against oidc-provider', () => {
     expect(api.stats.byPath).toEqual({ '/orders': 4, '/orders/7': 2, '/health': 2 });
     expect(run.assertions.filter((a) => a.passed && !a.skipped)).toHaveLength(8);
     expect(op.tokenRequests.filter((r) => r.clientId === op.clients.post.id)).toHaveLength(1);
+    // the query as the API parses it: each list element and each deepObject property its own parameter
+    const listed = api.log.filter((r) => r.method === 'GET' && r.path === '/orders');
+    expect(listed).toHaveLength(2);
+    for (const { query } of listed) {
+      const params = new URLSearchParams(query);
+      expect(params.getAll('status')).toEqual(['open', 'shipped']);
+      expect([params.get('filter[sku]'), params.get('filter[qty]')]).toEqual(['A1', '2']);
+      expect([...params.keys()]).toHaveLength(4);
+    }
   });
 });
 

@@ -102,13 +102,123 @@ describe('query and header parameters', () => {
     expect(request.query).toEqual([
       { key: 'limit', value: 20, description: 'Page size' },
       { key: 'sort', value: 'asc', disabled: true },
-      { key: 'tags', value: 'a,b', disabled: true },
-      { key: 'filter', value: '{"status":"open"}', disabled: true },
+      // a list and an object in OpenAPI 3's default query style (form, exploded): see the table below
+      { key: 'tags', value: 'a', disabled: true },
+      { key: 'tags', value: 'b', disabled: true },
+      { key: 'status', value: 'open', disabled: true },
     ]);
     expect(request.headers).toEqual([
       { key: 'X-Trace', value: 'abc' },
       { key: 'X-Debug', value: '', description: 'Verbose output', disabled: true },
     ]);
+  });
+
+  // What the API parses: OpenAPI 3.x `style`/`explode` (Parameter Object, "Style Examples"), Swagger 2.0
+  // `collectionFormat`. `required` keeps the entries enabled; optional ones are all disabled.
+  const styles: { name: string; spec: 'openapi' | 'swagger'; param: Record<string, unknown>; query: unknown[] }[] = [
+    {
+      name: 'list, form exploded (the default): one entry per element',
+      spec: 'openapi',
+      param: { name: 'id', required: true, description: 'Ids', schema: { type: 'array', example: [3, 4, 5] } },
+      query: [
+        { key: 'id', value: 3, description: 'Ids' },
+        { key: 'id', value: 4, description: 'Ids' },
+        { key: 'id', value: 5, description: 'Ids' },
+      ],
+    },
+    {
+      name: 'list, form not exploded: comma-separated',
+      spec: 'openapi',
+      param: { name: 'id', required: true, explode: false, example: [3, 4, 5] },
+      query: [{ key: 'id', value: '3,4,5' }],
+    },
+    {
+      name: 'list, spaceDelimited: space-separated',
+      spec: 'openapi',
+      param: { name: 'id', required: true, style: 'spaceDelimited', example: [3, 4, 5] },
+      query: [{ key: 'id', value: '3 4 5' }],
+    },
+    {
+      name: 'list, pipeDelimited: pipe-separated',
+      spec: 'openapi',
+      param: { name: 'id', required: true, style: 'pipeDelimited', explode: false, example: [3, 4, 5] },
+      query: [{ key: 'id', value: '3|4|5' }],
+    },
+    {
+      name: 'list, pipeDelimited exploded: one entry per element',
+      spec: 'openapi',
+      param: { name: 'id', required: true, style: 'pipeDelimited', explode: true, example: ['a', 'b'] },
+      query: [
+        { key: 'id', value: 'a' },
+        { key: 'id', value: 'b' },
+      ],
+    },
+    {
+      name: 'object, form exploded (the default): one entry per property',
+      spec: 'openapi',
+      param: { name: 'color', required: true, example: { R: 100, G: 200, B: 150 } },
+      query: [
+        { key: 'R', value: 100 },
+        { key: 'G', value: 200 },
+        { key: 'B', value: 150 },
+      ],
+    },
+    {
+      name: 'object, form not exploded: key,value pairs',
+      spec: 'openapi',
+      param: { name: 'color', required: true, explode: false, example: { R: 100, G: 200, B: 150 } },
+      query: [{ key: 'color', value: 'R,100,G,200,B,150' }],
+    },
+    {
+      name: 'object, deepObject: name[property] entries, optional ones disabled',
+      spec: 'openapi',
+      param: { name: 'filter', style: 'deepObject', explode: true, schema: { default: { status: 'open', n: 2 } } },
+      query: [
+        { key: 'filter[status]', value: 'open', disabled: true },
+        { key: 'filter[n]', value: 2, disabled: true },
+      ],
+    },
+    {
+      name: 'empty list: the parameter stays, empty',
+      spec: 'openapi',
+      param: { name: 'id', required: true, example: [] },
+      query: [{ key: 'id', value: '' }],
+    },
+    {
+      name: 'list of objects: JSON, one entry',
+      spec: 'openapi',
+      param: { name: 'q', required: true, example: [{ a: 1 }] },
+      query: [{ key: 'q', value: '[{"a":1}]' }],
+    },
+    {
+      name: 'Swagger 2.0 list, csv (the default): comma-separated',
+      spec: 'swagger',
+      param: { name: 'id', required: true, type: 'array', items: { type: 'integer' }, default: [1, 2] },
+      query: [{ key: 'id', value: '1,2' }],
+    },
+    {
+      name: 'Swagger 2.0 list, multi: one entry per element',
+      spec: 'swagger',
+      param: { name: 'id', required: true, type: 'array', collectionFormat: 'multi', default: [1, 2] },
+      query: [
+        { key: 'id', value: 1 },
+        { key: 'id', value: 2 },
+      ],
+    },
+    {
+      name: 'Swagger 2.0 list, tsv: tab-separated',
+      spec: 'swagger',
+      param: { name: 'id', required: true, type: 'array', collectionFormat: 'tsv', default: ['a', 'b'] },
+      query: [{ key: 'id', value: 'a\tb' }],
+    },
+  ];
+  it.each(styles)('query $name', async ({ spec, param, query }) => {
+    const parameters = [{ in: 'query', ...param }];
+    const document =
+      spec === 'openapi'
+        ? oneOperation({ parameters })
+        : swagger({ paths: { '/things': { get: { parameters, responses: ok } } } });
+    expect((await onlyRequest(document)).query).toEqual(query);
   });
 
   it('Accept, Content-Type and Authorization header parameters are ignored (OpenAPI says so)', async () => {

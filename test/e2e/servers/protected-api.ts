@@ -29,6 +29,8 @@ export interface ApiRequestRecord {
   at: number;
   method: string;
   path: string;
+  /** The query string as sent, without its `?` (empty when none). */
+  query: string;
   hadToken: boolean;
   status: number;
 }
@@ -55,7 +57,15 @@ export async function startProtectedApi(opts: ProtectedApiOptions): Promise<Prot
     stats.byPath[path] = (stats.byPath[path] ?? 0) + 1;
     const body = await readBody(req);
     const token = bearerToken(req.headers.authorization);
-    const record: ApiRequestRecord = { at: Date.now(), method, path, hadToken: token !== undefined, status: 0 };
+    const query = (req.url ?? '').split('?').slice(1).join('?');
+    const record: ApiRequestRecord = {
+      at: Date.now(),
+      method,
+      path,
+      query,
+      hadToken: token !== undefined,
+      status: 0,
+    };
     log.push(record);
     const answer = (status: number, json: unknown) => {
       record.status = status;
