@@ -4,7 +4,14 @@ import { expectedStatus } from './expected-status.js';
 import { text, type JsonObject } from '../json/json-value.js';
 import type { Located } from './local-refs.js';
 import type { Operation } from './operations.js';
-import { mergedParameters, parameterEntry, parameterValue, queryEntries, type KeyValueItem } from './parameters.js';
+import {
+  flatten,
+  mergedParameters,
+  parameterEntry,
+  parameterValue,
+  queryEntries,
+  type KeyValueItem,
+} from './parameters.js';
 import { requestBody } from './request-body.js';
 import type { SchemaSampler } from './schema-sample.js';
 import type { OperationAuth } from './security.js';
@@ -36,7 +43,7 @@ export function operationRequest(m: RequestMapping, op: Operation, auth: Operati
   const params = mergedParameters(ctx, op.pathItem, op.operation);
   const pathParams = new Map(params.filter((p) => p.value.in === 'path').map((p) => [p.value.name as string, p]));
   const { path, variables } = urlPath(ctx, op.path, pathParams);
-  const pathVariables = variables.map((name) => pathVariable(ctx, name, pathParams.get(name)));
+  const pathVariables = variables.map((name) => pathVariable(m, name, pathParams.get(name)));
   const isApiKey = apiKeyParameter(m, auth);
   const query = params.filter((p) => p.value.in === 'query' && !isApiKey(p.value)).flatMap((p) => queryEntries(ctx, p));
   const headers = params
@@ -131,10 +138,24 @@ function urlPath(
   return { path: mapped.startsWith('/') || mapped === '' ? mapped : `/${mapped}`, variables };
 }
 
-function pathVariable(ctx: SpecContext, name: string, param: Located<JsonObject> | undefined): KeyValueItem {
+/**
+ * A `:name` path variable's entry. A parameter that gives no value (no example, default or enum) gets a sample of
+ * its type (`string`, `0`, a date or UUID for those formats: schema-sample.ts): an empty path variable is no
+ * value to Postman, which then sends `/orders/:id` as it stands.
+ */
+function pathVariable(m: RequestMapping, name: string, param: Located<JsonObject> | undefined): KeyValueItem {
   if (!param) return { key: name, value: '' };
-  const { disabled: _required, ...entry } = parameterEntry(ctx, param);
-  return entry;
+  const { disabled: _required, ...entry } = parameterEntry(m.ctx, param);
+  if (entry.value !== '') return entry;
+  // OpenAPI 3 types the parameter in its schema; Swagger 2.0 on the parameter itself
+  const typed =
+    param.value.schema === undefined
+      ? param
+      : { value: param.value.schema, pointer: childPointer(param.pointer, 'schema') };
+  const sample = m.sampler.sample(typed.value, typed.pointer);
+  return sample === undefined || sample === null || typeof sample === 'object'
+    ? entry
+    : { ...entry, value: flatten(sample) };
 }
 
 /** Cookie parameters and cookie API keys as one Cookie header, enabled when any of it is required. */

@@ -27,7 +27,16 @@ describe('path parameters → :name path variables', () => {
       param: { content: { 'application/json': { example: { a: 1 } } } },
       value: '{"a":1}',
     },
-    { name: 'nothing known: empty', param: { schema: { type: 'string' } }, value: '' },
+    // no value given: a sample of its type, since Postman sends an empty path variable as `:petId` itself
+    { name: 'nothing given: a string sample', param: { schema: { type: 'string' } }, value: 'string' },
+    { name: 'nothing given: an integer sample', param: { schema: { type: 'integer', minimum: 1 } }, value: 1 },
+    {
+      name: 'nothing given: a sample of the format, through a $ref',
+      param: { schema: { $ref: '#/components/schemas/Id' } },
+      extra: { components: { schemas: { Id: { type: 'string', format: 'uuid' } } } },
+      value: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+    },
+    { name: 'no type at all: empty', param: {}, value: '' },
   ];
   it.each(cases)('value from $name', async ({ param, extra, value }) => {
     const spec = oneOperation(
@@ -60,6 +69,12 @@ describe('path parameters → :name path variables', () => {
       { key: 'b', value: 2 },
       { key: 'c', value: '' },
     ]);
+  });
+
+  it('Swagger 2.0: a path parameter without a value gets a sample of the type it gives itself', async () => {
+    const parameters = [{ name: 'petId', in: 'path', required: true, type: 'integer', format: 'int64' }];
+    const spec = swagger({ paths: { '/pets/{petId}': { get: { parameters, responses: ok } } } });
+    expect((await onlyRequest(spec)).pathVariables).toEqual([{ key: 'petId', value: 0 }]);
   });
 
   it('a parameter inside a segment goes inline (value) or as {{name}} (no value)', async () => {
