@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
-// The official Postman CLI suite (issue 4, item 9): `npm run test:postman-cli`. Kept apart from `npm test`
-// because every case starts the ~240 MB native `postman` binary (a few seconds of CPU each).
+// The official Postman CLI suite (issue 4, item 9): `npm run test:postman-cli`, part of `npm test`. Apart from the
+// main suite because every case starts the ~240 MB native `postman` binary (a few seconds of CPU each).
 export default defineConfig({
   test: {
     include: ['test/postman-cli/**/*.test.ts'],

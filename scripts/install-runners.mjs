@@ -20,12 +20,12 @@ const STAMP = '.installed';
 const running = new Set();
 
 /** The directory `name` is installed into. */
-export function runnerPrefix(name) {
+function runnerPrefix(name) {
   return join(root, '.cache', name);
 }
 
 /** Installs runner `name` unless its stamp names the wanted version. Resolves with npm's exit code (0 when done). */
-export function installRunner(name) {
+function installRunner(name) {
   const spec = runners[name];
   if (spec === undefined) throw new Error(`install-runners: no runner "${name}" in test/runners.json`);
   const prefix = runnerPrefix(name);

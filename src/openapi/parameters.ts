@@ -122,13 +122,15 @@ const STYLE_SEPARATORS: Record<string, string> = { form: ',', spaceDelimited: ' 
  * (not exploded; Swagger 2.0's default `csv`); an object as one entry per property (`form` exploded), one
  * `name[property]` entry per property (`deepObject`) or `key,value` pairs (`form` not exploded). Every entry keeps
  * the parameter's description and its disabled flag (optional parameters are disabled). A scalar, a list holding
- * objects, or an object in another style: one entry, as `parameterEntry` makes it.
+ * objects, an object in another style, or a parameter given as `content`: one entry, as `parameterEntry` makes it.
  */
 export function queryEntries(ctx: SpecContext, param: Located<JsonObject>): KeyValueItem[] {
   const entry = parameterEntry(ctx, param);
+  const p = param.value;
+  // a parameter given as `content` (3.x) is sent in that media type, whole: JSON text, as `parameterEntry` has it
+  if (p.content !== undefined && p.schema === undefined) return [entry];
   const value = givenParameterValue(ctx, param);
   if (!isObject(value) && !Array.isArray(value)) return [entry];
-  const p = param.value;
   const swagger = ctx.version === '2.0';
   const style = swagger ? undefined : typeof p.style === 'string' ? p.style : 'form';
   const explode = swagger

@@ -206,6 +206,12 @@ describe('query and header parameters', () => {
       query: [{ key: 'q', value: '[{"a":1}]' }],
     },
     {
+      name: 'object given as content (application/json): its JSON text, one entry',
+      spec: 'openapi',
+      param: { name: 'where', required: true, content: { 'application/json': { example: { a: 1 } } } },
+      query: [{ key: 'where', value: '{"a":1}' }],
+    },
+    {
       name: 'Swagger 2.0 list, csv (the default): comma-separated',
       spec: 'swagger',
       param: { name: 'id', required: true, type: 'array', items: { type: 'integer' }, default: [1, 2] },
