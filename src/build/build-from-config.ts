@@ -117,7 +117,9 @@ export async function buildResolved(
     plan = redactPlan(plan, redacted);
     if (emptied.length > 0) {
       warnings.add(
-        `${emptied.length} example value${emptied.length === 1 ? '' : 's'} that look like secrets (tokens, passwords, keys) were left empty, e.g. ${emptied.slice(0, 3).join(', ')}; pass real values at run time`,
+        emptied.length === 1
+          ? `1 example value that looks like a secret (a token, password or key) was left empty, at ${emptied[0]}; pass the real value at run time`
+          : `${emptied.length} example values that look like secrets (tokens, passwords, keys) were left empty, e.g. ${emptied.slice(0, 3).join(', ')}; pass real values at run time`,
       );
     }
   } else {

@@ -186,6 +186,29 @@ function contentExample(ctx: SpecContext, content: unknown, pointer: string): un
   return isObject(schema) ? givenValue(schema) : undefined;
 }
 
+/**
+ * A path parameter's value as a path segment carries it: what is not a path character of RFC 3986 (unreserved, sub-
+ * delimiters, `:` and `@`) is percent-encoded as UTF-8, `%` included, as OpenAPI's `simple` style expands a value.
+ * The runners send a path variable's value as written: Newman 6 sent `a/b` as two segments, and a `?` or `#` would
+ * end the path (it encodes a space or an `é` itself, the same way). A `{{variable}}` is left as it is.
+ */
+export function pathSegmentValue(value: string | number | boolean): string | number | boolean {
+  if (typeof value !== 'string') return value;
+  return value
+    .split(/(\{\{[^{}]*\}\})/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(NOT_PATH_CHARACTER, percentEncoded)))
+    .join('');
+}
+
+const NOT_PATH_CHARACTER = /[^A-Za-z0-9\-._~!$&'()*+,;=:@]/gu;
+
+/** A character as `%XX` per UTF-8 byte (a lone surrogate as U+FFFD's, where `encodeURIComponent` would throw). */
+function percentEncoded(character: string): string {
+  let out = '';
+  for (const byte of Buffer.from(character, 'utf8')) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  return out;
+}
+
 /** Config values are scalars: lists become comma-separated (form style), objects JSON. */
 export function flatten(value: unknown): string | number | boolean {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;

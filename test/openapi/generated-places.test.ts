@@ -135,6 +135,41 @@ describe('problems about the generated config: placed in the spec or the -c conf
     ]);
   });
 
+  it('a secret-shaped path example, not percent-encoded, is found and emptied; another is encoded', async () => {
+    const dir = tempDir('gen-collection-generated-places-').dir;
+    const specFile = join(dir, 'hooks.json');
+    const webhook = 'https://hooks.slack.com/services/T0A1B2C3D/B4E5F6G7H/abcDEFghiJKLmnoPQRstuVWX';
+    const param = (name: string, example: string) => ({ name, in: 'path', required: true, example });
+    writeFileSync(
+      specFile,
+      JSON.stringify({
+        openapi: '3.0.3',
+        info: { title: 'Hooks', version: '1' },
+        servers: [{ url: 'https://api.example.com' }],
+        paths: {
+          '/hooks/{hook}/{folder}': {
+            get: {
+              parameters: [param('hook', webhook), param('folder', 'a/b')],
+              responses: { '200': { description: 'ok' } },
+            },
+          },
+        },
+      }),
+    );
+    const result = await buildFromSpec(specFile, { output: join(dir, 'out') });
+    const text = JSON.stringify(result.collection);
+    expect(text).not.toContain('hooks.slack.com');
+    expect(text).not.toContain('T0A1B2C3D');
+    expect(result.warnings).toEqual([
+      `1 example value that looks like a secret (a token, password or key) was left empty, at ${specFile}#/paths/~1hooks~1{hook}~1{folder}/get; pass the real value at run time`,
+    ]);
+    const request = (result.collection as { item: { request: { url: { variable: unknown } } }[] }).item[0]!.request;
+    expect(request.url.variable).toEqual([
+      { key: 'hook', value: '' },
+      { key: 'folder', value: 'a%2Fb' },
+    ]);
+  });
+
   it('openapi -c: a config item named like a generated request points at both, each in its file', async () => {
     const dir = tempDir('gen-collection-generated-places-').dir;
     const specFile = join(dir, 'api.json');

@@ -23,9 +23,25 @@ describe('path parameters → :name path variables', () => {
       value: 'id-7',
     },
     {
-      name: 'content instead of schema',
+      name: 'content instead of schema (its JSON text, percent-encoded)',
       param: { content: { 'application/json': { example: { a: 1 } } } },
-      value: '{"a":1}',
+      value: '%7B%22a%22:1%7D',
+    },
+    // as a path segment carries it: what would end or split the segment encoded, path characters as they are
+    { name: 'a slash, a ? and a #', param: { example: 'a/b?c#d' }, value: 'a%2Fb%3Fc%23d' },
+    { name: 'a space, a % and an é', param: { example: '50% é' }, value: '50%25%20%C3%A9' },
+    {
+      name: 'path characters',
+      param: { example: "user@example.com:it's(1)+x=y,z;w" },
+      value: "user@example.com:it's(1)+x=y,z;w",
+    },
+    { name: 'a {{variable}} kept', param: { example: '{{tenant}}/a b' }, value: '{{tenant}}%2Fa%20b' },
+    { name: 'a lone surrogate', param: { example: 'a\ud800' }, value: 'a%EF%BF%BD' },
+    {
+      // left as written for the build's redaction to find (and write empty): encoded, it would lose its shape
+      name: 'a secret-shaped value',
+      param: { example: 'https://hooks.slack.com/services/T0A1B2C3D/B4E5F6G7H/abcDEFghiJKLmnoPQRstuVWX' },
+      value: 'https://hooks.slack.com/services/T0A1B2C3D/B4E5F6G7H/abcDEFghiJKLmnoPQRstuVWX',
     },
     // no value given: a sample of its type, since Postman sends an empty path variable as `:petId` itself
     { name: 'nothing given: a string sample', param: { schema: { type: 'string' } }, value: 'string' },
@@ -81,7 +97,7 @@ describe('path parameters → :name path variables', () => {
     const spec = oneOperation(
       {
         parameters: [
-          { name: 'period', in: 'path', required: true, example: 'D7' },
+          { name: 'period', in: 'path', required: true, example: 'D7 / 2' },
           { name: 'format', in: 'path', required: true },
         ],
       },
@@ -90,7 +106,7 @@ describe('path parameters → :name path variables', () => {
       "/reports/usage(period='{period}')/file.{format}",
     );
     const request = await onlyRequest(spec);
-    expect(request.url).toBe("{{base_url}}/reports/usage(period='D7')/file.{{format}}");
+    expect(request.url).toBe("{{base_url}}/reports/usage(period='D7%20%2F%202')/file.{{format}}");
     expect(request.pathVariables).toBeUndefined();
   });
 });
