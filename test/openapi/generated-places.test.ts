@@ -31,6 +31,20 @@ const withConfig: GeneratedOrigin = {
 /** A JWT-shaped example (header {"alg":"HS256","typ":"JWT"}), as API descriptions show them. */
 const JWT = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJkZW1vIn0.c2lnbmF0dXJlLXNpZ25hdHVyZS1zaWduYXR1cmU';
 
+/** A 3.0 spec of `paths` (its `info` beyond title T and version 1), written as JSON into a new temporary directory. */
+function specOnDisk(name: string, paths: object, info: object = {}): { dir: string; specFile: string } {
+  const dir = tempDir('gen-collection-generated-places-').dir;
+  const specFile = join(dir, name);
+  const spec = {
+    openapi: '3.0.3',
+    info: { title: 'T', version: '1', ...info },
+    servers: [{ url: 'https://api.example.com' }],
+    paths,
+  };
+  writeFileSync(specFile, JSON.stringify(spec));
+  return { dir, specFile };
+}
+
 /** Issue 25: what the checks of the merged config report points at the spec or at the -c config, never at the merged config. */
 describe('problems about the generated config: placed in the spec or the -c config', () => {
   const cases: { name: string; origin: GeneratedOrigin; place: Place; expected: Place }[] = [
@@ -115,19 +129,11 @@ describe('problems about the generated config: placed in the spec or the -c conf
   });
 
   it('example secrets emptied in the output: listed by the operation they come from', async () => {
-    const dir = tempDir('gen-collection-generated-places-').dir;
-    const specFile = join(dir, 'login.json');
     const body = { content: { 'application/json': { example: { username: 'ann', password: 'hunter2-hunter2' } } } };
-    writeFileSync(
-      specFile,
-      JSON.stringify({
-        openapi: '3.0.3',
-        info: { title: 'Login', version: '1', description: `Send a JWT like ${JWT}` },
-        servers: [{ url: 'https://api.example.com' }],
-        paths: {
-          '/login': { post: { tags: ['auth'], requestBody: body, responses: { '200': { description: 'ok' } } } },
-        },
-      }),
+    const { dir, specFile } = specOnDisk(
+      'login.json',
+      { '/login': { post: { tags: ['auth'], requestBody: body, responses: { '200': { description: 'ok' } } } } },
+      { title: 'Login', description: `Send a JWT like ${JWT}` },
     );
     const result = await buildFromSpec(specFile, { output: join(dir, 'out') });
     expect(result.warnings).toEqual([
@@ -136,26 +142,12 @@ describe('problems about the generated config: placed in the spec or the -c conf
   });
 
   it('a secret-shaped path example, not percent-encoded, is found and emptied; another is encoded', async () => {
-    const dir = tempDir('gen-collection-generated-places-').dir;
-    const specFile = join(dir, 'hooks.json');
     const webhook = 'https://hooks.slack.com/services/T0A1B2C3D/B4E5F6G7H/abcDEFghiJKLmnoPQRstuVWX';
     const param = (name: string, example: string) => ({ name, in: 'path', required: true, example });
-    writeFileSync(
-      specFile,
-      JSON.stringify({
-        openapi: '3.0.3',
-        info: { title: 'Hooks', version: '1' },
-        servers: [{ url: 'https://api.example.com' }],
-        paths: {
-          '/hooks/{hook}/{folder}': {
-            get: {
-              parameters: [param('hook', webhook), param('folder', 'a/b')],
-              responses: { '200': { description: 'ok' } },
-            },
-          },
-        },
-      }),
-    );
+    const parameters = [param('hook', webhook), param('folder', 'a/b')];
+    const { dir, specFile } = specOnDisk('hooks.json', {
+      '/hooks/{hook}/{folder}': { get: { parameters, responses: { '200': { description: 'ok' } } } },
+    });
     const result = await buildFromSpec(specFile, { output: join(dir, 'out') });
     const text = JSON.stringify(result.collection);
     expect(text).not.toContain('hooks.slack.com');
@@ -171,18 +163,10 @@ describe('problems about the generated config: placed in the spec or the -c conf
   });
 
   it('openapi -c: a config item named like a generated request points at both, each in its file', async () => {
-    const dir = tempDir('gen-collection-generated-places-').dir;
-    const specFile = join(dir, 'api.json');
+    const { dir, specFile } = specOnDisk('api.json', {
+      '/things': { get: { responses: { '200': { description: 'ok' } } } },
+    });
     const configFile = join(dir, 'gc.yaml');
-    writeFileSync(
-      specFile,
-      JSON.stringify({
-        openapi: '3.0.3',
-        info: { title: 'T', version: '1' },
-        servers: [{ url: 'https://api.example.com' }],
-        paths: { '/things': { get: { responses: { '200': { description: 'ok' } } } } },
-      }),
-    );
     writeFileSync(configFile, 'name: Mine\nitems:\n  - name: GET /things\n    url: "{{base_url}}/mine"\n');
     const result = await buildFromSpec(specFile, { config: configFile, output: join(dir, 'out') });
     expect(result.warnings).toEqual([
