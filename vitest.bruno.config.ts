@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // The Bruno CLI suite (issue 21): `npm run test:bruno`, part of `npm test`. Apart from the main suite because it
@@ -11,8 +10,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 30_000,
     pool: 'forks',
-    // one test file per core: see vitest.config.ts
-    maxWorkers: availableParallelism(),
+    // One file at a time, as in the Postman CLI suite (see vitest.postman-cli.config.ts): its files already run their
+    // cases side by side, each a runner process, against short-lived tokens.
+    maxWorkers: 1,
     maxConcurrency: 4,
   },
 });

@@ -8,7 +8,7 @@
  * then it kills its own process. Vitest reports the file as failed ("Worker exited unexpectedly") and the run goes
  * on: minutes lost, not the whole CI run, and the cause in the log.
  *
- * The limit is `GEN_COLLECTION_TEST_FILE_LIMIT_S` seconds (default 180; the slowest file takes about 70 s beside
+ * The limit is `GEN_COLLECTION_TEST_FILE_LIMIT_S` seconds (default 180; the slowest file takes about 50 s beside
  * another). Under `npm test` (scripts/vitest-run.mjs) a run whose only failures are stalled files reruns those
  * files once.
  */
