@@ -133,7 +133,9 @@ describe.concurrent('token lifecycle in Newman', () => {
   });
 
   describe('case 3: refresh token', () => {
-    // 2 s tokens with a 1 s buffer and 1.3 s between requests: every request after the first finds its token expired.
+    // 3 s tokens with a 1 s buffer and 2.3 s between requests: every request after the first finds its token expired,
+    // and a run slowed by a busy machine still has 2 s to bring a fresh token to the API (2 s tokens left it 1 s:
+    // too little beside another test file on 2 cores).
     const items = [LIST, GET_ONE, { ...LIST, name: 'List orders again' }];
 
     it.each([
@@ -142,9 +144,9 @@ describe.concurrent('token lifecycle in Newman', () => {
     ] as const)(
       'the next token request is refresh_token with the same client auth ($clientAuth, $bodyFormat)',
       async ({ clientAuth, bodyFormat }) => {
-        await withRig({ ttlSeconds: 2, refreshTokens: { ttlSeconds: 60 } }, async (rig) => {
+        await withRig({ ttlSeconds: 3, refreshTokens: { ttlSeconds: 60 } }, async (rig) => {
           const config = lifecycleConfig(rig, { grantType: 'client_credentials', clientAuth, bodyFormat }, { items });
-          const result = await runGenerated(rig, config, { delayRequest: 1300, exportEnvironment: true });
+          const result = await runGenerated(rig, config, { delayRequest: 2300, exportEnvironment: true });
 
           expect(outcome(result)).toEqual(GREEN);
           expect(rig.ts.tokenRequests.map((r) => `${r.grantType} ${r.status}`)).toEqual([
@@ -169,10 +171,10 @@ describe.concurrent('token lifecycle in Newman', () => {
       'invalid_grant on refresh falls back to the primary grant in the same request; the run stays green ($clientAuth)',
       async ({ clientAuth, bodyFormat }) => {
         await withRig(
-          { ttlSeconds: 2, refreshTokens: { ttlSeconds: 60 }, refreshFault: 'invalid_grant' },
+          { ttlSeconds: 3, refreshTokens: { ttlSeconds: 60 }, refreshFault: 'invalid_grant' },
           async (rig) => {
             const config = lifecycleConfig(rig, { grantType: 'client_credentials', clientAuth, bodyFormat }, { items });
-            const result = await runGenerated(rig, config, { delayRequest: 1300 });
+            const result = await runGenerated(rig, config, { delayRequest: 2300 });
 
             expect(outcome(result)).toEqual(GREEN);
             expect(rig.ts.tokenRequests.map((r) => `${r.grantType} ${r.status}`)).toEqual([
