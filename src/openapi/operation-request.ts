@@ -1,5 +1,4 @@
 import type { Request } from '../config/config-types.generated.js';
-import { shapedSecrets } from '../audit/shaped-secrets.js';
 import { childPointer } from '../json/pointer.js';
 import { expectedStatus } from './expected-status.js';
 import { text, type JsonObject } from '../json/json-value.js';
@@ -135,7 +134,7 @@ function urlPath(
     }
     const param = params.get(name);
     const value = param ? parameterValue(ctx, param) : '';
-    return value === '' ? `{{${name}}}` : String(segmentValue(value));
+    return value === '' ? `{{${name}}}` : String(pathSegmentValue(value));
   });
   return { path: mapped.startsWith('/') || mapped === '' ? mapped : `/${mapped}`, variables };
 }
@@ -148,7 +147,7 @@ function urlPath(
 function pathVariable(m: RequestMapping, name: string, param: Located<JsonObject> | undefined): KeyValueItem {
   if (!param) return { key: name, value: '' };
   const { disabled: _required, ...entry } = parameterEntry(m.ctx, param);
-  if (entry.value !== '') return { ...entry, value: segmentValue(entry.value) };
+  if (entry.value !== '') return { ...entry, value: pathSegmentValue(entry.value) };
   // OpenAPI 3 types the parameter in its schema; Swagger 2.0 on the parameter itself
   const typed =
     param.value.schema === undefined
@@ -157,17 +156,7 @@ function pathVariable(m: RequestMapping, name: string, param: Located<JsonObject
   const sample = m.sampler.sample(typed.value, typed.pointer);
   return sample === undefined || sample === null || typeof sample === 'object'
     ? entry
-    : { ...entry, value: segmentValue(flatten(sample)) };
-}
-
-/**
- * `pathSegmentValue`, except for a value that holds a secret's shape: that one stays as written, where the build's
- * redaction finds it and writes it empty. Encoded, a `/` as `%2F`, it would no longer match its shape (a Slack
- * webhook URL, an AWS secret key).
- */
-function segmentValue(value: string | number | boolean): string | number | boolean {
-  const encoded = pathSegmentValue(value);
-  return encoded === value || shapedSecrets(String(value)).length > 0 ? value : encoded;
+    : { ...entry, value: pathSegmentValue(flatten(sample)) };
 }
 
 /** Cookie parameters and cookie API keys as one Cookie header, enabled when any of it is required. */

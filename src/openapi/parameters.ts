@@ -1,3 +1,4 @@
+import { shapedSecrets } from '../audit/shaped-secrets.js';
 import { childPointer } from '../json/pointer.js';
 import { isObject, text, type JsonObject } from '../json/json-value.js';
 import type { Located } from './local-refs.js';
@@ -125,11 +126,11 @@ const STYLE_SEPARATORS: Record<string, string> = { form: ',', spaceDelimited: ' 
  * objects, an object in another style, or a parameter given as `content`: one entry, as `parameterEntry` makes it.
  */
 export function queryEntries(ctx: SpecContext, param: Located<JsonObject>): KeyValueItem[] {
-  const entry = parameterEntry(ctx, param);
+  const value = givenParameterValue(ctx, param);
+  const entry = parameterEntry(ctx, param, undefined, flatten(value));
   const p = param.value;
   // a parameter given as `content` (3.x) is sent in that media type, whole: JSON text, as `parameterEntry` has it
   if (p.content !== undefined && p.schema === undefined) return [entry];
-  const value = givenParameterValue(ctx, param);
   if (!isObject(value) && !Array.isArray(value)) return [entry];
   const swagger = ctx.version === '2.0';
   const style = swagger ? undefined : typeof p.style === 'string' ? p.style : 'form';
@@ -190,14 +191,17 @@ function contentExample(ctx: SpecContext, content: unknown, pointer: string): un
  * A path parameter's value as a path segment carries it: what is not a path character of RFC 3986 (unreserved, sub-
  * delimiters, `:` and `@`) is percent-encoded as UTF-8, `%` included, as OpenAPI's `simple` style expands a value.
  * The runners send a path variable's value as written: Newman 6 sent `a/b` as two segments, and a `?` or `#` would
- * end the path (it encodes a space or an `é` itself, the same way). A `{{variable}}` is left as it is.
+ * end the path (it encodes a space or an `é` itself, the same way). A `{{variable}}` is left as it is, and so is a
+ * value that holds a secret's shape: the build's redaction finds it there and writes it empty, where encoded (a `/`
+ * as `%2F`) it would no longer match its shape (a Slack webhook URL, an AWS secret key).
  */
 export function pathSegmentValue(value: string | number | boolean): string | number | boolean {
   if (typeof value !== 'string') return value;
-  return value
+  const encoded = value
     .split(/(\{\{[^{}]*\}\})/)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(NOT_PATH_CHARACTER, percentEncoded)))
     .join('');
+  return encoded === value || shapedSecrets(value).length > 0 ? value : encoded;
 }
 
 const NOT_PATH_CHARACTER = /[^A-Za-z0-9\-._~!$&'()*+,;=:@]/gu;
@@ -218,16 +222,20 @@ export function flatten(value: unknown): string | number | boolean {
   return JSON.stringify(value);
 }
 
-/** A config list entry for a parameter: required ones enabled, optional ones disabled. */
+/**
+ * A config list entry for a parameter: required ones enabled, optional ones disabled. `value`: the parameter's own
+ * (`parameterValue`) unless given.
+ */
 export function parameterEntry(
   ctx: SpecContext,
   param: Located<JsonObject>,
   key = param.value.name as string,
+  value = parameterValue(ctx, param),
 ): KeyValueItem {
   const description = text(param.value.description);
   return {
     key,
-    value: parameterValue(ctx, param),
+    value,
     ...(description ? { description } : {}),
     ...(param.value.required === true ? {} : { disabled: true }),
   };
