@@ -111,10 +111,9 @@ try {
       ` ${x(vsNode[0])} node -e 0 wall, ${x(vsNode[1])} CPU (goal ≤ 3.5×) ${record('`build` vs `node -e 0`', `${x(vsNode[0])} wall, ${x(vsNode[1])} CPU`, '≤ 3.5×', vsNode[0] <= 3.5)}`,
   );
   const one = r['postman, 1 request'];
-  const leaves = (goalMs, what) =>
-    goalMs > one.ms ? `leaves ${s(goalMs - one.ms)} of the ${what} goal` : `is over the ${what} goal`;
+  const left = (goalMs, what) => `${goalMs > one.ms ? s(goalMs - one.ms) : 'nothing'} of the ${what} goal`;
   console.log(
-    `  of which the fixed cost (the 1-request build): ${s(one.ms)} wall, ${x(ratio(one.ms, r.node.ms))} node -e 0; it ${leaves(250, '0.25 s')} and ${leaves(3.5 * r.node.ms, '3.5×')} for the other ${count - 1} requests, which took ${s(b.ms - one.ms)}`,
+    `  of which the fixed cost (the 1-request build): ${s(one.ms)} wall, ${x(ratio(one.ms, r.node.ms))} node -e 0; it leaves ${left(250, '0.25 s')} and ${left(3.5 * r.node.ms, '3.5×')} for the other ${count - 1} requests, which took ${s(b.ms - one.ms)}`,
   );
   const help = [ratio(h.help.ms, h.node.ms), ratio(h.help.cpuMs, h.node.cpuMs)];
   console.log(
