@@ -35,10 +35,11 @@ try {
   // the token scripts, the three files written)
   const oneRequestFile = join(work, 'one-request.config.json');
   writeFileSync(oneRequestFile, JSON.stringify(bigConfig(1, 1)));
-  const build = (format, fresh = true) => {
-    const out = join(work, `out-${format}${fresh ? '' : '-again'}`);
-    return (options = {}) =>
-      measureNode([cli, 'build', '-c', configFile, '-o', out, '--format', format], {
+  /** A build of `config` into `out`: a fresh directory unless `fresh` is false (rebuilt in place). */
+  const build =
+    (format, { fresh = true, config = configFile, out = join(work, `out-${format}${fresh ? '' : '-again'}`) } = {}) =>
+    (options = {}) =>
+      measureNode([cli, 'build', '-c', config, '-o', out, '--format', format], {
         cwd: work,
         before: () => {
           if (fresh) rmSync(out, { recursive: true, force: true });
@@ -46,7 +47,6 @@ try {
         },
         ...options,
       });
-  };
   console.log(`median of ${runs} runs each, interleaved; CPU = user + system of the node process\n`);
   const node = (options = {}) => measureNode(['-e', '0'], { cwd: work, before: settle, ...options });
   // Node 20 reads the certificates NODE_EXTRA_CA_CERTS names at every start (50 ms on a machine where `node -e 0`
@@ -63,16 +63,12 @@ try {
           }
         : {}),
       postman: build('postman'),
-      'postman, 1 request': () =>
-        measureNode([cli, 'build', '-c', oneRequestFile, '-o', join(work, 'out-one-request')], {
-          cwd: work,
-          before: settle,
-        }),
+      'postman, 1 request': build('postman', { config: oneRequestFile, out: join(work, 'out-one-request') }),
       'postman-v3': build('postman-v3'),
       bruno: build('bruno'),
-      'postman again': build('postman', false),
-      'postman-v3 again': build('postman-v3', false),
-      'bruno again': build('bruno', false),
+      'postman again': build('postman', { fresh: false }),
+      'postman-v3 again': build('postman-v3', { fresh: false }),
+      'bruno again': build('bruno', { fresh: false }),
     },
     runs,
   );
